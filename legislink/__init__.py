@@ -1,0 +1,1 @@
+"""LegisLink: public comment on law drafts for grassroots legislative contact points."""
