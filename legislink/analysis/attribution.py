@@ -1,0 +1,224 @@
+"""Which article a comment is about: its explicit reference, else its content, else the whole draft.
+
+Content matching combines three kinds of evidence, each computed for all comments at once as a
+sparse product:
+- BM25 of the comment's words against each article (caption included), weights from the draft;
+- draft phrases: character 4-grams the comment shares with an article, weighted by how few
+  articles contain them (residents copy or quote a few words of the text they mean);
+- neighbours: similarity to the comments that named the article explicitly in the same
+  consultation, which brings the residents' own words for the article's subject.
+"""
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from scipy import sparse
+
+from legislink.analysis.corpus import Doc, Draft
+from legislink.analysis.model import Attribution, Comment
+from legislink.analysis.text import squeeze
+from legislink.lawtext.numerals import cn_to_int
+from legislink.lawtext.references import Reference, find_references, names_other_law
+
+# A reference made only to point elsewhere: 与第三十条衔接, 参照第十二条.
+_CROSS_BEFORE = re.compile(r"(?:与|同|参照|依照|按照|比照|对照|结合|援引|类似)\s*$")
+_CROSS_AFTER = re.compile(r"^\s*(?:的\S{0,8})?(?:相?衔接|一致|相协调|配套|相同|类似)")
+_LABEL = re.compile(r"第([零〇一二两三四五六七八九十百千0-9]+)条(?:之([一二三四五六七八九十]+))?")
+
+PHRASE_N = 4
+BM25_K1 = 1.2
+BM25_B = 0.75
+# Weights of the three kinds of evidence and the score below which a comment is on the whole
+# draft; set on the sample and checked on an independent labeled set (tests/analysis/fixtures).
+W_BM25 = 0.25
+W_PHRASE = 0.25
+W_NEIGHBOURS = 10.0
+MIN_CONTENT_SCORE = 1.0
+
+
+def _is_cross_reference(text: str, ref: Reference) -> bool:
+    start, end = ref.span
+    return bool(_CROSS_BEFORE.search(text[max(0, start - 4):start]) or _CROSS_AFTER.match(text[end:end + 12]))
+
+
+def _own_references(text: str, draft: Draft) -> list[Reference]:
+    refs = []
+    for ref in find_references(text):
+        if names_other_law(ref, draft.title):
+            continue
+        if ref.article is not None and (ref.article, ref.sub or 0) not in draft.by_number:
+            continue
+        if ref.article is None and ref.chapter not in draft.chapters:
+            continue
+        refs.append(ref)
+    return refs
+
+
+def explicit_attribution(text: str, draft: Draft) -> Attribution | None:
+    """The article (or chapter) a normalised comment names, preferring its first direct reference."""
+    refs = _own_references(text, draft)
+    if not refs:
+        return None
+    direct = [r for r in refs if not _is_cross_reference(text, r)] or refs
+    articles = [r for r in direct if r.article is not None]
+    if articles:
+        ref = articles[0]
+        index = draft.by_number[(ref.article, ref.sub or 0)]
+        return Attribution(article=draft.articles[index].label, kind="explicit",
+                           paragraph=ref.paragraph, chapter=draft.chapter_of(index), score=1.0)
+    return Attribution(article=None, kind="explicit", chapter=draft.chapters[direct[0].chapter], score=1.0)
+
+
+def label_index(label: str | None, draft: Draft) -> int | None:
+    """The article a label such as 第十二条 or 第20条之一 names, None if the draft has none."""
+    m = _LABEL.search(label or "")
+    if not m:
+        return None
+    key = (cn_to_int(m.group(1)), cn_to_int(m.group(2)) if m.group(2) else 0)
+    return draft.by_number.get(key)
+
+
+def _vocabulary(draft: Draft, docs: Sequence[Doc]) -> dict[str, int]:
+    vocab: dict[str, int] = {}
+    for tokens in draft.tokens:
+        for t in tokens:
+            vocab.setdefault(t, len(vocab))
+    for d in docs:
+        for t in d.tokens:
+            vocab.setdefault(t, len(vocab))
+    return vocab
+
+
+def _binary_rows(rows: Sequence[Sequence[str]], vocab: Mapping[str, int]) -> sparse.csr_matrix:
+    indptr, indices = [0], []
+    for row in rows:
+        cols = {vocab[t] for t in row if t in vocab}
+        indices.extend(cols)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float32)
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(vocab)))
+
+
+def _bm25_weights(draft: Draft, vocab: Mapping[str, int]) -> sparse.csr_matrix:
+    """Articles x words, BM25 term weights with IDF from the draft's own articles."""
+    n = len(draft.tokens)
+    counts = [Counter(t for t in tokens if t in vocab) for tokens in draft.tokens]
+    df = Counter(t for c in counts for t in c)
+    avg = max(1.0, sum(sum(c.values()) for c in counts) / max(n, 1))
+    rows, cols, data = [], [], []
+    for i, c in enumerate(counts):
+        length = sum(c.values())
+        for t, tf in c.items():
+            idf = math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5))
+            norm = tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * length / avg))
+            rows.append(i)
+            cols.append(vocab[t])
+            data.append(idf * norm)
+    return sparse.csr_matrix((data, (rows, cols)), shape=(n, len(vocab)), dtype=np.float32)
+
+
+def _phrase_scores(draft: Draft, docs: Sequence[Doc]) -> np.ndarray:
+    """Docs x articles: summed rarity of the draft's 4-character phrases that each doc contains."""
+    n = len(draft.squeezed)
+    where: dict[str, set[int]] = {}
+    for i, text in enumerate(draft.squeezed):
+        for k in range(len(text) - PHRASE_N + 1):
+            where.setdefault(text[k:k + PHRASE_N], set()).add(i)
+    grams = {g: j for j, g in enumerate(where)}
+    weights = sparse.lil_matrix((len(grams), n), dtype=np.float32)
+    for g, arts in where.items():
+        idf = math.log(n / len(arts))
+        for a in arts:
+            weights[grams[g], a] = idf
+    indptr, indices = [0], []
+    for d in docs:
+        text = squeeze(d.norm)
+        found = {grams[g] for g in (text[k:k + PHRASE_N] for k in range(len(text) - PHRASE_N + 1)) if g in grams}
+        indices.extend(found)
+        indptr.append(len(indices))
+    hits = sparse.csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr),
+                             shape=(len(docs), len(grams)))
+    return np.asarray((hits @ weights.tocsr()).todense())
+
+
+def _tfidf_rows(docs: Sequence[Doc], vocab: Mapping[str, int]) -> sparse.csr_matrix:
+    binary = _binary_rows([d.tokens for d in docs], vocab)
+    df = np.asarray(binary.sum(axis=0)).ravel()
+    idf = np.log((1 + len(docs)) / (1 + df)) + 1
+    rows = binary @ sparse.diags(idf.astype(np.float32))
+    norms = np.sqrt(np.asarray(rows.multiply(rows).sum(axis=1)).ravel())
+    norms[norms == 0] = 1
+    return sparse.diags(1 / norms) @ rows
+
+
+def _neighbour_scores(docs: Sequence[Doc], known: Mapping[int, int], n_articles: int,
+                      vocab: Mapping[str, int]) -> np.ndarray:
+    """Docs x articles: cosine to the centroid of the docs already attributed to each article."""
+    if not known:
+        return np.zeros((len(docs), n_articles), dtype=np.float32)
+    rows = _tfidf_rows(docs, vocab)
+    members = list(known)
+    assign = sparse.csr_matrix((np.ones(len(members), dtype=np.float32), (list(known.values()), members)),
+                               shape=(n_articles, len(docs)))
+    centroids = assign @ rows
+    norms = np.sqrt(np.asarray(centroids.multiply(centroids).sum(axis=1)).ravel())
+    norms[norms == 0] = 1
+    centroids = sparse.diags(1 / norms) @ centroids
+    return np.asarray((rows @ centroids.T).todense())
+
+
+def content_scores(draft: Draft, docs: Sequence[Doc], known: Mapping[int, int]) -> np.ndarray:
+    """Docs x articles content evidence; `known` maps doc index -> article index of explicit docs."""
+    vocab = _vocabulary(draft, docs)
+    bm25 = np.asarray((_binary_rows([d.tokens for d in docs], vocab) @ _bm25_weights(draft, vocab).T).todense())
+    lengths = np.array([max(1, len(set(d.tokens))) for d in docs], dtype=np.float32)[:, None]
+    phrase = _phrase_scores(draft, docs)
+    neighbours = _neighbour_scores(docs, known, len(draft.articles), vocab)
+    return (W_BM25 * bm25 / np.sqrt(lengths) + W_PHRASE * phrase / np.sqrt(lengths)
+            + W_NEIGHBOURS * neighbours)
+
+
+def _locked(comment: Comment, draft: Draft) -> Attribution:
+    index = label_index(comment.article, draft)
+    chapter = draft.chapter_of(index) if index is not None else None
+    return Attribution(article=comment.article, kind="locked", chapter=chapter, score=1.0)
+
+
+def _from_scores(row: np.ndarray, draft: Draft) -> Attribution:
+    best = int(np.argmax(row))
+    if not row[best] >= MIN_CONTENT_SCORE:
+        return Attribution(article=None, kind="draft", score=float(row[best]))
+    return Attribution(article=draft.articles[best].label, kind="content",
+                       chapter=draft.chapter_of(best), score=float(row[best]))
+
+
+def _explicit(comment: Comment, doc: Doc, draft: Draft) -> Attribution | None:
+    target = label_index(comment.target, draft)
+    if target is not None:
+        return Attribution(article=draft.articles[target].label, kind="explicit",
+                           chapter=draft.chapter_of(target), score=1.0)
+    return explicit_attribution(doc.norm, draft)
+
+
+def attribute_docs(draft: Draft, comments: Sequence[Comment], docs: Sequence[Doc]) -> list[Attribution]:
+    """Attribution of each comment; `docs` are the prepared forms of `comments`, in order."""
+    result: dict[int, Attribution] = {}
+    known: dict[int, int] = {}
+    for i, (c, d) in enumerate(zip(comments, docs, strict=True)):
+        found = _locked(c, draft) if c.locked else _explicit(c, d, draft)
+        if found is None:
+            continue
+        result[i] = found
+        index = label_index(found.article, draft)
+        if found.kind == "explicit" and index is not None:
+            known[i] = index
+    pending = [i for i in range(len(docs)) if i not in result]
+    if pending and draft.articles:
+        scores = content_scores(draft, [docs[i] for i in pending] + [docs[i] for i in known],
+                                {len(pending) + k: v for k, v in enumerate(known.values())})
+        for row, i in zip(scores, pending, strict=False):
+            result[i] = _from_scores(row, draft)
+    return [result.get(i) or Attribution(article=None, kind="draft") for i in range(len(docs))]

@@ -1,0 +1,232 @@
+"""Form letters: near-copies of one text, and templated campaigns whose copies share a skeleton.
+
+Copies: character 3-gram shingles of the comment with quoted draft text, salutations and
+signatures removed; candidates come from MinHash LSH (computed for all comments at once with
+numpy) and from long sentences shared verbatim; a candidate is a copy when Jaccard or
+containment of the shingle sets is high. Only group representatives are indexed, so a campaign of
+thousands of copies costs one entry (a few more for heavily edited variants).
+
+Templates (mail-merge letters where each sentence is picked from a few phrasings): sentences
+seen in several comments are the campaign's building blocks; blocks that keep appearing together
+form a skeleton, and a comment made mostly of one skeleton's blocks belongs to that campaign,
+even when two copies share no sentence.
+"""
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+
+from legislink.analysis.corpus import Doc
+from legislink.analysis.model import DuplicateGroup
+from legislink.analysis.text import quoted, sentences, squeeze
+
+SHINGLE = 3
+COPY_JACCARD = 0.4
+COPY_CONTAINMENT = 0.7
+# Shorter comments (in shingles) are never called copies: two residents may well both write
+# "建议删除第五条" on their own.
+MIN_SHINGLES = 20
+BANDS, ROWS = 21, 3
+# Heavily edited variants become extra representatives of their group, up to this many.
+MAX_REPRESENTATIVES = 8
+# Sentences shorter than this (letters and digits) are too common to tell anything.
+MIN_SENTENCE = 10
+# Sentences indexed for candidates are skipped once this many representatives share them.
+MAX_SENTENCE_FANOUT = 50
+# Template blocks: seen in at least this many comments; linked when this share of the larger
+# block's comments also has the other.
+MIN_BLOCK_SUPPORT = 3
+MIN_BLOCK_LINK = 0.15
+# A comment joins a skeleton with at least this many of its blocks covering this share of it.
+MIN_BLOCKS_PER_COPY = 2
+MIN_TEMPLATE_COVERAGE = 0.5
+
+_SALUTATION = re.compile(
+    r"^(?:尊敬的|敬爱的|各位|亲爱的)?[^，,。！!？?\n]{0,20}?(?:工作人员|领导|同志|代表|联系点|联络站|老师)?"
+    r"[，,:：]?\s*(?:您好|你好|你们好|大家好)[!！,，。.]?"
+    r"|^(?:尊敬的|敬爱的)[^，,。！!？?\n:：]{1,24}[:：，,]"
+    r"|^(?:各位领导|领导|您好|你好)[:：，,!！]"
+)
+_CLOSING = re.compile(r"(?:此致敬礼|此致|敬礼|恳请采纳|望采纳|希望采纳|谢谢|感谢)[!！。.]*\s*$")
+_SIGNATURE_LINE = re.compile(r"\n\s*[^\n]{1,16}\s*$|[—-]{1,2}[^\n—-]{1,16}\s*$")
+_MERSENNE = (1 << 61) - 1
+
+
+def letter_body(norm: str, draft_text: str) -> str:
+    """The part of a normalised comment that a form letter shares: no salutation, signature,
+    closing formula or quoted draft text."""
+    body = _SIGNATURE_LINE.sub("", norm.strip())
+    body = _SALUTATION.sub("", body.strip())
+    body = _CLOSING.sub("", body.strip())
+    for passage in quoted(body):
+        bare = squeeze(passage)
+        if len(bare) >= 4 and bare in draft_text:
+            body = body.replace(passage, "")
+    return body
+
+
+def _shingles(text: str) -> set[str]:
+    return {text[i:i + SHINGLE] for i in range(len(text) - SHINGLE + 1)}
+
+
+def _minhash_bands(bodies: Sequence[str], seed: int) -> np.ndarray:
+    """Docs x BANDS band hashes of the MinHash signature of each body's shingles, vectorised."""
+    n_perm = BANDS * ROWS
+    rng = np.random.default_rng(seed)
+    a = rng.integers(1, 1 << 31, n_perm, dtype=np.uint64) | np.uint64(1)
+    b = rng.integers(0, 1 << 31, n_perm, dtype=np.uint64)
+    codes = [np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64) for s in bodies]
+    lengths = np.array([max(len(c) - SHINGLE + 1, 0) for c in codes])
+    signatures = np.full((len(bodies), n_perm), np.iinfo(np.uint64).max, dtype=np.uint64)
+    has = lengths > 0
+    if not has.any():
+        return np.zeros((len(bodies), BANDS), dtype=np.uint64)
+    hashed = np.concatenate([(c[:-2] * np.uint64(1_000_003) + c[1:-1]) * np.uint64(1_000_033) + c[2:]
+                             for c, n in zip(codes, lengths, strict=True) if n > 0])
+    hashed = hashed % np.uint64(_MERSENNE)
+    starts = np.concatenate([[0], np.cumsum(lengths[has])[:-1]])
+    for k in range(n_perm):
+        permuted = (hashed * a[k] + b[k]) >> np.uint64(16)
+        signatures[has, k] = np.minimum.reduceat(permuted, starts)
+    rows = signatures.reshape(len(bodies), BANDS, ROWS)
+    mixed = rows[:, :, 0] * np.uint64(0x9E3779B1) ^ rows[:, :, 1] * np.uint64(0x85EBCA77) ^ rows[:, :, 2]
+    return mixed + np.arange(BANDS, dtype=np.uint64)
+
+
+def _similar(a: set[str], b: set[str]) -> bool:
+    inter = len(a & b)
+    if not inter:
+        return False
+    return inter / len(a | b) >= COPY_JACCARD or inter / min(len(a), len(b)) >= COPY_CONTAINMENT
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+class _CopyIndex:
+    """Representatives of the copy groups found so far, indexed by band and by long sentence."""
+
+    def __init__(self) -> None:
+        self.bands: dict[int, list[int]] = defaultdict(list)
+        self.sentences: dict[str, list[int]] = defaultdict(list)
+        self.reps_of_group: Counter[int] = Counter()
+
+    def candidates(self, bands: np.ndarray, keys: Sequence[str]) -> list[int]:
+        found: dict[int, None] = {}
+        for h in bands.tolist():
+            found.update(dict.fromkeys(self.bands.get(h, ())))
+        for key in keys:
+            reps = self.sentences.get(key, ())
+            if len(reps) < MAX_SENTENCE_FANOUT:
+                found.update(dict.fromkeys(reps))
+        return list(found)
+
+    def add(self, i: int, group: int, bands: np.ndarray, keys: Sequence[str]) -> None:
+        if self.reps_of_group[group] >= MAX_REPRESENTATIVES:
+            return
+        self.reps_of_group[group] += 1
+        for h in bands.tolist():
+            self.bands[h].append(i)
+        for key in keys:
+            self.sentences[key].append(i)
+
+
+def _sentence_keys(body: str) -> list[str]:
+    return [k for k in (squeeze(s) for s in sentences(body)) if len(k) >= MIN_SENTENCE]
+
+
+def _copy_groups(bodies: Sequence[str], keys: Sequence[list[str]], uf: _UnionFind, seed: int) -> None:
+    squeezed = [squeeze(b) for b in bodies]
+    shingles = [_shingles(s) for s in squeezed]
+    eligible = [i for i, s in enumerate(shingles) if len(s) >= MIN_SHINGLES]
+    bands = _minhash_bands([squeezed[i] for i in eligible], seed)
+    index = _CopyIndex()
+    exact: dict[str, int] = {}
+    for row, i in enumerate(eligible):
+        if squeezed[i] in exact:
+            uf.union(exact[squeezed[i]], i)
+            continue
+        exact[squeezed[i]] = i
+        match = next((r for r in index.candidates(bands[row], keys[i]) if _similar(shingles[i], shingles[r])), None)
+        if match is None:
+            index.add(i, i, bands[row], keys[i])
+            continue
+        uf.union(match, i)
+        if len(shingles[i] & shingles[match]) / len(shingles[i] | shingles[match]) < 0.7:
+            index.add(i, uf.find(match), bands[row], keys[i])
+
+
+def _template_groups(keys: Sequence[list[str]], bodies: Sequence[str], uf: _UnionFind) -> None:
+    support = Counter(k for ks in keys for k in set(ks))
+    blocks = {k for k, n in support.items() if n >= MIN_BLOCK_SUPPORT}
+    if not blocks:
+        return
+    block_ids = {k: j for j, k in enumerate(sorted(blocks))}
+    pairs: Counter[tuple[int, int]] = Counter()
+    doc_blocks = []
+    for ks in keys:
+        mine = sorted({block_ids[k] for k in ks if k in blocks})
+        doc_blocks.append(mine)
+        pairs.update((x, y) for n, x in enumerate(mine) for y in mine[n + 1:])
+    by_block = {j: support[k] for k, j in block_ids.items()}
+    skeleton = _UnionFind(len(block_ids))
+    for (x, y), together in pairs.items():
+        if together >= 2 and together / max(by_block[x], by_block[y]) >= MIN_BLOCK_LINK:
+            skeleton.union(x, y)
+    length = {j: len(k) for k, j in block_ids.items()}
+    first_of: dict[int, int] = {}
+    for i, mine in enumerate(doc_blocks):
+        per_skeleton: dict[int, list[int]] = defaultdict(list)
+        for j in mine:
+            per_skeleton[skeleton.find(j)].append(j)
+        total = max(1, len(squeeze(bodies[i])))
+        for root, js in per_skeleton.items():
+            if len(js) >= MIN_BLOCKS_PER_COPY and sum(length[j] for j in js) / total >= MIN_TEMPLATE_COVERAGE:
+                if root in first_of:
+                    uf.union(first_of[root], i)
+                else:
+                    first_of[root] = i
+
+
+def group_id(prefix: str, members: Sequence[str], scope: str = "") -> str:
+    """A stable id: the same members (in the same scope, e.g. article) give the same id every run."""
+    digest = hashlib.blake2b("\x1f".join([scope, *sorted(members)]).encode("utf-8"), digest_size=6).hexdigest()
+    return f"{prefix}-{digest}"
+
+
+def find_duplicate_docs(docs: Sequence[Doc], draft_text: str = "", seed: int = 0) -> list[DuplicateGroup]:
+    """Form-letter groups among prepared comments; `draft_text` is the squeezed draft."""
+    bodies = [letter_body(d.norm, draft_text) for d in docs]
+    keys = [_sentence_keys(b) for b in bodies]
+    uf = _UnionFind(len(docs))
+    _copy_groups(bodies, keys, uf, seed)
+    copy_root = [uf.find(i) for i in range(len(docs))]
+    _template_groups(keys, bodies, uf)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(docs)):
+        members[uf.find(i)].append(i)
+    groups = []
+    for root, idx in members.items():
+        if len(idx) < 2:
+            continue
+        ids = [docs[i].id for i in idx]
+        kind = "copy" if len({copy_root[i] for i in idx}) == 1 else "template"
+        groups.append(DuplicateGroup(id=group_id("d", ids), members=tuple(ids),
+                                     representative=docs[root].id, kind=kind))
+    return groups

@@ -1,0 +1,182 @@
+"""The analysis as one call, and its steps one by one for partial re-runs."""
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from legislink.analysis.attribution import attribute_docs
+from legislink.analysis.corpus import Doc, Draft, build_draft, prepare
+from legislink.analysis.duplicates import find_duplicate_docs
+from legislink.analysis.grouping import Voice, group_voices
+from legislink.analysis.keywords import Idf, comment_keywords
+from legislink.analysis.model import (
+    AnalysisOptions,
+    AnalysisResult,
+    Article,
+    Attribution,
+    Comment,
+    CommentResult,
+    DuplicateGroup,
+    OfftopicReason,
+    OpinionGroup,
+)
+from legislink.analysis.offtopic import classify
+from legislink.analysis.segmentation import Segmenter
+
+DEFAULT_OPTIONS = AnalysisOptions()
+
+
+def attribute(articles: Sequence[Article], comments: Sequence[Comment], *,
+              options: AnalysisOptions = DEFAULT_OPTIONS,
+              segmenter: Segmenter | None = None) -> dict[str, Attribution]:
+    """Comment id -> where it points: explicit reference, content, whole draft, or staff's lock."""
+    draft = build_draft(articles, options.title, segmenter)
+    docs = prepare(comments, segmenter)
+    return {d.id: a for d, a in zip(docs, attribute_docs(draft, comments, docs), strict=True)}
+
+
+def _offtopic(comment: Comment, doc: Doc, attribution: Attribution, draft_text: str) -> OfftopicReason | None:
+    if comment.offtopic_override is not None:
+        return "staff" if comment.offtopic_override else None
+    return classify(doc.norm, attribution, draft_text)
+
+
+def classify_offtopic(articles: Sequence[Article], comments: Sequence[Comment], *,
+                      attributions: Mapping[str, Attribution] | None = None,
+                      options: AnalysisOptions = DEFAULT_OPTIONS,
+                      segmenter: Segmenter | None = None) -> dict[str, OfftopicReason | None]:
+    """Comment id -> off-topic reason (ad, abuse, unrelated, empty, staff), None when on topic."""
+    draft = build_draft(articles, options.title, segmenter)
+    docs = prepare(comments, segmenter)
+    found = attributions or dict(zip((d.id for d in docs), attribute_docs(draft, comments, docs), strict=True))
+    text = draft.text
+    return {d.id: _offtopic(c, d, found[d.id], text) for c, d in zip(comments, docs, strict=True)}
+
+
+def find_duplicates(comments: Sequence[Comment], *, articles: Sequence[Article] = (),
+                    options: AnalysisOptions = DEFAULT_OPTIONS,
+                    segmenter: Segmenter | None = None) -> list[DuplicateGroup]:
+    """Form-letter groups; `articles` lets quoted draft text be ignored when comparing."""
+    draft_text = build_draft(articles, options.title, segmenter).text if articles else ""
+    return find_duplicate_docs(prepare(comments, with_tokens=False), draft_text, options.seed)
+
+
+def _voices(docs: Sequence[Doc], duplicates: Sequence[DuplicateGroup]) -> list[Voice]:
+    by_id = {d.id: d for d in docs}
+    voices, seen = [], set()
+    for group in duplicates:
+        members = tuple(m for m in group.members if m in by_id)
+        if not members:
+            continue
+        rep = group.representative if group.representative in by_id else members[0]
+        voices.append(Voice(members=members, representative=rep, tokens=by_id[rep].tokens))
+        seen.update(members)
+    voices.extend(Voice(members=(d.id,), representative=d.id, tokens=d.tokens) for d in docs if d.id not in seen)
+    return voices
+
+
+def group_opinions(article: str | None, comments: Sequence[Comment], *,
+                   duplicates: Sequence[DuplicateGroup] = (), chapter: str | None = None,
+                   idf: Idf | None = None, options: AnalysisOptions = DEFAULT_OPTIONS,
+                   segmenter: Segmenter | None = None) -> list[OpinionGroup]:
+    """Opinion groups among the on-topic comments of one article (or chapter, or whole draft).
+
+    `idf` should come from all the draft's comments (`Idf(tokens of each comment)`); by default
+    it is computed from `comments` alone.
+    """
+    docs = prepare(comments, segmenter)
+    return group_voices(_voices(docs, duplicates), idf or Idf(d.tokens for d in docs),
+                        article=article, chapter=chapter, pinned=options.pinned,
+                        exact_limit=options.exact_grouping_limit, seed=options.seed)
+
+
+def _shared_attribution(group: DuplicateGroup, found: dict[str, Attribution]) -> Attribution | None:
+    """What the copies of one letter point at: the commonest explicit target, else content one."""
+    for kind in ("explicit", "content"):
+        targets = Counter(found[m] for m in group.members if found[m].kind == kind)
+        if targets:
+            return targets.most_common(1)[0][0]
+    return None
+
+
+def _harmonise(found: dict[str, Attribution], duplicates: Sequence[DuplicateGroup]) -> None:
+    """Copies of one form letter are on the same article, even those that do not name it."""
+    for group in duplicates:
+        shared = _shared_attribution(group, found)
+        if shared is None:
+            continue
+        for m in group.members:
+            if found[m].kind in ("content", "draft"):
+                found[m] = Attribution(article=shared.article, kind="content", paragraph=shared.paragraph,
+                                       chapter=shared.chapter, score=shared.score)
+
+
+def _opinion_groups(draft: Draft, docs: Sequence[Doc], found: Mapping[str, Attribution],
+                    duplicates: Sequence[DuplicateGroup], idf: Idf,
+                    options: AnalysisOptions) -> list[OpinionGroup]:
+    by_key: dict[tuple[str | None, str | None], list[Doc]] = defaultdict(list)
+    for d in docs:
+        a = found[d.id]
+        by_key[(a.article, None if a.article else a.chapter)].append(d)
+    groups = []
+    for (article, chapter), members in by_key.items():
+        ids = {d.id for d in members}
+        local = [DuplicateGroup(id=g.id, members=tuple(m for m in g.members if m in ids),
+                                representative=g.representative, kind=g.kind)
+                 for g in duplicates if any(m in ids for m in g.members)]
+        groups.extend(group_voices(_voices(members, local), idf, article=article, chapter=chapter,
+                                   pinned=options.pinned, exact_limit=options.exact_grouping_limit,
+                                   seed=options.seed))
+    order = {a.label: i for i, a in enumerate(draft.articles)}
+    return sorted(groups, key=lambda g: (order.get(g.article or "", -1), -g.size, g.id))
+
+
+def analyze(articles: Sequence[Article], comments: Sequence[Comment], *,
+            options: AnalysisOptions = DEFAULT_OPTIONS, segmenter: Segmenter | None = None) -> AnalysisResult:
+    """Attribution, off-topic marking, form letters and opinion groups of one consultation."""
+    draft = build_draft(articles, options.title, segmenter)
+    docs = prepare(comments, segmenter)
+    found = dict(zip((d.id for d in docs), attribute_docs(draft, comments, docs), strict=True))
+    text = draft.text
+    duplicates = find_duplicate_docs(docs, text, options.seed)
+    _harmonise(found, duplicates)
+    offtopic = {d.id: _offtopic(c, d, found[d.id], text) for c, d in zip(comments, docs, strict=True)}
+    on_topic = [d for d in docs if offtopic[d.id] is None]
+    idf = Idf(d.tokens for d in on_topic)
+    groups = _opinion_groups(draft, on_topic, found, duplicates, idf, options)
+    group_of = {m: g.id for g in groups for m in g.members}
+    duplicate_of = {m: g.id for g in duplicates for m in g.members}
+    results = tuple(
+        CommentResult(id=d.id, attribution=found[d.id], offtopic=offtopic[d.id],
+                      duplicate_group=duplicate_of.get(d.id), group=group_of.get(d.id),
+                      keywords=comment_keywords(d.tokens, idf))
+        for d in docs
+    )
+    return AnalysisResult(comments=results, groups=tuple(groups), duplicate_groups=tuple(duplicates))
+
+
+def to_json(result: AnalysisResult) -> dict:
+    """The `analyze-file --json` object of DESIGN.md, with a few extra fields per comment and group."""
+    return {
+        "comments": [{
+            "id": c.id,
+            "article": c.attribution.article,
+            "group": c.group,
+            "duplicate_group": c.duplicate_group,
+            "offtopic": c.offtopic is not None,
+            "keywords": list(c.keywords),
+            "offtopic_reason": c.offtopic,
+            "attribution": c.attribution.kind,
+            "paragraph": c.attribution.paragraph,
+            "chapter": c.attribution.chapter,
+        } for c in result.comments],
+        "groups": [{
+            "id": g.id,
+            "article": g.article,
+            "size": g.size,
+            "keywords": list(g.keywords),
+            "representative": g.representative,
+            "chapter": g.chapter,
+            "copies": g.copies,
+            "pinned": g.pinned,
+        } for g in result.groups],
+    }

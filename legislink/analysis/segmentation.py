@@ -1,0 +1,107 @@
+"""The one jieba adapter: its own Tokenizer, the legal user dictionary and the comment stop words.
+
+Nothing else in the project touches jieba; the global `jieba.dt` is never used, so another
+library's custom words cannot leak into comment analysis and ours cannot leak out.
+"""
+
+import re
+import tempfile
+import threading
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import jieba
+
+from legislink.analysis.text import normalize
+
+# Tokens that carry no opinion: numbers, references (第十二条, 第二款, 37条), single Latin letters.
+_NOISE = re.compile(
+    r"^(?:[0-9.%]+|[零〇一二两三四五六七八九十百千万亿几]+|第?[0-9零〇一二两三四五六七八九十百千]+[条款项章节编]?"
+    r"|[a-z])$"
+)
+_WORD = re.compile(r"\w")
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """The stop words of legal comment text (data/stopwords.txt)."""
+    text = resources.files("legislink.analysis").joinpath("data/stopwords.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def glossary() -> dict[str, tuple[str, ...]]:
+    """English words and two-word phrases -> the Chinese words drafts use (data/glossary.tsv)."""
+    text = resources.files("legislink.analysis").joinpath("data/glossary.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {english: tuple(chinese.split()) for english, chinese in rows}
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def with_translations(tokens: list[str]) -> list[str]:
+    """`tokens` plus the Chinese words for its English ones, so English comments meet Chinese text."""
+    latin = [_singular(t) if t.isascii() else "" for t in tokens]
+    if not any(latin):
+        return tokens
+    words = glossary()
+    extra: list[str] = []
+    skip = False
+    for first, second in zip(latin, [*latin[1:], ""], strict=True):
+        if skip or not first:
+            skip = False
+            continue
+        pair = words.get(f"{first} {second}")
+        skip = pair is not None
+        extra.extend(pair or words.get(first, ()))
+    return tokens + extra if extra else tokens
+
+
+def user_dictionary_path() -> Path:
+    """The legal-domain user dictionary shipped with the package."""
+    return Path(str(resources.files("legislink.analysis").joinpath("data/userdict.txt")))
+
+
+def is_content_token(token: str) -> bool:
+    """Whether a token says something: not punctuation, a number, a reference or a stop word."""
+    return bool(_WORD.search(token)) and not _NOISE.match(token) and token not in stop_words()
+
+
+class Segmenter:
+    """jieba with the legal dictionary, loaded lazily on first use.
+
+    `cache_dir` holds jieba's dictionary cache (the app passes its instance folder); None means the
+    system temporary directory. Safe to share between threads.
+    """
+
+    def __init__(self, cache_dir: str | Path | None = None) -> None:
+        self._tokenizer = jieba.Tokenizer()
+        if cache_dir is not None:
+            Path(cache_dir).mkdir(parents=True, exist_ok=True)
+        self._tokenizer.tmp_dir = str(cache_dir) if cache_dir is not None else tempfile.gettempdir()
+        self._lock = threading.Lock()
+        self._ready = False
+
+    def _ensure_loaded(self) -> None:
+        with self._lock:
+            if not self._ready:
+                self._tokenizer.initialize()
+                self._tokenizer.load_userdict(str(user_dictionary_path()))
+                self._ready = True
+
+    def words(self, text: str) -> list[str]:
+        """Every word of the normalised text, punctuation and stop words included."""
+        if not self._ready:
+            self._ensure_loaded()
+        return [w for w in self._tokenizer.lcut(normalize(text)) if w.strip()]
+
+    def tokens(self, text: str) -> list[str]:
+        """The stored form of a comment: normalised content words, in order, repeats kept."""
+        return [w for w in self.words(text) if is_content_token(w)]

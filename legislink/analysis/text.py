@@ -1,0 +1,37 @@
+"""Text normalisation shared by every step: one form for Traditional, full-width and mixed case."""
+
+import re
+import unicodedata
+from functools import cache
+
+import opencc
+
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;…\n])")
+_QUOTED = re.compile(r"[“\"「『‘']([^“”\"「」『』‘’']{2,200})[”\"」』’']")
+# Everything that is not a letter or a digit: punctuation, spaces, emoji.
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def normalize(text: str) -> str:
+    """Simplified characters, half-width letters and digits, lower case."""
+    return _t2s().convert(unicodedata.normalize("NFKC", text)).lower()
+
+
+def sentences(text: str) -> list[str]:
+    """Split at sentence ends and line breaks; empty pieces dropped."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def quoted(text: str) -> list[str]:
+    """The passages a comment puts in quotation marks."""
+    return _QUOTED.findall(text)
+
+
+def squeeze(text: str) -> str:
+    """Only letters and digits: what is left to compare once punctuation and spacing are gone."""
+    return _NON_WORD.sub("", text)

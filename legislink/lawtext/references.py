@@ -1,0 +1,151 @@
+"""References to provisions as residents write them: 第十二条第二款, 12条, 十二条（一）, Article 12.
+
+`find_references` reports every reference with the law it names, if any (民法典第一千零四十三条,
+《未成年人保护法》第十五条); deciding whether that law is the draft being discussed is the
+caller's business, see `names_other_law`.
+"""
+
+import re
+from dataclasses import dataclass
+
+from legislink.lawtext.numerals import NUMERAL_PATTERN, cn_to_int
+
+_NUM = rf"(?:{NUMERAL_PATTERN})"
+_ITEM_NUM = r"[一二三四五六七八九十]+|[0-9０-９]+"
+# The tail that may follow an article number: 之X, 第Y款, 第Z项 or (Z).
+_TAIL = (
+    rf"(?:之(?P<sub>{_NUM}))?"
+    rf"(?:\s*第?\s*(?P<para>{_NUM})\s*款)?"
+    rf"(?:\s*(?:第\s*[（(]?\s*(?P<item>{_ITEM_NUM})\s*[）)]?\s*项|[（(]\s*(?P<item2>{_ITEM_NUM})\s*[）)]))?"
+)
+# Words after 条 that make "三条建议" a count of suggestions rather than an article.
+_COUNTED = (
+    r"意见|建议|措施|路|龙|街|线|心|腿|命|短信|消息|信息|新闻|理由|原则|标准|渠道|途径|经验|做法|"
+    r"问题|好处|缺点|红线|底线"
+)
+_WITH_DI = re.compile(rf"第\s*(?P<num>{_NUM})\s*[条條](?!(?:意见|建议)[:：是])" + _TAIL)
+_BARE_ARABIC = re.compile(
+    rf"(?<![0-9０-９.第])(?P<num>[0-9０-９]{{1,4}})\s*[条條](?!(?:{_COUNTED})|[0-9])" + _TAIL
+)
+# Bare Chinese numerals: 十四条 or 二十六条 are articles; 一条/三条 only after a word that points
+# at the text (对三条…, 草案五条), since 一条龙 or 提三条意见 are not.
+_CUES = ("对", "关于", "草案", "本法", "看了", "读了")
+_BARE_CN = re.compile(
+    r"(?<![第零〇一二两三四五六七八九十百千万亿几])"
+    r"(?P<num>[零〇一二两三四五六七八九]*[十百千][零〇一二两三四五六七八九十百千]*"
+    r"|(?:" + "|".join(f"(?<={cue})" for cue in _CUES) + r")[一二两三四五六七八九])"
+    rf"[条條](?!(?:{_COUNTED})|[一二三四五六七八九十])" + _TAIL
+)
+_ENGLISH = re.compile(
+    r"\b(?:articles?|art\.)\s*(?P<num>\d{1,4})(?:\s*\(\s*(?P<para>\d{1,2})\s*\))?"
+    r"(?:\s*(?:,|and|&)\s*(?P<more>\d{1,4}))?",
+    re.IGNORECASE,
+)
+_CHAPTER = re.compile(rf"第\s*(?P<num>{_NUM})\s*章")
+# A law named just before a reference: 《…》 or a run of characters ending in 法/法典/条例/….
+_QUOTED_LAW = re.compile(r"《(?P<name>[^《》]{1,40})》\s*(?:的)?\s*$")
+_NAMED_LAW = re.compile(
+    r"(?P<name>[\u4e00-\u9fff（）()]{1,24}?(?:法典|法|条例|规定|办法|细则|决定|解释))\s*(?:的)?\s*$"
+)
+_ENGLISH_LAW = re.compile(r"^\s*of\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'-]*\s+){0,6}(?:Law|Code|Act|Regulations?))")
+# Words ending in 法 that name no law (a way of doing, or this very law), and names that point back
+# at the text under discussion (这个规定, 该办法).
+_NOT_A_LAW = re.compile(
+    r"(?:本法|该法|此法|做法|说法|想法|看法|方法|写法|立法|执法|司法|依法|合法|违法|用法|提法|算法|手法)$"
+    r"|^(?:这|那|该|此|本|上述|以上|有关|相关)|^(?:办法|规定|决定|解释|细则|条例)$"
+)
+# A leading verb or preposition is not part of the law's name: 根据民法典 -> 民法典.
+_NAME_PREFIX = re.compile(r"^(?:.*(?:根据|依照|按照|参照|依据|看了|读了|对照|比照|关于|对于))?[对与和及跟同在是按依]?")
+@dataclass(frozen=True)
+class Reference:
+    """One reference found in a text; `law` is the law it names, None for the text under discussion."""
+
+    article: int | None
+    sub: int | None = None
+    paragraph: int | None = None
+    item: int | None = None
+    chapter: int | None = None
+    law: str | None = None
+    span: tuple[int, int] = (0, 0)
+
+
+def _number(text: str | None) -> int | None:
+    return cn_to_int(text) if text else None
+
+
+def _law_before(text: str, start: int) -> str | None:
+    """The law named immediately before position `start`, if any."""
+    head = text[max(0, start - 40):start]
+    quoted = _QUOTED_LAW.search(head)
+    if quoted:
+        return quoted.group("name").strip()
+    named = _NAMED_LAW.search(head)
+    if not named:
+        return None
+    name = _NAME_PREFIX.sub("", named.group("name")) or named.group("name")
+    if _NOT_A_LAW.search(name) or len(name) < 2:
+        return None
+    return name
+
+
+def _chinese_references(text: str) -> list[Reference]:
+    found: list[Reference] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (_WITH_DI, _BARE_ARABIC, _BARE_CN):
+        for m in pattern.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            taken.append(m.span())
+            found.append(Reference(
+                article=cn_to_int(m.group("num")),
+                sub=_number(m.group("sub")),
+                paragraph=_number(m.group("para")),
+                item=_number(m.group("item") or m.group("item2")),
+                law=_law_before(text, m.start()),
+                span=m.span(),
+            ))
+    return found
+
+
+def _english_references(text: str) -> list[Reference]:
+    found = []
+    for m in _ENGLISH.finditer(text):
+        law_match = _ENGLISH_LAW.match(text[m.end():m.end() + 80])
+        law = law_match.group("name") if law_match else None
+        found.append(Reference(article=int(m.group("num")), paragraph=_number(m.group("para")),
+                               law=law, span=m.span()))
+        if m.group("more"):
+            found.append(Reference(article=int(m.group("more")), law=law, span=m.span()))
+    return found
+
+
+def _chapter_references(text: str) -> list[Reference]:
+    return [Reference(article=None, chapter=cn_to_int(m.group("num")),
+                      law=_law_before(text, m.start()), span=m.span())
+            for m in _CHAPTER.finditer(text)]
+
+
+def find_references(text: str) -> list[Reference]:
+    """Every article or chapter reference in `text`, in reading order."""
+    refs = _chinese_references(text) + _english_references(text) + _chapter_references(text)
+    return sorted(refs, key=lambda r: r.span)
+
+
+def _law_core(title: str) -> str:
+    core = re.sub(r"[《》\s]|中华人民共和国|[（(]?草案[^）)]*[）)]?|[（(][^）)]*[）)]", "", title)
+    return core
+
+
+def names_other_law(reference: Reference, title: str = "") -> bool:
+    """Whether the reference cites some law other than the draft titled `title`.
+
+    A name carrying 草案 is the draft under discussion, and so is a name containing the draft's own
+    title (家庭教育促进法第十四条 while commenting on the 家庭教育促进法 draft).
+    """
+    if reference.law is None:
+        return False
+    name = reference.law
+    if "草案" in name or "draft" in name.lower():
+        return False
+    core = _law_core(title)
+    return not (core and (core in name or _law_core(name) in core and len(_law_core(name)) >= 3))
