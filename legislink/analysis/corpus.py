@@ -52,14 +52,13 @@ class Draft:
     squeezed: tuple[str, ...]
     by_number: dict[tuple[int, int], int]
     chapters: dict[int, str]
+    # The draft squeezed to letters and digits, and its set of words.
+    text: str
+    words: frozenset[str]
 
     def chapter_of(self, index: int) -> str | None:
         return next((h for h in self.articles[index].path if _CHAPTER_HEADING.match(h)), None)
 
-    @property
-    def text(self) -> str:
-        """The whole draft squeezed to letters and digits, for finding quoted draft text."""
-        return "".join(self.squeezed)
 
 
 def build_draft(articles: Sequence[Article], title: str = "", segmenter: Segmenter | None = None) -> Draft:
@@ -70,11 +69,15 @@ def build_draft(articles: Sequence[Article], title: str = "", segmenter: Segment
             m = _CHAPTER_HEADING.match(heading)
             if m:
                 chapters.setdefault(cn_to_int(m.group(1)), heading)
+    tokens = tuple(tuple(seg.tokens(f"{a.caption}\n{a.text}")) for a in articles)
+    squeezed = tuple(squeeze(normalize(f"{a.caption}{a.text}")) for a in articles)
     return Draft(
         articles=tuple(articles),
         title=title,
-        tokens=tuple(tuple(seg.tokens(f"{a.caption}\n{a.text}")) for a in articles),
-        squeezed=tuple(squeeze(normalize(f"{a.caption}{a.text}")) for a in articles),
+        tokens=tokens,
+        squeezed=squeezed,
         by_number={(a.number, a.sub or 0): i for i, a in enumerate(articles)},
         chapters=chapters,
+        text="".join(squeezed),
+        words=frozenset(t for ts in tokens for t in ts),
     )

@@ -38,7 +38,7 @@ MIN_SENTENCE = 10
 MAX_SENTENCE_FANOUT = 50
 # Template blocks: seen in at least this many comments; linked when this share of the larger
 # block's comments also has the other.
-MIN_BLOCK_SUPPORT = 3
+MIN_BLOCK_SUPPORT = 2
 MIN_BLOCK_LINK = 0.15
 # A comment joins a skeleton with at least this many of its blocks covering this share of it.
 MIN_BLOCKS_PER_COPY = 2

@@ -34,10 +34,10 @@ def attribute(articles: Sequence[Article], comments: Sequence[Comment], *,
     return {d.id: a for d, a in zip(docs, attribute_docs(draft, comments, docs), strict=True)}
 
 
-def _offtopic(comment: Comment, doc: Doc, attribution: Attribution, draft_text: str) -> OfftopicReason | None:
+def _offtopic(comment: Comment, doc: Doc, attribution: Attribution, draft: Draft) -> OfftopicReason | None:
     if comment.offtopic_override is not None:
         return "staff" if comment.offtopic_override else None
-    return classify(doc.norm, attribution, draft_text)
+    return classify(doc.norm, doc.tokens, attribution, draft)
 
 
 def classify_offtopic(articles: Sequence[Article], comments: Sequence[Comment], *,
@@ -48,8 +48,7 @@ def classify_offtopic(articles: Sequence[Article], comments: Sequence[Comment], 
     draft = build_draft(articles, options.title, segmenter)
     docs = prepare(comments, segmenter)
     found = attributions or dict(zip((d.id for d in docs), attribute_docs(draft, comments, docs), strict=True))
-    text = draft.text
-    return {d.id: _offtopic(c, d, found[d.id], text) for c, d in zip(comments, docs, strict=True)}
+    return {d.id: _offtopic(c, d, found[d.id], draft) for c, d in zip(comments, docs, strict=True)}
 
 
 def find_duplicates(comments: Sequence[Comment], *, articles: Sequence[Article] = (),
@@ -136,10 +135,9 @@ def analyze(articles: Sequence[Article], comments: Sequence[Comment], *,
     draft = build_draft(articles, options.title, segmenter)
     docs = prepare(comments, segmenter)
     found = dict(zip((d.id for d in docs), attribute_docs(draft, comments, docs), strict=True))
-    text = draft.text
-    duplicates = find_duplicate_docs(docs, text, options.seed)
+    duplicates = find_duplicate_docs(docs, draft.text, options.seed)
     _harmonise(found, duplicates)
-    offtopic = {d.id: _offtopic(c, d, found[d.id], text) for c, d in zip(comments, docs, strict=True)}
+    offtopic = {d.id: _offtopic(c, d, found[d.id], draft) for c, d in zip(comments, docs, strict=True)}
     on_topic = [d for d in docs if offtopic[d.id] is None]
     idf = Idf(d.tokens for d in on_topic)
     groups = _opinion_groups(draft, on_topic, found, duplicates, idf, options)

@@ -7,6 +7,7 @@ comment is the subject, not an advertisement; on a property-management draft, �
 import re
 from collections.abc import Sequence
 
+from legislink.analysis.corpus import Draft
 from legislink.analysis.model import Attribution, OfftopicReason
 from legislink.analysis.text import squeeze
 
@@ -24,19 +25,20 @@ _OFFER = (
     "contact us", "dm me", "promotion", "sale", "loan", "casino", "bonus",
 )
 _ABUSE = re.compile(
-    r"傻[逼bB比]|煞笔|sb\b|脑残|垃圾|废物|狗官|去死|滚出去|滚蛋|滚开|他妈|妈的|尼玛|操你|草泥马|畜生|混蛋"
+    r"傻[逼bB比]|煞笔|sb\b|脑残|垃圾|废物|狗官|去死|滚出去|滚蛋|滚开|他妈的|你妈的|tmd|尼玛|操你|草泥马|畜生|混蛋"
     r"|王八蛋|吃干饭|饭桶|白痴|智障|贱人|恶心|放屁|狗屁|蠢货|fuck|shit|idiot|stupid|bastard"
 )
 # Signs of a complaint about daily life rather than about a law.
 _COMPLAINT = (
     "物业", "停车", "堵车", "噪音", "噪声", "扰民", "城管", "路灯", "井盖", "坑", "漏水", "装修", "楼上",
     "邻居", "乱停", "乱放", "占道", "外卖", "快递", "打不通", "没人接", "拆迁", "垃圾桶", "小区", "房东",
-    "房租", "退款", "投诉", "修路", "马路", "公交", "红绿灯", "宽带", "信号",
+    "房租", "退款", "投诉", "修路", "马路", "公交", "红绿灯", "宽带", "信号", "吵", "睡不着", "没人管", "没人修",
 )
 # What a comment on a law talks about, whatever the law.
 _LEGISLATIVE = re.compile(
     r"法|草案|条文|条款|规定|立法|修改|增加|删除|明确|细化|完善|监管|政府|部门|权利|义务|责任|制度|措施"
-    r"|执行|落实|标准|处罚|保障|保护|鼓励|禁止|要求|政策|写|draft|law|article|regulat|rule"
+    r"|执行|落实|标准|处罚|保障|保护|鼓励|禁止|要求|政策|写|应该|应当|希望|要管|管管|规范|整治|打击"
+    r"|draft|law|article|regulat|rule|should"
 )
 _AGREEMENT = sorted((
     "完全同意", "同意", "赞同", "赞成", "支持", "拥护", "没意见", "没有意见", "无意见", "无异议", "没有异议",
@@ -51,6 +53,8 @@ _AGREEMENT_RE = re.compile("|".join(re.escape(w) for w in _AGREEMENT))
 MAX_EMPTY_LENGTH = 30
 # Below this content score and with no reference, a comment shows no link to the draft.
 MIN_RELATED_SCORE = 0.5
+# Below this share of its words found in the draft, a comment without legal vocabulary is unrelated.
+MIN_DRAFT_WORDS = 0.25
 
 
 def _cues(text: str, words: Sequence[str], draft_text: str) -> set[str]:
@@ -58,9 +62,11 @@ def _cues(text: str, words: Sequence[str], draft_text: str) -> set[str]:
 
 
 def is_ad(norm: str, draft_text: str) -> bool:
+    """Contact details with an offer, or a string of offers with nothing said about a law."""
     offers = _cues(norm, _OFFER, draft_text)
-    contact = bool(_CONTACT.search(norm))
-    return (contact and bool(offers)) or len(offers) >= 3
+    if _CONTACT.search(norm):
+        return bool(offers)
+    return len(offers) >= 3 and not _LEGISLATIVE.search(norm)
 
 
 def is_empty(norm: str) -> bool:
@@ -68,26 +74,31 @@ def is_empty(norm: str) -> bool:
     return len(bare) <= MAX_EMPTY_LENGTH and len(_AGREEMENT_RE.sub("", bare)) <= 1
 
 
-def _unrelated(norm: str, attribution: Attribution, draft_text: str) -> bool:
-    if attribution.kind != "draft" or attribution.score >= MIN_RELATED_SCORE:
+def _unrelated(norm: str, tokens: Sequence[str], attribution: Attribution, draft: Draft) -> bool:
+    """A complaint about daily life, or words with nothing normative and no link to the draft."""
+    if attribution.kind != "draft":
         return False
-    return bool(_cues(norm, _COMPLAINT, draft_text)) or not _LEGISLATIVE.search(norm)
+    complaints = len(_cues(norm, _COMPLAINT, draft.text))
+    if complaints >= 2 or (complaints and not _LEGISLATIVE.search(norm)):
+        return True
+    shared = sum(t in draft.words for t in tokens) / max(1, len(tokens))
+    return attribution.score < MIN_RELATED_SCORE and shared < MIN_DRAFT_WORDS and not _LEGISLATIVE.search(norm)
 
 
-def classify(norm: str, attribution: Attribution, draft_text: str) -> OfftopicReason | None:
+def classify(norm: str, tokens: Sequence[str], attribution: Attribution, draft: Draft) -> OfftopicReason | None:
     """Why a normalised comment is off-topic, None when it is on topic.
 
     Ads and empty agreement are off-topic wherever they point; abuse and unrelated complaints only
     when the comment neither names an article nor matches one by content.
     """
-    if is_ad(norm, draft_text):
+    if is_ad(norm, draft.text):
         return "ad"
     if is_empty(norm):
         return "empty"
-    if attribution.kind in ("explicit", "locked") or attribution.score >= MIN_RELATED_SCORE * 2:
+    if attribution.kind in ("explicit", "locked"):
         return None
-    if _ABUSE.search(norm):
+    if attribution.kind == "draft" and _ABUSE.search(norm):
         return "abuse"
-    if _unrelated(norm, attribution, draft_text):
+    if _unrelated(norm, tokens, attribution, draft):
         return "unrelated"
     return None
