@@ -1,0 +1,119 @@
+"""The `legislink` command: each subcommand translates arguments into one service call."""
+
+import json
+import secrets
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+
+from . import create_app
+from .extensions import db
+from .models import Role
+from .services import ServiceError
+
+
+def _fail(error: ServiceError) -> None:
+    db.session.rollback()
+    raise click.ClickException(f"{error.code}: {error.message}" if error.message != error.code else error.code)
+
+
+def _echo_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+@click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False,
+             help="LegisLink: public comment on law drafts.")
+def main() -> None:
+    pass
+
+
+CONFIG_TEMPLATE = '''# Written by `legislink init`. Keep this file private: it holds the secret key.
+SECRET_KEY = {secret!r}
+
+# PostgreSQL instead of the embedded SQLite database:
+# DATABASE_URL = "postgresql+psycopg://legislink@127.0.0.1:5432/legislink"
+# Redis for rate limits and background analysis shared by several app servers:
+# REDIS_URL = "redis://127.0.0.1:6379/0"
+
+# The contact point that signs the upward report.
+# CONTACT_POINT_NAME = "某某基层立法联系点"
+'''
+
+
+def write_instance_config(instance_path: Path) -> bool:
+    """Create instance/config.py with a random secret key; never overwrite an existing one."""
+    instance_path.mkdir(parents=True, exist_ok=True)
+    target = instance_path / "config.py"
+    if target.exists():
+        return False
+    target.write_text(CONFIG_TEMPLATE.format(secret=secrets.token_hex(32)), encoding="utf-8")
+    target.chmod(0o600)
+    return True
+
+
+@main.command("init")
+@click.option("--demo", is_flag=True, help="Also load the demonstration draft, stations, users and comments.")
+@with_appcontext
+def init_command(demo: bool) -> None:
+    """Create the instance folder, its configuration and the database."""
+    from flask_migrate import upgrade
+
+    instance = Path(current_app.instance_path)
+    if write_instance_config(instance):
+        click.echo(f"wrote {instance / 'config.py'}")
+        # The secret key was just written: load it for the rest of this command.
+        current_app.config.from_pyfile("config.py")
+    upgrade()
+    click.echo(f"database ready: {db.engine.url.render_as_string(hide_password=True)}")
+    if demo:
+        from .services import demo as demo_service
+
+        report = demo_service.load_demo(now=demo_service.utcnow())
+        db.session.commit()
+        for line in report.lines():
+            click.echo(line)
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=int, help="Worker processes.")
+@click.option("--threads", default=4, show_default=True, type=int, help="Threads per worker.")
+def serve_command(host: str, port: int, workers: int, threads: int) -> None:
+    """Serve the site with gunicorn (a production WSGI server)."""
+    from .server import serve
+
+    serve(host=host, port=port, workers=workers, threads=threads)
+
+
+@main.group("users")
+def users_group() -> None:
+    """Staff, reviewer and admin accounts."""
+
+
+@users_group.command("create")
+@click.argument("name")
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--station", "station_code", help="Liaison station code (required for staff).")
+@click.option("--display-name", default="")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@with_appcontext
+def users_create(name: str, role: str, station_code: str | None, display_name: str, password_stdin: bool) -> None:
+    """Create an account; the password is asked for (or read from stdin), never an argument."""
+    from .services import accounts
+
+    if password_stdin or not sys.stdin.isatty():
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        user = accounts.create_user(name, Role(role), password, station_code=station_code,
+                                    display_name=display_name,
+                                    min_length=current_app.config["PASSWORD_MIN_LENGTH"])
+    except ServiceError as error:
+        _fail(error)
+    db.session.commit()
+    click.echo(f"created {user.role.value} {user.username}" + (f" ({station_code})" if station_code else ""))

@@ -1,0 +1,32 @@
+"""`legislink serve`: the application under gunicorn, configured in code."""
+
+from gunicorn.app.base import BaseApplication
+
+from . import create_app
+
+
+class _Gunicorn(BaseApplication):
+    def __init__(self, options: dict):
+        self.options = options
+        super().__init__()
+
+    def load_config(self):
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        return create_app()
+
+
+def serve(host: str, port: int, workers: int, threads: int) -> None:
+    _Gunicorn({
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "threads": threads,
+        "worker_class": "gthread",
+        "accesslog": "-",
+        # Client addresses only: the request line may carry receipt codes, never names.
+        "access_log_format": '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms',
+        "timeout": 120,
+        "graceful_timeout": 20,
+    }).run()

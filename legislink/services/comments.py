@@ -1,0 +1,102 @@
+"""Submitting a comment: online, offline or imported, it goes through here."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import exists, select
+
+from ..extensions import db
+from ..lawtext.references import find_references, names_other_law
+from ..models import (
+    Attribution,
+    Channel,
+    Comment,
+    CommentEvent,
+    CommentEventKind,
+    CommentStatus,
+    Consultation,
+    Identity,
+    Provision,
+    ProvisionLevel,
+    Station,
+)
+from . import ServiceError, audit, receipts
+from .drafts import Target, find_target
+from .segmentation import segmenter
+
+
+@dataclass
+class CommentInput:
+    text: str
+    article: str | None = None  # the target as a label: 第十二条, 第十二条第二款; None = whole draft
+    suggestion: str = ""
+    reason: str = ""
+    identity: Identity = Identity.RESIDENT
+    station_code: str | None = None
+    channel: Channel = Channel.ONLINE
+    name: str = ""
+    phone: str = ""
+    consent: bool = False
+    collector: str = ""
+    collected_on: date | None = None
+    submitted_at: datetime | None = None
+
+
+def _station(code: str | None) -> Station | None:
+    if not code:
+        return None
+    station = db.session.scalar(select(Station).where(Station.code == code))
+    if station is None:
+        raise ServiceError("unknown_station", code=code)
+    return station
+
+
+def named_target(consultation: Consultation, text: str) -> Target:
+    """The article a whole-draft comment names in its text (第十二条, 第12条, 十二条第二款), if any."""
+    title = consultation.version.draft.title
+    for ref in find_references(text):
+        if ref.article is None or names_other_law(ref, title):
+            continue
+        article = db.session.scalar(select(Provision).filter_by(
+            version_id=consultation.version_id, level=ProvisionLevel.ARTICLE, number=ref.article, sub=ref.sub or 0))
+        if article is not None:
+            paragraphs = sum(1 for c in article.children if c.level == ProvisionLevel.PARAGRAPH)
+            return Target(article, ref.paragraph if ref.paragraph and ref.paragraph <= paragraphs else None)
+    return Target(None)
+
+
+def _unique_code() -> str:
+    while True:
+        code = receipts.new_code()
+        if not db.session.scalar(select(exists().where(Comment.receipt_code == code))):
+            return code
+
+
+def submit(consultation: Consultation, data: CommentInput, now: datetime, actor=None) -> Comment:
+    """Store one comment with its receipt code and tokens; the caller commits.
+
+    Online comments wait for moderation when the consultation asks for it; comments that
+    staff record offline were already seen by a person and are accepted.
+    """
+    target = find_target(consultation.version_id, data.article)
+    attribution = Attribution.FORM
+    if target.provision is None:
+        target = named_target(consultation, data.text)
+        attribution = Attribution.EXPLICIT if target.provision is not None else Attribution.DRAFT
+    status = (CommentStatus.PENDING if consultation.premoderation and data.channel == Channel.ONLINE
+              else CommentStatus.ACCEPTED)
+    analysed_text = "\n".join(part for part in (data.text, data.suggestion) if part)
+    comment = Comment(
+        consultation=consultation, receipt_code=_unique_code(), provision=target.provision,
+        paragraph=target.paragraph, attribution=attribution, text=data.text, suggestion=data.suggestion,
+        reason=data.reason, identity=data.identity, station=_station(data.station_code), channel=data.channel,
+        name=data.name, phone=data.phone, consent=data.consent and bool(data.phone or data.name),
+        collector=data.collector, collected_on=data.collected_on, submitted_at=data.submitted_at or now,
+        status=status, tokens=segmenter().tokens(analysed_text), created_by_id=getattr(actor, "id", None),
+    )
+    comment.events.append(CommentEvent(kind=CommentEventKind.RECEIVED, at=comment.submitted_at))
+    db.session.add(comment)
+    db.session.flush()
+    if actor is not None:
+        audit.record(actor, "comment.record", "comment", [comment.id], {"channel": data.channel.value})
+    return comment

@@ -1,0 +1,103 @@
+"""Administration: accounts and liaison stations."""
+
+
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import SelectField, StringField
+from wtforms.validators import DataRequired, Length, Optional, Regexp
+
+from .. import permissions
+from ..extensions import db
+from ..models import Role, Station, User
+from ..services import ServiceError, accounts, stations
+from . import messages
+from .guards import require
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+ROLE_LABELS = {Role.ADMIN: _l("Administrator"), Role.STAFF: _l("Liaison staff"), Role.REVIEWER: _l("Reviewer")}
+
+
+class UserForm(FlaskForm):
+    username = StringField(_l("User name"), validators=[DataRequired(), Length(max=64)])
+    display_name = StringField(_l("Full name"), validators=[Optional(), Length(max=100)])
+    role = SelectField(_l("Role"), choices=[(r.value, ROLE_LABELS[r]) for r in Role])
+    station = SelectField(_l("Liaison station"), validators=[Optional()])
+
+
+class StationForm(FlaskForm):
+    code = StringField(_l("Code"), validators=[
+        DataRequired(), Length(max=32),
+        Regexp(r"^[A-Za-z0-9_-]+$", message=_l("Letters, digits, - and _ only.")),
+    ])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=100)])
+    address = StringField(_l("Address"), validators=[Optional(), Length(max=200)])
+
+
+def _station_choices():
+    rows = db.session.scalars(select(Station).order_by(Station.code)).all()
+    return [("", _("None"))] + [(s.code, f"{s.name} ({s.code})") for s in rows]
+
+
+@bp.route("/users", methods=["GET", "POST"])
+@require(permissions.can_manage_accounts)
+def users():
+    form = UserForm()
+    form.station.choices = _station_choices()
+    issued = None
+    if form.validate_on_submit():
+        # A one-time password: shown once here, changed by its owner at first sign-in.
+        issued = accounts.generate_password()
+        try:
+            user = accounts.create_user(
+                form.username.data, Role(form.role.data), issued, station_code=form.station.data or None,
+                display_name=form.display_name.data or "", must_change_password=True,
+                min_length=current_app.config["PASSWORD_MIN_LENGTH"], actor=current_user,
+            )
+        except ServiceError as error:
+            db.session.rollback()
+            issued = None
+            target = form.station if error.code in {"staff_needs_station", "unknown_station"} else form.username
+            target.errors.append(messages.describe(error))
+        else:
+            db.session.commit()
+            flash(_("Account %(name)s created.", name=user.username), "success")
+            form = UserForm(formdata=None)
+            form.station.choices = _station_choices()
+            issued = (user.username, issued)
+    all_users = db.session.scalars(select(User).order_by(User.role, User.username)).all()
+    return render_template("admin/users.html", form=form, users=all_users, issued=issued, role_labels=ROLE_LABELS)
+
+
+@bp.route("/users/<int:user_id>/toggle", methods=["POST"])
+@require(permissions.can_manage_accounts)
+def toggle_user(user_id: int):
+    user = db.get_or_404(User, user_id)
+    if user.id == current_user.id:
+        flash(_("You cannot disable your own account."), "error")
+    else:
+        accounts.set_enabled(user, not user.is_enabled, actor=current_user)
+        db.session.commit()
+    return redirect(url_for("admin.users"))
+
+
+@bp.route("/stations", methods=["GET", "POST"])
+@require(permissions.can_manage_accounts)
+def stations_page():
+    form = StationForm()
+    if form.validate_on_submit():
+        try:
+            stations.create_station(form.code.data, form.name.data, form.address.data or "", actor=current_user)
+        except ServiceError as error:
+            db.session.rollback()
+            form.code.errors.append(messages.describe(error))
+        else:
+            db.session.commit()
+            flash(_("Station %(name)s added.", name=form.name.data), "success")
+            return redirect(url_for("admin.stations_page"))
+    rows = db.session.scalars(select(Station).order_by(Station.code)).all()
+    return render_template("admin/stations.html", form=form, stations=rows)

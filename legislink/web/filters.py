@@ -1,0 +1,36 @@
+"""Template filters: dates in the contact point's time zone, comment targets as labels."""
+
+from datetime import timedelta
+
+from flask import Flask
+from flask_babel import format_date, format_datetime
+from flask_babel import gettext as _
+
+from ..lawtext.numerals import int_to_cn
+
+
+def deadline(closes_at) -> str:
+    """A window closing at midnight ends on the previous day: show that day."""
+    return format_date(closes_at - timedelta(seconds=1), "long")
+
+
+def datetime_local(value) -> str:
+    return format_datetime(value, "medium") if value else ""
+
+
+def paragraph_label(number: int | None) -> str:
+    return f"第{int_to_cn(number)}款" if number else ""
+
+
+def target_label(comment) -> str:
+    """第十二条第二款, 第三章, or the whole draft."""
+    if comment.provision is None:
+        return _("The whole draft")
+    return comment.provision.label + paragraph_label(comment.paragraph)
+
+
+def init_app(app: Flask) -> None:
+    app.add_template_filter(deadline)
+    app.add_template_filter(datetime_local)
+    app.add_template_filter(target_label)
+    app.add_template_filter(paragraph_label)

@@ -1,0 +1,28 @@
+"""Route guards: every workspace route names the permission predicate it needs."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from flask import abort, redirect, request, url_for
+from flask_login import current_user
+
+
+def require(predicate: Callable[..., bool]):
+    """Refuse (403) unless predicate(current_user) holds; anonymous visitors go to sign-in."""
+
+    def decorate(view):
+        view.permission = predicate
+
+        @wraps(view)
+        def guarded(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+            if current_user.must_change_password:
+                return redirect(url_for("auth.change_password", next=request.full_path.rstrip("?")))
+            if not predicate(current_user):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return guarded
+
+    return decorate

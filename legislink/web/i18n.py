@@ -1,0 +1,48 @@
+"""Interface language: `?lang=en` / `?lang=zh` switches it and a cookie remembers it."""
+
+from flask import Flask, current_app, request, url_for
+
+LANG_COOKIE = "lang"
+LANG_COOKIE_MAX_AGE = 365 * 24 * 3600
+
+
+def select_locale() -> str:
+    languages = current_app.config["LANGUAGES"]
+    for candidate in (request.args.get("lang"), request.cookies.get(LANG_COOKIE)):
+        if candidate in languages:
+            return candidate
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def select_timezone() -> str:
+    return current_app.config["BABEL_DEFAULT_TIMEZONE"]
+
+
+def html_lang() -> str:
+    """The value of <html lang>: BCP 47 says which script the Chinese is in."""
+    return "zh-Hans" if select_locale() == "zh" else select_locale()
+
+
+def switch_url(lang: str) -> str:
+    """This page again in another language (the front page when there is no page, as on a 404)."""
+    if request.endpoint is None or request.method != "GET":
+        return url_for("public.index", lang=lang)
+    args = {**request.args.to_dict(), **(request.view_args or {}), "lang": lang}
+    return url_for(request.endpoint, **args)
+
+
+def _remember_choice(response):
+    chosen = request.args.get("lang")
+    if chosen in current_app.config["LANGUAGES"] and chosen != request.cookies.get(LANG_COOKIE):
+        response.set_cookie(
+            LANG_COOKIE, chosen, max_age=LANG_COOKIE_MAX_AGE, samesite="Lax", httponly=True,
+            secure=current_app.config["SESSION_COOKIE_SECURE"],
+        )
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.after_request(_remember_choice)
+    app.jinja_env.globals["html_lang"] = html_lang
+    app.jinja_env.globals["current_locale"] = select_locale
+    app.jinja_env.globals["switch_language_url"] = switch_url

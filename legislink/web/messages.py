@@ -1,0 +1,39 @@
+"""Translated wording for the codes that services and domain modules raise."""
+
+from flask_babel import format_datetime
+from flask_babel import lazy_gettext as _l
+
+from ..services import ServiceError
+
+MESSAGES = {
+    "bad_credentials": _l("The user name or password is wrong."),
+    "account_locked": _l("Too many failed sign-ins. This account is locked until %(until)s."),
+    "password_too_short": _l("The password must have at least %(min_length)s characters."),
+    "password_too_simple": _l("The password must mix at least two of: letters, digits, symbols."),
+    "password_too_common": _l("This password is too easy to guess; choose another one."),
+    "wrong_current_password": _l("The current password is wrong."),
+    "password_unchanged": _l("The new password must differ from the current one."),
+    "username_required": _l("A user name is required."),
+    "username_taken": _l("The user name %(username)s is already taken."),
+    "unknown_station": _l("There is no liaison station with the code %(code)s."),
+    "staff_needs_station": _l("A staff account must belong to a liaison station."),
+    "station_exists": _l("A station with the code %(code)s or the name %(name)s already exists."),
+}
+
+
+def _display(value):
+    return format_datetime(value, "short") if hasattr(value, "tzinfo") else value
+
+
+def describe(error: ServiceError) -> str:
+    """The user's-language sentence for a refusal; unknown codes fall back to the English text."""
+    template = MESSAGES.get(error.code)
+    if template is None:
+        return error.message
+    params = {key: _display(value) for key, value in error.params.items()}
+    return str(template) % params if params else str(template)
+
+
+def register(code: str, message) -> None:
+    """Capabilities add the wording for their own codes."""
+    MESSAGES[code] = message

@@ -1,0 +1,144 @@
+"""Fixtures: an app on a fresh database per test, on SQLite and, when
+LEGISLINK_TEST_DATABASE_URL is set, on PostgreSQL too."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import create_engine, text
+
+from legislink import create_app
+from legislink.extensions import db
+
+PG_URL = os.environ.get("LEGISLINK_TEST_DATABASE_URL", "")
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+
+
+class FreshContextClient(FlaskClient):
+    """Each request gets its own application context, as in production.
+
+    Without this, a test holding an app context would share `g` (and so the signed-in
+    user and the database session) between all its requests.
+    """
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
+def pg_url() -> str:
+    """psycopg 3 is the installed driver; accept plain postgresql:// URLs too."""
+    if PG_URL.startswith("postgresql://"):
+        return "postgresql+psycopg://" + PG_URL[len("postgresql://"):]
+    return PG_URL
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not present beside the project")
+    return SHARED
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def _pg_schema():
+    """Create the PostgreSQL tables once per run, from a clean slate."""
+    from legislink import models  # noqa: F401  (registers the tables)
+
+    engine = create_engine(pg_url())
+    with engine.begin() as connection:
+        db.metadata.drop_all(connection)
+        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        db.metadata.create_all(connection)
+    yield
+    engine.dispose()
+
+
+def _truncate_pg() -> None:
+    names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+    db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    db.session.commit()
+
+
+@pytest.fixture
+def make_app(backend, tmp_path, monkeypatch, request):
+    """Build apps on this test's database; extra config as keyword arguments."""
+    monkeypatch.setenv("LEGISLINK_INSTANCE_PATH", str(tmp_path / "instance"))
+    for name in list(os.environ):
+        if name.startswith("LEGISLINK_") and name not in {"LEGISLINK_INSTANCE_PATH", "LEGISLINK_TEST_DATABASE_URL"}:
+            monkeypatch.delenv(name)
+    if backend == "postgresql":
+        request.getfixturevalue("_pg_schema")
+        url = pg_url()
+    else:
+        url = f"sqlite:///{tmp_path / 'test.sqlite3'}"
+    created = []
+
+    def factory(**overrides):
+        config = {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "DATABASE_URL": url,
+            "RATELIMIT_ENABLED": False,
+            "SQLITE_SYNCHRONOUS": "OFF",
+            **overrides,
+        }
+        app = create_app(config)
+        app.test_client_class = FreshContextClient
+        with app.app_context():
+            if not created:
+                if backend == "postgresql":
+                    _truncate_pg()
+                else:
+                    db.create_all()
+            created.append(app)
+        return app
+
+    yield factory
+    for app in created:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
+
+
+@pytest.fixture
+def ctx(app):
+    with app.app_context():
+        yield app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def csrf_token(html: str) -> str:
+    match = CSRF_RE.search(html)
+    assert match, "no csrf_token in the page"
+    return match.group(1) or match.group(2)
+
+
+def post_form(client, url: str, data: dict, *, form_url: str | None = None, **kwargs):
+    """GET the form page for its CSRF token, then POST like a browser would."""
+    page = client.get(form_url or url)
+    token = csrf_token(page.get_data(as_text=True))
+    return client.post(url, data={**data, "csrf_token": token}, **kwargs)

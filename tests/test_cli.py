@@ -1,0 +1,55 @@
+import stat
+
+import pytest
+from sqlalchemy import select
+
+from legislink.cli import main, write_instance_config
+from legislink.extensions import db
+from legislink.models import AuditEvent, Role, User
+
+from .builders import make_station
+
+
+def test_init_writes_a_private_config_with_a_random_secret_once(tmp_path):
+    assert write_instance_config(tmp_path) is True
+    first = (tmp_path / "config.py").read_text()
+    assert "SECRET_KEY = '" in first
+    assert stat.S_IMODE((tmp_path / "config.py").stat().st_mode) == 0o600
+    assert write_instance_config(tmp_path) is False
+    assert (tmp_path / "config.py").read_text() == first
+    other = tmp_path / "other"
+    write_instance_config(other)
+    assert (other / "config.py").read_text() != first
+
+
+def test_users_create_reads_the_password_from_stdin(app, runner):
+    with app.app_context():
+        make_station(code="CC01")
+        db.session.commit()
+    result = runner.invoke(main, ["users", "create", "li", "--role", "staff", "--station", "CC01"],
+                           input="Strong-pass-2024\n")
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.username == "li"))
+        assert user.role == Role.STAFF
+        assert user.station.code == "CC01"
+        assert user.check_password("Strong-pass-2024")
+        assert user.password_hash != "Strong-pass-2024"
+        assert db.session.scalar(select(AuditEvent.action)) == "user.create"
+
+
+@pytest.mark.parametrize(
+    ("args", "password", "message"),
+    [
+        (["users", "create", "x", "--role", "staff"], "Strong-pass-2024\n", "staff_needs_station"),
+        (["users", "create", "x", "--role", "staff", "--station", "NOPE"], "Strong-pass-2024\n", "unknown_station"),
+        (["users", "create", "x", "--role", "admin"], "short\n", "password_too_short"),
+        (["users", "create", "x", "--role", "admin"], "aaaaaaaaaaaa\n", "password_too_simple"),
+    ],
+)
+def test_users_create_refuses_bad_input_and_creates_nothing(app, runner, args, password, message):
+    result = runner.invoke(main, args, input=password)
+    assert result.exit_code != 0
+    assert message in result.output
+    with app.app_context():
+        assert db.session.scalar(select(User)) is None
