@@ -23,7 +23,7 @@ from legislink.analysis.keywords import Idf, top_keywords
 from legislink.analysis.model import OpinionGroup
 
 # Voices further apart than this (cosine distance, average linkage) make different points.
-CUT_DISTANCE = 0.85
+CUT_DISTANCE = 0.9
 # A new voice joins a pinned group when its cosine similarity to the group is at least this.
 JOIN_PINNED = 0.25
 MICRO_CLUSTER_SIZE = 8
