@@ -1,0 +1,44 @@
+"""The Excel side of LegisLink: the upward report, the adoption and yearly sheets, the import template.
+
+Plain data in, files out; files in, plain rows out. No Flask, no database.
+"""
+
+from . import _xml_backend  # noqa: F401  (must run before openpyxl is imported)
+from .articles import ArticleRef, parse_article
+from .cells import MAX_CELL_CHARS, TRUNCATION_MARKER, cell_text
+from .errors import ImportProblem, ImportRejected, ReportsError
+from .export import write_report, write_yearly
+from .importer import IMPORT_HEADERS, ImportChoices, ImportLimits, ImportRow, read_import
+from .model import (
+    AdoptionMark,
+    ArticleCount,
+    DetailRow,
+    Outcome,
+    ReportEntry,
+    ReportHeader,
+    StatsData,
+    YearFigures,
+    YearlyReport,
+)
+from .rows import (
+    RowKind,
+    SheetRow,
+    build_adoption_rows,
+    build_detail_rows,
+    build_stats_rows,
+    build_summary_rows,
+    build_yearly_rows,
+    entry_numbers,
+    ordered_entries,
+)
+from .template import template_bytes
+
+__all__ = [
+    "IMPORT_HEADERS", "MAX_CELL_CHARS", "TRUNCATION_MARKER",
+    "AdoptionMark", "ArticleCount", "ArticleRef", "DetailRow", "ImportChoices", "ImportLimits",
+    "ImportProblem", "ImportRejected", "ImportRow", "Outcome", "ReportEntry", "ReportHeader",
+    "ReportsError", "RowKind", "SheetRow", "StatsData", "YearFigures", "YearlyReport",
+    "build_adoption_rows", "build_detail_rows", "build_stats_rows", "build_summary_rows",
+    "build_yearly_rows", "cell_text", "entry_numbers", "ordered_entries", "parse_article",
+    "read_import", "template_bytes", "write_report", "write_yearly",
+]

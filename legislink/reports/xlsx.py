@@ -1,0 +1,223 @@
+"""Lays plain rows out on write-only openpyxl sheets: the only place cells are made.
+
+Every text goes through `cell_text`; text a spreadsheet would read as a formula is stored
+as a string cell with the quote-prefix style, words unchanged.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from .cells import cell_text, needs_text_guard
+from .rows import RowKind, SheetRow
+
+EXCEL_MAX_ROWS = 1_048_576
+PAGE_FOOTER = "第 &P 页 共 &N 页"
+_A4 = 9
+# Points per line of 11 pt text, for the rows Excel will not fit itself (merged cells).
+_LINE_HEIGHT = 15.0
+
+_THIN = Side(style="thin")
+_GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+_CENTRED = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+@dataclass(frozen=True)
+class CellStyle:
+    font: Font | None = None
+    alignment: Alignment | None = None
+    border: Border | None = None
+    fill: PatternFill | None = None
+    number_format: str | None = None
+
+    def apply(self, cell: WriteOnlyCell) -> None:
+        for name in ("font", "alignment", "border", "fill", "number_format"):
+            value = getattr(self, name)
+            if value is not None:
+                setattr(cell, name, value)
+
+
+_BOLD = Font(bold=True)
+_TITLE = CellStyle(font=Font(bold=True, size=16), alignment=Alignment(horizontal="center", vertical="center"))
+_BANNER = CellStyle(alignment=Alignment(vertical="center", wrap_text=True))
+_HEADER = CellStyle(
+    font=_BOLD, alignment=_CENTRED, border=_GRID,
+    fill=PatternFill(fill_type="solid", start_color="FFD9D9D9"),
+)
+_SECTION = CellStyle(font=_BOLD, alignment=Alignment(vertical="center"), border=_GRID)
+_MERGED_STYLES = {
+    RowKind.TITLE: _TITLE, RowKind.BANNER: _BANNER, RowKind.SECTION: _SECTION, RowKind.FOOTER: _BANNER,
+}
+_TITLE_SIZE = 16
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column's width (Excel units, about one Latin character), number format and alignment."""
+
+    width: float
+    number_format: str | None = None
+    centred: bool = False
+    wrap: bool = True
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    """How one sheet prints and scrolls.
+
+    `header_row` repeats on every printed page and panes freeze below it. With
+    `styled_body` False (the long 意见明细 sheets) body cells carry no style of their own,
+    because a style per cell doubles the write time: the columns carry wrap and widths,
+    and only dates and guarded text get a cell style.
+    """
+
+    columns: tuple[Column, ...]
+    header_row: int | None = None
+    landscape: bool = True
+    styled_body: bool = True
+
+    @property
+    def last_column(self) -> str:
+        return get_column_letter(len(self.columns))
+
+
+class SheetWriter:
+    """Writes SheetRows to one new write-only sheet, counting rows for merges and heights."""
+
+    def __init__(self, workbook: Workbook, title: str, layout: SheetLayout) -> None:
+        self.ws = workbook.create_sheet(title)
+        self.layout = layout
+        self.rows_written = 0
+        self._body = [self._body_style(c) for c in layout.columns]
+        self._total = [replace(s or CellStyle(), font=_BOLD) for s in self._body]
+        self._header = [_HEADER] * len(layout.columns)
+        self._setup()
+
+    def _body_style(self, column: Column) -> CellStyle | None:
+        if not self.layout.styled_body:
+            return CellStyle(number_format=column.number_format) if column.number_format else None
+        alignment = _CENTRED if column.centred else (_WRAP_TOP if column.wrap else None)
+        return CellStyle(alignment=alignment, border=_GRID, number_format=column.number_format)
+
+    def _setup(self) -> None:
+        """Everything write-only mode needs before the first row: widths, panes, printing."""
+        ws, layout = self.ws, self.layout
+        for index, column in enumerate(layout.columns, 1):
+            dimension = ws.column_dimensions[get_column_letter(index)]
+            dimension.width = column.width
+            if not layout.styled_body:
+                # Excel applies a column style only to cells typed later; LibreOffice also to unstyled ones.
+                dimension.alignment = _WRAP_TOP if column.wrap else Alignment(vertical="top")
+                if column.number_format:
+                    dimension.number_format = column.number_format
+        if layout.header_row:
+            ws.freeze_panes = f"A{layout.header_row + 1}"
+            ws.print_title_rows = f"{layout.header_row}:{layout.header_row}"
+        ws.page_setup.orientation = "landscape" if layout.landscape else "portrait"
+        ws.page_setup.paperSize = _A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_margins.left = ws.page_margins.right = 0.4
+        ws.oddFooter.center.text = PAGE_FOOTER
+
+    def write_all(self, rows: Iterable[SheetRow]) -> None:
+        for row in rows:
+            self.write(row)
+
+    def write(self, row: SheetRow) -> None:
+        self.rows_written += 1
+        if row.kind in _MERGED_STYLES:
+            self._write_merged(row)
+        elif row.kind is RowKind.HEADER:
+            self.ws.append(list(self._cells(row.values, self._header)))
+        elif row.kind is RowKind.TOTAL:
+            self.ws.append(list(self._cells(row.values, self._total)))
+        elif row.kind is RowKind.ENTRY:
+            self.ws.append(list(self._cells(row.values, self._body)))
+        else:
+            self.ws.append([])
+
+    def _write_merged(self, row: SheetRow) -> None:
+        """One text across the table's width; a section row inside the grid keeps its borders."""
+        style = _MERGED_STYLES[row.kind]
+        text = cell_text(row.values[0])
+        width = len(self.layout.columns)
+        fillers = [None] * (width - 1)
+        styles = [style] * width if style.border else [style] + fillers
+        number = self.rows_written
+        self.ws.row_dimensions[number].height = self._merged_height(text, row.kind)
+        self.ws.append(list(self._cells((text, *fillers), styles)))
+        if width > 1:
+            self.ws.merged_cells.add(f"A{number}:{self.layout.last_column}{number}")
+
+    def _merged_height(self, text: str, kind: RowKind) -> float:
+        """Excel does not fit merged rows to their text: size them from the text's display width."""
+        available = sum(c.width for c in self.layout.columns)
+        lines = sum(max(1, math.ceil(_display_width(line) / available)) for line in text.split("\n"))
+        scale = _TITLE_SIZE / 11 if kind is RowKind.TITLE else 1.0
+        return round(lines * _LINE_HEIGHT * scale + 6, 1)
+
+    def _cells(self, values: Iterable[object], styles: Iterable[CellStyle | None]) -> Iterator[object]:
+        for value, style in zip(values, styles, strict=False):
+            yield self._cell(value, style)
+
+    def _cell(self, value: object, style: CellStyle | None) -> object:
+        """A plain value where openpyxl can take it as is, else a cell with type and style fixed."""
+        guard = False
+        if isinstance(value, str):
+            value = cell_text(value)
+            guard = needs_text_guard(value)
+            if style is None and not guard:
+                return value
+        elif style is None:
+            return value
+        cell = WriteOnlyCell(self.ws, value)
+        if style is not None:
+            style.apply(cell)
+        if guard:
+            # A string cell is never evaluated; the quote prefix keeps it text when a user re-edits it.
+            cell.data_type = "s"
+            cell.quotePrefix = True
+        return cell
+
+
+def _display_width(text: str) -> int:
+    """Excel column units a text needs: CJK and full-width characters take two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def write_sheet(workbook: Workbook, title: str, layout: SheetLayout, rows: Iterable[SheetRow]) -> SheetWriter:
+    writer = SheetWriter(workbook, title, layout)
+    writer.write_all(rows)
+    return writer
+
+
+def write_continued(
+    workbook: Workbook, title: str, layout: SheetLayout, rows: Iterable[SheetRow], row_limit: int
+) -> list[str]:
+    """Write a long table over `title`, `title`2, `title`3 … with at most `row_limit` rows each.
+
+    The first row must be the header; it is repeated at the top of every continuation.
+    Returns the sheet names used.
+    """
+    if row_limit < 2:
+        raise ValueError("a sheet must hold the header and at least one row")
+    rows = iter(rows)
+    header = next(rows)
+    writer = write_sheet(workbook, title, layout, [header])
+    names = [title]
+    for row in rows:
+        if writer.rows_written >= row_limit:
+            names.append(f"{title}{len(names) + 1}")
+            writer = write_sheet(workbook, names[-1], layout, [header])
+        writer.write(row)
+    return names
