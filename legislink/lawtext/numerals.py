@@ -14,7 +14,8 @@ BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
-NUMERAL_PATTERN = f"[{NUMERAL_CHARS}]+|[0-9０-９]+"
+CHINESE_NUMERAL_PATTERN = f"[{NUMERAL_CHARS}]+"
+NUMERAL_PATTERN = f"{CHINESE_NUMERAL_PATTERN}|[0-9０-９]+"
 _NUMERAL_RE = re.compile(rf"(?:{NUMERAL_PATTERN})")
 
 
