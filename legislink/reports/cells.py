@@ -21,11 +21,14 @@ _SURELY_SHORT = MAX_CELL_CHARS // 2
 def cell_text(value: object) -> str:
     """The text of `value` as a cell can hold it: unwritable characters removed, cut with a marker.
 
+    A carriage return is written as the line break every XML reader turns it into anyway.
     The words are otherwise unchanged; whether the text must be guarded against formula
     reading is `needs_text_guard`'s question, answered by the writer with the cell type.
     """
     text = value if isinstance(value, str) else str(value)
     text = _UNWRITABLE_RE.sub("", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) <= _SURELY_SHORT or _utf16_length(text) <= MAX_CELL_CHARS:
         return text
     return _cut(text, MAX_CELL_CHARS - _utf16_length(TRUNCATION_MARKER)) + TRUNCATION_MARKER

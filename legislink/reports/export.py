@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import IO
 
-from openpyxl import Workbook
-
 from .model import DetailRow, ReportEntry, ReportHeader, StatsData, YearlyReport
 from .rows import (
     build_adoption_rows,
@@ -17,7 +15,7 @@ from .rows import (
     entry_numbers,
     ordered_entries,
 )
-from .xlsx import EXCEL_MAX_ROWS, Column, SheetLayout, write_continued, write_sheet
+from .xlsx import EXCEL_MAX_ROWS, Column, SheetLayout, streaming_workbook, write_continued, write_sheet
 
 SUMMARY_SHEET = "汇总表"
 DETAIL_SHEET = "意见明细"
@@ -79,22 +77,22 @@ def write_report(
     permission); `adoption` adds the 采纳情况 sheet. `detail_row_limit` counts the header.
     """
     entries = ordered_entries(entries)
-    workbook = Workbook(write_only=True)
-    write_sheet(workbook, SUMMARY_SHEET, SUMMARY_LAYOUT, build_summary_rows(header, entries))
     detail_rows = build_detail_rows(details, with_contact=with_contact, group_numbers=entry_numbers(entries))
-    names = [SUMMARY_SHEET]
-    names += write_continued(workbook, DETAIL_SHEET, detail_layout(with_contact), detail_rows, detail_row_limit)
-    write_sheet(workbook, STATS_SHEET, STATS_LAYOUT, build_stats_rows(header, stats, entries))
-    names.append(STATS_SHEET)
-    if adoption:
-        write_sheet(workbook, ADOPTION_SHEET, ADOPTION_LAYOUT, build_adoption_rows(header, entries))
-        names.append(ADOPTION_SHEET)
-    workbook.save(out)
+    with streaming_workbook() as workbook:
+        write_sheet(workbook, SUMMARY_SHEET, SUMMARY_LAYOUT, build_summary_rows(header, entries))
+        names = [SUMMARY_SHEET]
+        names += write_continued(workbook, DETAIL_SHEET, detail_layout(with_contact), detail_rows, detail_row_limit)
+        write_sheet(workbook, STATS_SHEET, STATS_LAYOUT, build_stats_rows(header, stats, entries))
+        names.append(STATS_SHEET)
+        if adoption:
+            write_sheet(workbook, ADOPTION_SHEET, ADOPTION_LAYOUT, build_adoption_rows(header, entries))
+            names.append(ADOPTION_SHEET)
+        workbook.save(out)
     return names
 
 
 def write_yearly(out: str | IO[bytes], report: YearlyReport) -> None:
     """A workbook holding the 年度统计 sheet alone."""
-    workbook = Workbook(write_only=True)
-    write_sheet(workbook, YEARLY_SHEET, YEARLY_LAYOUT, build_yearly_rows(report))
-    workbook.save(out)
+    with streaming_workbook() as workbook:
+        write_sheet(workbook, YEARLY_SHEET, YEARLY_LAYOUT, build_yearly_rows(report))
+        workbook.save(out)

@@ -123,11 +123,16 @@ def entry_article(label: str | None, paragraph: int | None) -> str:
 
 def opinion_text(entry: ReportEntry) -> str:
     """The staff summary (else the representative comment), then the suggested wording if any."""
-    text = entry.summary.strip() or entry.representative_text.strip()
+    text = opinion_summary(entry)
     suggestion = entry.suggestion.strip().strip("“”\"")
     if not suggestion:
         return text
     return f"{text}\n建议修改为：“{suggestion}”"
+
+
+def opinion_summary(entry: ReportEntry) -> str:
+    """The staff summary, else the representative comment, words as written."""
+    return entry.summary if entry.summary.strip() else entry.representative_text
 
 
 def sources_text(identities: Mapping[str, int], stations: Mapping[str, int]) -> str:
@@ -256,7 +261,7 @@ def build_adoption_rows(header: ReportHeader, entries: Iterable[ReportEntry]) ->
         rows.append(SheetRow(RowKind.ENTRY, (
             number,
             entry_article(entry.article_label, entry.paragraph),
-            entry.summary.strip() or entry.representative_text.strip(),
+            opinion_summary(entry),
             entry.count,
             mark.outcome.value if mark else "",
             mark.final_text if mark else "",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 
 from openpyxl import Workbook
@@ -193,6 +194,25 @@ class SheetWriter:
 def _display_width(text: str) -> int:
     """Excel column units a text needs: CJK and full-width characters take two."""
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+@contextmanager
+def streaming_workbook() -> Iterator[Workbook]:
+    """A write-only workbook whose half-written sheets are closed and deleted if filling it fails.
+
+    openpyxl deletes a sheet's temporary file only once the workbook is saved: a query that
+    fails half-way through 100,000 comments would otherwise leave a large file behind.
+    """
+    workbook = Workbook(write_only=True)
+    try:
+        yield workbook
+    except BaseException:
+        for ws in workbook.worksheets:
+            with suppress(OSError, ValueError):
+                if not ws.closed:
+                    ws.close()
+                ws._writer.cleanup()
+        raise
 
 
 def write_sheet(workbook: Workbook, title: str, layout: SheetLayout, rows: Iterable[SheetRow]) -> SheetWriter:

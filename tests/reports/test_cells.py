@@ -16,6 +16,10 @@ def test_tabs_and_line_breaks_are_kept():
     assert cell_text("第一点\n第二点\t完") == "第一点\n第二点\t完"
 
 
+def test_carriage_returns_become_the_line_breaks_xml_readers_make_of_them():
+    assert cell_text("\r回车\r\n换行") == "\n回车\n换行"
+
+
 def test_lone_surrogates_and_noncharacters_are_removed():
     assert cell_text("意\ud800见\uffff") == "意见"
 
