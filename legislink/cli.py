@@ -117,3 +117,72 @@ def users_create(name: str, role: str, station_code: str | None, display_name: s
         _fail(error)
     db.session.commit()
     click.echo(f"created {user.role.value} {user.username}" + (f" ({station_code})" if station_code else ""))
+
+
+@main.group("drafts")
+def drafts_group() -> None:
+    """Parse, import and compare law drafts."""
+
+
+def _read_draft_file(path: str) -> str:
+    from .lawtext import LawTextError, read_source
+
+    data = Path(path).read_bytes()
+    try:
+        return read_source(data, Path(path).name)
+    except LawTextError as error:
+        raise click.ClickException(f"{error.code}: {error.message}") from error
+
+
+@drafts_group.command("parse")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the structure as JSON (see DESIGN.md).")
+def drafts_parse(file: str, as_json: bool) -> None:
+    """Parse a .txt or .docx law text and print its structure; stores nothing."""
+    from .lawtext import LawTextError, parse_text, to_json
+
+    try:
+        doc = parse_text(_read_draft_file(file))
+    except LawTextError as error:
+        raise click.ClickException(f"{error.code}: {error.message}") from error
+    if as_json:
+        _echo_json(to_json(doc))
+        return
+    click.echo(f"{doc.title}\n{len(doc.articles)} articles, {len(doc.headings)} headings ({doc.kind})")
+    for warning in doc.warnings:
+        click.echo(f"  line {warning.line}: {warning.message}")
+
+
+@drafts_group.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--title", help="Title of a new draft (default: the title in the text).")
+@click.option("--version-label", default=None, help="Version label, e.g. 一审稿, 二审稿, 最终文本.")
+@click.option("--draft", "draft_id", type=int, help="Add the text as a later version of this draft.")
+@click.option("--issuing-body", default="", help="Who sent the draft down, e.g. 全国人大常委会法工委.")
+@with_appcontext
+def drafts_import(file: str, title: str | None, version_label: str | None, draft_id: int | None,
+                  issuing_body: str) -> None:
+    """Parse a law text and store it; prints {draft_id, version_id, articles}."""
+    from .lawtext import LawTextError
+    from .models import Draft
+    from .services import drafts
+
+    text = _read_draft_file(file)
+    try:
+        if draft_id is not None:
+            draft = db.session.get(Draft, draft_id)
+            if draft is None:
+                raise click.ClickException(f"no draft with id {draft_id}")
+            version = drafts.add_version(draft, drafts.parse_or_refuse(text), label=version_label or "修改稿",
+                                         source_name=Path(file).name, source_text=text)
+        else:
+            version = drafts.import_text(text, title=title or "", version_label=version_label or "征求意见稿",
+                                         issuing_body=issuing_body, source_name=Path(file).name)
+    except ServiceError as error:
+        _fail(error)
+    except LawTextError as error:
+        db.session.rollback()
+        raise click.ClickException(f"{error.code}: {error.message}") from error
+    db.session.commit()
+    click.echo(json.dumps({"draft_id": version.draft_id, "version_id": version.id,
+                           "articles": version.article_count}, ensure_ascii=False))

@@ -56,6 +56,8 @@ class Defaults:
 
     WTF_CSRF_TIME_LIMIT = 8 * 3600
 
+    # jieba's dictionary cache; None means <instance>/jieba-cache.
+    JIEBA_CACHE_DIR = None
     # Analysis: runs over this many comments go to a background job.
     ANALYSIS_BACKGROUND_THRESHOLD = 20_000
     # Excel limits: rows per detail sheet (Excel's own maximum, header included).

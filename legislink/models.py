@@ -284,6 +284,7 @@ class Provision(db.Model):
     path: Mapped[list[str]] = mapped_column(JSON, default=list)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
 
+    version: Mapped[DraftVersion] = relationship()
     parent: Mapped["Provision | None"] = relationship(remote_side=[id], back_populates="children")
     children: Mapped[list["Provision"]] = relationship(
         back_populates="parent", order_by="Provision.position", cascade="all, delete-orphan"

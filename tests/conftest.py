@@ -44,6 +44,12 @@ def shared_dir() -> Path:
     return SHARED
 
 
+@pytest.fixture(scope="session")
+def jieba_cache(tmp_path_factory) -> str:
+    """One dictionary cache for the whole run: every app shares one loaded Segmenter."""
+    return str(tmp_path_factory.mktemp("jieba"))
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
 def backend(request) -> str:
     return request.param
@@ -70,7 +76,7 @@ def _truncate_pg() -> None:
 
 
 @pytest.fixture
-def make_app(backend, tmp_path, monkeypatch, request):
+def make_app(backend, tmp_path, monkeypatch, request, jieba_cache):
     """Build apps on this test's database; extra config as keyword arguments."""
     monkeypatch.setenv("LEGISLINK_INSTANCE_PATH", str(tmp_path / "instance"))
     for name in list(os.environ):
@@ -90,6 +96,7 @@ def make_app(backend, tmp_path, monkeypatch, request):
             "DATABASE_URL": url,
             "RATELIMIT_ENABLED": False,
             "SQLITE_SYNCHRONOUS": "OFF",
+            "JIEBA_CACHE_DIR": jieba_cache,
             **overrides,
         }
         app = create_app(config)

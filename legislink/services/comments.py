@@ -100,3 +100,26 @@ def submit(consultation: Consultation, data: CommentInput, now: datetime, actor=
     if actor is not None:
         audit.record(actor, "comment.record", "comment", [comment.id], {"channel": data.channel.value})
     return comment
+
+
+@dataclass(frozen=True)
+class TargetPreview:
+    label: str
+    article: Provision | None
+    paragraph: int | None
+    paragraph_text: str = ""
+
+
+def target_preview(consultation: Consultation, label: str | None) -> TargetPreview | None:
+    """The provision a form is about, to show its text beside the form; None for the whole draft."""
+    try:
+        target = find_target(consultation.version_id, label)
+    except ServiceError:
+        return None
+    if target.provision is None:
+        return None
+    text = ""
+    if target.paragraph:
+        paragraphs = [c for c in target.provision.children if c.level == ProvisionLevel.PARAGRAPH]
+        text = paragraphs[target.paragraph - 1].text
+    return TargetPreview(label or target.provision.label, target.provision, target.paragraph, text)

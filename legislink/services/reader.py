@@ -62,3 +62,10 @@ def comment_counts(consultation_id: int) -> dict[int | None, int]:
         .group_by(Comment.provision_id)
     )
     return dict(rows.all())
+
+
+def article_labels(version_id: int) -> list[str]:
+    return list(db.session.scalars(
+        select(Provision.label).where(Provision.version_id == version_id, Provision.level == ProvisionLevel.ARTICLE)
+        .order_by(Provision.position)
+    ))

@@ -4,11 +4,12 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask) -> None:
-    from . import admin, auth, errors, filters, health, public, staff
+    from . import admin, api, auth, errors, filters, health, public, staff
 
     app.register_blueprint(public.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(health.bp)
+    app.register_blueprint(api.bp)
     app.register_blueprint(staff.bp)
     app.register_blueprint(admin.bp)
     errors.init_app(app)

@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import SelectField, StringField
+from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from .. import permissions
@@ -25,7 +25,7 @@ ROLE_LABELS = {Role.ADMIN: _l("Administrator"), Role.STAFF: _l("Liaison staff"),
 class UserForm(FlaskForm):
     username = StringField(_l("User name"), validators=[DataRequired(), Length(max=64)])
     display_name = StringField(_l("Full name"), validators=[Optional(), Length(max=100)])
-    role = SelectField(_l("Role"), choices=[(r.value, ROLE_LABELS[r]) for r in Role])
+    role = SelectField(_l("Role"), choices=[SelectChoice(r.value, ROLE_LABELS[r]) for r in Role])
     station = SelectField(_l("Liaison station"), validators=[Optional()])
 
 
@@ -40,7 +40,7 @@ class StationForm(FlaskForm):
 
 def _station_choices():
     rows = db.session.scalars(select(Station).order_by(Station.code)).all()
-    return [("", _("None"))] + [(s.code, f"{s.name} ({s.code})") for s in rows]
+    return [SelectChoice("", _("None"))] + [SelectChoice(s.code, f"{s.name} ({s.code})") for s in rows]
 
 
 @bp.route("/users", methods=["GET", "POST"])

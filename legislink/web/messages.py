@@ -18,6 +18,12 @@ MESSAGES = {
     "unknown_station": _l("There is no liaison station with the code %(code)s."),
     "staff_needs_station": _l("A staff account must belong to a liaison station."),
     "station_exists": _l("A station with the code %(code)s or the name %(name)s already exists."),
+    "unknown_article": _l("This draft has no %(label)s. Choose an article from the list, or leave it empty."),
+    "unknown_paragraph": _l("%(article)s has only %(count)s paragraphs."),
+    "no_articles": _l("No article (第一条…) was found in this text."),
+    "version_label_required": _l("Give the version a label, such as 一审稿."),
+    "version_exists": _l("This draft already has a version labelled %(label)s."),
+    "title_required": _l("The draft needs a title."),
 }
 
 

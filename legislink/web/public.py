@@ -1,11 +1,16 @@
 """What residents see: the consultations, and what became of their comment."""
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from sqlalchemy import select
+from wtforms import SelectChoice
 
-from ..extensions import db
-from ..models import Draft, utcnow
-from ..services import consultations, reader, receipts
+from .. import permissions
+from ..extensions import db, limiter
+from ..models import Channel, Draft, Identity, Station, utcnow
+from ..services import ServiceError, comments, consultations, reader, receipts
+from . import messages
+from .public_forms import CommentForm
 
 bp = Blueprint("public", __name__)
 
@@ -32,6 +37,54 @@ def draft(draft_id: int):
         is_open=consultation.is_open(now),
         days_left=consultations.days_left(consultation, now),
     )
+
+
+def _comment_limit() -> str:
+    return current_app.config["COMMENT_RATE_LIMIT"]
+
+
+def _station_choices(consultation):
+    stations = consultation.stations or db.session.scalars(select(Station).where(Station.active)).all()
+    ordered = sorted(stations, key=lambda s: s.code)
+    return [SelectChoice("", _("Not sure / none"))] + [SelectChoice(s.code, s.name) for s in ordered]
+
+
+@bp.route("/drafts/<int:draft_id>/comment", methods=["GET", "POST"])
+@limiter.limit(_comment_limit, methods=["POST"])
+def comment(draft_id: int):
+    draft = db.get_or_404(Draft, draft_id)
+    now = utcnow()
+    consultation = reader.current_consultation(draft.id, now)
+    if consultation is None:
+        abort(404)
+    if not permissions.can_comment(None, consultation, now):
+        return render_template("public/comment_closed.html", draft=draft, consultation=consultation), (
+            403 if request.method == "POST" else 200)
+    form = CommentForm(article=request.args.get("article", ""))
+    form.station.choices = _station_choices(consultation)
+    if form.validate_on_submit():
+        if form.website.data:
+            current_app.logger.info("comment refused: honeypot filled")
+            abort(400)
+        try:
+            saved = comments.submit(consultation, comments.CommentInput(
+                text=form.text.data, article=form.article.data or None, suggestion=form.suggestion.data or "",
+                reason=form.reason.data or "", identity=Identity(form.identity.data),
+                station_code=form.station.data or None, channel=Channel.ONLINE, name=form.name.data or "",
+                phone=form.phone.data or "", consent=form.consent.data,
+            ), now=now)
+        except ServiceError as error:
+            db.session.rollback()
+            field = form.station if error.code == "unknown_station" else form.article
+            field.errors.append(messages.describe(error))
+        else:
+            db.session.commit()
+            # Only now, with the comment committed, is the receipt shown.
+            flash(_("Thank you. Your comment has been received."), "success")
+            return redirect(url_for("public.receipt", code=saved.receipt_code))
+    target = comments.target_preview(consultation, form.article.data)
+    return render_template("public/comment.html", draft=draft, consultation=consultation, form=form, target=target,
+                           article_labels=reader.article_labels(consultation.version_id))
 
 
 @bp.route("/receipts")

@@ -1,0 +1,79 @@
+"""Open data, JSON, read-only: consultations, draft structure and counts. Never personal data."""
+
+from flask import Blueprint, abort, jsonify
+
+from ..extensions import csrf, db
+from ..models import Draft, ProvisionLevel, utcnow
+from ..services import consultations, reader
+from ..services.stats import public_stats
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+csrf.exempt(bp)
+
+
+def _consultation_json(summary) -> dict:
+    c = summary.consultation
+    return {
+        "id": c.id,
+        "draft_id": summary.draft.id,
+        "title": summary.draft.title,
+        "issuing_body": summary.draft.issuing_body,
+        "version": summary.version.label,
+        "opens_at": c.opens_at.isoformat(),
+        "closes_at": c.closes_at.isoformat(),
+        "open": summary.is_open,
+        "comments": summary.comments,
+        "participants": summary.participants,
+        "url": f"/drafts/{summary.draft.id}",
+    }
+
+
+@bp.route("/consultations")
+def consultation_list():
+    return jsonify([_consultation_json(s) for s in consultations.list_public(utcnow())])
+
+
+def _node_json(node, counts) -> dict:
+    p = node.provision
+    if p.is_heading:
+        return {"type": "heading", "level": p.level.value, "label": p.label, "title": p.title,
+                "children": [_node_json(c, counts) for c in node.children]}
+    return {
+        "type": "article", "label": p.label, "number": p.number, "sub": p.sub, "caption": p.caption or None,
+        "deleted": p.deleted, "anchor": node.anchor, "comments": counts.get(p.id, 0),
+        "paragraphs": [
+            {"text": para.provision.text,
+             "items": [item.provision.label + item.provision.text for item in para.children]}
+            for para in node.children if para.provision.level == ProvisionLevel.PARAGRAPH
+        ],
+    }
+
+
+@bp.route("/drafts/<int:draft_id>")
+def draft_detail(draft_id: int):
+    draft = db.get_or_404(Draft, draft_id)
+    consultation = reader.current_consultation(draft.id, utcnow())
+    if consultation is None:
+        abort(404)
+    counts = reader.comment_counts(consultation.id)
+    return jsonify({
+        "id": draft.id,
+        "title": draft.title,
+        "issuing_body": draft.issuing_body,
+        "kind": draft.kind.value,
+        "version": {"id": consultation.version.id, "label": consultation.version.label,
+                    "articles": consultation.version.article_count},
+        "consultation": {"opens_at": consultation.opens_at.isoformat(), "closes_at": consultation.closes_at.isoformat(),
+                         "open": consultation.is_open(utcnow())},
+        "whole_draft_comments": counts.get(None, 0),
+        "structure": [_node_json(n, counts) for n in reader.version_tree(consultation.version_id)],
+    })
+
+
+@bp.route("/drafts/<int:draft_id>/stats")
+def draft_stats(draft_id: int):
+    draft = db.get_or_404(Draft, draft_id)
+    consultation = reader.current_consultation(draft.id, utcnow())
+    if consultation is None:
+        abort(404)
+    return jsonify(public_stats(consultation))

@@ -1,0 +1,46 @@
+import json
+
+from legislink.extensions import db
+
+from ..builders import article, make_comment, make_consultation, make_draft
+
+
+def test_open_data_lists_consultations_with_counts(client, ctx):
+    consultation = make_consultation(make_draft(title="开放数据条例（草案）"))
+    make_comment(consultation, name="王大锤", phone="+8613800138000")
+    db.session.commit()
+    data = client.get("/api/v1/consultations").get_json()
+    assert data[0]["title"] == "开放数据条例（草案）"
+    assert data[0]["open"] is True
+    assert (data[0]["comments"], data[0]["participants"]) == (1, 1)
+
+
+def test_draft_structure_and_stats_carry_no_personal_data(client, ctx):
+    consultation = make_consultation()
+    version = consultation.version
+    make_comment(consultation, provision=article(version, 1), name="王大锤", phone="+8613800138000")
+    make_comment(consultation, provision=article(version, 1))
+    make_comment(consultation)
+    db.session.commit()
+    draft = client.get(f"/api/v1/drafts/{version.draft_id}")
+    stats = client.get(f"/api/v1/drafts/{version.draft_id}/stats")
+    assert draft.status_code == stats.status_code == 200
+    body = draft.get_json()
+    chapter = body["structure"][0]
+    assert chapter["type"] == "heading"
+    assert chapter["children"][0]["label"] == "第一条"
+    assert chapter["children"][0]["comments"] == 2
+    assert len(chapter["children"][0]["paragraphs"]) == 2
+    numbers = stats.get_json()
+    assert numbers["comments"] == 3
+    assert numbers["participants"] == 3
+    assert numbers["by_article"] == {"第一条": 2}
+    for payload in (draft.get_data(as_text=True), stats.get_data(as_text=True)):
+        assert "王大锤" not in json.loads(json.dumps(payload))
+        assert "13800138000" not in payload
+
+
+def test_unknown_drafts_answer_json_404(client, ctx):
+    response = client.get("/api/v1/drafts/404")
+    assert response.status_code == 404
+    assert response.get_json()["status"] == 404
