@@ -10,6 +10,7 @@ from collections import Counter
 import pytest
 
 from legislink.lawtext import parse_text, to_json
+from legislink.lawtext.source import read_source
 from tests.lawtext.helpers import (
     LAWS,
     fixture_text,
@@ -83,9 +84,7 @@ def test_indented_pdf_copies_keep_every_paragraph(name):
     assert paragraph_texts(indented) == paragraph_texts(text)
 
 
-def test_gbk_encoded_copy_parses_the_same(tmp_path):
-    from legislink.lawtext.source import read_source
-
+def test_gbk_encoded_copy_parses_the_same():
     text = fixture_text(OWN)
     assert structure(read_source(text.encode("gbk"), "draft.txt")) == structure(text)
 
