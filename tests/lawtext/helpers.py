@@ -78,3 +78,52 @@ def wrap_before_references(text: str, width: int) -> str:
 def without_label_separators(text: str, separator: str = "") -> str:
     """`第一条　为了…` -> `第一条为了…` (or another separator)."""
     return _LABEL_SEPARATOR.sub(lambda m: m[1] + separator, text)
+
+
+# -- versions ---------------------------------------------------------------------------------
+
+_NEW_ARTICLE_WORDS = ("社区志愿服务", "数据共享平台", "应急物资储备", "公共文化设施", "青少年科技教育", "老年人助餐")
+
+
+def renumbered(articles: list, texts: list[str]) -> list:
+    """Articles with these texts, numbered 第一条, 第二条… in order."""
+    from legislink.lawtext import Article, Paragraph
+    from legislink.lawtext.patterns import article_label
+
+    return [
+        Article(article_label(n), n, 0, None, [Paragraph(text, n)], (), False, n)
+        for n, text in enumerate(texts, start=1)
+    ]
+
+
+def perturb(articles: list, seed: int, edits: int, inserts: int, deletes: int, moves: int) -> tuple[list, set]:
+    """A new version of `articles` with known changes, renumbered, and the alignment it should
+    give: {(old label, new label, change)} with None for a missing side."""
+    rng = random.Random(seed)
+    texts = [a.text for a in articles]
+    unique = [i for i, t in enumerate(texts) if texts.count(t) == 1 and len(t) >= 20]
+    chosen = rng.sample(unique, edits + deletes + moves)
+    edited, deleted, moved = set(chosen[:edits]), set(chosen[edits:edits + deletes]), chosen[edits + deletes:]
+    slots: list[tuple[int | None, str]] = []
+    for i, text in enumerate(texts):
+        if i in edited:
+            cut = rng.randrange(5, len(text) - 5)
+            text = text[:cut] + "（依照本条例另行规定）" + text[cut + 2:]
+        if i not in deleted and i not in moved:
+            slots.append((i, text))
+    for i in moved:
+        home = sum(1 for j, _ in slots if j is not None and j < i)
+        distance = min(50, len(slots) // 3)
+        slots.insert(rng.choice([k for k in range(len(slots) + 1) if abs(k - home) > distance]), (i, texts[i]))
+    for n in range(inserts):
+        words = rng.sample(_NEW_ARTICLE_WORDS, 3)
+        text = f"县级以上人民政府应当将{words[0]}纳入规划，第{n + 1}批试点地区应当推进{words[1]}和{words[2]}工作。"
+        slots.insert(rng.randrange(len(slots) + 1), (None, text))
+    new = renumbered(articles, [text for _, text in slots])
+    truth = {(None, a.label, "added") for a, (i, _) in zip(new, slots, strict=True) if i is None}
+    for a, (i, _) in zip(new, slots, strict=True):
+        if i is not None:
+            change = "modified" if i in edited else "moved" if i in moved else "same"
+            truth.add((articles[i].label, a.label, change))
+    truth |= {(articles[i].label, None, "deleted") for i in deleted}
+    return new, truth
