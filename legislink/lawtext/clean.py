@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 # Characters that never belong to the text: BOMs, zero-width marks, soft hyphens.
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"))
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x85]")
 _FORM_FEED = "\f"
 
@@ -56,9 +56,13 @@ def ends_sentence(text: str) -> bool:
     return not stripped or stripped[-1] in TERMINAL
 
 
+_NARROW = re.compile(r"[\x00-\u1fff]")
+
+
 def visual_width(text: str) -> float:
-    """Width in full-width cells: ASCII counts half, which is how a PDF line fills up."""
-    return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in text)
+    """Width in full-width cells: ASCII (and other narrow script) counts half, which is how a
+    PDF line fills up."""
+    return len(text) - 0.5 * len(_NARROW.findall(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +129,7 @@ class Layout:
 
 def normalize_text(text: str) -> str:
     """One kind of line break, no invisible characters."""
-    return _LINE_BREAKS.sub("\n", text).translate(_INVISIBLE)
+    return _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", text))
 
 
 def is_page_marker(text: str) -> bool:

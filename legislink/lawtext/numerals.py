@@ -5,6 +5,7 @@ reading of Chinese numbers: 十 without a leading 一 at the start, 零 for ever
 """
 
 import re
+from functools import lru_cache
 
 DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -19,6 +20,7 @@ NUMERAL_PATTERN = f"{CHINESE_NUMERAL_PATTERN}|[0-9０-９]+"
 _NUMERAL_RE = re.compile(rf"(?:{NUMERAL_PATTERN})")
 
 
+@lru_cache(maxsize=8192)  # a law repeats the same few thousand labels
 def cn_to_int(text: str) -> int:
     """Read a Chinese (一千零一十) or Arabic (1010, full-width too) numeral.
 
@@ -67,6 +69,7 @@ def _below_ten_thousand(n: int, leading: bool) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=8192)
 def int_to_cn(n: int) -> str:
     """Spell a non-negative integer the way labels are written: 1010 -> 一千零一十."""
     if n < 0:

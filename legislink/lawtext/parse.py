@@ -56,6 +56,7 @@ class _Parser:
         self.notes: list[str] = []
         self.headings: list[Heading] = []
         self.path: list[Heading] = []
+        self.path_entries: tuple[str, ...] = ()  # self.path as articles record it
         self.heading_numbers: dict[str, int] = {}
         self.articles: list[Article] = []
         self.warnings: list[ParseWarning] = []
@@ -136,7 +137,7 @@ class _Parser:
         heading = Heading(level, pat.heading_label(level, number), number, title, line.number)
         self._number_heading(heading)
         rank = LEVELS.index(level)
-        self.path = [h for h in self.path if LEVELS.index(h.level) < rank] + [heading]
+        self._set_path([h for h in self.path if LEVELS.index(h.level) < rank] + [heading])
         self.headings.append(heading)
         self.pending_heading = None if title else heading
         self.article = self.target = None
@@ -147,9 +148,13 @@ class _Parser:
         if pos is Position.CONT or not self.started or not pat.is_unnumbered_part(line.text):
             return False
         self._close_article()
-        self.path = [Heading("编", "", 0, pat.compact(line.text), line.number)]
+        self._set_path([Heading("编", "", 0, pat.compact(line.text), line.number)])
         self.prev_complete = True
         return True
+
+    def _set_path(self, path: list[Heading]) -> None:
+        self.path = path
+        self.path_entries = tuple(h.path_entry for h in path)
 
     def _heading_expected(self, level: str, number: int) -> bool:
         # Chapters restart at 1 in each 编 of some codes and run on in others.
@@ -214,8 +219,7 @@ class _Parser:
         self._check_numbering(line.number, number, sub, label)
         deleted = bool(pat.DELETED_RE.match(rest))
         paragraphs = [Paragraph(rest, line.number)] if rest and not deleted else []
-        path = tuple(h.path_entry for h in self.path)
-        self.article = Article(label, number, sub, caption, paragraphs, path, deleted, line.number)
+        self.article = Article(label, number, sub, caption, paragraphs, self.path_entries, deleted, line.number)
         self.articles.append(self.article)
         self.target = paragraphs[0] if paragraphs else None
         self.prev_complete = not paragraphs
@@ -265,7 +269,7 @@ class _Parser:
         if heading is None or len(text) > 30 or ends_sentence(text):
             return False
         heading.title = pat.tidy_spacing(text)
-        self.path[-1] = heading
+        self._set_path(self.path)
         self.prev_complete = True
         return True
 
