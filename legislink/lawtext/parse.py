@@ -105,6 +105,8 @@ class _Parser:
             self.front_target[-1] += text
         elif self.title_lines and pat.compact(text) == pat.compact("".join(self.title_lines)):
             return  # the title repeated above the body
+        elif not self.title_lines and pat.is_attachment_mark(text):
+            return  # `附件1` above the title of a draft sent as an attachment
         elif self._title_line(text):
             self.title_lines.append(text)
         else:
@@ -118,10 +120,10 @@ class _Parser:
         self.front_target = None if was_open and self.note_depth == 0 else self.notes
 
     def _title_line(self, text: str) -> bool:
-        if not self.title_lines:
-            return not self.notes and not self.warnings
         if self.notes or self.warnings:
             return False
+        if not self.title_lines:
+            return pat.could_be_title(text)
         return pat.continues_title("".join(self.title_lines), text)
 
     # -- headings ---------------------------------------------------------------------------

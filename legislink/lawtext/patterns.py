@@ -189,6 +189,11 @@ def paren_balance(text: str) -> int:
     return text.count("（") + text.count("(") - text.count("）") - text.count(")")
 
 
+def could_be_title(text: str) -> bool:
+    """A first line that reads as a title: short, not a sentence."""
+    return len(text) <= 60 and not ends_sentence(text)
+
+
 def continues_title(title: str, text: str) -> bool:
     """A second title line: `（草案）`, or the rest of a title wrapped before its last word."""
     if _PAREN_LINE.match(text):

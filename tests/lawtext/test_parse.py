@@ -357,3 +357,20 @@ def test_json_has_exactly_the_documented_fields():
     assert set(data["articles"][0]) == {"label", "number", "sub", "caption", "path", "paragraphs", "deleted"}
     assert set(data["headings"][0]) == {"level", "label", "title"}
     assert data["articles"][0]["path"] == ["第一章 总则"]
+
+
+def test_a_first_line_that_is_a_sentence_is_not_taken_for_the_title():
+    doc = parse_text("各位代表：\n现将草案全文公布如下。\n第一条　甲。")
+    assert doc.title == ""
+    assert [w.code for w in doc.warnings] == ["preamble_text", "preamble_text"]
+
+
+def test_an_attachment_mark_above_the_title_is_ignored():
+    doc = parse_text("附件1\n青山市测试条例（草案）\n第一条　甲。")
+    assert doc.title == "青山市测试条例（草案）"
+    assert doc.warnings == []
+
+
+def test_an_attachment_after_the_articles_is_not_part_of_the_last_article():
+    doc = parse_text("第一条　甲。\n第二条　乙。\n附件一\n1．关于某事项的决定\n2．关于另一事项的决定")
+    assert doc.article("第二条").text == "乙。"

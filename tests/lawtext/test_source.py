@@ -6,6 +6,7 @@ import zipfile
 
 import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
@@ -170,6 +171,23 @@ def test_docx_numbering_restarts_where_the_list_definition_says():
     )
     text = read_source(_docx_bytes(document), "draft.docx")
     assert text.splitlines()[-2:] == ["第一条 甲。", "第十条 乙。"]
+
+
+def test_docx_numbering_inherited_from_a_paragraph_style_is_rendered():
+    document = docx.Document()
+    _add_numbering(document)
+    base = document.styles.add_style("LawArticleBase", WD_STYLE_TYPE.PARAGRAPH)
+    base.element.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="77"/></w:numPr>')
+    )
+    article_style = document.styles.add_style("LawArticle", WD_STYLE_TYPE.PARAGRAPH)
+    article_style.base_style = base
+    document.add_paragraph("为了测试样式编号，制定本条例。", style="LawArticle")
+    document.add_paragraph("本条例自公布之日起施行。", style="LawArticle")
+    doc = parse_source(_docx_bytes(document), "draft.docx")
+    assert [(a.label, a.text) for a in doc.articles] == [
+        ("第一条", "为了测试样式编号，制定本条例。"), ("第二条", "本条例自公布之日起施行。"),
+    ]
 
 
 @pytest.mark.parametrize(
