@@ -15,7 +15,7 @@ from legislink.lawtext.numerals import CHINESE_NUMERAL_PATTERN, cn_to_int, int_t
 _NUM = rf"(?:{CHINESE_NUMERAL_PATTERN}|[0-9０-９]+)"
 _CN = CHINESE_NUMERAL_PATTERN
 
-ARTICLE_RE = re.compile(rf"第\s?({_NUM})\s?条(?:之({_NUM}))?")
+ARTICLE_RE = re.compile(rf"第\s?({_NUM})\s?条(?:\s?之\s?({_NUM}))?")
 HEADING_RE = re.compile(rf"第\s?({_NUM})\s?(分编|编|章|节)")
 AMENDMENT_ITEM_RE = re.compile(rf"({_CN})、")
 ITEM_RE = re.compile(rf"[（(]\s*({_CN})\s*[）)]")

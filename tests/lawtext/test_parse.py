@@ -40,7 +40,7 @@ def test_zhi_articles_carry_a_sub_number_and_keep_their_label():
 
 
 def test_arabic_and_spaced_labels_are_given_their_official_spelling():
-    assert labels("第1条 总体要求。\n第 2 条 具体要求。") == ["第一条", "第二条"]
+    assert labels("第1条 总体要求。\n第 2 条 具体要求。\n第二条 之一 补充要求。") == ["第一条", "第二条", "第二条之一"]
 
 
 # -- 款, 项, 目 ------------------------------------------------------------------------------
