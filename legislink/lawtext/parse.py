@@ -219,7 +219,8 @@ class _Parser:
             self.warnings.append(_warning(line.number, "unclosed_quote", label=label))
             self.in_quote = False
         self._check_numbering(line.number, number, sub, label)
-        deleted = bool(pat.DELETED_RE.match(rest))
+        # `四、删去第七条。` is an amendment item, not a placeholder.
+        deleted = not self.items_mode and bool(pat.DELETED_RE.match(rest))
         paragraphs = [Paragraph(rest, line.number)] if rest and not deleted else []
         self.article = Article(label, number, sub, caption, paragraphs, self.path_entries, deleted, line.number)
         self.articles.append(self.article)

@@ -21,7 +21,7 @@ from tests.lawtext.helpers import (
     wrap_before_references,
 )
 
-OWN = "volunteer_regulation_draft.txt"
+OWN = ("volunteer_regulation_draft.txt", "volunteer_amendment.txt")
 
 
 def structure(text: str) -> tuple[list, list]:
@@ -36,11 +36,11 @@ def paragraph_texts(text: str) -> list[list[str]]:
 
 
 def law_texts() -> list:
-    return [pytest.param(OWN, id="own")] + [pytest.param(name, id=name[:-4]) for name in shared_law_names()]
+    return [pytest.param(name, id=name[:-4]) for name in (*OWN, *shared_law_names())]
 
 
 def load(name: str) -> str:
-    return fixture_text(name) if name == OWN else shared_law(name)
+    return fixture_text(name) if name in OWN else shared_law(name)
 
 
 MANGLERS = {
@@ -85,7 +85,7 @@ def test_indented_pdf_copies_keep_every_paragraph(name):
 
 
 def test_gbk_encoded_copy_parses_the_same():
-    text = fixture_text(OWN)
+    text = fixture_text(OWN[0])
     assert structure(read_source(text.encode("gbk"), "draft.txt")) == structure(text)
 
 
