@@ -270,6 +270,8 @@ class _Level:
     text: str  # w:lvlText, e.g. 第%1条
     start: int
     suffix: str
+    # w:lvlRestart: restart after a level above this 1-based level is used; 0 never, None any.
+    restart: int | None
 
 
 _SUFFIXES = {"tab": "\u3000", "space": " ", "nothing": ""}
@@ -290,6 +292,17 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
+def _read_level(lvl: etree._Element) -> _Level:
+    restart = _val(lvl, _W + "lvlRestart")
+    return _Level(
+        fmt=_val(lvl, _W + "numFmt", "decimal") or "decimal",
+        text=_val(lvl, _W + "lvlText", "") or "",
+        start=_int(_val(lvl, _W + "start"), 1),
+        suffix=_SUFFIXES.get(_val(lvl, _W + "suff", "tab") or "tab", "\u3000"),
+        restart=None if restart is None else _int(restart, 0),
+    )
+
+
 class _Numbering:
     """Counts Word list numbering as the document is read and renders each paragraph's label."""
 
@@ -304,14 +317,7 @@ class _Numbering:
 
     def _read_definitions(self, numbering: etree._Element) -> None:
         for abstract in numbering.iterfind(_W + "abstractNum"):
-            levels = {}
-            for lvl in abstract.iterfind(_W + "lvl"):
-                levels[_int(lvl.get(_W + "ilvl"), 0)] = _Level(
-                    fmt=_val(lvl, _W + "numFmt", "decimal") or "decimal",
-                    text=_val(lvl, _W + "lvlText", "") or "",
-                    start=_int(_val(lvl, _W + "start"), 1),
-                    suffix=_SUFFIXES.get(_val(lvl, _W + "suff", "tab") or "tab", "\u3000"),
-                )
+            levels = {_int(lvl.get(_W + "ilvl"), 0): _read_level(lvl) for lvl in abstract.iterfind(_W + "lvl")}
             self.levels[abstract.get(_W + "abstractNumId", "")] = levels
         for num in numbering.iterfind(_W + "num"):
             overrides = {
@@ -363,8 +369,12 @@ class _Numbering:
             for lvl, start in overrides.items():
                 counters[lvl] = start - 1
         counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
+        # A deeper level restarts (by default) when a level above it counts on; articles that
+        # number through chapters say so with lvlRestart 0.
         for deeper in [k for k in counters if k > ilvl]:
-            del counters[deeper]
+            restart = levels[deeper].restart if deeper in levels else None
+            if restart is None or ilvl < restart:
+                del counters[deeper]
 
         def render(match: re.Match[str]) -> str:
             k = int(match[1]) - 1

@@ -190,6 +190,29 @@ def test_docx_numbering_inherited_from_a_paragraph_style_is_rendered():
     ]
 
 
+def test_docx_articles_numbered_through_chapters_by_one_multilevel_list_keep_counting():
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="80">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="第%1章"/><w:suff w:val="space"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="第%2条"/><w:suff w:val="space"/></w:lvl></w:abstractNum>'
+    ))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="80"><w:abstractNumId w:val="80"/></w:num>'))
+    for text, level in (("总则", 0), ("甲。", 1), ("乙。", 1), ("附则", 0), ("丙。", 1)):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="80"/></w:numPr>')
+        )
+    doc = parse_source(_docx_bytes(document), "draft.docx")
+    assert [(h.label, h.title) for h in doc.headings] == [("第一章", "总则"), ("第二章", "附则")]
+    assert [(a.label, a.path) for a in doc.articles] == [
+        ("第一条", ("第一章 总则",)), ("第二条", ("第一章 总则",)), ("第三条", ("第二章 附则",)),
+    ]
+
+
 @pytest.mark.parametrize(
     ("n", "fmt", "expected"),
     [(12, "chineseCounting", "十二"), (1260, "chineseCountingThousand", "一千二百六十"), (3, "decimal", "3"),
