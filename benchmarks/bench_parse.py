@@ -63,6 +63,8 @@ def align_rows(runs: int) -> list[tuple[str, str, str]]:
     rows = [align_row(f"align minfadian vs perturbed copy ({len(found ^ truth)} wrong)", code, perturbed, runs)]
     every_one_edited = renumbered(code, [a.text.replace("，", "、", 1) + "修改" for a in code])
     rows.append(align_row("align minfadian vs every article edited", code, every_one_edited, runs))
+    criminal_law = parse_text((LAWS / "xingfa.txt").read_text(encoding="utf-8")).articles
+    rows.append(align_row("align minfadian vs xingfa (unrelated laws)", code, criminal_law, runs))
     old = parse_text((LAWS / "cishanfa_2016.txt").read_text(encoding="utf-8")).articles
     new = parse_text((LAWS / "cishanfa_2023.txt").read_text(encoding="utf-8")).articles
     rows.append(align_row("align cishanfa 2016 -> 2023", old, new, runs))

@@ -126,3 +126,11 @@ def test_the_charity_law_revision_aligns_sensibly():
     assert pairs[("第一百零八条", "第一百二十条")] == "modified"
     assert len(pairs) >= 100
     assert sum(a.change == "moved" for a in result) <= 5
+
+
+def test_two_unrelated_laws_share_almost_no_pairs():
+    code = parse_text(shared_law("minfadian_2020.txt")).articles
+    criminal_law = parse_text(shared_law("xingfa.txt")).articles
+    result = align(code, criminal_law)
+    assert sum(1 for a in result if a.old and a.new) <= 5
+    assert len(result) >= len(code) + len(criminal_law) - 10
