@@ -36,6 +36,8 @@ _NOT_TITLE = re.compile(rf"{_HARD_REFERENCE.pattern}|和|及|与|或|以外|以�
 # After `（二）`: `（二）项` is a citation of an item, not an item.
 _ITEM_REFERENCE = re.compile(r"(?:项|目|规定|的|、|和|至|中的|所)")
 
+# A colon after a label, unless it introduces a quotation (`作为第四条之一：“…`).
+_LABEL_COLON = re.compile(r"\s*[：:](?!\s*[“「\"])")
 _CAPTION = re.compile(r"(?:【([^【】]{1,40})】|[（(]([^（）()]{1,30})[）)])")
 _NOT_CAPTION = re.compile(rf"^(?:{_NUM}|删去|删除|已删除|已删去|略)$|[，。；,;]")
 DELETED_RE = re.compile(r"^[（(【\[]?\s*(?:删去|删除|已删除|已删去)\s*[）)】\]]?[。.]?$")
@@ -105,6 +107,9 @@ def article_shape(text: str) -> ArticleShape | None:
     if not match:
         return None
     after = text[match.end():]
+    colon = _LABEL_COLON.match(after)
+    if colon:  # `第一条：为了…`, as informal drafts write it
+        after = " " + after[colon.end():]
     rest = after.strip()
     if _HARD_REFERENCE.match(rest):
         return None

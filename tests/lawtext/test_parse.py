@@ -81,7 +81,7 @@ def test_an_item_citation_at_a_line_start_is_not_an_item():
 # -- labels, separators, captions --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("separator", [" ", "\u3000", "\u2002", "\t", ""])
+@pytest.mark.parametrize("separator", [" ", "\u3000", "\u2002", "\t", "", "：", ": "])
 def test_labels_are_followed_by_any_separator_or_none(separator):
     text = f"第一条{separator}为了规范管理，制定本条例。\n第二条{separator}本条例适用于本市。"
     doc = parse_text(text)
