@@ -55,6 +55,8 @@ MANGLERS = {
     "no-separator-wrap33": lambda t: hard_wrap(without_label_separators(t), 33),
     "no-separator-wrap-before-references": lambda t: wrap_before_references(without_label_separators(t), 38),
     "crlf-and-blank-lines": lambda t: t.replace("\n", "\r\n\r\n"),
+    "wrap35-double-spaced": lambda t: hard_wrap(t, 35).replace("\n", "\n\n"),
+    "wrap-random-double-spaced": lambda t: hard_wrap(t, (30, 40), seed=3).replace("\n", "\n\n"),
 }
 
 
