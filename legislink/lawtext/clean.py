@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from legislink.lawtext.patterns import CLOSERS, HEADING_RE, TERMINAL, ends_sentence
+
 # Characters that never belong to the text: BOMs, zero-width marks, soft hyphens.
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x85]")
@@ -23,7 +25,7 @@ _FORM_FEED = "\f"
 _DIGITS = "0-9０-９"
 _PAGE_MARKERS = re.compile(
     rf"""^(?:
-        [-—–－―─~～·•]{{1,3}}\s*[{_DIGITS}]{{1,4}}\s*[-—–－―─~～·•]{{1,3}}   # — 7 —, - 7 -
+        [-—–‒－﹣―─~～·•]{{1,3}}\s*[{_DIGITS}]{{1,4}}\s*[-—–‒－﹣―─~～·•]{{1,3}}   # — 7 —, - 7 -
       | (?:共\s*[{_DIGITS}]{{1,4}}\s*页\s*[,，]?\s*)?第\s*[{_DIGITS}]{{1,4}}\s*页
         (?:\s*[,，/／]?\s*共\s*[{_DIGITS}]{{1,4}}\s*页)?                       # 第 7 页（共 9 页）
       | [{_DIGITS}]{{1,4}}(?:\s*[/／]\s*[{_DIGITS}]{{1,4}})?                   # 7 or 7/30
@@ -32,10 +34,6 @@ _PAGE_MARKERS = re.compile(
     re.VERBOSE,
 )
 
-# A sentence (so a 款 or a 项) ends with one of these, possibly followed by closing marks.
-TERMINAL = frozenset("。；：！？;:!?…")
-_CLOSERS = "”’」』）)】"
-_HEADING_LIKE = re.compile(r"^第\s?[零〇○一二两三四五六七八九十百千0-9０-９]+\s?(?:分编|编|章|节)")
 
 # Lines at least this long tell whether the text is hard-wrapped: in a typed text they
 # end a sentence, in a wrapped one most of them stop mid-sentence.
@@ -46,16 +44,7 @@ _FIXED_WIDTH_SHARE = 0.35
 
 
 # No paragraph begins with these; a wrapping program may still put one at a line start.
-_NEVER_FIRST = frozenset(_CLOSERS) | TERMINAL | frozenset("，、")
-
-
-def ends_sentence(text: str) -> bool:
-    """True when the line ends a sentence (closing quotes and brackets looked through); a line
-    of closing marks alone ends the quotation it closes."""
-    stripped = text.rstrip(_CLOSERS + " \u3000")
-    return not stripped or stripped[-1] in TERMINAL
-
-
+_NEVER_FIRST = frozenset(CLOSERS) | TERMINAL | frozenset("，、")
 _NARROW = re.compile(r"[\x00-\u1fff]")
 
 
@@ -157,7 +146,7 @@ def content_lines(text: str) -> list[Line]:
     """
     raw_lines = normalize_text(text).replace(_FORM_FEED, f"\n{_FORM_FEED}\n").split("\n")
     title = next((r.strip() for r in raw_lines if r.strip()), "")
-    running_title = title if len(title) >= 4 and not _HEADING_LIKE.match(title) else None
+    running_title = title if len(title) >= 4 and not HEADING_RE.match(title) else None
     lines: list[Line] = []
     gap = after_marker = False
     for number, raw in enumerate(raw_lines, start=1):
@@ -184,7 +173,7 @@ def _commonest(values: list[float]) -> tuple[float, int, float, float]:
 
 def measure_layout(lines: list[Line]) -> Layout:
     """Decide once whether the text is hard-wrapped, at which width, and how paragraphs begin."""
-    body = [ln for ln in lines if not _HEADING_LIKE.match(ln.text)]
+    body = [ln for ln in lines if not HEADING_RE.match(ln.text)]
     long = [ln for ln in body if ln.length >= _LONG_LINE]
     unfinished = sum(1 for ln in long if not ends_sentence(ln.text))
     wrapped = len(long) >= 4 and unfinished >= _WRAPPED_SHARE * len(long)

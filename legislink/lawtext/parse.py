@@ -16,7 +16,7 @@ with their line numbers, never silently dropped or merged.
 from __future__ import annotations
 
 from legislink.lawtext import patterns as pat
-from legislink.lawtext.clean import Layout, Line, Position, content_lines, ends_sentence, measure_layout
+from legislink.lawtext.clean import Layout, Line, Position, content_lines, measure_layout
 from legislink.lawtext.errors import ParseError
 from legislink.lawtext.model import (
     Article,
@@ -27,7 +27,6 @@ from legislink.lawtext.model import (
     ParsedDocument,
     ParseWarning,
 )
-from legislink.lawtext.numerals import cn_to_int
 
 LEVELS = ("编", "分编", "章", "节")
 
@@ -269,7 +268,7 @@ class _Parser:
 
     def _heading_title(self, text: str) -> bool:
         heading, self.pending_heading = self.pending_heading, None
-        if heading is None or len(text) > 30 or ends_sentence(text):
+        if heading is None or len(text) > 30 or pat.ends_sentence(text):
             return False
         heading.title = pat.tidy_spacing(text)
         self._set_path(self.path)
@@ -364,14 +363,14 @@ def _find_toc(lines: list[Line]) -> range | None:
     for i, line in enumerate(lines):
         if pat.is_toc_mark(line.text):
             return range(i, _toc_end(lines, i))
-        if pat.article_shape(line.text):
+        key = pat.structural_key(line.text)
+        if key is None:
+            continue
+        if key[0] == "条":
             return None
-        heading = pat.HEADING_RE.match(line.text)
-        if heading:
-            key = (heading[2], cn_to_int(heading[1]), 0)
-            if key in seen:
-                return range(min(seen.values()), i)
-            seen[key] = i
+        if key in seen:
+            return range(min(seen.values()), i)
+        seen[key] = i
     return None
 
 

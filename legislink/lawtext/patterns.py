@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from legislink.lawtext.clean import ends_sentence
 from legislink.lawtext.numerals import CHINESE_NUMERAL_PATTERN, cn_to_int, int_to_cn
+
+# A sentence (so a 款 or a 项) ends with one of these, possibly followed by closing marks.
+TERMINAL = frozenset("。；：！？;:!?…")
+CLOSERS = "”’」』）)】"
 
 _NUM = rf"(?:{CHINESE_NUMERAL_PATTERN}|[0-9０-９]+)"
 _CN = CHINESE_NUMERAL_PATTERN
@@ -66,6 +69,13 @@ class ArticleShape:
     rest: str  # the text after label and caption
     strong: bool  # separated by a space, a caption, or the label alone: surely a label
     citation_like: bool  # the text begins like a citation (`第十二条和…`): only in sequence
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the line ends a sentence (closing quotes and brackets looked through); a line
+    of closing marks alone ends the quotation it closes."""
+    stripped = text.rstrip(CLOSERS + " \u3000")
+    return not stripped or stripped[-1] in TERMINAL
 
 
 def compact(text: str) -> str:
