@@ -20,9 +20,9 @@ _CN = CHINESE_NUMERAL_PATTERN
 
 ARTICLE_RE = re.compile(rf"第\s?({_NUM})\s?条(?:\s?之\s?({_NUM}))?")
 HEADING_RE = re.compile(rf"第\s?({_NUM})\s?(分编|编|章|节)")
-AMENDMENT_ITEM_RE = re.compile(rf"({_CN})、")
-ITEM_RE = re.compile(rf"[（(]\s*({_CN})\s*[）)]")
-SUBITEM_RE = re.compile(r"(?:([0-9０-９]{1,3})\s?[.．、](?![0-9０-９])|[（(]([0-9０-９]{1,3})[）)])")
+_AMENDMENT_ITEM_RE = re.compile(rf"({_CN})、")
+_ITEM_RE = re.compile(rf"[（(]\s*({_CN})\s*[）)]")
+_SUBITEM_RE = re.compile(r"(?:([0-9０-９]{1,3})\s?[.．、](?![0-9０-９])|[（(]([0-9０-９]{1,3})[）)])")
 
 # What follows `第十二条` when it is cited rather than starting the article. Never an article:
 _HARD_REFERENCE = re.compile(
@@ -148,7 +148,7 @@ def is_unnumbered_part(text: str) -> bool:
 
 def item_shape(text: str) -> tuple[str, int, str] | None:
     """(label, number, text) of a 项 `（一）…`, unless it cites one (`（一）项`)."""
-    match = ITEM_RE.match(text)
+    match = _ITEM_RE.match(text)
     if not match:
         return None
     rest = text[match.end():].strip()
@@ -159,7 +159,7 @@ def item_shape(text: str) -> tuple[str, int, str] | None:
 
 def subitem_shape(text: str) -> tuple[str, str] | None:
     """(label, text) of a 目 `1.…` / `1．…` / `（1）…`."""
-    match = SUBITEM_RE.match(text)
+    match = _SUBITEM_RE.match(text)
     if not match:
         return None
     rest = text[match.end():].strip()
@@ -169,7 +169,7 @@ def subitem_shape(text: str) -> tuple[str, str] | None:
 
 
 def amendment_item_shape(text: str) -> tuple[int, str] | None:
-    match = AMENDMENT_ITEM_RE.match(text)
+    match = _AMENDMENT_ITEM_RE.match(text)
     if not match:
         return None
     return cn_to_int(match[1]), text[match.end():].strip()
