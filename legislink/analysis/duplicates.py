@@ -16,6 +16,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 
@@ -29,17 +30,21 @@ COPY_CONTAINMENT = 0.7
 # Shorter comments (in shingles) are never called copies: two residents may well both write
 # "建议删除第五条" on their own.
 MIN_SHINGLES = 20
-BANDS, ROWS = 21, 3
+BANDS, ROWS = 16, 4
+# Representatives verified per comment: the most similar by band collisions come first.
+MAX_CANDIDATES = 12
 # Heavily edited variants become extra representatives of their group, up to this many.
 MAX_REPRESENTATIVES = 8
 # Sentences shorter than this (letters and digits) are too common to tell anything.
 MIN_SENTENCE = 10
 # Sentences indexed for candidates are skipped once this many representatives share them.
-MAX_SENTENCE_FANOUT = 50
+MAX_SENTENCE_FANOUT = 10
 # Template blocks: seen in at least this many comments; linked when this share of the larger
 # block's comments also has the other.
 MIN_BLOCK_SUPPORT = 2
 MIN_BLOCK_LINK = 0.15
+# A block whose comments point at different articles, none holding this share, is boilerplate.
+MAX_BLOCK_SPREAD = 0.6
 # A comment joins a skeleton with at least this many of its blocks covering this share of it.
 MIN_BLOCKS_PER_COPY = 2
 MIN_TEMPLATE_COVERAGE = 0.5
@@ -92,8 +97,10 @@ def _minhash_bands(bodies: Sequence[str], seed: int) -> np.ndarray:
         permuted = (hashed * a[k] + b[k]) >> np.uint64(16)
         signatures[has, k] = np.minimum.reduceat(permuted, starts)
     rows = signatures.reshape(len(bodies), BANDS, ROWS)
-    mixed = rows[:, :, 0] * np.uint64(0x9E3779B1) ^ rows[:, :, 1] * np.uint64(0x85EBCA77) ^ rows[:, :, 2]
-    return mixed + np.arange(BANDS, dtype=np.uint64)
+    mixed = np.zeros((len(bodies), BANDS), dtype=np.uint64)
+    for r in range(ROWS):
+        mixed = mixed * np.uint64(0x9E3779B97F4A7C15) ^ rows[:, :, r]
+    return mixed ^ np.arange(BANDS, dtype=np.uint64) << np.uint64(56)
 
 
 def _similar(a: set[str], b: set[str]) -> bool:
@@ -127,15 +134,18 @@ class _CopyIndex:
         self.sentences: dict[str, list[int]] = defaultdict(list)
         self.reps_of_group: Counter[int] = Counter()
 
-    def candidates(self, bands: np.ndarray, keys: Sequence[str]) -> list[int]:
+    def band_candidates(self, bands: np.ndarray) -> list[int]:
+        """Representatives sharing a band, those sharing most bands first, at most MAX_CANDIDATES."""
+        found = Counter(chain.from_iterable(self.bands.get(h, ()) for h in bands.tolist()))
+        return [r for r, _ in found.most_common(MAX_CANDIDATES)]
+
+    def sentence_candidates(self, keys: Sequence[str], tried: Sequence[int]) -> list[int]:
         found: dict[int, None] = {}
-        for h in bands.tolist():
-            found.update(dict.fromkeys(self.bands.get(h, ())))
         for key in keys:
             reps = self.sentences.get(key, ())
             if len(reps) < MAX_SENTENCE_FANOUT:
                 found.update(dict.fromkeys(reps))
-        return list(found)
+        return [r for r in found if r not in tried]
 
     def add(self, i: int, group: int, bands: np.ndarray, keys: Sequence[str]) -> None:
         if self.reps_of_group[group] >= MAX_REPRESENTATIVES:
@@ -163,7 +173,11 @@ def _copy_groups(bodies: Sequence[str], keys: Sequence[list[str]], uf: _UnionFin
             uf.union(exact[squeezed[i]], i)
             continue
         exact[squeezed[i]] = i
-        match = next((r for r in index.candidates(bands[row], keys[i]) if _similar(shingles[i], shingles[r])), None)
+        tried = index.band_candidates(bands[row])
+        match = next((r for r in tried if _similar(shingles[i], shingles[r])), None)
+        if match is None:
+            match = next((r for r in index.sentence_candidates(keys[i], tried)
+                          if _similar(shingles[i], shingles[r])), None)
         if match is None:
             index.add(i, i, bands[row], keys[i])
             continue
@@ -172,9 +186,22 @@ def _copy_groups(bodies: Sequence[str], keys: Sequence[list[str]], uf: _UnionFin
             index.add(i, uf.find(match), bands[row], keys[i])
 
 
-def _template_groups(keys: Sequence[list[str]], bodies: Sequence[str], uf: _UnionFind) -> None:
+def _generic(keys: Sequence[list[str]], topics: Sequence[str]) -> set[str]:
+    """Sentences found in comments on many different articles: boilerplate, not a campaign's."""
+    spread: dict[str, Counter[str]] = defaultdict(Counter)
+    for ks, topic in zip(keys, topics, strict=True):
+        if topic:
+            for k in set(ks):
+                spread[k][topic] += 1
+    return {k for k, c in spread.items()
+            if c.total() >= MIN_BLOCK_SUPPORT * 2 and c.most_common(1)[0][1] / c.total() < MAX_BLOCK_SPREAD}
+
+
+def _template_groups(keys: Sequence[list[str]], bodies: Sequence[str], uf: _UnionFind,
+                     topics: Sequence[str] | None) -> None:
     support = Counter(k for ks in keys for k in set(ks))
-    blocks = {k for k, n in support.items() if n >= MIN_BLOCK_SUPPORT}
+    generic = _generic(keys, topics) if topics is not None else set()
+    blocks = {k for k, n in support.items() if n >= MIN_BLOCK_SUPPORT and k not in generic}
     if not blocks:
         return
     block_ids = {k: j for j, k in enumerate(sorted(blocks))}
@@ -210,14 +237,19 @@ def group_id(prefix: str, members: Sequence[str], scope: str = "") -> str:
     return f"{prefix}-{digest}"
 
 
-def find_duplicate_docs(docs: Sequence[Doc], draft_text: str = "", seed: int = 0) -> list[DuplicateGroup]:
-    """Form-letter groups among prepared comments; `draft_text` is the squeezed draft."""
+def find_duplicate_docs(docs: Sequence[Doc], draft_text: str = "", seed: int = 0,
+                        topics: Sequence[str] | None = None) -> list[DuplicateGroup]:
+    """Form-letter groups among prepared comments; `draft_text` is the squeezed draft.
+
+    `topics` (the article each comment was attributed to, "" for none) lets sentences used on
+    many articles be recognised as boilerplate rather than a campaign's building blocks.
+    """
     bodies = [letter_body(d.norm, draft_text) for d in docs]
     keys = [_sentence_keys(b) for b in bodies]
     uf = _UnionFind(len(docs))
     _copy_groups(bodies, keys, uf, seed)
     copy_root = [uf.find(i) for i in range(len(docs))]
-    _template_groups(keys, bodies, uf)
+    _template_groups(keys, bodies, uf, topics)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(docs)):
         members[uf.find(i)].append(i)

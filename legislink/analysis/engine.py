@@ -135,7 +135,7 @@ def analyze(articles: Sequence[Article], comments: Sequence[Comment], *,
     draft = build_draft(articles, options.title, segmenter)
     docs = prepare(comments, segmenter)
     found = dict(zip((d.id for d in docs), attribute_docs(draft, comments, docs), strict=True))
-    duplicates = find_duplicate_docs(docs, draft.text, options.seed)
+    duplicates = find_duplicate_docs(docs, draft.text, options.seed, topics=[found[d.id].key for d in docs])
     _harmonise(found, duplicates)
     offtopic = {d.id: _offtopic(c, d, found[d.id], draft) for c, d in zip(comments, docs, strict=True)}
     on_topic = [d for d in docs if offtopic[d.id] is None]

@@ -55,14 +55,14 @@ def _agglomerate(vectors: sparse.csr_matrix | np.ndarray) -> np.ndarray:
     n = vectors.shape[0]
     if n < 2:
         return np.zeros(n, dtype=int)
-    dense = vectors.toarray() if sparse.issparse(vectors) else vectors
-    model = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
+    similarity = vectors @ vectors.T
+    similarity = similarity.toarray() if sparse.issparse(similarity) else similarity
+    # A voice of stop words only has no direction: it is far from everything, itself included.
+    distance = np.clip(1 - similarity, 0, 2)
+    np.fill_diagonal(distance, 0)
+    model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
                                     distance_threshold=CUT_DISTANCE)
-    # An all-zero row (a voice of stop words only) has no cosine; give it a direction of its own.
-    empty = ~dense.any(axis=1)
-    if empty.any():
-        dense = np.hstack([dense, np.eye(n)[:, empty]])
-    return model.fit_predict(dense)
+    return model.fit_predict(distance)
 
 
 def _two_stage(vectors: sparse.csr_matrix, seed: int) -> np.ndarray:

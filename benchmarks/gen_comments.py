@@ -1,0 +1,198 @@
+"""Synthetic resident comments over a law's articles, for benchmarks.
+
+usage: python benchmarks/gen_comments.py LAW.txt N [--articles 50] [--seed 1] > comments.jsonl
+
+The mix follows what contact points receive: explicit references in every written form,
+comments that only quote or paraphrase an article, form-letter campaigns (near-copies with
+changed salutations, words and sentence order, and mail-merge letters built from alternative
+phrasings), reposts, off-topic ads, complaints and empty agreement, some Traditional characters
+and some English. Each line carries a `truth` object (article number, campaign) for sanity checks.
+"""
+
+import argparse
+import json
+import random
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import opencc
+
+from legislink.analysis.__main__ import load_articles
+from legislink.analysis.model import Article
+from legislink.lawtext.numerals import int_to_cn
+
+OPENINGS = ["我觉得", "作为一名居民，", "看了草案，", "说实话，", "我们社区很多人反映，", "从实际情况看，", ""]
+ASKS = [
+    "建议写得更具体一些，明确由谁负责、多长时间内办结。", "希望加大处罚力度，违法成本太低了。",
+    "建议增加对小微企业和个体工商户的扶持措施。", "这个规定在基层很难落实，建议配套出台实施细则。",
+    "建议明确监管部门的职责分工，避免多头管理。", "希望照顾老年人和不会用手机的群体。",
+    "建议删除这一款，增加了群众负担。", "建议保留原来的表述，不要再改了。",
+    "希望设置过渡期，给经营者留出调整时间。", "建议把标准量化，不然执行起来各地不一样。",
+    "应当保护个人信息，不能过度收集。", "建议增加投诉举报渠道，并且限期答复。",
+]
+STORIES = [
+    "我在市场做了十年生意，", "我家孩子在读小学，", "我是外来务工人员，", "我们厂里有两百多个工人，",
+    "去年我就遇到过这种事，", "我做电商三年了，", "我退休以后在社区当志愿者，", "",
+]
+ADS = [
+    "代开各类发票，正规渠道，微信同号{phone}", "刷单兼职日结300元，宝妈学生都可以做，加QQ {qq}",
+    "义乌小商品一手货源，厂家直销价格实惠，联系电话{phone}",
+    "Cheap shipping Yiwu to Dubai, best price, WhatsApp +86 {phone}",
+    "专业代办营业执照、公司注册，一条龙服务 http://example.com/{qq}",
+]
+EMPTY = ["同意", "支持！", "没意见", "好", "完全同意。", "赞👍"]
+COMPLAINTS = [
+    "我们小区物业乱收停车费，一个月涨到三百，有没有人管？", "楼上天天半夜装修，吵得睡不着，物业也不管。",
+    "小区门口的路坑坑洼洼修了半年还没修好。", "市场门口天天堵车，电动车乱停乱放，城管管一管吧。",
+]
+ABUSE = ["一群吃干饭的，电话永远打不通", "搞这些有什么用，垃圾，废物"]
+SALUTATIONS = ["尊敬的立法联系点工作人员：您好！", "各位领导：\n", "您好！", "尊敬的领导，你们好！", ""]
+SIGNATURES = ["\n一名市民", "\n一位家长", "——个体户", "\n小王", "", "\n稠城街道居民"]
+ENGLISH = [
+    "About Article {n}: the rule is too vague, I waited {d} days for an answer. Please make duties clear.",
+    "Article {n} should protect small businesses and foreign traders; I lost {d} hundred dollars last year.",
+    "I run a shop in Yiwu for {d} years. The fines in this law are too low to stop fake products and fraud.",
+]
+
+
+def reference(rng: random.Random, number: int) -> str:
+    forms = [f"第{int_to_cn(number)}条", f"第{number}条", f"{number}条", f"{int_to_cn(number)}条",
+             f"第{int_to_cn(number)}条第二款", f"草案第{int_to_cn(number)}条"]
+    return rng.choice(forms)
+
+
+def phrase(rng: random.Random, article: Article) -> str:
+    """A few words of the article, as residents quote or paraphrase them."""
+    pieces = [p for p in re.split(r"[，。；：、\n]", article.text) if 4 <= len(p) <= 30]
+    return rng.choice(pieces) if pieces else article.text[:12]
+
+
+PLACES = ["稠城", "北苑", "江东", "后宅", "廿三里", "佛堂", "苏溪", "福田市场", "国际商贸城", "篁园"]
+DETAILS = ["等了{n}天才有回音", "损失了{n}百多块", "跑了{n}趟都没办成", "问了{n}个部门", "已经{n}年了",
+           "身边{n}个朋友都遇到过", "投诉了{n}次"]
+
+
+def story(rng: random.Random) -> str:
+    """A resident's own circumstances: what makes independent comments differ."""
+    detail = rng.choice(DETAILS).format(n=rng.randint(2, 30))
+    return f"{rng.choice(STORIES)}在{rng.choice(PLACES)}，{detail}，"
+
+
+def explicit_comment(rng: random.Random, article: Article) -> str:
+    quote = f"“{phrase(rng, article)}”" if rng.random() < 0.5 else phrase(rng, article)
+    return (f"{rng.choice(OPENINGS)}{reference(rng, article.number)}{rng.choice(['里', '说', '规定', ''])}"
+            f"{quote}，{story(rng)}{rng.choice(ASKS)}")
+
+
+def content_comment(rng: random.Random, article: Article) -> str:
+    return f"{story(rng)}{rng.choice(OPENINGS)}关于{phrase(rng, article)}，{rng.choice(ASKS)}"
+
+
+def offtopic_comment(rng: random.Random) -> str:
+    kind = rng.random()
+    if kind < 0.4:
+        return rng.choice(ADS).format(phone=f"13{rng.randrange(10**9):09d}", qq=rng.randrange(10**8, 10**9))
+    if kind < 0.7:
+        return rng.choice(EMPTY)
+    return rng.choice(COMPLAINTS if kind < 0.9 else ABUSE)
+
+
+IDENTITIES = ["个体工商户", "网店店主", "外来务工人员", "小学生家长", "退休职工", "快递员", "外贸企业员工",
+              "社区志愿者"]
+CONCERNS = ["群众反映强烈", "执行中容易走样", "对小商户影响很大", "监管存在空白", "老百姓很难维权",
+            "成本全落到我们身上"]
+
+
+class Campaign:
+    """A form letter on one article: near-copies, or mail-merge from alternative phrasings.
+
+    Each campaign is written by its own organiser: its sentences are its own, not shared with
+    other campaigns.
+    """
+
+    def __init__(self, rng: random.Random, article: Article, mail_merge: bool, number: int) -> None:
+        self.rng = rng
+        self.article = article
+        self.mail_merge = mail_merge
+        ref = reference(rng, article.number)
+        who = f"{rng.choice(PLACES)}的{rng.choice(IDENTITIES)}"
+        if mail_merge:
+            self.slots = [[f"{o}是{who}，想对{ref}提出第{number}号联名意见。" for o in ("我", "本人", "我们")]] + [
+                [f"{phrase(rng, article)}这一规定{rng.choice(CONCERNS)}，{self._detail()}。" for _ in range(3)]
+                for _ in range(3)] + [
+                [f"{ask[:-1]}，这是我们{who}{k + number}个人的共同心声。" for k, ask in enumerate(rng.sample(ASKS, 3))]]
+        else:
+            self.body = [f"我们是{who}，对草案{ref}联名提出第{number}号建议。",
+                         f"草案规定“{phrase(rng, article)}”，{rng.choice(ASKS)}",
+                         f"理由：{phrase(rng, article)}{rng.choice(CONCERNS)}，{self._detail()}。",
+                         f"{rng.choice(ASKS)[:-1]}，{who}{number}户商户都赞同。",
+                         f"请认真考虑{who}的呼声。"]
+
+    def _detail(self) -> str:
+        return self.rng.choice(DETAILS).format(n=self.rng.randint(2, 30))
+
+    def copy(self) -> str:
+        rng = self.rng
+        if self.mail_merge:
+            return "".join(rng.choice(slot) for slot in self.slots)
+        body = list(self.body)
+        if rng.random() < 0.3:
+            rng.shuffle(body)
+        if rng.random() < 0.3:
+            body.insert(rng.randrange(len(body)), f"{story(rng)}我深有体会。")
+        text = "".join(body)
+        if rng.random() < 0.3:
+            text = text.replace("建议", "希望", 1)
+        return f"{rng.choice(SALUTATIONS)}{text}恳请采纳。{rng.choice(SIGNATURES)}"
+
+
+def generate(articles: list[Article], n: int, seed: int) -> Iterator[dict]:
+    rng = random.Random(seed)
+    to_traditional = opencc.OpenCC("s2t")
+    campaigns = [Campaign(rng, rng.choice(articles), mail_merge=k % 3 == 0, number=k)
+                 for k in range(max(2, n // 2000))]
+    earlier: list[str] = []
+    for i in range(n):
+        roll = rng.random()
+        article, campaign = rng.choice(articles), None
+        if roll < 0.40:
+            text = explicit_comment(rng, article)
+        elif roll < 0.70:
+            text = content_comment(rng, article)
+        elif roll < 0.85:
+            k = rng.randrange(len(campaigns))
+            campaign, article = f"c{k}", campaigns[k].article
+            text = campaigns[k].copy()
+        elif roll < 0.90:
+            article, text = None, offtopic_comment(rng)
+        elif roll < 0.95 and earlier:
+            article, text = None, rng.choice(earlier)
+        elif roll < 0.97:
+            text = rng.choice(ENGLISH).format(n=article.number, d=rng.randint(2, 40))
+        else:
+            text = explicit_comment(rng, article)
+        if rng.random() < 0.03:
+            text = to_traditional.convert(text)
+        if len(earlier) < 1000:
+            earlier.append(text)
+        yield {"id": f"s{i:07d}", "text": text,
+               "truth": {"article": article.number if article else None, "campaign": campaign}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("law", type=Path)
+    parser.add_argument("n", type=int)
+    parser.add_argument("--articles", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    _, articles = load_articles(args.law.read_text(encoding="utf-8"))
+    for row in generate(articles[:args.articles], args.n, args.seed):
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
