@@ -14,6 +14,7 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 # openpyxl's control characters, plus what XML 1.0 cannot carry at all.
 _UNWRITABLE_RE = re.compile(f"{ILLEGAL_CHARACTERS_RE.pattern}|[\ud800-\udfff\ufffe\uffff]")
+_ERROR_VALUES = frozenset(ERROR_CODES)
 # Below this many code points a text cannot exceed the limit even if every one is an emoji.
 _SURELY_SHORT = MAX_CELL_CHARS // 2
 
@@ -36,7 +37,7 @@ def cell_text(value: object) -> str:
 
 def needs_text_guard(text: str) -> bool:
     """True when a spreadsheet would take the text for a formula or an error value."""
-    return text.startswith(FORMULA_TRIGGERS) or text in ERROR_CODES
+    return text.startswith(FORMULA_TRIGGERS) or text in _ERROR_VALUES
 
 
 def _utf16_length(text: str) -> int:

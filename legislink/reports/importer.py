@@ -207,10 +207,10 @@ def _columns(header: tuple) -> dict[str, int]:
             unknown.append(word)
     missing = [h for h in IMPORT_HEADERS if h not in positions]
     if missing or unknown or duplicated:
+        found = (("missing", missing), ("unknown", unknown), ("repeated", duplicated))
+        details = "; ".join(f"{what}: {', '.join(words)}" for what, words in found if words)
         raise ImportRejected(
-            "import.bad_header",
-            f"the first row must be the template's header: missing {missing}, unknown {unknown}, "
-            f"repeated {duplicated}",
+            "import.bad_header", f"the first row must be the template's header ({details})",
             missing=missing, unknown=unknown, duplicated=duplicated,
         )
     return positions

@@ -139,11 +139,11 @@ class SheetWriter:
         if row.kind in _MERGED_STYLES:
             self._write_merged(row)
         elif row.kind is RowKind.HEADER:
-            self.ws.append(list(self._cells(row.values, self._header)))
+            self.ws.append(self._cells(row.values, self._header))
         elif row.kind is RowKind.TOTAL:
-            self.ws.append(list(self._cells(row.values, self._total)))
+            self.ws.append(self._cells(row.values, self._total))
         elif row.kind is RowKind.ENTRY:
-            self.ws.append(list(self._cells(row.values, self._body)))
+            self.ws.append(self._cells(row.values, self._body))
         else:
             self.ws.append([])
 
@@ -156,7 +156,7 @@ class SheetWriter:
         styles = [style] * width if style.border else [style] + fillers
         number = self.rows_written
         self.ws.row_dimensions[number].height = self._merged_height(text, row.kind)
-        self.ws.append(list(self._cells((text, *fillers), styles)))
+        self.ws.append(self._cells((text, *fillers), styles))
         if width > 1:
             self.ws.merged_cells.add(f"A{number}:{self.layout.last_column}{number}")
 
@@ -167,16 +167,16 @@ class SheetWriter:
         scale = _TITLE_SIZE / 11 if kind is RowKind.TITLE else 1.0
         return round(lines * _LINE_HEIGHT * scale + 6, 1)
 
-    def _cells(self, values: Iterable[object], styles: Iterable[CellStyle | None]) -> Iterator[object]:
-        for value, style in zip(values, styles, strict=False):
-            yield self._cell(value, style)
+    def _cells(self, values: Iterable[object], styles: Iterable[CellStyle | None]) -> list[object]:
+        return [self._cell(value, style) for value, style in zip(values, styles, strict=False)]
 
     def _cell(self, value: object, style: CellStyle | None) -> object:
         """A plain value where openpyxl can take it as is, else a cell with type and style fixed."""
         guard = False
         if isinstance(value, str):
-            value = cell_text(value)
-            guard = needs_text_guard(value)
+            # None, not "", so that openpyxl writes no element at all for an empty cell.
+            value = cell_text(value) or None
+            guard = value is not None and needs_text_guard(value)
             if style is None and not guard:
                 return value
         elif style is None:
