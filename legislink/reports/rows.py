@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
 
+from legislink.lawtext.numerals import int_to_cn
+
 from .articles import paragraph_suffix
 from .model import (
     DetailRow,
@@ -203,34 +205,34 @@ def build_stats_rows(
         SheetRow(RowKind.TITLE, (f"《{header.draft_title}》征求意见统计",)),
         SheetRow(RowKind.BANNER, (f"共{header.participants}人次参与，收到意见{header.comments_received}条",)),
     ]
-    by_article = sorted(stats.by_article, key=lambda a: (-a.count, a.label is not None, a.order))
+    ranked_articles = sorted(stats.by_article, key=lambda a: (-a.count, a.label is not None, a.order))
+    by_article = [(a.label or WHOLE_DRAFT, a.count) for a in ranked_articles]
     tables = [
-        ("按联络站统计", ("联络站", "参与人次"), _ranked(stats.by_station)),
-        ("按身份统计", ("身份", "参与人次"), _ranked(stats.by_identity)),
-        ("按收集方式统计", ("收集方式", "参与人次"), _ranked(stats.by_channel)),
-        ("按日期统计", ("日期", "参与人次"), sorted(stats.by_day.items())),
-        ("逐条意见数（从多到少）", ("条款", "意见条数"), [(a.label or WHOLE_DRAFT, a.count) for a in by_article]),
+        ("按联络站统计", ("联络站", "参与人次"), _ranked(stats.by_station), "合计"),
+        ("按身份统计", ("身份", "参与人次"), _ranked(stats.by_identity), "合计"),
+        ("按收集方式统计", ("收集方式", "参与人次"), _ranked(stats.by_channel), "合计"),
+        ("按日期统计", ("日期", "参与人次"), sorted(stats.by_day.items()), "合计"),
+        ("逐条意见数（从多到少）", ("条款", "意见条数"), by_article, "合计"),
     ]
     adoption = adoption_counts(entries)
     if adoption:
-        tables.append(("采纳情况", ("项目", "条数"), adoption))
-    for number, (title, headers, counted) in enumerate(tables, 1):
-        rows.extend(_count_table(f"{_CN_ORDINALS[number]}、{title}", headers, counted))
+        tables.append(("采纳情况", ("项目", "条数"), adoption, "上报意见"))
+    for number, (title, headers, counted, total) in enumerate(tables, 1):
+        rows.extend(_count_table(f"{int_to_cn(number)}、{title}", headers, counted, total))
     return rows
-
-
-_CN_ORDINALS = "〇一二三四五六七八九十"
 
 
 def _ranked(counts: Mapping[str, int]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
-def _count_table(title: str, headers: tuple[str, str], counted: Sequence[tuple[object, int]]) -> list[SheetRow]:
+def _count_table(
+    title: str, headers: tuple[str, str], counted: Sequence[tuple[object, int]], total_label: str
+) -> list[SheetRow]:
     total = sum(count for _, count in counted)
     rows = [SheetRow(RowKind.BLANK), SheetRow(RowKind.SECTION, (title,)), SheetRow(RowKind.HEADER, (*headers, "占比"))]
     rows.extend(SheetRow(RowKind.ENTRY, (name, count, _share(count, total))) for name, count in counted)
-    rows.append(SheetRow(RowKind.TOTAL, ("合计", total, _share(total, total))))
+    rows.append(SheetRow(RowKind.TOTAL, (total_label, total, _share(total, total))))
     return rows
 
 
@@ -239,7 +241,7 @@ def _share(count: int, total: int) -> float | None:
 
 
 def adoption_counts(entries: Iterable[ReportEntry]) -> list[tuple[str, int]]:
-    """Reported N, then adopted / partly / not / unmarked; empty until any opinion is marked."""
+    """Adopted / partly / not / unmarked, which add up to the opinions reported; empty until one is marked."""
     entries = list(entries)
     marks = [e.adoption.outcome for e in entries if e.adoption is not None]
     if not marks:

@@ -46,8 +46,9 @@ class CellStyle:
                 setattr(cell, name, value)
 
 
+_TITLE_SIZE = 16
 _BOLD = Font(bold=True)
-_TITLE = CellStyle(font=Font(bold=True, size=16), alignment=Alignment(horizontal="center", vertical="center"))
+_TITLE = CellStyle(font=Font(bold=True, size=_TITLE_SIZE), alignment=Alignment(horizontal="center", vertical="center"))
 _BANNER = CellStyle(alignment=Alignment(vertical="center", wrap_text=True))
 _HEADER = CellStyle(
     font=_BOLD, alignment=_CENTRED, border=_GRID,
@@ -57,7 +58,6 @@ _SECTION = CellStyle(font=_BOLD, alignment=Alignment(vertical="center"), border=
 _MERGED_STYLES = {
     RowKind.TITLE: _TITLE, RowKind.BANNER: _BANNER, RowKind.SECTION: _SECTION, RowKind.FOOTER: _BANNER,
 }
-_TITLE_SIZE = 16
 
 
 @dataclass(frozen=True)

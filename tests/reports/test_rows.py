@@ -198,7 +198,7 @@ def test_adoption_figures_appear_once_any_opinion_is_marked(make_header, make_st
         ("采纳", 2), ("部分采纳", 1), ("未采纳", 1), ("尚未标注", 1),
     ]
     totals = [r.values for r in build_stats_rows(make_header(), make_stats(), marked) if r.kind is RowKind.TOTAL]
-    assert totals[-1][:2] == ("合计", 5)
+    assert totals[-1] == ("上报意见", 5, 1.0)
 
 
 def test_empty_breakdowns_have_no_share(make_header, make_stats):
