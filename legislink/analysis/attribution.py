@@ -37,6 +37,8 @@ W_BM25 = 0.25
 W_PHRASE = 0.25
 W_NEIGHBOURS = 10.0
 MIN_CONTENT_SCORE = 1.0
+# With no explicit comment to learn from, only the draft's text speaks and its scores run lower.
+MIN_TEXT_ONLY_SCORE = 0.4
 
 
 def _is_cross_reference(text: str, ref: Reference) -> bool:
@@ -174,7 +176,8 @@ def content_scores(draft: Draft, docs: Sequence[Doc], known: Mapping[int, int]) 
     """Docs x articles content evidence; `known` maps doc index -> article index of explicit docs."""
     vocab = _vocabulary(draft, docs)
     bm25 = np.asarray((_binary_rows([d.tokens for d in docs], vocab) @ _bm25_weights(draft, vocab).T).todense())
-    lengths = np.array([max(1, len(set(d.tokens))) for d in docs], dtype=np.float32)[:, None]
+    # English words stand in the comment next to their Chinese translations: only the latter count.
+    lengths = np.array([max(1, sum(not t.isascii() for t in set(d.tokens))) for d in docs], dtype=np.float32)[:, None]
     phrase = _phrase_scores(draft, docs)
     neighbours = _neighbour_scores(docs, known, len(draft.articles), vocab)
     return (W_BM25 * bm25 / np.sqrt(lengths) + W_PHRASE * phrase / np.sqrt(lengths)
@@ -187,9 +190,9 @@ def _locked(comment: Comment, draft: Draft) -> Attribution:
     return Attribution(article=comment.article, kind="locked", chapter=chapter, score=1.0)
 
 
-def _from_scores(row: np.ndarray, draft: Draft) -> Attribution:
+def _from_scores(row: np.ndarray, draft: Draft, threshold: float) -> Attribution:
     best = int(np.argmax(row))
-    if not row[best] >= MIN_CONTENT_SCORE:
+    if not row[best] >= threshold:
         return Attribution(article=None, kind="draft", score=float(row[best]))
     return Attribution(article=draft.articles[best].label, kind="content",
                        chapter=draft.chapter_of(best), score=float(row[best]))
@@ -219,6 +222,7 @@ def attribute_docs(draft: Draft, comments: Sequence[Comment], docs: Sequence[Doc
     if pending and draft.articles:
         scores = content_scores(draft, [docs[i] for i in pending] + [docs[i] for i in known],
                                 {len(pending) + k: v for k, v in enumerate(known.values())})
+        threshold = MIN_CONTENT_SCORE if known else MIN_TEXT_ONLY_SCORE
         for row, i in zip(scores, pending, strict=False):
-            result[i] = _from_scores(row, draft)
+            result[i] = _from_scores(row, draft, threshold)
     return [result.get(i) or Attribution(article=None, kind="draft") for i in range(len(docs))]

@@ -214,7 +214,7 @@ def _template_groups(keys: Sequence[list[str]], bodies: Sequence[str], uf: _Unio
     by_block = {j: support[k] for k, j in block_ids.items()}
     skeleton = _UnionFind(len(block_ids))
     for (x, y), together in pairs.items():
-        if together >= 2 and together / max(by_block[x], by_block[y]) >= MIN_BLOCK_LINK:
+        if together / max(by_block[x], by_block[y]) >= MIN_BLOCK_LINK:
             skeleton.union(x, y)
     length = {j: len(k) for k, j in block_ids.items()}
     first_of: dict[int, int] = {}

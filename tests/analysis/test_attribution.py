@@ -1,0 +1,65 @@
+"""Attribution by explicit reference, by content, to the whole draft, or kept as staff locked it."""
+
+from legislink.analysis import AnalysisOptions, Comment, attribute
+
+from .conftest import DRAFT_TITLE
+
+OPTIONS = AnalysisOptions(title=DRAFT_TITLE)
+
+
+def _attribute(articles, segmenter, *texts, **overrides):
+    comments = [Comment(id=str(k), text=t, **overrides) for k, t in enumerate(texts)]
+    found = attribute(articles, comments, options=OPTIONS, segmenter=segmenter)
+    return [found[str(k)] for k in range(len(texts))]
+
+
+def test_every_written_form_of_a_reference_names_the_article(articles, segmenter):
+    texts = ["第三条应当严格执行", "建议第3条增加罚则", "对3条有意见", "关于三条第二款，出租电话卡要处罚",
+             "草案第三条第二款写得好", "Article 3 is too weak", "第三條應當嚴格執行"]
+    found = _attribute(articles, segmenter, *texts)
+    assert [a.article for a in found] == ["第三条"] * len(texts)
+    assert all(a.kind == "explicit" for a in found)
+    assert found[3].paragraph == 2
+
+
+def test_references_to_other_laws_are_ignored(articles, segmenter):
+    found = _attribute(articles, segmenter, "民法典第一千零四十三条说的是家风，跟这里无关，但我支持打击诈骗。",
+                       "《个人信息保护法》第十五条已经有规定了。")
+    assert all(a.kind != "explicit" for a in found)
+
+
+def test_a_chapter_reference_points_at_the_chapter(articles, segmenter):
+    (found,) = _attribute(articles, segmenter, "草案第三章对银行的要求太笼统了。")
+    assert found.article is None
+    assert found.chapter == "第三章 金融治理"
+
+
+# Other residents' comments in the same consultation: content matching learns their words.
+NEIGHBOURS = [
+    "第三条的电话卡实名制必须落实，运营商营业厅要当面核验身份证。",
+    "对第3条：运营商办理电话卡时核验身份太马虎，实名制形同虚设。",
+    "第六条要求银行发现可疑交易采取延迟支付，这个好。",
+    "建议第五条的客户尽职调查也适用于支付机构。",
+]
+
+
+def test_an_english_comment_on_sim_cards_is_attributed_by_content(articles, segmenter):
+    *_, found = _attribute(articles, segmenter, *NEIGHBOURS,
+                           "Real-name registration of SIM cards must be verified by the operator, not only on paper.")
+    assert found.kind == "content"
+    assert found.article == "第三条"
+
+
+def test_a_chinese_comment_without_reference_is_attributed_by_content(articles, segmenter):
+    (found,) = _attribute(articles, segmenter, "银行发现可疑交易应该马上延迟支付，等钱转走了再冻结就晚了。")
+    assert (found.kind, found.article) == ("content", "第六条")
+
+
+def test_a_comment_on_nothing_in_particular_is_on_the_whole_draft(articles, segmenter):
+    (found,) = _attribute(articles, segmenter, "希望这部法律早日出台，多做宣传，让老年人也知道怎么防骗。")
+    assert (found.kind, found.article) == ("draft", None)
+
+
+def test_a_staff_locked_attribution_is_kept(articles, segmenter):
+    (found,) = _attribute(articles, segmenter, "第三条应当严格执行", locked=True, article="第八条")
+    assert (found.kind, found.article) == ("locked", "第八条")
