@@ -110,9 +110,9 @@ def read_import(
         warnings.simplefilter("ignore")
         workbook = _open(data)
         try:
-            sheet = workbook[ENTRY_SHEET] if ENTRY_SHEET in workbook.sheetnames else workbook.worksheets[0]
-            sheet_rows = enumerate(_guarded(sheet.iter_rows(values_only=True)), 1)
-            columns = _columns(next(sheet_rows, (1, ()))[1])
+            sheet_rows = enumerate(_guarded(_entry_sheet(workbook).iter_rows(values_only=True)), 1)
+            _, header = next(sheet_rows, (1, ()))
+            columns = _columns(header)
             for number, values in _non_blank(sheet_rows, max_rows):
                 row, found = validator.read(number, values, columns)
                 if row is not None:
@@ -174,6 +174,11 @@ def _open(data: bytes):
         return load_workbook(BytesIO(data), read_only=True, data_only=True)
     except _UNREADABLE as exc:
         raise _unreadable(exc) from exc
+
+
+def _entry_sheet(workbook):
+    """The template's sheet, else the first one: staff may rename it."""
+    return workbook[ENTRY_SHEET] if ENTRY_SHEET in workbook.sheetnames else workbook.worksheets[0]
 
 
 def _guarded(rows: Iterable[tuple]) -> Iterator[tuple]:

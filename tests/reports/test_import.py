@@ -292,3 +292,14 @@ def test_a_directory_that_understates_sizes_only_makes_the_file_unreadable(choic
 def test_numbers_typed_into_text_columns_are_read_as_text(choices):
     (row,) = read_import(import_file([import_row(意见内容=12345, 条款=12, 提出人=3.0)]), choices=choices)
     assert (row.text, row.article, row.name) == ("12345", ArticleRef(12), "3")
+
+
+def test_a_workbook_of_chart_sheets_only_is_unreadable(choices):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.create_chartsheet("图表")
+    workbook.remove(workbook.active)
+    out = BytesIO()
+    workbook.save(out)
+    assert rejection(out.getvalue(), choices).code == "import.unreadable"
