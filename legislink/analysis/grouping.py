@@ -24,8 +24,14 @@ from legislink.analysis.model import OpinionGroup
 
 # Voices further apart than this (cosine distance, average linkage) make different points.
 CUT_DISTANCE = 0.9
-# A new voice joins a pinned group when its cosine similarity to the group is at least this.
-JOIN_PINNED = 0.25
+# Words that say which way a comment wants the text to move, whatever the law: stricter or laxer.
+# Opposite asks on the same article share most of their words; this keeps them apart.
+STRICTER = ("太轻", "太松", "太软", "加重", "从严", "从重", "严惩", "重罚", "严厉", "提高罚款", "加大", "追究",
+            "判刑", "刑事责任", "强制", "必须", "不得", "禁止", "收紧", "扩大")
+LAXER = ("太重", "太严", "太宽", "过重", "过严", "减轻", "从轻", "免予", "免除", "宽松", "放宽", "一刀切",
+         "教育为主", "警告", "降低", "删除", "取消", "缩小", "鼓励性", "灵活")
+# Weight of the stance direction against the word features (which have unit length).
+STANCE_WEIGHT = 0.3
 MICRO_CLUSTER_SIZE = 8
 SVD_DIMENSIONS = 100
 
@@ -39,6 +45,13 @@ class Voice:
     tokens: tuple[str, ...]
 
 
+def stance(tokens: Sequence[str]) -> int:
+    """+1 when a comment asks for a stricter text, -1 for a laxer one, 0 when it does not say."""
+    text = "".join(tokens)
+    balance = sum(w in text for w in STRICTER) - sum(w in text for w in LAXER)
+    return int(np.sign(balance))
+
+
 def _vectors(voices: Sequence[Voice], idf: Idf) -> sparse.csr_matrix:
     vocab: dict[str, int] = {}
     rows, cols, data = [], [], []
@@ -47,8 +60,9 @@ def _vectors(voices: Sequence[Voice], idf: Idf) -> sparse.csr_matrix:
             rows.append(i)
             cols.append(vocab.setdefault(t, len(vocab)))
             data.append((1 + np.log(tf)) * idf[t])
-    matrix = sparse.csr_matrix((data, (rows, cols)), shape=(len(voices), max(1, len(vocab))), dtype=np.float64)
-    return l2_normalize(matrix)
+    words = l2_normalize(sparse.csr_matrix((data, (rows, cols)), shape=(len(voices), max(1, len(vocab)))))
+    direction = np.array([[stance(v.tokens) > 0, stance(v.tokens) < 0] for v in voices], dtype=np.float64)
+    return l2_normalize(sparse.hstack([words, sparse.csr_matrix(direction * STANCE_WEIGHT)]).tocsr())
 
 
 def _agglomerate(vectors: sparse.csr_matrix | np.ndarray) -> np.ndarray:
@@ -120,12 +134,14 @@ def _pinned_assignment(voices: Sequence[Voice], vectors: sparse.csr_matrix,
         return fixed
     names = sorted(set(fixed.values()))
     rows = [[i for i, g in fixed.items() if g == name] for name in names]
-    centroids = l2_normalize(sparse.vstack([sparse.csr_matrix(vectors[r].mean(axis=0)) for r in rows]))
+    # Mean of the members, not normalised: a voice's product with it is its average similarity to
+    # them, the same criterion that average-linkage clustering cuts at.
+    means = sparse.vstack([sparse.csr_matrix(vectors[r].mean(axis=0)) for r in rows])
     free = [i for i in range(len(voices)) if i not in fixed]
     if free:
-        sims = (vectors[free] @ centroids.T).toarray()
+        sims = (vectors[free] @ means.T).toarray()
         for row, i in zip(sims, free, strict=True):
-            if row.max() >= JOIN_PINNED:
+            if row.max() >= 1 - CUT_DISTANCE:
                 fixed[i] = names[int(row.argmax())]
     return fixed
 
