@@ -11,12 +11,11 @@ from pathlib import Path
 
 from legislink.analysis.engine import analyze, to_json
 from legislink.analysis.model import AnalysisOptions, Article, Comment
+from legislink.lawtext import parse_text
 
 
 def load_articles(law_text: str) -> tuple[str, list[Article]]:
     """The draft's title and articles, from the project's parser."""
-    from legislink.lawtext.parse import parse_text
-
     parsed = parse_text(law_text)
     articles = [
         Article(label=a.label, number=a.number, sub=a.sub or 0, caption=a.caption or "",

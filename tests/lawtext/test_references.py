@@ -1,0 +1,69 @@
+"""References as residents write them, and references to other laws told apart."""
+
+import pytest
+
+from legislink.lawtext.references import Reference, find_references, names_other_law
+
+
+def _articles(text: str) -> list[tuple]:
+    return [(r.article, r.sub, r.paragraph, r.item) for r in find_references(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("看了第十二条，写得好", [(12, None, None, None)]),
+    ("建议第12条增加一款", [(12, None, None, None)]),
+    ("对12条有意见", [(12, None, None, None)]),
+    ("关于十二条第二款的表述", [(12, None, 2, None)]),
+    ("第十二条第二款应当删除", [(12, None, 2, None)]),
+    ("第二十条之一写得太宽", [(20, 1, None, None)]),
+    ("第十七条第二项", [(17, None, None, 2)]),
+    ("建议17条（一）修改为", [(17, None, None, 1)]),
+    ("第 26 条提出建议", [(26, None, None, None)]),
+    ("第三十七條說單位要支持", [(37, None, None, None)]),
+    ("Article 12 is unclear, and art. 13(2) too", [(12, None, None, None), (13, None, 2, None)]),
+])
+def test_every_written_form_of_an_article_reference_is_found(text, expected):
+    assert _articles(text) == expected
+
+
+@pytest.mark.parametrize("text", ["一条龙服务", "我提三条意见", "十几年没变", "第一条建议：加强宣传", "两条路可走"])
+def test_counts_and_phrases_with_tiao_are_not_references(text):
+    assert find_references(text) == []
+
+
+def test_a_chapter_reference_gives_the_chapter_number():
+    (ref,) = find_references("草案第三章对家长的要求太多")
+    assert (ref.article, ref.chapter) == (None, 3)
+
+
+def test_the_span_covers_the_reference():
+    text = "我觉得第十二条第二款太宽泛"
+    (ref,) = find_references(text)
+    assert text[ref.span[0]:ref.span[1]] == "第十二条第二款"
+
+
+@pytest.mark.parametrize(("text", "law"), [
+    ("民法典第一千零四十三条规定了家风", "民法典"),
+    ("《未成年人保护法》第十五条已经规定", "未成年人保护法"),
+    ("根据未成年人保护法第十五条", "未成年人保护法"),
+    ("Article 12 of the Civil Code says", "Civil Code"),
+])
+def test_the_law_named_before_a_reference_is_reported(text, law):
+    (ref,) = find_references(text)
+    assert ref.law == law
+    assert names_other_law(ref, "中华人民共和国家庭教育促进法")
+
+
+@pytest.mark.parametrize("text", [
+    "对《家庭教育促进法（草案）》第二十六条提出建议",
+    "家庭教育促进法草案二十六条",
+    "家庭教育促进法第二十六条",
+    "本法第二十六条",
+])
+def test_the_draft_under_discussion_is_not_another_law(text):
+    (ref,) = find_references(text)
+    assert not names_other_law(ref, "中华人民共和国家庭教育促进法")
+
+
+def test_a_reference_without_a_law_is_to_the_draft():
+    assert not names_other_law(Reference(article=3), "任何标题")
