@@ -2,6 +2,7 @@
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from legislink.analysis.attribution import attribute_docs
 from legislink.analysis.corpus import Doc, Draft, build_draft, prepare
@@ -91,9 +92,11 @@ def group_opinions(article: str | None, comments: Sequence[Comment], *,
 def _shared_attribution(group: DuplicateGroup, found: dict[str, Attribution]) -> Attribution | None:
     """What the copies of one letter point at: the commonest explicit target, else content one."""
     for kind in ("explicit", "content"):
-        targets = Counter(found[m] for m in group.members if found[m].kind == kind)
+        targets = Counter((found[m].article, found[m].chapter) for m in group.members if found[m].kind == kind)
         if targets:
-            return targets.most_common(1)[0][0]
+            target = targets.most_common(1)[0][0]
+            return next(found[m] for m in group.members
+                        if found[m].kind == kind and (found[m].article, found[m].chapter) == target)
     return None
 
 
@@ -105,8 +108,7 @@ def _harmonise(found: dict[str, Attribution], duplicates: Sequence[DuplicateGrou
             continue
         for m in group.members:
             if found[m].kind in ("content", "draft"):
-                found[m] = Attribution(article=shared.article, kind="content", paragraph=shared.paragraph,
-                                       chapter=shared.chapter, score=shared.score)
+                found[m] = replace(shared, kind="content")
 
 
 def _opinion_groups(draft: Draft, docs: Sequence[Doc], found: Mapping[str, Attribution],

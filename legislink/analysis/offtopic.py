@@ -20,7 +20,8 @@ _OFFER = (
     "代办", "代开", "发票", "刷单", "兼职", "日结", "月入", "过万", "招聘", "代理", "加盟", "优惠", "特价",
     "折扣", "实惠", "包邮", "一条龙", "免费", "零基础", "名额有限", "贷款", "低息", "秒批", "办证", "代写",
     "返利", "佣金", "赚钱", "引流", "涨粉", "批发", "货源", "厂家直销", "直销", "培训班", "报名", "课程",
-    "价格", "出售", "回收", "高价", "低价", "限时", "咨询", "注册公司", "营业执照",
+    "价格", "出售", "回收", "高价", "低价", "限时", "咨询", "注册公司", "营业执照", "详情", "扫码", "二维码",
+    "进群", "代购", "招商", "理财", "收益", "稳赚", "回报率", "包过", "秒到", "下载app",
     "factory", "price", "discount", "cheap", "free", "wholesale", "sourcing", "shipping", "agent",
     "contact us", "dm me", "promotion", "sale", "loan", "casino", "bonus",
 )
@@ -46,7 +47,9 @@ _AGREEMENT = sorted((
     "ok", "agree", "good", "support", "yes", "nice", "great", "fine", "我", "完全", "非常", "坚决", "十分",
     "特别", "表示", "本", "这个", "这部", "该", "草案", "法律", "法", "规定", "条例", "意见", "的", "了",
     "啊", "呀", "哈", "呢", "吧", "就", "也", "都", "很", "太", "大", "个", "人", "一", "i", "it", "this",
-    "the", "law", "draft", "very", "all", "totally", "fully", "1",
+    "the", "law", "draft", "very", "all", "totally", "fully", "1", "出台", "通过", "制定", "实施", "早日",
+    "尽快", "期待", "谢谢", "辛苦了", "给力", "很有必要", "有必要", "必要", "及时", "好事", "已阅", "收到",
+    "举双手", "双手", "国家", "政府", "部",
 ), key=len, reverse=True)
 _AGREEMENT_RE = re.compile("|".join(re.escape(w) for w in _AGREEMENT))
 # Longer than this (letters and digits), a comment says something even if it agrees.

@@ -37,7 +37,7 @@ _BARE_CN = re.compile(
     rf"[条條](?!(?:{_COUNTED})|[一二三四五六七八九十])" + _TAIL
 )
 _ENGLISH = re.compile(
-    r"\b(?:articles?|art\.)\s*(?P<num>\d{1,4})(?:\s*\(\s*(?P<para>\d{1,2})\s*\))?"
+    r"\b(?:articles?|art\.?)\s*(?P<num>\d{1,4})(?:\s*\(\s*(?P<para>\d{1,2})\s*\))?"
     r"(?:\s*(?:,|and|&)\s*(?P<more>\d{1,4}))?",
     re.IGNORECASE,
 )
