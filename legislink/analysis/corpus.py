@@ -1,6 +1,7 @@
 """The prepared forms every step works on: normalised comments and an index of the draft."""
 
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -37,7 +38,9 @@ def prepare(comments: Sequence[Comment], segmenter: Segmenter | None = None, *,
             docs.append(Doc(id=str(c.id), norm=normalize(c.text), tokens=()))
             continue
         raw = c.tokens if c.tokens is not None else (segmenter or default_segmenter()).tokens(c.text)
-        docs.append(Doc(id=str(c.id), norm=normalize(c.text), tokens=tuple(with_translations(list(raw)))))
+        # Interned: a vocabulary of thousands of words repeated over many comments is stored once.
+        tokens = tuple(sys.intern(t) for t in with_translations(list(raw)))
+        docs.append(Doc(id=str(c.id), norm=normalize(c.text), tokens=tokens))
     return docs
 
 

@@ -31,9 +31,13 @@ COPY_CONTAINMENT = 0.7
 # "建议删除第五条" on their own.
 MIN_SHINGLES = 20
 BANDS, ROWS = 16, 4
+# Comments hashed at once: bounds the memory of the vectorised MinHash.
+MINHASH_CHUNK = 20_000
 # Representatives verified per comment: the most similar by band collisions come first.
 MAX_CANDIDATES = 12
-# Heavily edited variants become extra representatives of their group, up to this many.
+# Variants further than this from the copy they matched become extra representatives of their
+# group, up to MAX_REPRESENTATIVES, so that later copies edited the same way are still found.
+VARIANT_JACCARD = 0.7
 MAX_REPRESENTATIVES = 8
 # Sentences shorter than this (letters and digits) are too common to tell anything.
 MIN_SENTENCE = 10
@@ -73,41 +77,51 @@ def letter_body(norm: str, draft_text: str) -> str:
     return body
 
 
-def _shingles(text: str) -> set[str]:
-    return {text[i:i + SHINGLE] for i in range(len(text) - SHINGLE + 1)}
-
-
-def _minhash_bands(bodies: Sequence[str], seed: int) -> np.ndarray:
-    """Docs x BANDS band hashes of the MinHash signature of each body's shingles, vectorised."""
-    n_perm = BANDS * ROWS
+def _fingerprints(bodies: Sequence[str], seed: int) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Docs x BANDS MinHash band hashes, and each doc's sorted distinct shingle hashes."""
     rng = np.random.default_rng(seed)
-    a = rng.integers(1, 1 << 31, n_perm, dtype=np.uint64) | np.uint64(1)
-    b = rng.integers(0, 1 << 31, n_perm, dtype=np.uint64)
+    a = rng.integers(1, 1 << 31, BANDS * ROWS, dtype=np.uint64) | np.uint64(1)
+    b = rng.integers(0, 1 << 31, BANDS * ROWS, dtype=np.uint64)
+    bands, shingles = [np.zeros((0, BANDS), dtype=np.uint64)], []
+    for k in range(0, len(bodies), MINHASH_CHUNK):
+        chunk_bands, chunk_shingles = _fingerprint_chunk(bodies[k:k + MINHASH_CHUNK], a, b)
+        bands.append(chunk_bands)
+        shingles.extend(chunk_shingles)
+    return np.concatenate(bands), shingles
+
+
+def _fingerprint_chunk(bodies: Sequence[str], a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Vectorised over a chunk: 3-character shingles hashed from code points, then min-hashed."""
     codes = [np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64) for s in bodies]
-    lengths = np.array([max(len(c) - SHINGLE + 1, 0) for c in codes])
-    signatures = np.full((len(bodies), n_perm), np.iinfo(np.uint64).max, dtype=np.uint64)
+    lengths = np.array([max(len(c) - SHINGLE + 1, 0) for c in codes], dtype=np.int64)
+    signatures = np.full((len(bodies), len(a)), np.iinfo(np.uint64).max, dtype=np.uint64)
+    shingles = [np.zeros(0, dtype=np.uint64)] * len(bodies)
     has = lengths > 0
-    if not has.any():
-        return np.zeros((len(bodies), BANDS), dtype=np.uint64)
-    hashed = np.concatenate([(c[:-2] * np.uint64(1_000_003) + c[1:-1]) * np.uint64(1_000_033) + c[2:]
-                             for c, n in zip(codes, lengths, strict=True) if n > 0])
-    hashed = hashed % np.uint64(_MERSENNE)
-    starts = np.concatenate([[0], np.cumsum(lengths[has])[:-1]])
-    for k in range(n_perm):
-        permuted = (hashed * a[k] + b[k]) >> np.uint64(16)
-        signatures[has, k] = np.minimum.reduceat(permuted, starts)
+    if has.any():
+        hashed = np.concatenate([(c[:-2] * np.uint64(1_000_003) + c[1:-1]) * np.uint64(1_000_033) + c[2:]
+                                 for c, n in zip(codes, lengths, strict=True) if n > 0])
+        hashed = hashed % np.uint64(_MERSENNE)
+        starts = np.concatenate([[0], np.cumsum(lengths[has])[:-1]])
+        for k in range(len(a)):
+            signatures[has, k] = np.minimum.reduceat((hashed * a[k] + b[k]) >> np.uint64(16), starts)
+        for i, part in zip(np.flatnonzero(has), np.split(hashed, starts[1:]), strict=True):
+            shingles[i] = np.unique(part)
     rows = signatures.reshape(len(bodies), BANDS, ROWS)
     mixed = np.zeros((len(bodies), BANDS), dtype=np.uint64)
     for r in range(ROWS):
         mixed = mixed * np.uint64(0x9E3779B97F4A7C15) ^ rows[:, :, r]
-    return mixed ^ np.arange(BANDS, dtype=np.uint64) << np.uint64(56)
+    return mixed ^ np.arange(BANDS, dtype=np.uint64) << np.uint64(56), shingles
 
 
-def _similar(a: set[str], b: set[str]) -> bool:
-    inter = len(a & b)
-    if not inter:
-        return False
-    return inter / len(a | b) >= COPY_JACCARD or inter / min(len(a), len(b)) >= COPY_CONTAINMENT
+def _overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """Jaccard and containment of two sorted sets of shingle hashes."""
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    return inter / (len(a) + len(b) - inter), inter / min(len(a), len(b))
+
+
+def _similar(a: np.ndarray, b: np.ndarray) -> bool:
+    jaccard, containment = _overlap(a, b)
+    return jaccard >= COPY_JACCARD or containment >= COPY_CONTAINMENT
 
 
 class _UnionFind:
@@ -163,9 +177,9 @@ def _sentence_keys(body: str) -> list[str]:
 
 def _copy_groups(bodies: Sequence[str], keys: Sequence[list[str]], uf: _UnionFind, seed: int) -> None:
     squeezed = [squeeze(b) for b in bodies]
-    shingles = [_shingles(s) for s in squeezed]
-    eligible = [i for i, s in enumerate(shingles) if len(s) >= MIN_SHINGLES]
-    bands = _minhash_bands([squeezed[i] for i in eligible], seed)
+    eligible = [i for i, s in enumerate(squeezed) if len(s) - SHINGLE + 1 >= MIN_SHINGLES]
+    bands, fingerprints = _fingerprints([squeezed[i] for i in eligible], seed)
+    shingles = dict(zip(eligible, fingerprints, strict=True))
     index = _CopyIndex()
     exact: dict[str, int] = {}
     for row, i in enumerate(eligible):
@@ -182,7 +196,7 @@ def _copy_groups(bodies: Sequence[str], keys: Sequence[list[str]], uf: _UnionFin
             index.add(i, i, bands[row], keys[i])
             continue
         uf.union(match, i)
-        if len(shingles[i] & shingles[match]) / len(shingles[i] | shingles[match]) < 0.7:
+        if _overlap(shingles[i], shingles[match])[0] < VARIANT_JACCARD:
             index.add(i, uf.find(match), bands[row], keys[i])
 
 
