@@ -116,3 +116,13 @@ def test_to_json_has_the_analyze_file_shape(articles, segmenter):
     group = data["groups"][0]
     assert {"id", "article", "size", "keywords", "representative"} <= set(group)
     assert group["representative"] in {c["id"] for c in data["comments"]}
+
+
+def test_large_articles_switch_to_two_stage_grouping_and_stay_deterministic(articles, segmenter):
+    comments = _comments(HARSHER + MILDER + BANK)
+    options = AnalysisOptions(title=DRAFT_TITLE, exact_grouping_limit=2)
+    first = _run(articles, segmenter, comments, options)
+    members = [m for g in first.groups for m in g.members]
+    assert sorted(members) == sorted(c.id for c in comments)
+    second = _run(articles, segmenter, comments, options)
+    assert [g.id for g in first.groups] == [g.id for g in second.groups]
