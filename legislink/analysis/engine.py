@@ -53,11 +53,15 @@ def classify_offtopic(articles: Sequence[Article], comments: Sequence[Comment], 
 
 
 def find_duplicates(comments: Sequence[Comment], *, articles: Sequence[Article] = (),
+                    attributions: Mapping[str, Attribution] | None = None,
                     options: AnalysisOptions = DEFAULT_OPTIONS,
                     segmenter: Segmenter | None = None) -> list[DuplicateGroup]:
-    """Form-letter groups; `articles` lets quoted draft text be ignored when comparing."""
+    """Form-letter groups; `articles` lets quoted draft text be ignored when comparing, and
+    `attributions` lets sentences used on many articles be told from a campaign's own."""
     draft_text = build_draft(articles, options.title, segmenter).text if articles else ""
-    return find_duplicate_docs(prepare(comments, with_tokens=False), draft_text, options.seed)
+    docs = prepare(comments, with_tokens=False)
+    topics = [attributions[d.id].key if d.id in attributions else "" for d in docs] if attributions else None
+    return find_duplicate_docs(docs, draft_text, options.seed, topics=topics)
 
 
 def _voices(docs: Sequence[Doc], duplicates: Sequence[DuplicateGroup]) -> list[Voice]:
