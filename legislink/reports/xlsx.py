@@ -22,8 +22,8 @@ from .rows import RowKind, SheetRow
 EXCEL_MAX_ROWS = 1_048_576
 PAGE_FOOTER = "第 &P 页 共 &N 页"
 _A4 = 9
-# Points per line of 11 pt text, for the rows Excel will not fit itself (merged cells).
-_LINE_HEIGHT = 15.0
+# Points per line of 11 pt text (Excel's own default row height) when a row's height is set for it.
+_LINE_HEIGHT = 14.25
 
 _THIN = Side(style="thin")
 _GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -138,14 +138,14 @@ class SheetWriter:
         self.rows_written += 1
         if row.kind in _MERGED_STYLES:
             self._write_merged(row)
-        elif row.kind is RowKind.HEADER:
-            self.ws.append(self._cells(row.values, self._header))
-        elif row.kind is RowKind.TOTAL:
-            self.ws.append(self._cells(row.values, self._total))
-        elif row.kind is RowKind.ENTRY:
-            self.ws.append(self._cells(row.values, self._body))
-        else:
+            return
+        styles = {RowKind.HEADER: self._header, RowKind.TOTAL: self._total, RowKind.ENTRY: self._body}.get(row.kind)
+        if styles is None:
             self.ws.append([])
+            return
+        if self.layout.styled_body:
+            self.ws.row_dimensions[self.rows_written].height = self._fitted_height(row.values)
+        self.ws.append(self._cells(row.values, styles))
 
     def _write_merged(self, row: SheetRow) -> None:
         """One text across the table's width; a section row inside the grid keeps its borders."""
@@ -161,11 +161,19 @@ class SheetWriter:
             self.ws.merged_cells.add(f"A{number}:{self.layout.last_column}{number}")
 
     def _merged_height(self, text: str, kind: RowKind) -> float:
-        """Excel does not fit merged rows to their text: size them from the text's display width."""
-        available = sum(c.width for c in self.layout.columns)
-        lines = sum(max(1, math.ceil(_display_width(line) / available)) for line in text.split("\n"))
+        """Excel never fits a merged row to its text: size it from the text's display width."""
+        lines = _lines(text, sum(c.width for c in self.layout.columns))
         scale = _TITLE_SIZE / 11 if kind is RowKind.TITLE else 1.0
         return round(lines * _LINE_HEIGHT * scale + 6, 1)
+
+    def _fitted_height(self, values: Iterable[object]) -> float:
+        """Heights for the printed tables: LibreOffice keeps unsized rows one line high, cutting wrapped text."""
+        lines = max(
+            (_lines(cell_text(value), column.width) for value, column in zip(values, self.layout.columns, strict=False)
+             if column.wrap and isinstance(value, str)),
+            default=1,
+        )
+        return round(lines * _LINE_HEIGHT + 4, 1)
 
     def _cells(self, values: Iterable[object], styles: Iterable[CellStyle | None]) -> list[object]:
         return [self._cell(value, style) for value, style in zip(values, styles, strict=False)]
@@ -189,6 +197,12 @@ class SheetWriter:
             cell.data_type = "s"
             cell.quotePrefix = True
         return cell
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines a text wraps to in a column `width` units wide, one unit kept for the cell's margins."""
+    usable = max(width - 1, 1)
+    return sum(max(1, math.ceil(_display_width(line) / usable)) for line in text.split("\n"))
 
 
 def _display_width(text: str) -> int:

@@ -268,3 +268,12 @@ def test_the_yearly_workbook_reads_back_with_its_total(tmp_path):
     assert ws["A4"].font.bold
     assert ws.print_title_rows == "$2:$2"
     assert {str(r) for r in ws.merged_cells.ranges} == {"A1:G1"}
+
+
+def test_summary_rows_are_sized_to_their_wrapped_text(report_bytes, make_entry):
+    data = report_bytes([make_entry(summary="短"), make_entry(summary="长意见" * 60)])
+    ws = read_back(data)["汇总表"]
+    short, long = ws.row_dimensions[7].height, ws.row_dimensions[8].height
+    assert ws["D8"].value == "长意见" * 60
+    assert short >= 14
+    assert long > 4 * short
