@@ -44,7 +44,7 @@ ADOPTION_LAYOUT = SheetLayout(
     header_row=2,
 )
 STATS_LAYOUT = SheetLayout(
-    columns=(Column(30, number_format="yyyy-mm-dd"), Column(12, centred=True),
+    columns=(Column(36, number_format="yyyy-mm-dd"), Column(12, centred=True),
              Column(10, number_format="0.0%", centred=True)),
     landscape=False,
 )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.fonts import DEFAULT_FONT
 from openpyxl.utils import get_column_letter
 
 from .cells import cell_text, needs_text_guard
@@ -47,8 +48,17 @@ class CellStyle:
 
 
 _TITLE_SIZE = 16
-_BOLD = Font(bold=True)
-_TITLE = CellStyle(font=Font(bold=True, size=_TITLE_SIZE), alignment=Alignment(horizontal="center", vertical="center"))
+
+
+def _bold(size: float = DEFAULT_FONT.sz) -> Font:
+    """The workbook's own font, bold: a bare Font() has no name and LibreOffice prints it in a serif face."""
+    return Font(name=DEFAULT_FONT.name, family=DEFAULT_FONT.family, scheme=DEFAULT_FONT.scheme, sz=size, bold=True)
+
+
+_BOLD = _bold()
+_TITLE = CellStyle(
+    font=_bold(_TITLE_SIZE), alignment=Alignment(horizontal="center", vertical="center", wrap_text=True)
+)
 _BANNER = CellStyle(alignment=Alignment(vertical="center", wrap_text=True))
 _HEADER = CellStyle(
     font=_BOLD, alignment=_CENTRED, border=_GRID,
@@ -162,8 +172,8 @@ class SheetWriter:
 
     def _merged_height(self, text: str, kind: RowKind) -> float:
         """Excel never fits a merged row to its text: size it from the text's display width."""
-        lines = _lines(text, sum(c.width for c in self.layout.columns))
         scale = _TITLE_SIZE / 11 if kind is RowKind.TITLE else 1.0
+        lines = _lines(text, sum(c.width for c in self.layout.columns) / scale)
         return round(lines * _LINE_HEIGHT * scale + 6, 1)
 
     def _fitted_height(self, values: Iterable[object]) -> float:

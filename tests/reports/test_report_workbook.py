@@ -82,6 +82,7 @@ def test_summary_title_is_bold_16pt_centred_and_the_table_wraps_in_a_thin_grid(r
     ws = read_back(report_bytes(entries, details))["汇总表"]
     title = ws["A1"]
     assert (title.font.bold, title.font.sz, title.alignment.horizontal) == (True, 16, "center")
+    assert title.font.name == ws["A4"].font.name == "Calibri"
     header = ws["D4"]
     assert header.font.bold
     assert header.border.left.style == "thin"
