@@ -25,6 +25,7 @@ PAGE_FOOTER = "第 &P 页 共 &N 页"
 _A4 = 9
 # Points per line of 11 pt text (Excel's own default row height) when a row's height is set for it.
 _LINE_HEIGHT = 14.25
+_MAX_ROW_HEIGHT = 409.5
 
 _THIN = Side(style="thin")
 _GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -109,7 +110,9 @@ class SheetWriter:
         self.rows_written = 0
         self._body = [self._body_style(c) for c in layout.columns]
         self._total = [replace(s or CellStyle(), font=_BOLD) for s in self._body]
-        self._header = [_HEADER] * len(layout.columns)
+        self._styles = {
+            RowKind.HEADER: [_HEADER] * len(layout.columns), RowKind.TOTAL: self._total, RowKind.ENTRY: self._body,
+        }
         self._setup()
 
     def _body_style(self, column: Column) -> CellStyle | None:
@@ -149,7 +152,7 @@ class SheetWriter:
         if row.kind in _MERGED_STYLES:
             self._write_merged(row)
             return
-        styles = {RowKind.HEADER: self._header, RowKind.TOTAL: self._total, RowKind.ENTRY: self._body}.get(row.kind)
+        styles = self._styles.get(row.kind)
         if styles is None:
             self.ws.append([])
             return
@@ -174,16 +177,16 @@ class SheetWriter:
         """Excel never fits a merged row to its text: size it from the text's display width."""
         scale = _TITLE_SIZE / 11 if kind is RowKind.TITLE else 1.0
         lines = _lines(text, sum(c.width for c in self.layout.columns) / scale)
-        return round(lines * _LINE_HEIGHT * scale + 6, 1)
+        return _height(lines * _LINE_HEIGHT * scale + 6)
 
     def _fitted_height(self, values: Iterable[object]) -> float:
         """Heights for the printed tables: LibreOffice keeps unsized rows one line high, cutting wrapped text."""
         lines = max(
-            (_lines(cell_text(value), column.width) for value, column in zip(values, self.layout.columns, strict=False)
+            (_lines(value, column.width) for value, column in zip(values, self.layout.columns, strict=False)
              if column.wrap and isinstance(value, str)),
             default=1,
         )
-        return round(lines * _LINE_HEIGHT + 4, 1)
+        return _height(lines * _LINE_HEIGHT + 4)
 
     def _cells(self, values: Iterable[object], styles: Iterable[CellStyle | None]) -> list[object]:
         return [self._cell(value, style) for value, style in zip(values, styles, strict=False)]
@@ -207,6 +210,11 @@ class SheetWriter:
             cell.data_type = "s"
             cell.quotePrefix = True
         return cell
+
+
+def _height(points: float) -> float:
+    """A row height Excel accepts: it refuses rows taller than 409.5 points."""
+    return round(min(points, _MAX_ROW_HEIGHT), 1)
 
 
 def _lines(text: str, width: float) -> int:

@@ -278,3 +278,8 @@ def test_summary_rows_are_sized_to_their_wrapped_text(report_bytes, make_entry):
     assert ws["D8"].value == "长意见" * 60
     assert short >= 14
     assert long > 4 * short
+
+
+def test_a_very_long_entry_stays_within_excels_row_height(report_bytes, make_entry):
+    ws = read_back(report_bytes([make_entry(original_text="条文" * 3000)]))["汇总表"]
+    assert ws.row_dimensions[7].height == 409.5
