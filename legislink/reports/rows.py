@@ -82,7 +82,8 @@ def build_summary_rows(header: ReportHeader, entries: Iterable[ReportEntry]) -> 
     """The 汇总表 sheet, row by row, exactly as REPORT_FORMAT.md lays it out."""
     ordered = ordered_entries(entries)
     general = sum(1 for e in ordered if e.article_label is None)
-    rows = [
+    numbered = [SheetRow(RowKind.ENTRY, _summary_values(n, e)) for n, e in enumerate(ordered, 1)]
+    return [
         SheetRow(RowKind.TITLE, (f"《{header.draft_title}》征求意见汇总表",)),
         SheetRow(RowKind.BANNER, (
             f"报送单位：{header.contact_point}　征求意见时间：{cn_date(header.opens)}至{cn_date(header.closes)}"
@@ -94,15 +95,11 @@ def build_summary_rows(header: ReportHeader, entries: Iterable[ReportEntry]) -> 
         )),
         SheetRow(RowKind.HEADER, SUMMARY_HEADERS),
         SheetRow(RowKind.SECTION, (GENERAL_SECTION,)),
+        *numbered[:general],
+        SheetRow(RowKind.SECTION, (ARTICLE_SECTION,)),
+        *numbered[general:],
+        SheetRow(RowKind.FOOTER, (f"联系人：{header.contact_name}　联系电话：{header.contact_phone}",)),
     ]
-    for number, entry in enumerate(ordered, 1):
-        if number == general + 1:
-            rows.append(SheetRow(RowKind.SECTION, (ARTICLE_SECTION,)))
-        rows.append(SheetRow(RowKind.ENTRY, _summary_values(number, entry)))
-    if general == len(ordered):
-        rows.append(SheetRow(RowKind.SECTION, (ARTICLE_SECTION,)))
-    rows.append(SheetRow(RowKind.FOOTER, (f"联系人：{header.contact_name}　联系电话：{header.contact_phone}",)))
-    return rows
 
 
 def _summary_values(number: int, entry: ReportEntry) -> tuple[object, ...]:
