@@ -17,7 +17,7 @@ import phonenumbers
 from openpyxl import load_workbook
 
 from .articles import ArticleRef, parse_article
-from .errors import ImportProblem, ImportRejected
+from .errors import ImportProblem, ImportRejected, ReportsError
 
 IMPORT_HEADERS = (
     "条款", "意见内容", "修改建议", "理由", "提出人", "身份", "联络站", "联系电话", "收集方式", "收集日期",
@@ -233,12 +233,8 @@ def _non_blank(rows: Iterable[tuple[int, tuple]], max_rows: int) -> Iterator[tup
         yield number, values
 
 
-class _Invalid(Exception):
-    def __init__(self, code: str, message: str, **params: object) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.params = params
+class _Invalid(ReportsError):
+    """One cell's problem; the row reader turns it into an ImportProblem."""
 
 
 class _Validator:
@@ -247,10 +243,11 @@ class _Validator:
     def __init__(
         self, choices: ImportChoices, article_exists: ArticleCheck | None, limits: ImportLimits, region: str
     ) -> None:
-        self.choices = choices
         self.article_exists = _predicate(article_exists)
         self.limits = limits
         self.region = region
+        self.identities = {v: v for v in choices.identities}
+        self.channels = {v: v for v in choices.channels}
         self.station_codes = {name: code for code, name in choices.stations.items()} | {
             code: code for code in choices.stations
         }
@@ -313,10 +310,10 @@ class _Validator:
         return target
 
     def identity(self, header: str, raw: object) -> str | None:
-        return self._choice(header, raw, {v: v for v in self.choices.identities})
+        return self._choice(header, raw, self.identities)
 
     def channel(self, header: str, raw: object) -> str | None:
-        return self._choice(header, raw, {v: v for v in self.choices.channels})
+        return self._choice(header, raw, self.channels)
 
     def station(self, header: str, raw: object) -> str | None:
         return self._choice(header, raw, self.station_codes)
