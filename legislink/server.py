@@ -15,7 +15,13 @@ class _Gunicorn(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        return create_app()
+        app = create_app()
+        # Load jieba's dictionary now rather than in the first resident's request.
+        with app.app_context():
+            from .services.segmentation import segmenter
+
+            segmenter().tokens("预热")
+        return app
 
 
 def serve(host: str, port: int, workers: int, threads: int) -> None:
@@ -23,7 +29,8 @@ def serve(host: str, port: int, workers: int, threads: int) -> None:
         "bind": f"{host}:{port}",
         "workers": workers,
         "threads": threads,
-        "worker_class": "gthread",
+        # One thread per process needs no thread machinery: the plain sync worker is faster.
+        "worker_class": "gthread" if threads > 1 else "sync",
         "accesslog": "-",
         # Client addresses only: the request line may carry receipt codes, never names.
         "access_log_format": '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms',

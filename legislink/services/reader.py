@@ -1,5 +1,6 @@
 """The public reading of a draft: the consulted version as a tree, with comment counts."""
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -52,6 +53,98 @@ def version_tree(version_id: int) -> list[Node]:
     for pid, kids in children.items():
         nodes[pid].children = kids
     return roots
+
+
+# Past this many articles the reader shows one chapter at a time (a 1,260-article code is 1.3 MB
+# of HTML on one page; a chapter is a few dozen KB).
+WHOLE_PAGE_LIMIT = 200
+PAGE_SIZE_WITHOUT_CHAPTERS = 100
+
+
+@dataclass
+class ReaderPage:
+    """What one page of the reader shows: all headings for the contents, some of the body."""
+
+    tree: list[Node]
+    body: list[Node]
+    parts: list[Node]  # the units the draft is split into; empty when it fits on one page
+    current: int | None  # index into parts
+    part_by_id: dict[int, int] = field(default_factory=dict)  # provision id -> part index
+
+    def part_for(self, node: Node) -> int | None:
+        """The page a table-of-contents entry leads to (None: this very page)."""
+        if not self.parts:
+            return None
+        return self.part_by_id.get(node.provision.id)
+
+    @property
+    def previous(self) -> int | None:
+        return self.current - 1 if self.current else None
+
+    @property
+    def next(self) -> int | None:
+        if self.current is None or self.current + 1 >= len(self.parts):
+            return None
+        return self.current + 1
+
+
+def _walk(nodes: list[Node]):
+    for node in nodes:
+        yield node
+        yield from _walk(node.children)
+
+
+def _parts(tree: list[Node]) -> list[Node]:
+    """Chapters when there are any, else the top-level nodes in runs of articles."""
+    chapters = [n for n in _walk(tree) if n.provision.level == ProvisionLevel.CHAPTER]
+    if chapters:
+        return chapters
+    articles = [n for n in tree if not n.provision.is_heading]
+    return [Node(articles[i].provision, articles[i:i + PAGE_SIZE_WITHOUT_CHAPTERS])
+            for i in range(0, len(articles), PAGE_SIZE_WITHOUT_CHAPTERS)]
+
+
+def reader_page(version_id: int, article_count: int, part: int | None) -> ReaderPage:
+    tree = version_tree(version_id)
+    if article_count <= WHOLE_PAGE_LIMIT:
+        return ReaderPage(tree, tree, [], None)
+    parts = _parts(tree)
+    current = min(max(part or 0, 0), len(parts) - 1)
+    chosen = parts[current]
+    body = [chosen] if chosen.provision.is_heading else chosen.children
+    return ReaderPage(tree, body, parts, current, _part_index(tree, parts))
+
+
+def _part_index(tree: list[Node], parts: list[Node]) -> dict[int, int]:
+    """Every provision's part; a heading above the parts (编, 分编) leads to its first one."""
+    index: dict[int, int] = {}
+    for number, unit in enumerate(parts):
+        members = [unit] if unit.provision.is_heading else unit.children
+        for node in _walk(members):
+            index[node.provision.id] = number
+    for node in _walk(tree):
+        if node.provision.id not in index:
+            inside = [index[n.provision.id] for n in _walk(node.children) if n.provision.id in index]
+            if inside:
+                index[node.provision.id] = min(inside)
+    return index
+
+
+def part_of(version_id: int, article_count: int, provision: Provision) -> int | None:
+    """Which page of the reader holds this provision (None when the draft is one page)."""
+    if article_count <= WHOLE_PAGE_LIMIT:
+        return None
+    chapters = db.session.scalars(
+        select(Provision.position).where(Provision.version_id == version_id, Provision.level == ProvisionLevel.CHAPTER)
+        .order_by(Provision.position)
+    ).all()
+    if chapters:
+        return max(bisect_right(chapters, provision.position) - 1, 0)
+    articles = db.session.scalars(
+        select(Provision.position).where(Provision.version_id == version_id, Provision.level == ProvisionLevel.ARTICLE)
+        .order_by(Provision.position)
+    ).all()
+    return bisect_left(articles, provision.position) // PAGE_SIZE_WITHOUT_CHAPTERS
 
 
 def comment_counts(consultation_id: int) -> dict[int | None, int]:

@@ -27,12 +27,13 @@ def draft(draft_id: int):
     consultation = reader.current_consultation(draft.id, now)
     if consultation is None:
         abort(404)
+    version = consultation.version
     return render_template(
         "public/draft.html",
         draft=draft,
         consultation=consultation,
-        version=consultation.version,
-        tree=reader.version_tree(consultation.version_id),
+        version=version,
+        page=reader.reader_page(version.id, version.article_count, request.args.get("part", type=int)),
         counts=reader.comment_counts(consultation.id),
         is_open=consultation.is_open(now),
         days_left=consultations.days_left(consultation, now),
@@ -83,8 +84,13 @@ def comment(draft_id: int):
             flash(_("Thank you. Your comment has been received."), "success")
             return redirect(url_for("public.receipt", code=saved.receipt_code))
     target = comments.target_preview(consultation, form.article.data)
+    back = url_for("public.draft", draft_id=draft.id)
+    if target is not None:
+        version = consultation.version
+        part = reader.part_of(version.id, version.article_count, target.article)
+        back = url_for("public.draft", draft_id=draft.id, part=part) + "#" + reader.anchor_for(target.article)
     return render_template("public/comment.html", draft=draft, consultation=consultation, form=form, target=target,
-                           article_labels=reader.article_labels(consultation.version_id))
+                           article_labels=reader.article_labels(consultation.version_id), back_url=back)
 
 
 @bp.route("/receipts")

@@ -266,3 +266,27 @@ def test_a_comment_in_the_last_seconds_of_the_window_is_accepted(client, ctx):
     consultation.closes_at = utcnow() + timedelta(seconds=30)
     db.session.commit()
     assert send(client, consultation).status_code == 302
+
+
+def test_a_long_draft_is_read_one_chapter_at_a_time(client, ctx):
+    consultation = make_consultation(make_draft(chapters=(("总则", 120), ("经营", 90), ("附则", 5))))
+    db.session.commit()
+    draft_id = consultation.version.draft_id
+    first = client.get(f"/drafts/{draft_id}").get_data(as_text=True)
+    assert 'id="a1"' in first
+    assert 'id="a121"' not in first
+    assert f'href="/drafts/{draft_id}?part=1#h' in first  # the contents lead to the other chapters
+    second = client.get(f"/drafts/{draft_id}?part=1").get_data(as_text=True)
+    assert 'id="a121"' in second
+    assert 'id="a1"' not in second
+    assert 'rel="prev"' in second
+    assert 'rel="next"' in second
+    back = client.get(f"/drafts/{draft_id}/comment?article=第二百一十二条").get_data(as_text=True)
+    assert f'href="/drafts/{draft_id}?part=2#a212"' in back
+
+
+def test_an_out_of_range_part_shows_the_nearest_chapter(client, ctx):
+    consultation = make_consultation(make_draft(chapters=(("总则", 120), ("经营", 90))))
+    db.session.commit()
+    page = client.get(f"/drafts/{consultation.version.draft_id}?part=99").get_data(as_text=True)
+    assert 'id="a210"' in page
