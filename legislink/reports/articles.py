@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from legislink.lawtext.numerals import NUMERAL_PATTERN, cn_to_int, int_to_cn
+from legislink.lawtext.patterns import article_label
 
 _TARGET_RE = re.compile(
     rf"^(?:第(?P<number>{NUMERAL_PATTERN})条|(?P<bare>{NUMERAL_PATTERN})条?)"
@@ -30,9 +31,8 @@ class ArticleRef:
 
     @property
     def label(self) -> str:
-        """The label as the law writes it: 第二十条之一第二款."""
-        sub = f"之{int_to_cn(self.sub)}" if self.sub else ""
-        return f"第{int_to_cn(self.number)}条{sub}" + paragraph_suffix(self.paragraph)
+        """The label as the parser writes it: 第二十条之一第二款."""
+        return article_label(self.number, self.sub or 0) + paragraph_suffix(self.paragraph)
 
 
 def paragraph_suffix(paragraph: int | None) -> str:
