@@ -35,7 +35,7 @@ browser:
 
 # Refresh the translation template and the compiled Chinese catalogue after editing messages.po.
 catalog:
-	$(BIN)/pybabel extract -F babel.cfg -k _l --no-location --sort-output --project LegisLink \
+	$(BIN)/pybabel extract -F babel.cfg -k _l --ignore-dirs '.*' --no-location --sort-output --project LegisLink \
 		-o legislink/translations/messages.pot .
 	$(BIN)/pybabel update -i legislink/translations/messages.pot -d legislink/translations \
 		--no-fuzzy-matching --omit-header

@@ -4,7 +4,7 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask) -> None:
-    from . import admin, api, auth, errors, filters, health, public, staff
+    from . import admin, api, auth, dashboard, errors, filters, health, moderation, offline, public, staff
 
     app.register_blueprint(public.bp)
     app.register_blueprint(auth.bp)
@@ -12,5 +12,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api.bp)
     app.register_blueprint(staff.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(dashboard.bp)
+    app.register_blueprint(moderation.bp)
+    app.register_blueprint(offline.bp)
     errors.init_app(app)
     filters.init_app(app)

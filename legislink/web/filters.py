@@ -2,10 +2,11 @@
 
 from datetime import timedelta
 
-from flask import Flask
+from flask import Flask, current_app
 from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
 
+from .. import labels
 from ..lawtext.numerals import int_to_cn
 
 
@@ -29,7 +30,15 @@ def target_label(comment) -> str:
     return comment.provision.label + paragraph_label(comment.paragraph)
 
 
+def has_endpoint(name: str) -> bool:
+    return name in current_app.view_functions
+
+
 def init_app(app: Flask) -> None:
+    app.jinja_env.globals.update(
+        has_endpoint=has_endpoint, status_labels=labels.STATUS, channel_labels=labels.CHANNEL,
+        identity_labels=labels.IDENTITY, adoption_labels=labels.ADOPTION,
+    )
     app.add_template_filter(deadline)
     app.add_template_filter(datetime_local)
     app.add_template_filter(target_label)

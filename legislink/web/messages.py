@@ -24,6 +24,10 @@ MESSAGES = {
     "version_label_required": _l("Give the version a label, such as 一审稿."),
     "version_exists": _l("This draft already has a version labelled %(label)s."),
     "title_required": _l("The draft needs a title."),
+    "unknown_action": _l("Unknown action."),
+    "reason_required": _l("Give a reason: it is recorded in the audit log."),
+    "nothing_selected": _l("Select at least one comment, or apply the action to the whole filter."),
+    "nothing_to_change": _l("None of the chosen comments can take this action."),
 }
 
 

@@ -10,20 +10,20 @@ from ..models import Identity
 from .fields import PhoneNumber, clean_text
 
 TEXT_MIN, TEXT_MAX = 5, 5000
+# Shared by every form that takes a comment, online or recorded by staff.
+TEXT_VALIDATORS = [
+    DataRequired(message=_l("Please write your comment.")),
+    Length(min=TEXT_MIN, max=TEXT_MAX, message=_l("Your comment must be between %(min)d and %(max)d characters long.")),
+]
+OPTIONAL_TEXT = [Optional(), Length(max=TEXT_MAX)]
 
 
 class CommentForm(FlaskForm):
     article = StringField(_l("Which article is your comment about?"), filters=[clean_text],
                           validators=[Optional(), Length(max=40)], render_kw={"list": "article-options"})
-    text = TextAreaField(
-        _l("Your comment"), filters=[clean_text],
-        validators=[DataRequired(message=_l("Please write your comment.")),
-                    Length(min=TEXT_MIN, max=TEXT_MAX,
-                           message=_l("Your comment must be between %(min)d and %(max)d characters long."))],
-    )
-    suggestion = TextAreaField(_l("Suggested wording (optional)"), filters=[clean_text],
-                               validators=[Optional(), Length(max=TEXT_MAX)])
-    reason = TextAreaField(_l("Reason (optional)"), filters=[clean_text], validators=[Optional(), Length(max=TEXT_MAX)])
+    text = TextAreaField(_l("Your comment"), filters=[clean_text], validators=TEXT_VALIDATORS)
+    suggestion = TextAreaField(_l("Suggested wording (optional)"), filters=[clean_text], validators=OPTIONAL_TEXT)
+    reason = TextAreaField(_l("Reason (optional)"), filters=[clean_text], validators=OPTIONAL_TEXT)
     identity = SelectField(_l("You are"), choices=[SelectChoice(i.value, labels.IDENTITY[i]) for i in Identity],
                            default=Identity.RESIDENT.value)
     station = SelectField(_l("Your liaison station (optional)"), validators=[Optional()])

@@ -1,0 +1,159 @@
+"""The moderation queue: filters, bulk actions on a selection or a whole filter, one-by-one review."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import DateField, HiddenField, SelectChoice, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Optional
+
+from .. import labels, permissions
+from ..extensions import db
+from ..models import Channel, CommentStatus, Consultation, Identity, Station
+from ..services import ServiceError, moderation
+from ..services.moderation import Action, CommentFilter
+from . import messages
+from .guards import require
+
+bp = Blueprint("moderation", __name__, url_prefix="/staff/consultations/<int:consultation_id>")
+
+ACTION_LABELS = {
+    Action.ACCEPT: _l("Accept"),
+    Action.OFFTOPIC: _l("Mark off-topic"),
+    Action.SPAM: _l("Mark as spam"),
+    Action.RESTORE: _l("Restore"),
+}
+OFFTOPIC_REASONS = {"ad": _l("Advertising"), "abuse": _l("Abuse"), "unrelated": _l("Unrelated"),
+                    "empty": _l("Empty agreement"), "staff": _l("Set by staff")}
+
+
+def _choices(mapping) -> list[SelectChoice]:
+    return [SelectChoice("", _l("All"))] + [SelectChoice(k.value if hasattr(k, "value") else k, v)
+                                           for k, v in mapping.items()]
+
+
+class FilterForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET form: it changes nothing
+
+    status = SelectField(_l("Status"), choices=_choices(labels.STATUS), validators=[Optional()])
+    channel = SelectField(_l("Channel"), choices=_choices(labels.CHANNEL), validators=[Optional()])
+    identity = SelectField(_l("Identity"), choices=_choices(labels.IDENTITY), validators=[Optional()])
+    station = SelectField(_l("Liaison station"), validators=[Optional()])
+    article = StringField(_l("Article"), validators=[Optional(), Length(max=40)])
+    offtopic_reason = SelectField(_l("Off-topic reason"), choices=_choices(OFFTOPIC_REASONS), validators=[Optional()])
+    duplicate = StringField(_l("Form-letter group"), validators=[Optional(), Length(max=64)])
+    text = StringField(_l("Text contains"), validators=[Optional(), Length(max=100)])
+    since = DateField(_l("From"), validators=[Optional()])
+    until = DateField(_l("To"), validators=[Optional()])
+
+    def to_filter(self) -> CommentFilter:
+        return CommentFilter(
+            status=CommentStatus(self.status.data) if self.status.data else None,
+            channel=Channel(self.channel.data) if self.channel.data else None,
+            identity=Identity(self.identity.data) if self.identity.data else None,
+            station=self.station.data or None, article=(self.article.data or "").strip() or None,
+            duplicate=(self.duplicate.data or "").strip() or None, offtopic_reason=self.offtopic_reason.data or None,
+            text=(self.text.data or "").strip() or None, since=self.since.data, until=self.until.data,
+        )
+
+
+class BulkForm(FlaskForm):
+    action = SelectField(_l("Action"), choices=[SelectChoice(k, v) for k, v in ACTION_LABELS.items()])
+    reason = StringField(_l("Reason (recorded in the audit log)"), validators=[DataRequired(), Length(max=200)])
+    scope = HiddenField(default="selected")
+
+
+class ReviewForm(FlaskForm):
+    action = HiddenField(validators=[DataRequired()])
+    reason = StringField(_l("Reason"), validators=[Optional(), Length(max=200)])
+
+
+def _consultation(consultation_id: int) -> Consultation:
+    return db.get_or_404(Consultation, consultation_id)
+
+
+def _filter_form() -> FilterForm:
+    form = FilterForm(request.args)
+    stations = db.session.scalars(select(Station).order_by(Station.code)).all()
+    form.station.choices = [SelectChoice("", _l("All"))] + [SelectChoice(s.code, s.name) for s in stations]
+    return form
+
+
+def _current_filter(form: FilterForm) -> CommentFilter:
+    return form.to_filter() if form.validate() else CommentFilter()
+
+
+@bp.route("/comments")
+@require(permissions.can_moderate)
+def queue(consultation_id: int):
+    consultation = _consultation(consultation_id)
+    form = _filter_form()
+    current = _current_filter(form)
+    page = moderation.queue(consultation, current, request.args.get("page", 1, type=int))
+    return render_template("staff/moderation/queue.html", consultation=consultation, form=form, page=page,
+                           bulk=BulkForm(), filter_args=current.as_dict(), action_labels=ACTION_LABELS,
+                           offtopic_reasons=OFFTOPIC_REASONS, can_see=_personal_data_visible)
+
+
+def _personal_data_visible(comment) -> bool:
+    return permissions.can_view_personal_data(current_user, comment.station_id)
+
+
+@bp.route("/comments/bulk", methods=["POST"])
+@require(permissions.can_moderate)
+def bulk(consultation_id: int):
+    consultation = _consultation(consultation_id)
+    form = BulkForm()
+    filters = _filter_form()
+    back = url_for("moderation.queue", consultation_id=consultation.id, **_current_filter(filters).as_dict())
+    if not form.validate_on_submit():
+        flash(_("Choose an action and give a reason."), "error")
+        return redirect(back)
+    ids = None
+    if form.scope.data != "filter":
+        ids = request.form.getlist("ids", type=int)
+        if not ids:
+            flash(_("Select at least one comment, or apply the action to the whole filter."), "error")
+            return redirect(back)
+    try:
+        changed = moderation.apply(consultation, form.action.data, form.reason.data, current_user, ids=ids,
+                                   f=_current_filter(filters))
+    except ServiceError as error:
+        db.session.rollback()
+        flash(messages.describe(error), "error")
+    else:
+        db.session.commit()
+        flash(_("%(num)s comments changed.", num=changed), "success")
+    return redirect(back)
+
+
+@bp.route("/review", methods=["GET", "POST"])
+@require(permissions.can_moderate)
+def review(consultation_id: int):
+    """One comment at a time, oldest first, with keyboard shortcuts (static/js/moderation.js)."""
+    consultation = _consultation(consultation_id)
+    current = _current_filter(_filter_form())
+    if current.is_empty():
+        current.status = CommentStatus.PENDING
+    form = ReviewForm()
+    if form.validate_on_submit():
+        comment_id = request.form.get("comment_id", type=int)
+        if comment_id is None:
+            abort(400)
+        reason = form.reason.data or str(ACTION_LABELS.get(form.action.data, form.action.data))
+        try:
+            moderation.apply(consultation, form.action.data, reason, current_user, ids=[comment_id])
+        except ServiceError as error:
+            db.session.rollback()
+            flash(messages.describe(error), "error")
+        else:
+            db.session.commit()
+        return redirect(url_for("moderation.review", consultation_id=consultation.id, after=comment_id,
+                                **current.as_dict()))
+    comment, remaining = moderation.next_comment(consultation, current, request.args.get("after", type=int))
+    return render_template("staff/moderation/review.html", consultation=consultation, comment=comment,
+                           remaining=remaining, form=form, filter_args=current.as_dict(),
+                           action_labels=ACTION_LABELS, can_see=_personal_data_visible)

@@ -1,0 +1,86 @@
+"""Comments collected offline (座谈会, 信件, 电话, 走访): quick entry and a printable receipt slip."""
+
+from datetime import date
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import BooleanField, DateField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+from .. import labels, permissions
+from ..extensions import db
+from ..models import Channel, Comment, Consultation, Identity, Station, utcnow
+from ..services import ServiceError, comments, reader, receipts
+from . import messages
+from .fields import PhoneNumber, clean_text
+from .guards import require
+from .public_forms import OPTIONAL_TEXT, TEXT_VALIDATORS
+
+bp = Blueprint("offline", __name__, url_prefix="/staff/consultations/<int:consultation_id>")
+
+OFFLINE_CHANNELS = (Channel.SYMPOSIUM, Channel.LETTER, Channel.PHONE, Channel.VISIT)
+
+
+class OfflineForm(FlaskForm):
+    channel = SelectField(_l("Collected through"),
+                          choices=[SelectChoice(c.value, labels.CHANNEL[c]) for c in OFFLINE_CHANNELS])
+    collected_on = DateField(_l("Date collected"), validators=[DataRequired(message=_l("Give the date."))])
+    collector = StringField(_l("Collected by"), filters=[clean_text], validators=[DataRequired(), Length(max=100)])
+    station = SelectField(_l("Liaison station"), validators=[DataRequired()])
+    article = StringField(_l("Article"), filters=[clean_text], validators=[Optional(), Length(max=40)],
+                          render_kw={"list": "article-options"})
+    text = TextAreaField(_l("Comment"), filters=[clean_text], validators=TEXT_VALIDATORS)
+    suggestion = TextAreaField(_l("Suggested wording"), filters=[clean_text], validators=OPTIONAL_TEXT)
+    reason = TextAreaField(_l("Reason"), filters=[clean_text], validators=OPTIONAL_TEXT)
+    identity = SelectField(_l("Identity"), choices=[SelectChoice(i.value, labels.IDENTITY[i]) for i in Identity])
+    name = StringField(_l("Name"), filters=[clean_text], validators=[Optional(), Length(max=50)])
+    phone = StringField(_l("Phone"), filters=[clean_text], validators=[Optional(), Length(max=32), PhoneNumber()])
+    consent = BooleanField(_l("Agrees to be contacted about the outcome"))
+
+    def validate_collected_on(self, field):
+        if field.data and field.data > date.today():
+            raise ValidationError(_l("The date cannot be in the future."))
+
+
+@bp.route("/offline", methods=["GET", "POST"])
+@require(permissions.can_record_comments)
+def entry(consultation_id: int):
+    consultation = db.get_or_404(Consultation, consultation_id)
+    form = OfflineForm()
+    stations = db.session.scalars(select(Station).where(Station.active).order_by(Station.code)).all()
+    form.station.choices = [SelectChoice(s.code, s.name) for s in stations]
+    if not form.is_submitted() and current_user.station is not None:
+        form.station.data = current_user.station.code
+    if form.validate_on_submit():
+        try:
+            saved = comments.submit(consultation, comments.CommentInput(
+                text=form.text.data, article=form.article.data or None, suggestion=form.suggestion.data or "",
+                reason=form.reason.data or "", identity=Identity(form.identity.data), station_code=form.station.data,
+                channel=Channel(form.channel.data), name=form.name.data or "", phone=form.phone.data or "",
+                consent=form.consent.data, collector=form.collector.data, collected_on=form.collected_on.data,
+            ), now=utcnow(), actor=current_user)
+        except ServiceError as error:
+            db.session.rollback()
+            (form.station if error.code == "unknown_station" else form.article).errors.append(messages.describe(error))
+        else:
+            db.session.commit()
+            flash(_("Recorded. Give the person their receipt code."), "success")
+            return redirect(url_for("offline.slip", consultation_id=consultation.id, code=saved.receipt_code))
+    return render_template("staff/offline/entry.html", consultation=consultation, form=form,
+                           article_labels=reader.article_labels(consultation.version_id))
+
+
+@bp.route("/offline/<code>")
+@require(permissions.can_record_comments)
+def slip(consultation_id: int, code: str):
+    """A receipt slip to print and hand over: the same code as online comments."""
+    comment = db.session.scalar(select(Comment).where(Comment.receipt_code == code,
+                                                      Comment.consultation_id == consultation_id))
+    if comment is None:
+        return redirect(url_for("offline.entry", consultation_id=consultation_id))
+    return render_template("staff/offline/slip.html", comment=comment, code=receipts.display_code(code),
+                           consultation=comment.consultation)

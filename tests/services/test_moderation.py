@@ -1,0 +1,115 @@
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from legislink.extensions import db
+from legislink.models import AuditEvent, Channel, Comment, CommentStatus, Identity, Role, utcnow
+from legislink.services import ServiceError
+from legislink.services.moderation import CommentFilter, apply, next_comment, queue
+
+from ..builders import article, make_comment, make_consultation, make_station, make_user
+
+
+@pytest.fixture
+def consultation(ctx):
+    return make_consultation()
+
+
+def statuses():
+    db.session.expire_all()
+    return {c.text: c.status for c in db.session.scalars(select(Comment))}
+
+
+def test_filters_combine(consultation):
+    station = make_station(code="CC01")
+    a1 = article(consultation.version, 1)
+    make_comment(consultation, text="甲 第一条 网上", provision=a1, station=station)
+    make_comment(consultation, text="乙 第一条 信件", provision=a1, channel=Channel.LETTER)
+    make_comment(consultation, text="丙 整部 网上", identity=Identity.LAWYER)
+    make_comment(consultation, text="丁 垃圾", status=CommentStatus.SPAM)
+    texts = lambda f: sorted(c.text for c in queue(consultation, f).comments)  # noqa: E731
+    assert texts(CommentFilter(article="第一条")) == ["乙 第一条 信件", "甲 第一条 网上"]
+    assert texts(CommentFilter(article="第一条", channel=Channel.ONLINE)) == ["甲 第一条 网上"]
+    assert texts(CommentFilter(article="-")) == ["丁 垃圾", "丙 整部 网上"]
+    assert texts(CommentFilter(identity=Identity.LAWYER)) == ["丙 整部 网上"]
+    assert texts(CommentFilter(station="CC01")) == ["甲 第一条 网上"]
+    assert texts(CommentFilter(status=CommentStatus.SPAM)) == ["丁 垃圾"]
+    assert texts(CommentFilter(text="垃")) == ["丁 垃圾"]
+    assert texts(CommentFilter(text="%")) == []  # LIKE wildcards are matched literally
+
+
+def test_date_filters_use_local_days(consultation):
+    today = date.today()
+    make_comment(consultation, text="今天的意见", submitted_at=utcnow())
+    make_comment(consultation, text="十天前的意见", submitted_at=utcnow() - timedelta(days=10))
+    recent = queue(consultation, CommentFilter(since=today - timedelta(days=2))).comments
+    assert [c.text for c in recent] == ["今天的意见"]
+
+
+def test_bulk_action_on_a_selection_changes_only_the_selection_and_is_audited(consultation):
+    staff = make_user(Role.STAFF)
+    chosen = [make_comment(consultation, text=f"意见{i}") for i in range(3)]
+    make_comment(consultation, text="不动的意见")
+    changed = apply(consultation, "spam", "广告", staff, ids=[c.id for c in chosen[:2]])
+    db.session.commit()
+    assert changed == 2
+    result = statuses()
+    assert [result[f"意见{i}"] for i in range(3)] == [CommentStatus.SPAM, CommentStatus.SPAM, CommentStatus.ACCEPTED]
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "moderation.spam"))
+    assert sorted(event.object_ids) == sorted(c.id for c in chosen[:2])
+    assert event.detail["reason"] == "广告"
+    assert event.username == staff.username
+
+
+def test_bulk_action_on_a_whole_filter(consultation):
+    staff = make_user(Role.STAFF)
+    for i in range(1200):  # more than one update slice
+        make_comment(consultation, text=f"重复的广告{i}", channel=Channel.LETTER)
+    make_comment(consultation, text="正常意见")
+    changed = apply(consultation, "offtopic", "与草案无关", staff, f=CommentFilter(channel=Channel.LETTER))
+    db.session.commit()
+    assert changed == 1200
+    result = statuses()
+    assert result["正常意见"] == CommentStatus.ACCEPTED
+    assert sum(s == CommentStatus.OFFTOPIC for s in result.values()) == 1200
+    locked = db.session.scalar(select(Comment).where(Comment.text == "重复的广告7"))
+    assert locked.offtopic_locked is True
+
+
+def test_restore_brings_back_only_what_was_set_aside(consultation):
+    staff = make_user(Role.STAFF)
+    make_comment(consultation, text="误判", status=CommentStatus.SPAM)
+    make_comment(consultation, text="待审", status=CommentStatus.PENDING)
+    apply(consultation, "restore", "误判", staff, f=CommentFilter())
+    result = statuses()
+    assert result == {"误判": CommentStatus.ACCEPTED, "待审": CommentStatus.PENDING}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "code"),
+    [({"action": "delete", "reason": "x", "ids": [1]}, "unknown_action"),
+     ({"action": "spam", "reason": " ", "ids": [1]}, "reason_required"),
+     ({"action": "spam", "reason": "x"}, "nothing_selected"),
+     ({"action": "accept", "reason": "x", "ids": [999]}, "nothing_to_change")],
+)
+def test_refusals_change_nothing(consultation, kwargs, code):
+    make_comment(consultation, text="一条意见")
+    with pytest.raises(ServiceError) as raised:
+        apply(consultation, actor=None, **kwargs)
+    assert raised.value.code == code
+    assert statuses() == {"一条意见": CommentStatus.ACCEPTED}
+    assert db.session.scalar(select(AuditEvent)) is None
+
+
+def test_one_by_one_review_walks_the_queue_in_order(consultation):
+    now = utcnow()
+    first = make_comment(consultation, text="一", status=CommentStatus.PENDING, submitted_at=now - timedelta(hours=3))
+    second = make_comment(consultation, text="二", status=CommentStatus.PENDING, submitted_at=now - timedelta(hours=2))
+    make_comment(consultation, text="三", status=CommentStatus.PENDING, submitted_at=now - timedelta(hours=1))
+    pending = CommentFilter(status=CommentStatus.PENDING)
+    comment, remaining = next_comment(consultation, pending)
+    assert (comment.text, remaining) == ("一", 3)
+    comment, remaining = next_comment(consultation, pending, after=first.id)
+    assert (comment.text, remaining) == ("二", 2)
+    assert next_comment(consultation, pending, after=second.id)[0].text == "三"
