@@ -186,3 +186,47 @@ def drafts_import(file: str, title: str | None, version_label: str | None, draft
     db.session.commit()
     click.echo(json.dumps({"draft_id": version.draft_id, "version_id": version.id,
                            "articles": version.article_count}, ensure_ascii=False))
+
+
+@main.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup_command(file: Path) -> None:
+    """Copy the live database to FILE (SQLite backup API, or pg_dump for PostgreSQL)."""
+    import subprocess
+
+    from .services import backup
+
+    try:
+        backup.backup(current_app.config["DATABASE_URL"], file)
+    except ServiceError as error:
+        _fail(error)
+    except subprocess.CalledProcessError as error:
+        raise click.ClickException(error.stderr.decode(errors="replace").strip()) from error
+    click.echo(f"backup written to {file}")
+
+
+@main.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@with_appcontext
+def restore_command(file: Path, yes: bool) -> None:
+    """Replace the database's content with a backup made by `legislink backup`, then migrate it."""
+    import subprocess
+
+    from flask_migrate import upgrade
+
+    from .services import backup
+
+    if not yes:
+        click.confirm(f"Replace everything in {db.engine.url.render_as_string()} with {file}?", abort=True)
+    db.session.remove()
+    db.engine.dispose()
+    try:
+        backup.restore(current_app.config["DATABASE_URL"], file)
+    except ServiceError as error:
+        _fail(error)
+    except subprocess.CalledProcessError as error:
+        raise click.ClickException(error.stderr.decode(errors="replace").strip()) from error
+    upgrade()
+    click.echo(f"restored from {file}")
