@@ -31,9 +31,10 @@ def serve(host: str, port: int, workers: int, threads: int) -> None:
         "threads": threads,
         # One thread per process needs no thread machinery: the plain sync worker is faster.
         "worker_class": "gthread" if threads > 1 else "sync",
-        "accesslog": "-",
-        # Client addresses only: the request line may carry receipt codes, never names.
-        "access_log_format": '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms',
+        # The application logs each request itself, without addresses, paths or queries that
+        # could identify a person (web/request_log.py); gunicorn's access log would add them.
+        "accesslog": None,
+        "errorlog": "-",
         "timeout": 120,
         "graceful_timeout": 20,
     }).run()

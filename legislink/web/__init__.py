@@ -4,7 +4,7 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask) -> None:
-    from . import admin, api, auth, dashboard, errors, filters, health, moderation, offline, public, staff
+    from . import admin, api, auth, dashboard, errors, filters, health, moderation, offline, public, request_log, staff
 
     app.register_blueprint(public.bp)
     app.register_blueprint(auth.bp)
@@ -16,4 +16,5 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(moderation.bp)
     app.register_blueprint(offline.bp)
     errors.init_app(app)
+    request_log.init_app(app)
     filters.init_app(app)

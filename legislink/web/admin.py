@@ -1,20 +1,24 @@
 """Administration: accounts and liaison stations."""
 
 
-from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, Response, current_app, flash, json, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import SelectChoice, SelectField, StringField
+from wtforms import DateField, IntegerField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from .. import permissions
 from ..extensions import db
 from ..models import Role, Station, User
-from ..services import ServiceError, accounts, stations
+from ..services import ServiceError, accounts, audit, personal_data, stations
 from . import messages
+from .fields import PhoneNumber, clean_text
 from .guards import require
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -101,3 +105,70 @@ def stations_page():
             return redirect(url_for("admin.stations_page"))
     rows = db.session.scalars(select(Station).order_by(Station.code)).all()
     return render_template("admin/stations.html", form=form, stations=rows)
+
+
+class PersonForm(FlaskForm):
+    code = StringField(_l("Receipt code"), filters=[clean_text], validators=[Optional(), Length(max=40)])
+    phone = StringField(_l("Phone number"), filters=[clean_text],
+                        validators=[Optional(), Length(max=32), PhoneNumber()])
+
+
+@bp.route("/personal-data", methods=["GET", "POST"])
+@require(permissions.can_manage_accounts)
+def personal_data_page():
+    """Find one person's comments by receipt code or phone; export them or erase their contact details."""
+    form = PersonForm()
+    person = None
+    if form.validate_on_submit():
+        try:
+            person = personal_data.find_person(form.code.data or "", form.phone.data or "")
+            action = request.form.get("action")
+            if action == "export":
+                data = personal_data.export(person, current_user)
+                db.session.commit()
+                return Response(json.dumps(data, ensure_ascii=False, indent=2), mimetype="application/json",
+                                headers={"Content-Disposition": "attachment; filename=personal-data.json"})
+            if action == "erase":
+                count = personal_data.erase(person, current_user)
+                db.session.commit()
+                flash(_("Contact details removed from %(num)s comments.", num=count), "success")
+                return redirect(url_for("admin.personal_data_page"))
+        except ServiceError as error:
+            db.session.rollback()
+            form.code.errors.append(messages.describe(error))
+            person = None
+    return render_template("admin/personal_data.html", form=form, person=person)
+
+
+class AuditFilter(FlaskForm):
+    class Meta:
+        csrf = False  # a GET form: it changes nothing
+
+    username = StringField(_l("User"), validators=[Optional(), Length(max=64)])
+    action = StringField(_l("Action"), validators=[Optional(), Length(max=64)])
+    object_id = IntegerField(_l("Row id"), validators=[Optional()])
+    since = DateField(_l("From"), validators=[Optional()])
+    until = DateField(_l("To"), validators=[Optional()])
+
+
+@bp.route("/audit")
+@require(permissions.can_view_audit_log)
+def audit_log():
+    """Read-only: there is no route that edits or deletes an audit event."""
+    form = AuditFilter(request.args)
+    values = form.data if form.validate() else {}
+    until = values.get("until")
+    found = audit.search(
+        username=values.get("username") or "", action=values.get("action") or "", object_id=values.get("object_id"),
+        since=_local_start(values.get("since")), until=_local_start(until + timedelta(days=1) if until else None),
+        page=request.args.get("page", 1, type=int),
+    )
+    args = {k: v for k, v in request.args.items() if k != "page" and v}
+    return render_template("admin/audit.html", form=form, found=found, args=args)
+
+
+def _local_start(day):
+    """Midnight of a day in the contact point's time zone."""
+    if day is None:
+        return None
+    return datetime.combine(day, time.min, tzinfo=ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"]))

@@ -31,6 +31,8 @@ MESSAGES = {
     "backup_damaged": _l("%(path)s is damaged: %(detail)s"),
     "backup_unsupported": _l("Backups of %(backend)s databases are not supported."),
     "pg_tool_missing": _l("%(tool)s is not installed; install the PostgreSQL client tools."),
+    "person_not_found": _l("No comment was found for this receipt code or phone number."),
+    "person_lookup_empty": _l("Give a receipt code or a phone number."),
     "unknown_action": _l("Unknown action."),
     "reason_required": _l("Give a reason: it is recorded in the audit log."),
     "nothing_selected": _l("Select at least one comment, or apply the action to the whole filter."),
