@@ -6,6 +6,8 @@ Each variant runs in its own child process; its peak RSS is read from os.wait4's
 so variants do not share memory. The detail rows come from a generator, as the site
 passes rows from a database cursor. Variants:
 
+  source        only drawing the synthetic rows from their generator: the share of the
+                report's time that a database cursor would take instead
   report        write_report with the package's default XML writer (et_xmlfile, UTF-8)
   report-lxml   the same with OPENPYXL_LXML=True (openpyxl 3.1 + lxml: numeric entities)
   pandas        the same detail rows through pandas.DataFrame.to_excel (openpyxl engine)
@@ -151,6 +153,10 @@ def timed(work) -> dict:
     return {"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu, **extra}
 
 
+def run_source(args) -> dict:
+    return timed(lambda: {"rows": sum(1 for _ in synthetic_details(args.comments, args.groups))})
+
+
 def run_report(args) -> dict:
     header, entries, stats = report_inputs(args.comments, args.groups)
     details = synthetic_details(args.comments, args.groups)
@@ -202,7 +208,9 @@ def run_import(args) -> dict:
     ))})
 
 
-CHILDREN = {"report": run_report, "report-lxml": run_report, "pandas": run_pandas, "import": run_import}
+CHILDREN = {
+    "source": run_source, "report": run_report, "report-lxml": run_report, "pandas": run_pandas, "import": run_import,
+}
 
 
 def run_child(variant: str, args, out: str) -> dict:
@@ -218,7 +226,7 @@ def run_child(variant: str, args, out: str) -> dict:
         raise SystemExit(f"{variant} failed with exit code {child.returncode}")
     result = json.loads(output)
     result["peak_mb"] = usage.ru_maxrss / 1024
-    result["file_mb"] = os.path.getsize(out) / 1e6
+    result["file_mb"] = os.path.getsize(out) / 1e6 if os.path.exists(out) else 0.0
     return result
 
 
@@ -227,7 +235,7 @@ def main() -> None:
     parser.add_argument("--comments", type=int, default=100_000)
     parser.add_argument("--groups", type=int, default=800)
     parser.add_argument("--import-rows", type=int, default=10_000)
-    parser.add_argument("--variants", default="report,report-lxml,pandas,import")
+    parser.add_argument("--variants", default="source,report,report-lxml,pandas,import")
     parser.add_argument("--child", choices=sorted(CHILDREN))
     parser.add_argument("--out")
     args = parser.parse_args()
