@@ -188,6 +188,35 @@ def drafts_import(file: str, title: str | None, version_label: str | None, draft
                            "articles": version.article_count}, ensure_ascii=False))
 
 
+@drafts_group.command("compare")
+@click.argument("draft_id", type=int)
+@click.option("--from", "old_ref", required=True, help="The earlier version: its id or its label.")
+@click.option("--to", "new_ref", required=True, help="The later version: its id or its label.")
+@click.option("--json", "as_json", is_flag=True, help="Print [{from, to, change, similarity}, ...].")
+@with_appcontext
+def drafts_compare(draft_id: int, old_ref: str, new_ref: str, as_json: bool) -> None:
+    """Align two stored versions of a draft article by article; stores nothing."""
+    from .models import Draft
+    from .services import drafts
+
+    draft = db.session.get(Draft, draft_id)
+    if draft is None:
+        raise click.ClickException(f"no draft with id {draft_id}")
+    try:
+        comparison = drafts.compare_refs(draft, old_ref, new_ref)
+    except ServiceError as error:
+        _fail(error)
+    if as_json:
+        _echo_json([alignment.to_json() for alignment in comparison.alignments])
+        return
+    counts = ", ".join(f"{number} {change}" for change, number in comparison.counts().items())
+    click.echo(f"{comparison.old.label} -> {comparison.new.label}: {counts}")
+    for alignment in comparison.alignments:
+        if alignment.change != "same":
+            click.echo(f"  {alignment.from_label or '-'} -> {alignment.to_label or '-'}  {alignment.change}"
+                       f"  {alignment.similarity:.2f}")
+
+
 @main.command("backup")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @with_appcontext
@@ -230,3 +259,42 @@ def restore_command(file: Path, yes: bool) -> None:
         raise click.ClickException(error.stderr.decode(errors="replace").strip()) from error
     upgrade()
     click.echo(f"restored from {file}")
+
+
+@main.group("consultations")
+def consultations_group() -> None:
+    """Consultation windows on stored versions."""
+
+
+@consultations_group.command("open")
+@click.argument("version_id", type=int)
+@click.option("--opens", "opens_on", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="First day, YYYY-MM-DD, in the contact point's time zone.")
+@click.option("--closes", "closes_on", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Last day, YYYY-MM-DD: comments are accepted until its end.")
+@click.option("--premoderation", is_flag=True, help="Check online comments before the public counts them.")
+@click.option("--station", "stations", multiple=True, help="A liaison station code; repeat it. Default: every station.")
+@click.option("--contact-name", default="", help="Contact person named in the upward report.")
+@click.option("--contact-phone", default="", help="Their phone number.")
+@click.option("--after-close", default="", help="Where to send comments once the window has closed.")
+@with_appcontext
+def consultations_open(version_id: int, opens_on, closes_on, premoderation: bool, stations: tuple[str, ...],
+                       contact_name: str, contact_phone: str, after_close: str) -> None:
+    """Open a version for comment; prints {consultation_id, version_id, opens_at, closes_at}."""
+    from .models import DraftVersion
+    from .services import drafts
+
+    version = db.session.get(DraftVersion, version_id)
+    if version is None:
+        raise click.ClickException(f"no version with id {version_id}")
+    try:
+        consultation = drafts.open_consultation(
+            version, opens_on=opens_on.date(), closes_on=closes_on.date(), premoderation=premoderation,
+            station_codes=stations, contact_name=contact_name, contact_phone=contact_phone,
+            after_close_contact=after_close, timezone=current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    except ServiceError as error:
+        _fail(error)
+    db.session.commit()
+    click.echo(json.dumps({"consultation_id": consultation.id, "version_id": version.id,
+                           "opens_at": consultation.opens_at.isoformat(),
+                           "closes_at": consultation.closes_at.isoformat()}, ensure_ascii=False))
