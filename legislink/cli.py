@@ -298,3 +298,87 @@ def consultations_open(version_id: int, opens_on, closes_on, premoderation: bool
     click.echo(json.dumps({"consultation_id": consultation.id, "version_id": version.id,
                            "opens_at": consultation.opens_at.isoformat(),
                            "closes_at": consultation.closes_at.isoformat()}, ensure_ascii=False))
+
+
+def _consultation_of(draft_id: int):
+    from .models import Draft, utcnow
+    from .services import reader
+
+    draft = db.session.get(Draft, draft_id)
+    if draft is None:
+        raise click.ClickException(f"no draft with id {draft_id}")
+    consultation = reader.current_consultation(draft.id, utcnow())
+    if consultation is None:
+        raise click.ClickException(f"draft {draft_id} has no consultation yet")
+    return consultation
+
+
+@main.command("analyze")
+@click.argument("draft_id", type=int)
+@click.option("--full", is_flag=True, help="Re-analyse every comment, not only the new ones.")
+@with_appcontext
+def analyze_command(draft_id: int, full: bool) -> None:
+    """Attribute, classify, detect form letters and group the comments of a draft; store the result."""
+    from .models import utcnow
+    from .services import jobs
+
+    consultation = _consultation_of(draft_id)
+    try:
+        run, _ = jobs.start(consultation, full=full, now=utcnow())
+    except ServiceError as error:
+        _fail(error)
+    db.session.commit()
+    run = jobs.execute(run.id)
+    _echo_json({"run": run.id, **run.summary})
+
+
+@main.command("analyze-file")
+@click.argument("law", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("comments", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the result object of DESIGN.md.")
+def analyze_file_command(law: Path, comments: Path, as_json: bool) -> None:
+    """The same analysis on a law text and a JSON-lines file of comments, without a database."""
+    from . import analysis
+    from .lawtext import LawTextError, parse_text
+
+    try:
+        doc = parse_text(_read_draft_file(str(law)))
+    except LawTextError as error:
+        raise click.ClickException(f"{error.code}: {error.message}") from error
+    articles = [analysis.Article(label=a.label, number=a.number, sub=a.sub, caption=a.caption or "",
+                                 path=tuple(a.path), paragraphs=tuple(p.full_text for p in a.paragraphs))
+                for a in doc.articles if not a.deleted]
+    inputs = []
+    for number, line in enumerate(comments.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            inputs.append(analysis.Comment(id=str(record["id"]), text=str(record["text"]),
+                                           target=record.get("target") or None))
+        except (ValueError, KeyError, TypeError) as error:
+            raise click.ClickException(f"{comments}:{number}: not a comment object with id and text") from error
+    result = analysis.analyze(articles, inputs, options=analysis.AnalysisOptions(title=doc.title))
+    data = analysis.to_json(result)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    click.echo(f"{len(inputs)} comments, {len(data['groups'])} opinion groups, "
+               f"{sum(1 for c in data['comments'] if c['offtopic'])} off-topic, "
+               f"{len({c['duplicate_group'] for c in data['comments'] if c['duplicate_group']})} form letters")
+
+
+@main.command("worker")
+@with_appcontext
+def worker_command() -> None:
+    """Run background analysis jobs from Redis (needs REDIS_URL)."""
+    from redis import Redis
+    from rq import Worker
+
+    from .services import jobs
+
+    url = current_app.config["REDIS_URL"]
+    if not url:
+        raise click.ClickException("REDIS_URL is not set: without Redis, runs happen in the app's own threads")
+    jobs.worker_app = current_app._get_current_object()
+    Worker([jobs.QUEUE_NAME], connection=Redis.from_url(url)).work()

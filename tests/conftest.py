@@ -80,7 +80,7 @@ def make_app(backend, tmp_path, monkeypatch, request, jieba_cache):
     """Build apps on this test's database; extra config as keyword arguments."""
     monkeypatch.setenv("LEGISLINK_INSTANCE_PATH", str(tmp_path / "instance"))
     for name in list(os.environ):
-        if name.startswith("LEGISLINK_") and name not in {"LEGISLINK_INSTANCE_PATH", "LEGISLINK_TEST_DATABASE_URL"}:
+        if name.startswith("LEGISLINK_") and not name.startswith("LEGISLINK_TEST_") and name != "LEGISLINK_INSTANCE_PATH":
             monkeypatch.delenv(name)
     if backend == "postgresql":
         request.getfixturevalue("_pg_schema")
