@@ -122,13 +122,12 @@ def _opinion_groups(draft: Draft, docs: Sequence[Doc], found: Mapping[str, Attri
     for d in docs:
         a = found[d.id]
         by_key[(a.article, None if a.article else a.chapter)].append(d)
+    letter_of = {m: g for g in duplicates for m in g.members}
     groups = []
     for (article, chapter), members in by_key.items():
-        ids = {d.id for d in members}
-        local = [DuplicateGroup(id=g.id, members=tuple(m for m in g.members if m in ids),
-                                representative=g.representative, kind=g.kind)
-                 for g in duplicates if any(m in ids for m in g.members)]
-        groups.extend(group_voices(_voices(members, local), idf, article=article, chapter=chapter,
+        # _voices keeps only the copies among `members`: a letter's off-topic copies stay out.
+        letters = {letter_of[d.id].id: letter_of[d.id] for d in members if d.id in letter_of}
+        groups.extend(group_voices(_voices(members, list(letters.values())), idf, article=article, chapter=chapter,
                                    pinned=options.pinned, exact_limit=options.exact_grouping_limit,
                                    seed=options.seed))
     order = {a.label: i for i, a in enumerate(draft.articles)}
