@@ -4,7 +4,22 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask) -> None:
-    from . import admin, api, auth, dashboard, errors, filters, health, moderation, offline, public, request_log, staff
+    from . import (
+        admin,
+        api,
+        auth,
+        dashboard,
+        drafts,
+        errors,
+        filters,
+        health,
+        moderation,
+        offline,
+        opinions,
+        public,
+        request_log,
+        staff,
+    )
 
     app.register_blueprint(public.bp)
     app.register_blueprint(auth.bp)
@@ -15,6 +30,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(dashboard.bp)
     app.register_blueprint(moderation.bp)
     app.register_blueprint(offline.bp)
+    app.register_blueprint(opinions.bp)
+    app.register_blueprint(drafts.bp)
     errors.init_app(app)
     request_log.init_app(app)
     filters.init_app(app)

@@ -33,10 +33,33 @@ MESSAGES = {
     "pg_tool_missing": _l("%(tool)s is not installed; install the PostgreSQL client tools."),
     "person_not_found": _l("No comment was found for this receipt code or phone number."),
     "person_lookup_empty": _l("Give a receipt code or a phone number."),
+    "analysis_running": _l("An analysis of this consultation is already running."),
+    "unknown_group": _l("This opinion group no longer exists; reload the page."),
+    "unknown_comment": _l("This comment is not part of this consultation."),
+    "merge_needs_two": _l("Tick at least two groups to merge."),
+    "merge_across_articles": _l("Groups and comments of different articles cannot be put together."),
     "unknown_action": _l("Unknown action."),
     "reason_required": _l("Give a reason: it is recorded in the audit log."),
     "nothing_selected": _l("Select at least one comment, or apply the action to the whole filter."),
     "nothing_to_change": _l("None of the chosen comments can take this action."),
+    # Drafts in: reading an upload, the preview between upload and confirmation, windows, versions.
+    "empty_source": _l("The file is empty."),
+    "too_large": _l("The file is larger than the size limit."),
+    "unsupported_format": _l("This file (%(format)s) cannot be read. Save it as .docx or .txt, or paste the text."),
+    "not_text": _l("This file is neither readable text (UTF-8, GB18030/GBK, UTF-16) nor a Word .docx document."),
+    "invalid_docx": _l("This .docx file is damaged or not a Word document. Save it again in Word, or paste the text."),
+    "docx_too_large": _l("This .docx file unpacks to more than the size limit."),
+    "empty_text": _l("The text is empty."),
+    "preview_invalid": _l("This preview cannot be used: it was altered or belongs to another page. "
+                          "Upload or paste the text again."),
+    "preview_expired": _l("This preview has expired. Upload or paste the text again."),
+    "preview_too_large": _l("This text is too long to preview here (over %(limit)s MB compressed). "
+                            "Import it with the command: legislink drafts import."),
+    "unknown_draft": _l("There is no draft number %(draft_id)s."),
+    "unknown_version": _l("This draft has no version %(ref)s."),
+    "closes_before_opens": _l("The closing date must be after the opening date."),
+    "consultation_overlaps": _l("This draft already has a consultation window (on %(label)s) from %(opens)s to "
+                                "%(closes)s. Windows on one draft may not overlap."),
 }
 
 

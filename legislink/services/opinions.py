@@ -1,0 +1,218 @@
+"""Opinion review: staff read each article's opinion groups and turn them into the report's wording.
+
+Every edit marks the group `edited`: from then on the analysis keeps its membership and the
+summary staff wrote (services/analysis.py pins them).
+"""
+
+import uuid
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select, update
+
+from ..extensions import db
+from ..models import Attribution, Comment, CommentStatus, Consultation, OpinionGroup, Provision
+from . import ServiceError, audit
+from .drafts import find_target
+
+REVIEWED_STATUSES = (CommentStatus.ACCEPTED,)
+
+
+@dataclass
+class Voice:
+    """One row of a group: a comment, or every copy of one form letter collapsed."""
+
+    comment: Comment
+    copies: list[Comment] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return 1 + len(self.copies)
+
+
+@dataclass
+class GroupView:
+    group: OpinionGroup
+    voices: list[Voice]
+    size: int
+    copies: int
+
+
+@dataclass
+class ArticleRow:
+    label: str  # "" for the whole draft
+    provision_id: int | None
+    groups: int
+    comments: int
+
+
+def article_index(consultation: Consultation) -> list[ArticleRow]:
+    """Articles with accepted comments, in the draft's order, the whole draft first."""
+    rows = db.session.execute(
+        select(Comment.provision_id, func.count(Comment.id), func.count(func.distinct(Comment.group_id)))
+        .where(Comment.consultation_id == consultation.id, Comment.status.in_(REVIEWED_STATUSES))
+        .group_by(Comment.provision_id)
+    ).all()
+    provisions = {p.id: p for p in db.session.scalars(
+        select(Provision).where(Provision.id.in_([r[0] for r in rows if r[0]])))}
+    out = [ArticleRow(provisions[pid].label if pid else "", pid, groups, comments) for pid, comments, groups in rows]
+    return sorted(out, key=lambda r: provisions[r.provision_id].position if r.provision_id else -1)
+
+
+def groups_of(consultation: Consultation, provision_id: int | None) -> tuple[list[GroupView], list[Comment]]:
+    """The groups of one article (largest first) and its accepted comments not in any group yet."""
+    comments = db.session.scalars(
+        select(Comment).where(Comment.consultation_id == consultation.id, Comment.provision_id == provision_id
+                              if provision_id else Comment.provision_id.is_(None),
+                              Comment.status.in_(REVIEWED_STATUSES))
+        .order_by(Comment.submitted_at)
+    ).all()
+    by_group: dict[int | None, list[Comment]] = defaultdict(list)
+    for comment in comments:
+        by_group[comment.group_id].append(comment)
+    ungrouped = by_group.pop(None, [])
+    groups = {g.id: g for g in db.session.scalars(select(OpinionGroup).where(OpinionGroup.id.in_(list(by_group))))}
+    views = [_view(groups[gid], members) for gid, members in by_group.items() if gid in groups]
+    return sorted(views, key=lambda v: (-v.size, v.group.id)), list(ungrouped)
+
+
+def _view(group: OpinionGroup, members: list[Comment]) -> GroupView:
+    letters: dict[str, Voice] = {}
+    voices: list[Voice] = []
+    for comment in members:
+        key = comment.duplicate_key
+        if key and key in letters:
+            letters[key].copies.append(comment)
+            continue
+        voice = Voice(comment)
+        voices.append(voice)
+        if key:
+            letters[key] = voice
+    representative = group.representative_id
+    voices.sort(key=lambda v: (v.comment.id != representative, -v.count))
+    copies = sum(v.count for v in voices if v.copies)
+    return GroupView(group, voices, len(members), copies)
+
+
+def _keywords(comments: list[Comment], n: int = 6) -> list[str]:
+    counts = Counter(token for c in comments for token in set(c.tokens or ()))
+    return [word for word, _ in counts.most_common(n)]
+
+
+def refresh(group_ids: set[int]) -> None:
+    """Recount sizes, copies and representative after staff moved comments around."""
+    for group in db.session.scalars(select(OpinionGroup).where(OpinionGroup.id.in_(group_ids))):
+        members = db.session.scalars(select(Comment).where(Comment.group_id == group.id)).all()
+        letters = Counter(c.duplicate_key for c in members if c.duplicate_key)
+        group.size = len(members)
+        group.duplicate_count = sum(n for n in letters.values() if n > 1)
+        if group.representative_id not in {c.id for c in members}:
+            group.representative_id = members[0].id if members else None
+        if not members and not group.summary:
+            db.session.delete(group)
+
+
+def _group(consultation: Consultation, group_id: int) -> OpinionGroup:
+    group = db.session.get(OpinionGroup, group_id)
+    if group is None or group.consultation_id != consultation.id:
+        raise ServiceError("unknown_group")
+    return group
+
+
+def _comments(consultation: Consultation, ids: list[int]) -> list[Comment]:
+    found = db.session.scalars(select(Comment).where(Comment.id.in_(ids),
+                                                     Comment.consultation_id == consultation.id)).all()
+    if not found or len(found) != len(set(ids)):
+        raise ServiceError("unknown_comment")
+    return list(found)
+
+
+def write_summary(consultation: Consultation, group_id: int, summary: str, in_report: bool, actor) -> OpinionGroup:
+    group = _group(consultation, group_id)
+    group.summary = summary.strip()
+    group.in_report = in_report
+    group.edited = True
+    audit.record(actor, "opinion.summary", "opinion_group", [group.id],
+                 {"in_report": in_report, "summary": group.summary[:200]})
+    return group
+
+
+def merge(consultation: Consultation, group_ids: list[int], actor) -> OpinionGroup:
+    """Fold the groups into the largest one, which keeps its summary; others' summaries are appended."""
+    groups = [_group(consultation, gid) for gid in dict.fromkeys(group_ids)]
+    if len(groups) < 2:
+        raise ServiceError("merge_needs_two")
+    if len({g.provision_id for g in groups}) > 1:
+        raise ServiceError("merge_across_articles")
+    target = max(groups, key=lambda g: (g.size, -g.id))
+    others = [g for g in groups if g.id != target.id]
+    db.session.execute(update(Comment).where(Comment.group_id.in_([g.id for g in others]))
+                       .values(group_id=target.id).execution_options(synchronize_session=False))
+    target.summary = "\n".join(s for s in [target.summary, *(g.summary for g in others)] if s)
+    target.edited = True
+    for g in others:
+        g.summary = ""
+    db.session.flush()
+    refresh({g.id for g in groups})
+    audit.record(actor, "opinion.merge", "opinion_group", [g.id for g in groups], {"into": target.id})
+    return target
+
+
+def _new_group(consultation: Consultation, like: Comment, members: list[Comment]) -> OpinionGroup:
+    group = OpinionGroup(consultation_id=consultation.id, key=f"staff-{uuid.uuid4().hex[:16]}",
+                         provision_id=like.provision_id, paragraph=like.paragraph, keywords=_keywords(members),
+                         representative_id=members[0].id, edited=True)
+    db.session.add(group)
+    db.session.flush()
+    return group
+
+
+def split(consultation: Consultation, comment_ids: list[int], actor) -> OpinionGroup:
+    """Take comments out of their group(s) into a new group of their own."""
+    comments = _comments(consultation, comment_ids)
+    if len({c.provision_id for c in comments}) > 1:
+        raise ServiceError("merge_across_articles")
+    old = {c.group_id for c in comments if c.group_id}
+    group = _new_group(consultation, comments[0], comments)
+    for c in comments:
+        c.group_id = group.id
+    for g in db.session.scalars(select(OpinionGroup).where(OpinionGroup.id.in_(old))):
+        g.edited = True
+    db.session.flush()
+    refresh(old | {group.id})
+    audit.record(actor, "opinion.split", "comment", [c.id for c in comments], {"from": sorted(old), "to": group.id})
+    return group
+
+
+def move(consultation: Consultation, comment_id: int, group_id: int, actor) -> None:
+    (comment,) = _comments(consultation, [comment_id])
+    group = _group(consultation, group_id)
+    if group.provision_id != comment.provision_id:
+        raise ServiceError("merge_across_articles")
+    old = comment.group_id
+    comment.group_id = group.id
+    group.edited = True
+    if old:
+        db.session.get(OpinionGroup, old).edited = True
+    db.session.flush()
+    refresh({group.id} | ({old} if old else set()))
+    audit.record(actor, "opinion.move", "comment", [comment.id], {"from": old, "to": group.id})
+
+
+def reattribute(consultation: Consultation, comment_id: int, label: str, actor) -> Comment:
+    """Staff's correction of which article a comment is about; the analysis never overrides it.
+    The comment leaves its group and is grouped on its new article by the next run."""
+    (comment,) = _comments(consultation, [comment_id])
+    target = find_target(consultation.version_id, label)
+    old_group, old_label = comment.group_id, comment.provision.label if comment.provision else ""
+    comment.provision_id = target.provision.id if target.provision else None
+    comment.paragraph = target.paragraph
+    comment.attribution = Attribution.STAFF
+    comment.group_id = None
+    comment.analysed_at = None
+    db.session.flush()
+    if old_group:
+        db.session.get(OpinionGroup, old_group).edited = True
+        refresh({old_group})
+    audit.record(actor, "comment.reattribute", "comment", [comment.id], {"from": old_label, "to": label or ""})
+    return comment

@@ -1,0 +1,137 @@
+"""Opinion review per article: groups with keywords and counts, form letters collapsed, and the
+edits that turn them into the report's wording. Also where staff start an analysis run."""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from .. import permissions
+from ..extensions import db
+from ..models import Consultation, Provision, utcnow
+from ..services import ServiceError, jobs, opinions, reader
+from ..services import analysis as analysis_service
+from . import messages
+from .guards import require
+
+bp = Blueprint("opinions", __name__, url_prefix="/staff/consultations/<int:consultation_id>/opinions")
+
+
+def _consultation(consultation_id: int) -> Consultation:
+    return db.get_or_404(Consultation, consultation_id)
+
+
+def _provision_id(consultation: Consultation, label: str | None) -> int | None:
+    if not label or label == "-":
+        return None
+    return db.session.scalar(select(Provision.id).where(Provision.version_id == consultation.version_id,
+                                                        Provision.label == label))
+
+
+@bp.route("/")
+@require(permissions.can_review_opinions)
+def index(consultation_id: int):
+    consultation = _consultation(consultation_id)
+    articles = opinions.article_index(consultation)
+    label = request.args.get("article")
+    if label is None and articles:
+        label = articles[0].label or "-"
+    groups, ungrouped = opinions.groups_of(consultation, _provision_id(consultation, label))
+    now = utcnow()
+    return render_template(
+        "staff/opinions.html", consultation=consultation, articles=articles, label=label or "-", groups=groups,
+        ungrouped=ungrouped, pending=analysis_service.pending_count(consultation),
+        run=jobs.active_run(consultation, now), last_run=jobs.latest_run(consultation),
+        article_labels=reader.article_labels(consultation.version_id),
+    )
+
+
+def _back(consultation: Consultation):
+    return redirect(url_for("opinions.index", consultation_id=consultation.id,
+                            article=request.form.get("article") or None))
+
+
+def _apply(consultation: Consultation, action, success: str):
+    try:
+        action()
+    except ServiceError as error:
+        db.session.rollback()
+        flash(messages.describe(error), "error")
+    else:
+        db.session.commit()
+        flash(success, "success")
+    return _back(consultation)
+
+
+@bp.route("/analyse", methods=["POST"])
+@require(permissions.can_review_opinions)
+def analyse(consultation_id: int):
+    consultation = _consultation(consultation_id)
+    full = request.form.get("full") == "1"
+    try:
+        run, background = jobs.start(consultation, full=full, now=utcnow(), actor=current_user)
+    except ServiceError as error:
+        db.session.rollback()
+        flash(messages.describe(error), "error")
+        return _back(consultation)
+    db.session.commit()
+    if background:
+        jobs.launch(run)
+        flash(_("The analysis runs in the background; this page shows its progress."), "info")
+    else:
+        run = jobs.execute(run.id)
+        flash(_("Analysis done: %(num)s comments analysed, %(groups)s opinion groups.",
+                num=run.summary.get("analysed", 0), groups=run.summary.get("groups", 0)), "success")
+    return _back(consultation)
+
+
+@bp.route("/groups/<int:group_id>", methods=["POST"])
+@require(permissions.can_review_opinions)
+def save_group(consultation_id: int, group_id: int):
+    consultation = _consultation(consultation_id)
+    summary = request.form.get("summary", "")[:5000]
+    in_report = request.form.get("in_report") == "1"
+    return _apply(consultation, lambda: opinions.write_summary(consultation, group_id, summary, in_report,
+                                                               current_user), _("Saved."))
+
+
+@bp.route("/merge", methods=["POST"])
+@require(permissions.can_review_opinions)
+def merge(consultation_id: int):
+    consultation = _consultation(consultation_id)
+    ids = request.form.getlist("groups", type=int)
+    return _apply(consultation, lambda: opinions.merge(consultation, ids, current_user), _("Groups merged."))
+
+
+@bp.route("/split", methods=["POST"])
+@require(permissions.can_review_opinions)
+def split(consultation_id: int):
+    consultation = _consultation(consultation_id)
+    ids = request.form.getlist("comments", type=int)
+    if not ids:
+        flash(_("Tick the comments to take out of their group."), "error")
+        return _back(consultation)
+    return _apply(consultation, lambda: opinions.split(consultation, ids, current_user),
+                  _("A new group was made of the ticked comments."))
+
+
+@bp.route("/comments/<int:comment_id>/move", methods=["POST"])
+@require(permissions.can_review_opinions)
+def move(consultation_id: int, comment_id: int):
+    consultation = _consultation(consultation_id)
+    target = request.form.get("group", type=int)
+    if target is None:
+        flash(_("Choose the group to move the comment to."), "error")
+        return _back(consultation)
+    return _apply(consultation, lambda: opinions.move(consultation, comment_id, target, current_user),
+                  _("Comment moved."))
+
+
+@bp.route("/comments/<int:comment_id>/article", methods=["POST"])
+@require(permissions.can_review_opinions)
+def reattribute(consultation_id: int, comment_id: int):
+    consultation = _consultation(consultation_id)
+    label = (request.form.get("label") or "").strip()[:40]
+    return _apply(consultation, lambda: opinions.reattribute(consultation, comment_id, label, current_user),
+                  _("The comment now counts on %(label)s; the next analysis run groups it there.",
+                    label=label or _("the whole draft")))

@@ -1,0 +1,104 @@
+import pytest
+from sqlalchemy import select
+
+from legislink.extensions import db
+from legislink.models import Attribution, AuditEvent, Comment, OpinionGroup, Role
+from legislink.services import ServiceError, opinions
+
+from ..builders import article, make_comment, make_consultation, make_user
+
+
+@pytest.fixture
+def setup(ctx):
+    consultation = make_consultation()
+    a1, a2 = article(consultation.version, 1), article(consultation.version, 2)
+
+    def group(key, provision, texts, letter=None):
+        g = OpinionGroup(consultation=consultation, key=key, provision_id=provision.id, keywords=["租金"])
+        db.session.add(g)
+        db.session.flush()
+        members = [make_comment(consultation, text=t, provision=provision, group_id=g.id, tokens=list(t[:4]),
+                                duplicate_key=letter) for t in texts]
+        g.representative_id, g.size = members[0].id, len(members)
+        return g, members
+
+    g1, m1 = group("g1", a1, ["租金上限应保留", "租金上限很好"])
+    g2, m2 = group("g2", a1, ["涨租要提前通知"])
+    g3, m3 = group("g3", a1, ["同一封信"] * 4, letter="d-1")
+    g4, m4 = group("g4", a2, ["营业时间要公告"])
+    staff = make_user(Role.STAFF)
+    db.session.commit()
+    return consultation, staff, {"g1": g1, "g2": g2, "g3": g3, "g4": g4}, {"m1": m1, "m2": m2, "m3": m3, "m4": m4}
+
+
+def test_form_letter_copies_are_collapsed_into_one_voice(setup):
+    consultation, _, groups, _ = setup
+    views, ungrouped = opinions.groups_of(consultation, groups["g1"].provision_id)
+    assert ungrouped == []
+    letter = next(v for v in views if v.group.id == groups["g3"].id)
+    assert len(letter.voices) == 1
+    assert letter.voices[0].count == 4
+    assert letter.copies == 4
+    assert [v.size for v in views] == [4, 2, 1]  # largest first
+
+
+def test_merge_folds_groups_into_the_largest_and_marks_it_edited(setup):
+    consultation, staff, groups, members = setup
+    groups["g2"].summary = "应提前通知"
+    merged = opinions.merge(consultation, [groups["g1"].id, groups["g2"].id], staff)
+    db.session.commit()
+    assert merged.id == groups["g1"].id
+    assert merged.edited is True
+    assert merged.size == 3
+    assert "应提前通知" in merged.summary
+    assert db.session.get(OpinionGroup, groups["g2"].id) is None  # emptied and unsummarised: gone
+    assert db.session.scalar(select(AuditEvent.action)) == "opinion.merge"
+
+
+def test_merge_refuses_groups_of_different_articles(setup):
+    consultation, staff, groups, _ = setup
+    with pytest.raises(ServiceError) as raised:
+        opinions.merge(consultation, [groups["g1"].id, groups["g4"].id], staff)
+    assert raised.value.code == "merge_across_articles"
+
+
+def test_split_makes_a_new_edited_group(setup):
+    consultation, staff, groups, members = setup
+    new = opinions.split(consultation, [members["m1"][1].id], staff)
+    db.session.commit()
+    assert new.edited is True
+    assert new.key.startswith("staff-")
+    assert db.session.get(OpinionGroup, groups["g1"].id).size == 1
+    assert db.session.get(OpinionGroup, groups["g1"].id).edited is True
+
+
+def test_move_and_summary(setup):
+    consultation, staff, groups, members = setup
+    opinions.move(consultation, members["m2"][0].id, groups["g1"].id, staff)
+    opinions.write_summary(consultation, groups["g1"].id, " 保留上限，提前通知。 ", False, staff)
+    db.session.commit()
+    g1 = db.session.get(OpinionGroup, groups["g1"].id)
+    assert (g1.size, g1.summary, g1.in_report, g1.edited) == (3, "保留上限，提前通知。", False, True)
+
+
+def test_reattribution_is_a_staff_lock_and_leaves_the_group(setup):
+    consultation, staff, groups, members = setup
+    comment = opinions.reattribute(consultation, members["m4"][0].id, "第三条", staff)
+    db.session.commit()
+    assert comment.provision.label == "第三条"
+    assert comment.attribution == Attribution.STAFF
+    assert comment.group_id is None
+    assert comment.analysed_at is None
+    with pytest.raises(ServiceError):
+        opinions.reattribute(consultation, members["m1"][0].id, "第九十九条", staff)
+
+
+def test_edits_only_reach_their_own_consultation(setup):
+    consultation, staff, groups, _ = setup
+    other = make_consultation()
+    stranger = make_comment(other, text="别处的意见")
+    with pytest.raises(ServiceError):
+        opinions.move(consultation, stranger.id, groups["g1"].id, staff)
+    with pytest.raises(ServiceError):
+        opinions.write_summary(other, groups["g1"].id, "x", True, staff)
+    assert db.session.scalar(select(Comment.group_id).where(Comment.id == stranger.id)) is None
