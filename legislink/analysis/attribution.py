@@ -1,7 +1,7 @@
 """Which article a comment is about: its explicit reference, else its content, else the whole draft.
 
-Content matching combines three kinds of evidence, each computed for all comments at once as a
-sparse product:
+Content matching combines three kinds of evidence, computed for many comments at once as
+sparse products:
 - BM25 of the comment's words against each article (caption included), weights from the draft;
 - draft phrases: character 4-grams the comment shares with an article, weighted by how few
   articles contain them (residents copy or quote a few words of the text they mean);
@@ -39,6 +39,7 @@ W_NEIGHBOURS = 10.0
 MIN_CONTENT_SCORE = 1.0
 # With no explicit comment to learn from, only the draft's text speaks and its scores run lower.
 MIN_TEXT_ONLY_SCORE = 0.4
+SCORE_CHUNK = 5_000
 
 
 def _is_cross_reference(text: str, ref: Reference) -> bool:
@@ -122,66 +123,69 @@ def _bm25_weights(draft: Draft, vocab: Mapping[str, int]) -> sparse.csr_matrix:
     return sparse.csr_matrix((data, (rows, cols)), shape=(n, len(vocab)), dtype=np.float32)
 
 
-def _phrase_scores(draft: Draft, docs: Sequence[Doc]) -> np.ndarray:
-    """Docs x articles: summed rarity of the draft's 4-character phrases that each doc contains."""
+def _phrase_index(draft: Draft) -> tuple[dict[str, int], sparse.csr_matrix]:
+    """The draft's 4-character phrases, and phrases x articles weighted by how few articles hold each."""
     n = len(draft.squeezed)
     where: dict[str, set[int]] = {}
     for i, text in enumerate(draft.squeezed):
         for k in range(len(text) - PHRASE_N + 1):
             where.setdefault(text[k:k + PHRASE_N], set()).add(i)
     grams = {g: j for j, g in enumerate(where)}
-    weights = sparse.lil_matrix((len(grams), n), dtype=np.float32)
+    rows, cols, data = [], [], []
     for g, arts in where.items():
-        idf = math.log(n / len(arts))
         for a in arts:
-            weights[grams[g], a] = idf
+            rows.append(grams[g])
+            cols.append(a)
+            data.append(math.log(n / len(arts)))
+    return grams, sparse.csr_matrix((data, (rows, cols)), shape=(len(grams), n), dtype=np.float32)
+
+
+def _phrase_hits(docs: Sequence[Doc], grams: Mapping[str, int]) -> sparse.csr_matrix:
     indptr, indices = [0], []
     for d in docs:
         text = squeeze(d.norm)
         found = {grams[g] for g in (text[k:k + PHRASE_N] for k in range(len(text) - PHRASE_N + 1)) if g in grams}
         indices.extend(found)
         indptr.append(len(indices))
-    hits = sparse.csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr),
+    return sparse.csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr),
                              shape=(len(docs), len(grams)))
-    return np.asarray((hits @ weights.tocsr()).todense())
 
 
-def _tfidf_rows(docs: Sequence[Doc], vocab: Mapping[str, int]) -> sparse.csr_matrix:
-    binary = _binary_rows([d.tokens for d in docs], vocab)
-    df = np.asarray(binary.sum(axis=0)).ravel()
-    idf = np.log((1 + len(docs)) / (1 + df)) + 1
-    rows = binary @ sparse.diags(idf.astype(np.float32))
-    norms = np.sqrt(np.asarray(rows.multiply(rows).sum(axis=1)).ravel())
+def _unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1
-    return sparse.diags(1 / norms) @ rows
+    return (sparse.diags(1 / norms) @ matrix).tocsr()
 
 
-def _neighbour_scores(docs: Sequence[Doc], known: Mapping[int, int], n_articles: int,
-                      vocab: Mapping[str, int]) -> np.ndarray:
-    """Docs x articles: cosine to the centroid of the docs already attributed to each article."""
-    if not known:
-        return np.zeros((len(docs), n_articles), dtype=np.float32)
-    rows = _tfidf_rows(docs, vocab)
-    members = list(known)
-    assign = sparse.csr_matrix((np.ones(len(members), dtype=np.float32), (list(known.values()), members)),
-                               shape=(n_articles, len(docs)))
-    centroids = assign @ rows
-    norms = np.sqrt(np.asarray(centroids.multiply(centroids).sum(axis=1)).ravel())
-    norms[norms == 0] = 1
-    centroids = sparse.diags(1 / norms) @ centroids
-    return np.asarray((rows @ centroids.T).todense())
+class ContentModel:
+    """What content matching needs, computed once: the draft's word and phrase weights, and the
+    centroids of the comments that named each article (`known`: doc index -> article index)."""
 
+    def __init__(self, draft: Draft, docs: Sequence[Doc], known: Mapping[int, int]) -> None:
+        self.vocab = _vocabulary(draft, docs)
+        self.bm25 = _bm25_weights(draft, self.vocab).T.tocsr()
+        self.grams, self.phrases = _phrase_index(draft)
+        binary = _binary_rows([d.tokens for d in docs], self.vocab)
+        df = np.asarray(binary.sum(axis=0)).ravel()
+        self.idf = sparse.diags((np.log((1 + len(docs)) / (1 + df)) + 1).astype(np.float32))
+        self.centroids: sparse.csr_matrix | None = None
+        if known:
+            members = list(known)
+            assign = sparse.csr_matrix((np.ones(len(members), dtype=np.float32), (list(known.values()), members)),
+                                       shape=(len(draft.articles), len(docs)))
+            self.centroids = _unit_rows(assign @ _unit_rows(binary @ self.idf)).T.tocsr()
 
-def content_scores(draft: Draft, docs: Sequence[Doc], known: Mapping[int, int]) -> np.ndarray:
-    """Docs x articles content evidence; `known` maps doc index -> article index of explicit docs."""
-    vocab = _vocabulary(draft, docs)
-    bm25 = np.asarray((_binary_rows([d.tokens for d in docs], vocab) @ _bm25_weights(draft, vocab).T).todense())
-    # English words stand in the comment next to their Chinese translations: only the latter count.
-    lengths = np.array([max(1, sum(not t.isascii() for t in set(d.tokens))) for d in docs], dtype=np.float32)[:, None]
-    phrase = _phrase_scores(draft, docs)
-    neighbours = _neighbour_scores(docs, known, len(draft.articles), vocab)
-    return (W_BM25 * bm25 / np.sqrt(lengths) + W_PHRASE * phrase / np.sqrt(lengths)
-            + W_NEIGHBOURS * neighbours)
+    def scores(self, docs: Sequence[Doc]) -> np.ndarray:
+        """Docs x articles content evidence."""
+        binary = _binary_rows([d.tokens for d in docs], self.vocab)
+        # English words stand in the comment next to their Chinese translations: only the latter count.
+        lengths = np.sqrt(np.array([max(1, sum(not t.isascii() for t in set(d.tokens))) for d in docs],
+                                   dtype=np.float32))[:, None]
+        text = (W_BM25 * (binary @ self.bm25).toarray()
+                + W_PHRASE * (_phrase_hits(docs, self.grams) @ self.phrases).toarray()) / lengths
+        if self.centroids is None:
+            return text
+        return text + W_NEIGHBOURS * (_unit_rows(binary @ self.idf) @ self.centroids).toarray()
 
 
 def _locked(comment: Comment, draft: Draft) -> Attribution:
@@ -220,9 +224,12 @@ def attribute_docs(draft: Draft, comments: Sequence[Comment], docs: Sequence[Doc
             known[i] = index
     pending = [i for i in range(len(docs)) if i not in result]
     if pending and draft.articles:
-        scores = content_scores(draft, [docs[i] for i in pending] + [docs[i] for i in known],
-                                {len(pending) + k: v for k, v in enumerate(known.values())})
+        model = ContentModel(draft, [docs[i] for i in pending] + [docs[i] for i in known],
+                             {len(pending) + k: v for k, v in enumerate(known.values())})
         threshold = MIN_CONTENT_SCORE if known else MIN_TEXT_ONLY_SCORE
-        for row, i in zip(scores, pending, strict=False):
-            result[i] = _from_scores(row, draft, threshold)
+        # In chunks: docs x articles is dense, and a code has over a thousand articles.
+        for start in range(0, len(pending), SCORE_CHUNK):
+            chunk = pending[start:start + SCORE_CHUNK]
+            for row, i in zip(model.scores([docs[i] for i in chunk]), chunk, strict=True):
+                result[i] = _from_scores(row, draft, threshold)
     return [result.get(i) or Attribution(article=None, kind="draft") for i in range(len(docs))]
