@@ -3,7 +3,6 @@
 Plain data in, files out; files in, plain rows out. No Flask, no database.
 """
 
-from . import _xml_backend  # noqa: F401  (must run before openpyxl is imported)
 from .articles import ArticleRef, parse_article
 from .cells import MAX_CELL_CHARS, TRUNCATION_MARKER, cell_text
 from .errors import ImportProblem, ImportRejected, ReportsError

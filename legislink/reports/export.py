@@ -15,6 +15,7 @@ from .rows import (
     entry_numbers,
     ordered_entries,
 )
+from .sheetdata import save_with_streams
 from .xlsx import EXCEL_MAX_ROWS, Column, SheetLayout, streaming_workbook, write_continued, write_sheet
 
 SUMMARY_SHEET = "汇总表"
@@ -80,15 +81,16 @@ def write_report(
     detail_rows = build_detail_rows(details, with_contact=with_contact, group_numbers=entry_numbers(entries))
     with streaming_workbook() as workbook:
         write_sheet(workbook, SUMMARY_SHEET, SUMMARY_LAYOUT, build_summary_rows(header, entries))
-        names = [SUMMARY_SHEET]
-        names += write_continued(workbook, DETAIL_SHEET, detail_layout(with_contact), detail_rows, detail_row_limit)
-        write_sheet(workbook, STATS_SHEET, STATS_LAYOUT, build_stats_rows(header, stats, entries))
-        names.append(STATS_SHEET)
-        if adoption:
-            write_sheet(workbook, ADOPTION_SHEET, ADOPTION_LAYOUT, build_adoption_rows(header, entries))
-            names.append(ADOPTION_SHEET)
-        workbook.save(out)
-    return names
+        streams = write_continued(workbook, DETAIL_SHEET, detail_layout(with_contact), detail_rows, detail_row_limit)
+        try:
+            write_sheet(workbook, STATS_SHEET, STATS_LAYOUT, build_stats_rows(header, stats, entries))
+            if adoption:
+                write_sheet(workbook, ADOPTION_SHEET, ADOPTION_LAYOUT, build_adoption_rows(header, entries))
+            save_with_streams(workbook, out, streams)
+        finally:
+            for stream in streams:
+                stream.close()
+        return workbook.sheetnames
 
 
 def write_yearly(out: str | IO[bytes], report: YearlyReport) -> None:

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from .cells import cell_text, needs_text_guard
 from .rows import RowKind, SheetRow
+from .sheetdata import RowStream
 
 EXCEL_MAX_ROWS = 1_048_576
 PAGE_FOOTER = "第 &P 页 共 &N 页"
@@ -86,9 +87,9 @@ class SheetLayout:
     """How one sheet prints and scrolls.
 
     `header_row` repeats on every printed page and panes freeze below it. With
-    `styled_body` False (the long 意见明细 sheets) body cells carry no style of their own,
-    because a style per cell doubles the write time: the columns carry wrap and widths,
-    and only dates and guarded text get a cell style.
+    `styled_body` False (the long 意见明细 sheets, the import template) the body is not
+    written here but streamed (`sheetdata`) or typed by staff: the columns carry wrap,
+    widths and number formats, and only dates and guarded text get a cell style.
     """
 
     columns: tuple[Column, ...]
@@ -109,15 +110,14 @@ class SheetWriter:
         self.layout = layout
         self.rows_written = 0
         self._body = [self._body_style(c) for c in layout.columns]
-        self._total = [replace(s or CellStyle(), font=_BOLD) for s in self._body]
+        self._total = [replace(s, font=_BOLD) for s in self._body]
         self._styles = {
             RowKind.HEADER: [_HEADER] * len(layout.columns), RowKind.TOTAL: self._total, RowKind.ENTRY: self._body,
         }
         self._setup()
 
-    def _body_style(self, column: Column) -> CellStyle | None:
-        if not self.layout.styled_body:
-            return CellStyle(number_format=column.number_format) if column.number_format else None
+    @staticmethod
+    def _body_style(column: Column) -> CellStyle:
         alignment = _CENTRED if column.centred else (_WRAP_TOP if column.wrap else None)
         return CellStyle(alignment=alignment, border=_GRID, number_format=column.number_format)
 
@@ -255,21 +255,30 @@ def write_sheet(workbook: Workbook, title: str, layout: SheetLayout, rows: Itera
 
 def write_continued(
     workbook: Workbook, title: str, layout: SheetLayout, rows: Iterable[SheetRow], row_limit: int
-) -> list[str]:
-    """Write a long table over `title`, `title`2, `title`3 … with at most `row_limit` rows each.
+) -> list[RowStream]:
+    """A long table over `title`, `title`2, `title`3 … with at most `row_limit` rows each.
 
-    The first row must be the header; it is repeated at the top of every continuation.
-    Returns the sheet names used.
+    The first row must be the header: openpyxl writes it, with the layout, at the top of
+    every sheet; the body rows are streamed (see `sheetdata`). The caller saves with
+    `save_with_streams` and closes the streams.
     """
     if row_limit < 2:
         raise ValueError("a sheet must hold the header and at least one row")
     rows = iter(rows)
     header = next(rows)
-    writer = write_sheet(workbook, title, layout, [header])
-    names = [title]
-    for row in rows:
-        if writer.rows_written >= row_limit:
-            names.append(f"{title}{len(names) + 1}")
-            writer = write_sheet(workbook, names[-1], layout, [header])
-        writer.write(row)
-    return names
+    formats = [column.number_format for column in layout.columns]
+
+    def new_sheet(name: str) -> RowStream:
+        return RowStream(write_sheet(workbook, name, layout, [header]).ws, formats, first_row=2)
+
+    streams = [new_sheet(title)]
+    try:
+        for row in rows:
+            if streams[-1].rows == row_limit - 1:
+                streams.append(new_sheet(f"{title}{len(streams) + 1}"))
+            streams[-1].write(row.values)
+    except BaseException:
+        for stream in streams:
+            stream.close()
+        raise
+    return streams

@@ -201,6 +201,18 @@ def test_the_xml_holds_the_formula_text_as_an_inline_string(report_bytes, make_d
     assert "HYPERLINK" in cell
 
 
+def test_markup_characters_and_edge_spaces_read_back_unchanged(report_bytes, make_detail):
+    texts = ["a<b & c>d", "  前后空格  ", "第一行\n第二行", "</t></is></c><c>"]
+    ws = read_back(report_bytes([], [make_detail(text=text) for text in texts]))["意见明细"]
+    assert [ws.cell(row=n, column=4).value for n in range(2, 6)] == texts
+
+
+def test_detail_numbers_and_times_are_typed_cells(report_bytes, make_detail):
+    ws = read_back(report_bytes([], [make_detail()]))["意见明细"]
+    assert (ws["A2"].value, ws["A2"].data_type) == (1, "n")
+    assert ws["J2"].is_date
+
+
 def test_ordinary_text_gets_no_quote_prefix(report_bytes, make_detail):
     ws = read_back(report_bytes([], [make_detail(text="1+1 应当等于二")]))["意见明细"]
     assert ws["D2"].value == "1+1 应当等于二"
