@@ -232,8 +232,9 @@ def _display_width(text: str) -> int:
 def streaming_workbook() -> Iterator[Workbook]:
     """A write-only workbook whose half-written sheets are closed and deleted if filling it fails.
 
-    openpyxl deletes a sheet's temporary file only once the workbook is saved: a query that
-    fails half-way through 100,000 comments would otherwise leave a large file behind.
+    openpyxl deletes a sheet's temporary file only once the workbook is saved; a failed
+    export (a query dying half-way) would leave the files until the process exits, and the
+    abandoned sheet writers raise "I/O operation on closed file" when collected.
     """
     workbook = Workbook(write_only=True)
     try:
