@@ -1,9 +1,13 @@
+from collections import Counter
+
 from sqlalchemy import func, select
 
+from legislink.analysis.text import normalize, sentences, squeeze
 from legislink.extensions import db
 from legislink.models import (
     Channel,
     Comment,
+    CommentStatus,
     Consultation,
     Draft,
     Identity,
@@ -13,7 +17,8 @@ from legislink.models import (
     User,
     utcnow,
 )
-from legislink.services.demo import load_demo
+from legislink.services import analysis
+from legislink.services.demo import CAMPAIGN_BODY, OFFTOPIC, POINTS, load_demo
 
 TABLES = (Station, User, Draft, Consultation, Provision, Comment)
 
@@ -55,3 +60,35 @@ def test_loading_the_demo_twice_duplicates_nothing(ctx):
     assert counts() == before
     assert second.passwords == []
     assert second.lines() == ["demo: already loaded, nothing changed"]
+
+
+def test_written_comments_share_no_sentence_so_only_the_campaign_reads_as_a_form_letter():
+    seen = Counter()
+    for point in POINTS:
+        for said in point.comments:
+            parts = (said.text, said.suggestion)
+            seen.update({squeeze(s) for part in parts for s in sentences(normalize(part)) if len(squeeze(s)) >= 8})
+    assert [sentence for sentence, n in seen.items() if n > 1] == []
+
+
+def test_each_point_has_six_to_twelve_comments_of_a_readable_length():
+    assert len(POINTS) >= 20
+    for point in POINTS:
+        assert 6 <= len(point.comments) <= 12, point.topic
+        assert all(30 <= len(said.text) <= 250 for said in point.comments), point.topic
+    texts = [said.text for point in POINTS for said in point.comments]
+    assert len(set(texts)) == len(texts)
+
+
+def test_the_analysis_finds_only_the_campaign_and_the_planted_offtopic_comments(ctx):
+    load_demo(utcnow())
+    db.session.commit()
+    analysis.run(db.session.scalar(select(Consultation)), full=True, now=utcnow())
+    comments = db.session.scalars(select(Comment)).all()
+    copies = Counter(c.duplicate_key for c in comments if c.duplicate_key)
+    (campaign_key, campaign_size), *others = copies.most_common()
+    assert campaign_size >= 40
+    assert all(CAMPAIGN_BODY[1] in c.text for c in comments if c.duplicate_key == campaign_key)
+    assert all(size <= 2 for _, size in others)
+    offtopic = {c.text for c in comments if c.status == CommentStatus.OFFTOPIC}
+    assert offtopic == set(OFFTOPIC)
