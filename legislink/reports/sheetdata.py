@@ -41,20 +41,19 @@ class RowStream:
     def __init__(self, ws: WriteOnlyWorksheet, number_formats: Sequence[str | None], first_row: int) -> None:
         self.ws = ws
         self.rows = 0
-        self._next = first_row
+        self._first_row = first_row
         self._letters = [get_column_letter(index) for index in range(1, len(number_formats) + 1)]
         self._styles = [_style_id(ws, number_format=f) if f else None for f in number_formats]
         self._quoted = _style_id(ws, quotePrefix=True)
         self._file = tempfile.TemporaryFile()
 
     def write(self, values: Sequence[object]) -> None:
-        number = self._next
+        number = self._first_row + self.rows
         cells = "".join(
             _cell(f"{letter}{number}", value, style, self._quoted)
             for letter, value, style in zip(self._letters, values, self._styles, strict=False)
         )
         self._file.write(f'<row r="{number}">{cells}</row>'.encode())
-        self._next += 1
         self.rows += 1
 
     def copy_to(self, target: IO[bytes]) -> None:
