@@ -38,6 +38,7 @@ Progress = Callable[[str, int, int], None]
 ANALYSED_STATUSES = (CommentStatus.ACCEPTED, CommentStatus.OFFTOPIC, CommentStatus.PENDING)
 KIND = {"explicit": Attribution.EXPLICIT, "content": Attribution.CONTENT}
 CHUNK = 2000
+HEADINGS = (ProvisionLevel.BIAN, ProvisionLevel.FENBIAN, ProvisionLevel.CHAPTER, ProvisionLevel.SECTION)
 COLUMNS = (Comment.id, Comment.text, Comment.suggestion, Comment.tokens, Comment.provision_id, Comment.paragraph,
            Comment.attribution, Comment.status, Comment.offtopic_locked, Comment.offtopic_reason,
            Comment.analysed_at, Comment.group_id, Comment.duplicate_key)
@@ -69,7 +70,7 @@ class _Version:
 def _version(version_id: int) -> _Version:
     rows = db.session.execute(
         select(Provision.id, Provision.parent_id, Provision.level, Provision.label, Provision.number, Provision.sub,
-               Provision.caption, Provision.path, Provision.text, Provision.deleted)
+               Provision.caption, Provision.path, Provision.text, Provision.deleted, Provision.title)
         .where(Provision.version_id == version_id).order_by(Provision.position)
     ).all()
     parent = {r.id: r.parent_id for r in rows}
@@ -87,10 +88,13 @@ def _version(version_id: int) -> _Version:
                          paragraphs=tuple(lines.get(r.id) or [r.text]))
         for r in articles if not r.deleted
     ]
-    by_label = {r.label: r.id for r in rows if r.level == ProvisionLevel.ARTICLE or r.level in (
-        ProvisionLevel.BIAN, ProvisionLevel.FENBIAN, ProvisionLevel.CHAPTER, ProvisionLevel.SECTION)}
-    return _Version(converted, by_label, {pid: label for label, pid in by_label.items()},
-                    {r.label for r in articles})
+    # The analysis names a chapter as it appears in article paths ("第三章 网络经营"), an article by its label.
+    by_label = {r.label: r.id for r in articles}
+    headings = [r for r in rows if r.level in HEADINGS]
+    by_label.update({(f"{r.label} {r.title}" if r.title else r.label): r.id for r in headings})
+    label_of = {pid: label for label, pid in by_label.items()}
+    by_label.update({r.label: r.id for r in headings})  # a bare "第三章" finds it too
+    return _Version(converted, by_label, label_of, {r.label for r in articles})
 
 
 def _as_input(row, label_of: dict[int, str]) -> analysis.Comment:
