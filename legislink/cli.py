@@ -382,3 +382,27 @@ def worker_command() -> None:
         raise click.ClickException("REDIS_URL is not set: without Redis, runs happen in the app's own threads")
     jobs.worker_app = current_app._get_current_object()
     Worker([jobs.QUEUE_NAME], connection=Redis.from_url(url)).work()
+
+
+@main.command("export")
+@click.argument("draft_id", type=int)
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--station", "station_code", help="Only this liaison station's comments (its own report).")
+@click.option("--with-contact", is_flag=True, help="Include names and phone numbers in 意见明细.")
+@click.option("--adoption", is_flag=True, help="Add the 采纳情况 sheet (needs reviewers' marks).")
+@with_appcontext
+def export_command(draft_id: int, output: Path, station_code: str | None, with_contact: bool,
+                   adoption: bool) -> None:
+    """Write the upward report (REPORT_FORMAT.md) of a draft's consultation to an .xlsx file."""
+    from .services import reports
+
+    consultation = _consultation_of(draft_id)
+    try:
+        data = reports.export(consultation, output, station_code=station_code, with_contact=with_contact,
+                              adoption=adoption)
+    except ServiceError as error:
+        output.unlink(missing_ok=True)
+        _fail(error)
+    db.session.commit()
+    click.echo(f"{output}: {len(data.entries)} opinions from {data.header.comments_received} comments"
+               + (f" ({data.ungrouped} not grouped yet: run `legislink analyze`)" if data.ungrouped else ""))

@@ -17,6 +17,7 @@ def register_blueprints(app: Flask) -> None:
         offline,
         opinions,
         public,
+        reports,
         request_log,
         staff,
     )
@@ -31,6 +32,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(moderation.bp)
     app.register_blueprint(offline.bp)
     app.register_blueprint(opinions.bp)
+    app.register_blueprint(reports.bp)
+    app.register_blueprint(reports.api)
     app.register_blueprint(drafts.bp)
     errors.init_app(app)
     request_log.init_app(app)

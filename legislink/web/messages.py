@@ -38,6 +38,8 @@ MESSAGES = {
     "unknown_comment": _l("This comment is not part of this consultation."),
     "merge_needs_two": _l("Tick at least two groups to merge."),
     "merge_across_articles": _l("Groups and comments of different articles cannot be put together."),
+    "no_adoption_marks": _l("No opinion has an adoption mark yet: the 采纳情况 sheet would be empty."),
+    "nothing_to_report": _l("There is no opinion in the report yet."),
     "unknown_action": _l("Unknown action."),
     "reason_required": _l("Give a reason: it is recorded in the audit log."),
     "nothing_selected": _l("Select at least one comment, or apply the action to the whole filter."),

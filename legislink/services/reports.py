@@ -1,0 +1,243 @@
+"""The upward report: one function gathers the plain rows the Excel writer needs; the staff page,
+the JSON API and `legislink export` all call it, then write or serve the result."""
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import IO
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+from sqlalchemy import distinct, func, select
+
+from .. import labels
+from ..extensions import db
+from ..models import (
+    Adoption,
+    Comment,
+    CommentEvent,
+    CommentEventKind,
+    CommentStatus,
+    Consultation,
+    OpinionGroup,
+    Provision,
+    ProvisionLevel,
+    Station,
+)
+from ..reports import (
+    AdoptionMark,
+    ArticleCount,
+    DetailRow,
+    Outcome,
+    ReportEntry,
+    ReportHeader,
+    StatsData,
+    write_report,
+)
+from . import ServiceError, audit
+from .consultations import participant_key
+
+LOCAL = ZoneInfo("Asia/Shanghai")
+REPORTED = (CommentStatus.ACCEPTED,)
+OUTCOME = {Adoption.ADOPTED: Outcome.ADOPTED, Adoption.PARTLY: Outcome.PARTLY,
+           Adoption.NOT_ADOPTED: Outcome.NOT_ADOPTED}
+
+
+@dataclass
+class ReportData:
+    header: ReportHeader
+    entries: list[ReportEntry]
+    stats: StatsData
+    station: Station | None
+    ungrouped: int  # accepted comments the analysis has not grouped yet (each reported on its own)
+
+
+def _station(code: str | None) -> Station | None:
+    if not code:
+        return None
+    station = db.session.scalar(select(Station).where(Station.code == code))
+    if station is None:
+        raise ServiceError("unknown_station", code=code)
+    return station
+
+
+def _scope(consultation: Consultation, station: Station | None) -> list:
+    conditions = [Comment.consultation_id == consultation.id, Comment.status.in_(REPORTED)]
+    if station is not None:
+        conditions.append(Comment.station_id == station.id)
+    return conditions
+
+
+def _provisions(version_id: int) -> dict[int, Provision]:
+    rows = db.session.scalars(select(Provision).where(
+        Provision.version_id == version_id,
+        Provision.level.in_((ProvisionLevel.ARTICLE, ProvisionLevel.PARAGRAPH, ProvisionLevel.CHAPTER,
+                             ProvisionLevel.SECTION, ProvisionLevel.BIAN, ProvisionLevel.FENBIAN))))
+    return {p.id: p for p in rows}
+
+
+def _original_text(provision: Provision | None, paragraph: int | None, provisions: dict[int, Provision]) -> str:
+    if provision is None or provision.level != ProvisionLevel.ARTICLE:
+        return ""
+    if paragraph:
+        for p in provisions.values():
+            if p.parent_id == provision.id and p.level == ProvisionLevel.PARAGRAPH and p.ordinal == paragraph:
+                return p.text
+    return provision.text
+
+
+def _label(provision: Provision | None) -> str | None:
+    if provision is None:
+        return None
+    return provision.label if provision.level == ProvisionLevel.ARTICLE else f"{provision.label} {provision.title}"
+
+
+def _entry(key: str, members: list[Comment], group: OpinionGroup | None, provisions: dict[int, Provision],
+           names: dict) -> ReportEntry:
+    first = members[0]
+    representative = next((m for m in members if group and m.id == group.representative_id), first)
+    provision = provisions.get(first.provision_id)
+    paragraphs = {m.paragraph for m in members}
+    paragraph = paragraphs.pop() if len(paragraphs) == 1 else None
+    letters = Counter(m.duplicate_key for m in members if m.duplicate_key)
+    suggestion = representative.suggestion or next((m.suggestion for m in members if m.suggestion), "")
+    adoption = None
+    if group is not None and group.adoption is not None:
+        adoption = AdoptionMark(outcome=OUTCOME[group.adoption], final_text=group.final_text, note=group.adoption_note)
+    return ReportEntry(
+        article_label=_label(provision), article_order=provision.position if provision else 0, paragraph=paragraph,
+        original_text=_original_text(provision, paragraph, provisions), summary=group.summary if group else "",
+        representative_text=representative.text, suggestion=suggestion,
+        reason=representative.reason or next((m.reason for m in members if m.reason), ""),
+        identity_counts=dict(Counter(names["identity"][m.identity] for m in members)),
+        station_counts=dict(Counter(m.station.name for m in members if m.station)),
+        count=len(members), duplicate_count=sum(n for n in letters.values() if n > 1), group=key, adoption=adoption,
+    )
+
+
+def _entries(consultation: Consultation, station: Station | None) -> tuple[list[ReportEntry], int]:
+    """One entry per opinion group staff kept in the report; an accepted comment the analysis has
+    not grouped yet is an entry of its own, so nothing accepted is left out."""
+    comments = db.session.scalars(select(Comment).where(*_scope(consultation, station)).order_by(Comment.id)).all()
+    groups = {g.id: g for g in db.session.scalars(
+        select(OpinionGroup).where(OpinionGroup.consultation_id == consultation.id))}
+    by_group: dict[str, list[Comment]] = defaultdict(list)
+    ungrouped = 0
+    for c in comments:
+        if c.group_id in groups:
+            if groups[c.group_id].in_report:
+                by_group[str(c.group_id)].append(c)
+        else:
+            ungrouped += 1
+            by_group[f"c{c.id}"].append(c)
+    provisions = _provisions(consultation.version_id)
+    names = {"identity": labels.chinese(labels.IDENTITY)}
+    entries = [_entry(key, members, groups.get(int(key)) if key.isdigit() else None, provisions, names)
+               for key, members in by_group.items()]
+    return entries, ungrouped
+
+
+def _stats(consultation: Consultation, station: Station | None) -> StatsData:
+    scope = _scope(consultation, station)
+    names = {"identity": labels.chinese(labels.IDENTITY), "channel": labels.chinese(labels.CHANNEL)}
+
+    def grouped(column):
+        return db.session.execute(select(column, func.count(Comment.id)).where(*scope).group_by(column)).all()
+
+    stations = db.session.execute(select(Station.name, func.count(Comment.id)).join(Station)
+                                  .where(*scope).group_by(Station.name)).all()
+    days = Counter(stamp.astimezone(LOCAL).date()
+                   for stamp in db.session.scalars(select(Comment.submitted_at).where(*scope)))
+    articles = db.session.execute(
+        select(Comment.provision_id, func.count(Comment.id)).where(*scope).group_by(Comment.provision_id)).all()
+    provisions = _provisions(consultation.version_id)
+    return StatsData(
+        by_station=dict(stations),
+        by_identity={names["identity"][k]: n for k, n in grouped(Comment.identity)},
+        by_channel={names["channel"][k]: n for k, n in grouped(Comment.channel)},
+        by_day=dict(sorted(days.items())),
+        by_article=[ArticleCount(label=_label(provisions.get(pid)), order=provisions[pid].position if pid else 0,
+                                 count=n) for pid, n in articles],
+    )
+
+
+def build(consultation: Consultation, *, station_code: str | None = None, report_date: date | None = None
+          ) -> ReportData:
+    """Everything the workbook says, as plain data."""
+    station = _station(station_code)
+    entries, ungrouped = _entries(consultation, station)
+    received_scope = [Comment.consultation_id == consultation.id,
+                      Comment.status.in_((CommentStatus.ACCEPTED, CommentStatus.OFFTOPIC))]
+    if station is not None:
+        received_scope.append(Comment.station_id == station.id)
+    received, people = db.session.execute(
+        select(func.count(Comment.id), func.count(distinct(participant_key()))).where(*received_scope)).one()
+    config = current_app.config
+    point = config["CONTACT_POINT_NAME"] + (f"（{station.name}）" if station else "")
+    header = ReportHeader(
+        draft_title=consultation.version.draft.title, contact_point=point,
+        opens=consultation.opens_at.astimezone(LOCAL).date(),
+        closes=(consultation.closes_at.astimezone(LOCAL) - timedelta(seconds=1)).date(),
+        report_date=report_date or datetime.now(LOCAL).date(), participants=people, comments_received=received,
+        contact_name=consultation.contact_name or config["CONTACT_NAME"],
+        contact_phone=consultation.contact_phone or config["CONTACT_PHONE"],
+    )
+    return ReportData(header, entries, _stats(consultation, station), station, ungrouped)
+
+
+def detail_rows(consultation: Consultation, station: Station | None, *, with_contact: bool) -> Iterator[DetailRow]:
+    """Every accepted comment, streamed from the database in pages."""
+    names = {"identity": labels.chinese(labels.IDENTITY), "channel": labels.chinese(labels.CHANNEL),
+             "status": labels.chinese(labels.STATUS)}
+    provisions = _provisions(consultation.version_id)
+    stations = {s.id: s.name for s in db.session.scalars(select(Station))}
+    query = (select(Comment.receipt_code, Comment.provision_id, Comment.paragraph, Comment.text, Comment.suggestion,
+                    Comment.reason, Comment.identity, Comment.station_id, Comment.channel, Comment.submitted_at,
+                    Comment.group_id, Comment.duplicate_key, Comment.status, Comment.name, Comment.phone, Comment.id)
+             .where(*_scope(consultation, station)).order_by(Comment.id)
+             .execution_options(yield_per=2000))
+    for row in db.session.execute(query):
+        yield DetailRow(
+            receipt=row.receipt_code, article_label=_label(provisions.get(row.provision_id)), paragraph=row.paragraph,
+            text=row.text, suggestion=row.suggestion, reason=row.reason, identity=names["identity"][row.identity],
+            station=stations.get(row.station_id, ""), channel=names["channel"][row.channel],
+            submitted_at=row.submitted_at, group=str(row.group_id) if row.group_id else f"c{row.id}",
+            duplicate_group=row.duplicate_key, status=names["status"][row.status],
+            name=row.name if with_contact else None, phone=row.phone if with_contact else None,
+        )
+
+
+def export(consultation: Consultation, out: str | IO[bytes], *, station_code: str | None = None,
+           with_contact: bool = False, adoption: bool = False, actor=None) -> ReportData:
+    """Write the workbook and audit it. The caller has checked the permission for `with_contact`."""
+    data = build(consultation, station_code=station_code)
+    if adoption and not any(e.adoption for e in data.entries):
+        raise ServiceError("no_adoption_marks")
+    write_report(out, data.header, data.entries, detail_rows(consultation, data.station, with_contact=with_contact),
+                 data.stats, with_contact=with_contact, adoption=adoption,
+                 detail_row_limit=current_app.config["EXPORT_MAX_ROWS_PER_SHEET"])
+    audit.record(actor, "report.export", "consultation", [consultation.id],
+                 {"station": station_code, "with_contact": with_contact, "adoption": adoption,
+                  "entries": len(data.entries), "comments": data.header.comments_received})
+    return data
+
+
+def mark_reported(consultation: Consultation, now: datetime, actor=None) -> int:
+    """Staff confirm the report went upward: its groups and their comments become 已上报."""
+    groups = db.session.scalars(select(OpinionGroup).where(OpinionGroup.consultation_id == consultation.id,
+                                                           OpinionGroup.in_report)).all()
+    ids = [g.id for g in groups]
+    comments = db.session.scalars(select(Comment.id).where(Comment.group_id.in_(ids),
+                                                           Comment.status.in_(REPORTED))).all()
+    if not comments:
+        raise ServiceError("nothing_to_report")
+    done = set(db.session.scalars(select(CommentEvent.comment_id).where(
+        CommentEvent.comment_id.in_(comments), CommentEvent.kind == CommentEventKind.REPORTED)))
+    for group in groups:
+        group.reported_at = group.reported_at or now
+    db.session.add_all(CommentEvent(comment_id=cid, kind=CommentEventKind.REPORTED, at=now)
+                       for cid in comments if cid not in done)
+    audit.record(actor, "report.mark_reported", "opinion_group", ids, {"comments": len(comments)})
+    db.session.flush()
+    return len(comments)

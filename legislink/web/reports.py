@@ -1,0 +1,114 @@
+"""The upward report: a preview of what will be sent, the download, and the confirmation that it went."""
+
+import tempfile
+
+from flask import (
+    Blueprint,
+    abort,
+    after_this_request,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from .. import permissions
+from ..extensions import db
+from ..models import Consultation, Draft, Station, utcnow
+from ..reports import build_summary_rows, ordered_entries
+from ..services import ServiceError, reader, reports
+from . import messages
+from .guards import require
+
+bp = Blueprint("reports", __name__, url_prefix="/staff/consultations/<int:consultation_id>/report")
+api = Blueprint("report_api", __name__, url_prefix="/api/v1")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _may_include_contacts(station: Station | None) -> bool:
+    return permissions.can_view_personal_data(current_user, station.id if station else None)
+
+
+@bp.route("/")
+@require(permissions.can_export_report)
+def index(consultation_id: int):
+    consultation = db.get_or_404(Consultation, consultation_id)
+    station_code = request.args.get("station") or None
+    try:
+        data = reports.build(consultation, station_code=station_code)
+    except ServiceError as error:
+        flash(messages.describe(error), "error")
+        return redirect(url_for("reports.index", consultation_id=consultation.id))
+    stations = db.session.scalars(select(Station).order_by(Station.code)).all()
+    return render_template("staff/report.html", consultation=consultation, data=data,
+                           entries=ordered_entries(data.entries), stations=stations, station_code=station_code,
+                           may_include_contacts=_may_include_contacts(data.station),
+                           adopted=any(e.adoption for e in data.entries))
+
+
+@bp.route("/download", methods=["POST"])
+@require(permissions.can_export_report)
+def download(consultation_id: int):
+    consultation = db.get_or_404(Consultation, consultation_id)
+    station_code = request.form.get("station") or None
+    with_contact = request.form.get("with_contact") == "1"
+    adoption = request.form.get("adoption") == "1"
+    station = db.session.scalar(select(Station).where(Station.code == station_code)) if station_code else None
+    if with_contact and not _may_include_contacts(station):
+        abort(403)
+    # A big report is tens of megabytes: written to a temporary file, not held in memory.
+    target = tempfile.NamedTemporaryFile(suffix=".xlsx")  # noqa: SIM115 - closed after the response
+    try:
+        reports.export(consultation, target, station_code=station_code, with_contact=with_contact,
+                       adoption=adoption, actor=current_user)
+    except ServiceError as error:
+        target.close()
+        db.session.rollback()
+        flash(messages.describe(error), "error")
+        return redirect(url_for("reports.index", consultation_id=consultation.id, station=station_code))
+    db.session.commit()
+    target.seek(0)
+
+    @after_this_request
+    def _close(response):
+        response.call_on_close(target.close)
+        return response
+
+    name = f"{consultation.version.draft.title}-征求意见汇总表{'-' + station_code if station_code else ''}.xlsx"
+    return send_file(target, mimetype=XLSX, as_attachment=True, download_name=name)
+
+
+@bp.route("/reported", methods=["POST"])
+@require(permissions.can_export_report)
+def mark_reported(consultation_id: int):
+    consultation = db.get_or_404(Consultation, consultation_id)
+    try:
+        count = reports.mark_reported(consultation, utcnow(), actor=current_user)
+    except ServiceError as error:
+        db.session.rollback()
+        flash(messages.describe(error), "error")
+    else:
+        db.session.commit()
+        flash(_("Recorded as reported upward: %(num)s comments now show 已上报 on their receipts.", num=count),
+              "success")
+    return redirect(url_for("reports.index", consultation_id=consultation.id))
+
+
+@api.route("/drafts/<int:draft_id>/report")
+@require(permissions.can_export_report)
+def report_json(draft_id: int):
+    """The rows of the 汇总表, as JSON, from the same function as the workbook."""
+    draft = db.get_or_404(Draft, draft_id)
+    consultation = reader.current_consultation(draft.id, utcnow())
+    if consultation is None:
+        abort(404)
+    data = reports.build(consultation, station_code=request.args.get("station") or None)
+    rows = build_summary_rows(data.header, data.entries)
+    return jsonify({"draft_id": draft.id, "consultation_id": consultation.id, "ungrouped": data.ungrouped,
+                    "rows": [{"kind": row.kind.value, "values": list(row.values)} for row in rows]})
