@@ -406,3 +406,31 @@ def export_command(draft_id: int, output: Path, station_code: str | None, with_c
     db.session.commit()
     click.echo(f"{output}: {len(data.entries)} opinions from {data.header.comments_received} comments"
                + (f" ({data.ungrouped} not grouped yet: run `legislink analyze`)" if data.ungrouped else ""))
+
+
+@main.group("comments")
+def comments_group() -> None:
+    """Comments collected offline."""
+
+
+@comments_group.command("import")
+@click.argument("draft_id", type=int)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_appcontext
+def comments_import(draft_id: int, file: Path) -> None:
+    """Import the offline-import template: every row or none; errors listed by row and column."""
+    from .models import utcnow
+    from .reports import ImportRejected
+    from .services import imports
+
+    consultation = _consultation_of(draft_id)
+    try:
+        count = imports.import_comments(consultation, file.read_bytes(), now=utcnow(), source_name=file.name)
+    except ImportRejected as error:
+        db.session.rollback()
+        click.echo(f"{file}: {error.message}", err=True)
+        for problem in error.problems:
+            click.echo(f"  row {problem.row}, {problem.column}: {problem.message}", err=True)
+        sys.exit(1)
+    db.session.commit()
+    click.echo(f"{file}: {count} comments imported")

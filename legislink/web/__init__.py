@@ -13,6 +13,7 @@ def register_blueprints(app: Flask) -> None:
         errors,
         filters,
         health,
+        imports,
         moderation,
         offline,
         opinions,
@@ -33,6 +34,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(offline.bp)
     app.register_blueprint(opinions.bp)
     app.register_blueprint(reports.bp)
+    app.register_blueprint(imports.bp)
     app.register_blueprint(reports.api)
     app.register_blueprint(drafts.bp)
     errors.init_app(app)

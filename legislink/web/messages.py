@@ -3,8 +3,6 @@
 from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
 
-from ..services import ServiceError
-
 MESSAGES = {
     "bad_credentials": _l("The user name or password is wrong."),
     "account_locked": _l("Too many failed sign-ins. This account is locked until %(until)s."),
@@ -40,6 +38,22 @@ MESSAGES = {
     "merge_across_articles": _l("Groups and comments of different articles cannot be put together."),
     "no_adoption_marks": _l("No opinion has an adoption mark yet: the 采纳情况 sheet would be empty."),
     "nothing_to_report": _l("There is no opinion in the report yet."),
+    "import.too_large": _l("The file is larger than the %(limit)s bytes this site accepts."),
+    "import.not_xlsx": _l("This is not an .xlsx workbook. Save the file as Excel Workbook (.xlsx) from the template."),
+    "import.corrupt": _l("The file is damaged or incomplete. Save it again in Excel and upload it once more."),
+    "import.zip_bomb": _l("The file unpacks to far more data than a comment list can hold; it was refused."),
+    "import.unreadable": _l("The workbook cannot be read. Start again from the downloaded template."),
+    "import.bad_header": _l("The first row must be the template's header row, unchanged."),
+    "import.too_many_rows": _l("A file may hold at most %(limit)s comments; split it into several files."),
+    "import.empty": _l("The file holds no comment."),
+    "import.invalid_rows": _l("%(count)s problems were found; nothing was imported. Correct them and upload again."),
+    "required": _l("This column must be filled in."),
+    "too_long": _l("Too long: %(length)s characters, at most %(limit)s."),
+    "article.invalid": _l("“%(value)s” is not an article: write 第十二条, 12, 第12条第二款 or 第二十条之一."),
+    "article.unknown": _l("The draft has no %(label)s."),
+    "choice.unknown": _l("“%(value)s” is not one of the allowed values."),
+    "phone.invalid": _l("“%(value)s” is not a phone number (foreign numbers start with + and the country code)."),
+    "date.invalid": _l("“%(value)s” is not a date: write 2024-05-01, 2024/5/1, 2024年5月1日 or 20240501."),
     "unknown_action": _l("Unknown action."),
     "reason_required": _l("Give a reason: it is recorded in the audit log."),
     "nothing_selected": _l("Select at least one comment, or apply the action to the whole filter."),
@@ -69,15 +83,14 @@ def _display(value):
     return format_datetime(value, "short") if hasattr(value, "tzinfo") else value
 
 
-def describe(error: ServiceError) -> str:
+def describe(error) -> str:
     """The user's-language sentence for a refusal; unknown codes fall back to the English text."""
     template = MESSAGES.get(error.code)
     if template is None:
         return error.message
     params = {key: _display(value) for key, value in error.params.items()}
-    return str(template) % params if params else str(template)
-
-
-def register(code: str, message) -> None:
-    """Capabilities add the wording for their own codes."""
-    MESSAGES[code] = message
+    try:
+        return str(template) % params
+    except (KeyError, ValueError, TypeError):
+        # A sentence that needs a detail the error does not carry: the English text still helps.
+        return error.message

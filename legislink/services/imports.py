@@ -1,0 +1,113 @@
+"""Offline comments from the Excel template: every row is checked first, then all are stored in
+one transaction, or none (the reader raises ImportRejected with every problem by row and column)."""
+
+from datetime import datetime
+
+from flask import current_app
+from sqlalchemy import insert, select
+
+from .. import labels
+from ..extensions import db
+from ..models import (
+    Attribution,
+    Channel,
+    Comment,
+    CommentEvent,
+    CommentEventKind,
+    CommentStatus,
+    Consultation,
+    Identity,
+    Provision,
+    ProvisionLevel,
+    Station,
+)
+from ..reports import ArticleRef, ImportChoices, ImportLimits, read_import, template_bytes
+from . import audit, receipts
+from .comments import named_target
+from .segmentation import segmenter
+
+CHUNK = 1000
+IMPORT_CHANNELS = (Channel.SYMPOSIUM, Channel.LETTER, Channel.PHONE, Channel.VISIT, Channel.ONLINE)
+
+
+def choices() -> ImportChoices:
+    """The values the template offers, in Chinese as the sheet is."""
+    identity = labels.chinese(labels.IDENTITY)
+    channel = labels.chinese(labels.CHANNEL)
+    stations = db.session.scalars(select(Station).where(Station.active).order_by(Station.code))
+    return ImportChoices(identities=[identity[i] for i in Identity], stations={s.code: s.name for s in stations},
+                         channels=[channel[c] for c in IMPORT_CHANNELS])
+
+
+def template(max_rows: int | None = None) -> bytes:
+    return template_bytes(choices(), max_rows=max_rows or current_app.config["IMPORT_MAX_ROWS"])
+
+
+def _targets(version_id: int) -> dict[ArticleRef, tuple[int, int | None]]:
+    """Every article and paragraph of the version, as the reader names them -> (provision id, 款)."""
+    rows = db.session.execute(
+        select(Provision.id, Provision.parent_id, Provision.level, Provision.number, Provision.sub, Provision.ordinal)
+        .where(Provision.version_id == version_id,
+               Provision.level.in_((ProvisionLevel.ARTICLE, ProvisionLevel.PARAGRAPH)))
+    ).all()
+    articles = {r.id: r for r in rows if r.level == ProvisionLevel.ARTICLE and r.number is not None}
+    targets = {ArticleRef(a.number, a.sub or None): (a.id, None) for a in articles.values()}
+    for r in rows:
+        parent = articles.get(r.parent_id) if r.level == ProvisionLevel.PARAGRAPH else None
+        if parent is not None:
+            targets[ArticleRef(parent.number, parent.sub or None, r.ordinal)] = (parent.id, r.ordinal)
+    return targets
+
+
+def _new_codes(count: int) -> list[str]:
+    codes: set[str] = set()
+    while len(codes) < count:
+        codes.update(receipts.new_code() for _ in range(count - len(codes)))
+        taken = set(db.session.scalars(select(Comment.receipt_code).where(Comment.receipt_code.in_(list(codes)))))
+        codes -= taken
+    return list(codes)
+
+
+def import_comments(consultation: Consultation, data: bytes, *, now: datetime, actor=None,
+                    source_name: str = "") -> int:
+    """Validate the whole file, then store every row; returns how many. Flushes; the caller commits."""
+    config = current_app.config
+    targets = _targets(consultation.version_id)
+    rows = read_import(data, choices=choices(), article_exists=lambda ref: ref in targets,
+                       max_rows=config["IMPORT_MAX_ROWS"], limits=ImportLimits(max_bytes=config["IMPORT_MAX_BYTES"]))
+    identity = {v: k for k, v in labels.chinese(labels.IDENTITY).items()}
+    channel = {v: k for k, v in labels.chinese(labels.CHANNEL).items()}
+    stations = {s.code: s.id for s in db.session.scalars(select(Station))}
+    default_station = getattr(actor, "station_id", None)
+    collector = f"导入：{getattr(actor, 'display_name', '') or getattr(actor, 'username', '') or source_name}"[:100]
+    seg = segmenter()
+    codes = _new_codes(len(rows))
+    values = []
+    for row, code in zip(rows, codes, strict=True):
+        provision_id, paragraph = targets[row.article] if row.article else (None, None)
+        attribution = Attribution.FORM
+        if provision_id is None:
+            found = named_target(consultation, row.text)
+            provision_id = found.provision.id if found.provision else None
+            paragraph = found.paragraph
+            attribution = Attribution.EXPLICIT if provision_id else Attribution.DRAFT
+        values.append({
+            "consultation_id": consultation.id, "receipt_code": code, "provision_id": provision_id,
+            "paragraph": paragraph, "attribution": attribution, "text": row.text, "suggestion": row.suggestion,
+            "reason": row.reason, "identity": identity.get(row.identity, Identity.RESIDENT),
+            "station_id": stations.get(row.station_code, default_station),
+            "channel": channel.get(row.channel, Channel.IMPORT), "name": row.name, "phone": row.phone or "",
+            "consent": False, "collector": collector, "collected_on": row.collected_on, "submitted_at": now,
+            "status": CommentStatus.ACCEPTED, "tokens": seg.tokens(f"{row.text}\n{row.suggestion}"),
+            "created_by_id": getattr(actor, "id", None),
+        })
+    ids: list[int] = []
+    for start in range(0, len(values), CHUNK):
+        ids += db.session.scalars(insert(Comment).returning(Comment.id, sort_by_parameter_order=True),
+                                  values[start:start + CHUNK]).all()
+    for start in range(0, len(ids), CHUNK):
+        db.session.execute(insert(CommentEvent), [
+            {"comment_id": cid, "kind": CommentEventKind.RECEIVED, "at": now, "note": ""}
+            for cid in ids[start:start + CHUNK]])
+    audit.record(actor, "comment.import", "comment", ids, {"file": source_name, "rows": len(ids)})
+    return len(ids)
