@@ -61,14 +61,16 @@ def _own_references(text: str, draft: Draft) -> list[Reference]:
 
 
 def explicit_attribution(text: str, draft: Draft) -> Attribution | None:
-    """The article (or chapter) a normalised comment names, preferring its first direct reference."""
+    """The article (or chapter) a normalised comment names: the one it names most often among its
+    direct references, the first of those on a tie."""
     refs = _own_references(text, draft)
     if not refs:
         return None
     direct = [r for r in refs if not _is_cross_reference(text, r)] or refs
     articles = [r for r in direct if r.article is not None]
     if articles:
-        ref = articles[0]
+        counts = Counter((r.article, r.sub or 0) for r in articles)
+        ref = next(r for r in articles if counts[(r.article, r.sub or 0)] == max(counts.values()))
         index = draft.by_number[(ref.article, ref.sub or 0)]
         return Attribution(article=draft.articles[index].label, kind="explicit",
                            paragraph=ref.paragraph, chapter=draft.chapter_of(index), score=1.0)

@@ -23,6 +23,9 @@ _COUNTED = (
     r"意见|建议|措施|路|龙|街|线|心|腿|命|短信|消息|信息|新闻|理由|原则|标准|渠道|途径|经验|做法|"
     r"问题|好处|缺点|红线|底线"
 )
+# 第十二、十三条 / 第12和13条: each number of the list is an article.
+_LIST = re.compile(rf"第\s*(?P<nums>{_NUM}(?:\s*[、，,和及与]\s*{_NUM})+)\s*[条條]")
+_LIST_SPLIT = re.compile(r"\s*[、，,和及与]\s*")
 _WITH_DI = re.compile(rf"第\s*(?P<num>{_NUM})\s*[条條](?!(?:意见|建议)[:：是])" + _TAIL)
 _BARE_ARABIC = re.compile(
     rf"(?<![0-9０-９.第])(?P<num>[0-9０-９]{{1,4}})\s*[条條](?!(?:{_COUNTED})|[0-9])" + _TAIL
@@ -88,9 +91,17 @@ def _law_before(text: str, start: int) -> str | None:
     return name
 
 
+def _listed_references(text: str) -> tuple[list[Reference], list[tuple[int, int]]]:
+    found = []
+    for m in _LIST.finditer(text):
+        law = _law_before(text, m.start())
+        found.extend(Reference(article=cn_to_int(n), law=law, span=m.span())
+                     for n in _LIST_SPLIT.split(m.group("nums")))
+    return found, [m.span() for m in _LIST.finditer(text)]
+
+
 def _chinese_references(text: str) -> list[Reference]:
-    found: list[Reference] = []
-    taken: list[tuple[int, int]] = []
+    found, taken = _listed_references(text)
     for pattern in (_WITH_DI, _BARE_ARABIC, _BARE_CN):
         for m in pattern.finditer(text):
             if any(s <= m.start() < e for s, e in taken):

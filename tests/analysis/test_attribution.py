@@ -63,3 +63,13 @@ def test_a_comment_on_nothing_in_particular_is_on_the_whole_draft(articles, segm
 def test_a_staff_locked_attribution_is_kept(articles, segmenter):
     (found,) = _attribute(articles, segmenter, "第三条应当严格执行", locked=True, article="第八条")
     assert (found.kind, found.article) == ("locked", "第八条")
+
+
+def test_the_article_named_most_often_wins_over_the_first_named(articles, segmenter):
+    (found,) = _attribute(articles, segmenter, "第三条和第四条有重复。建议修改第四条，第四条的数量限制应当写明。")
+    assert found.article == "第四条"
+
+
+def test_a_cross_reference_does_not_take_the_attribution(articles, segmenter):
+    (found,) = _attribute(articles, segmenter, "建议与第三条相衔接，第六条的延迟支付应当写明时限。")
+    assert found.article == "第六条"

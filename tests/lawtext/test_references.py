@@ -67,3 +67,8 @@ def test_the_draft_under_discussion_is_not_another_law(text):
 
 def test_a_reference_without_a_law_is_to_the_draft():
     assert not names_other_law(Reference(article=3), "任何标题")
+
+
+@pytest.mark.parametrize("text", ["关于第12、13条", "第十二、十三条都有问题", "第12和13条"])
+def test_a_list_of_articles_names_each_in_order(text):
+    assert [r.article for r in find_references(text)] == [12, 13]
