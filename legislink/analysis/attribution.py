@@ -37,8 +37,10 @@ W_BM25 = 0.25
 W_PHRASE = 0.25
 W_NEIGHBOURS = 10.0
 MIN_CONTENT_SCORE = 1.0
-# With no explicit comment to learn from, only the draft's text speaks and its scores run lower.
-MIN_TEXT_ONLY_SCORE = 0.4
+# For an article no comment named, only the draft's text speaks: its score must reach this and
+# be TEXT_MARGIN times the next article's.
+MIN_TEXT_ONLY_SCORE = 0.3
+TEXT_MARGIN = 2.0
 SCORE_CHUNK = 5_000
 
 
@@ -177,8 +179,8 @@ class ContentModel:
                                        shape=(len(draft.articles), len(docs)))
             self.centroids = _unit_rows(assign @ _unit_rows(binary @ self.idf)).T.tocsr()
 
-    def scores(self, docs: Sequence[Doc]) -> np.ndarray:
-        """Docs x articles content evidence."""
+    def scores(self, docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray]:
+        """Docs x articles content evidence: all of it, and the draft text's part alone."""
         binary = _binary_rows([d.tokens for d in docs], self.vocab)
         # English words stand in the comment next to their Chinese translations: only the latter count.
         lengths = np.sqrt(np.array([max(1, sum(not t.isascii() for t in set(d.tokens))) for d in docs],
@@ -186,8 +188,8 @@ class ContentModel:
         text = (W_BM25 * (binary @ self.bm25).toarray()
                 + W_PHRASE * (_phrase_hits(docs, self.grams) @ self.phrases).toarray()) / lengths
         if self.centroids is None:
-            return text
-        return text + W_NEIGHBOURS * (_unit_rows(binary @ self.idf) @ self.centroids).toarray()
+            return text, text
+        return text + W_NEIGHBOURS * (_unit_rows(binary @ self.idf) @ self.centroids).toarray(), text
 
 
 def _locked(comment: Comment, draft: Draft) -> Attribution:
@@ -196,10 +198,19 @@ def _locked(comment: Comment, draft: Draft) -> Attribution:
     return Attribution(article=comment.article, kind="locked", chapter=chapter, score=1.0)
 
 
-def _from_scores(row: np.ndarray, draft: Draft, threshold: float) -> Attribution:
+def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft) -> Attribution:
+    """The best-scoring article if the evidence is enough, else the whole draft.
+
+    Either the full score is high, or the match on the draft text alone stands out from every
+    other article's: that is all an article nobody named can show, having no neighbours to add
+    (the scale of text scores depends on the draft's size, their ratio does not).
+    """
     best = int(np.argmax(row))
-    if not row[best] >= threshold:
-        return Attribution(article=None, kind="draft", score=float(row[best]))
+    if not row[best] >= MIN_CONTENT_SCORE:
+        best = int(np.argmax(text))
+        runner_up = np.partition(text, -2)[-2] if len(text) > 1 else 0.0
+        if text[best] < MIN_TEXT_ONLY_SCORE or text[best] < TEXT_MARGIN * runner_up:
+            return Attribution(article=None, kind="draft", score=float(row.max()))
     return Attribution(article=draft.articles[best].label, kind="content",
                        chapter=draft.chapter_of(best), score=float(row[best]))
 
@@ -228,10 +239,10 @@ def attribute_docs(draft: Draft, comments: Sequence[Comment], docs: Sequence[Doc
     if pending and draft.articles:
         model = ContentModel(draft, [docs[i] for i in pending] + [docs[i] for i in known],
                              {len(pending) + k: v for k, v in enumerate(known.values())})
-        threshold = MIN_CONTENT_SCORE if known else MIN_TEXT_ONLY_SCORE
         # In chunks: docs x articles is dense, and a code has over a thousand articles.
         for start in range(0, len(pending), SCORE_CHUNK):
             chunk = pending[start:start + SCORE_CHUNK]
-            for row, i in zip(model.scores([docs[i] for i in chunk]), chunk, strict=True):
-                result[i] = _from_scores(row, draft, threshold)
+            full, text = model.scores([docs[i] for i in chunk])
+            for k, i in enumerate(chunk):
+                result[i] = _from_scores(full[k], text[k], draft)
     return [result.get(i) or Attribution(article=None, kind="draft") for i in range(len(docs))]

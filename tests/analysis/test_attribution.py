@@ -73,3 +73,9 @@ def test_the_article_named_most_often_wins_over_the_first_named(articles, segmen
 def test_a_cross_reference_does_not_take_the_attribution(articles, segmenter):
     (found,) = _attribute(articles, segmenter, "建议与第三条相衔接，第六条的延迟支付应当写明时限。")
     assert found.article == "第六条"
+
+
+def test_an_article_nobody_named_is_found_by_its_own_words(articles, segmenter):
+    *_, found = _attribute(articles, segmenter, *NEIGHBOURS,
+                           "一个人能办多少张电话卡应该有数量限制，异常办卡要拒绝。")
+    assert (found.kind, found.article) == ("content", "第四条")
