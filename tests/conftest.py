@@ -30,11 +30,21 @@ class FreshContextClient(FlaskClient):
             return super().open(*args, **kwargs)
 
 
-def pg_url() -> str:
+# Each run works in a schema of its own, so two runs against one database (CI and a developer,
+# or two developers) never truncate each other's tables.
+PG_SCHEMA = f"legislink_test_{os.getpid()}"
+
+
+def pg_base_url() -> str:
     """psycopg 3 is the installed driver; accept plain postgresql:// URLs too."""
     if PG_URL.startswith("postgresql://"):
         return "postgresql+psycopg://" + PG_URL[len("postgresql://"):]
     return PG_URL
+
+
+def pg_url() -> str:
+    separator = "&" if "?" in pg_base_url() else "?"
+    return f"{pg_base_url()}{separator}options=-csearch_path%3D{PG_SCHEMA}"
 
 
 @pytest.fixture(scope="session")
@@ -60,13 +70,18 @@ def _pg_schema():
     """Create the PostgreSQL tables once per run, from a clean slate."""
     from legislink import models  # noqa: F401  (registers the tables)
 
+    admin = create_engine(pg_base_url())
+    with admin.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA IF EXISTS {PG_SCHEMA} CASCADE"))
+        connection.execute(text(f"CREATE SCHEMA {PG_SCHEMA}"))
     engine = create_engine(pg_url())
     with engine.begin() as connection:
-        db.metadata.drop_all(connection)
-        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
         db.metadata.create_all(connection)
-    yield
     engine.dispose()
+    yield
+    with admin.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA IF EXISTS {PG_SCHEMA} CASCADE"))
+    admin.dispose()
 
 
 def _truncate_pg() -> None:

@@ -24,6 +24,16 @@ def _libpq_url(url: URL) -> str:
     return url.set(drivername="postgresql").render_as_string(hide_password=False)
 
 
+def _schema_args(url: URL) -> list[str]:
+    """A database shared by several schemas (options=-csearch_path=X): dump only the app's."""
+    options = url.query.get("options", "")
+    options = options if isinstance(options, str) else " ".join(options)
+    for part in options.split():
+        if part.startswith("-csearch_path="):
+            return ["--schema", part.split("=", 1)[1].split(",")[0]]
+    return []
+
+
 def _tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
@@ -49,8 +59,8 @@ def backup(database_url: str, target: Path) -> Path:
         return target
     if url.get_backend_name() == "postgresql":
         # The program is found on PATH by name and gets no shell: arguments are never interpreted.
-        subprocess.run([_tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(target),  # noqa: S603
-                        _libpq_url(url)], check=True, capture_output=True)
+        subprocess.run([_tool("pg_dump"), "--format=custom", "--no-owner", *_schema_args(url),  # noqa: S603
+                        "--file", str(target), _libpq_url(url)], check=True, capture_output=True)
         return target
     raise ServiceError("backup_unsupported", backend=url.get_backend_name())
 

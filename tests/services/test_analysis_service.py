@@ -105,12 +105,13 @@ def test_staff_corrections_and_edited_groups_survive_a_full_rerun(consultation):
     analysis.run(consultation, now=utcnow())
     db.session.commit()
     # Staff correct an attribution, keep an ad as on-topic, and write a group's summary.
-    hours = reload(made["hours"])
-    hours.provision_id = db.session.scalar(select(Comment.provision_id).where(Comment.id == made["phone"].id))
+    db.session.expire_all()
+    hours = db.session.get(Comment, made["hours"].id)
+    hours.provision_id = db.session.get(Comment, made["phone"].id).provision_id
     hours.attribution = Attribution.STAFF
-    ad = reload(made["ad"])
+    ad = db.session.get(Comment, made["ad"].id)
     ad.status, ad.offtopic_locked = CommentStatus.ACCEPTED, True
-    group = db.session.get(OpinionGroup, reload(made["rent_a"]).group_id)
+    group = db.session.get(OpinionGroup, db.session.get(Comment, made["rent_a"].id).group_id)
     group.summary, group.edited = "租金涨幅上限应保留，未提前告知的涨价无效。", True
     members = {c.id for c in db.session.scalars(select(Comment).where(Comment.group_id == group.id))}
     db.session.commit()
