@@ -434,3 +434,32 @@ def comments_import(draft_id: int, file: Path) -> None:
         sys.exit(1)
     db.session.commit()
     click.echo(f"{file}: {count} comments imported")
+
+
+@main.group("adoption")
+def adoption_group() -> None:
+    """Which reported opinions the final text took up."""
+
+
+@adoption_group.command("suggest")
+@click.argument("draft_id", type=int)
+@click.option("--to", "version_ref", required=True, help="The later version (id or label), e.g. 最终文本.")
+@click.option("--json", "as_json", is_flag=True, help="Print [{group, article, proposed, evidence, similarity}].")
+@with_appcontext
+def adoption_suggest(draft_id: int, version_ref: str, as_json: bool) -> None:
+    """Propose 采纳 / 部分采纳 / 未采纳 for every reported opinion; reviewers confirm on the site."""
+    from .services import adoption, drafts
+
+    consultation = _consultation_of(draft_id)
+    try:
+        version = drafts.find_version(consultation.version.draft, version_ref)
+        found = adoption.suggest(consultation, version.id)
+    except ServiceError as error:
+        _fail(error)
+    db.session.commit()
+    if as_json:
+        click.echo(json.dumps([s.as_json() for s in found], ensure_ascii=False, indent=2))
+        return
+    for s in found:
+        click.echo(f"group {s.group.id:>5}  {s.article or '(whole draft)':<12} -> {s.proposed.value:<12} "
+                   f"{s.similarity:.2f}  {s.evidence.get('change')}")

@@ -1,0 +1,118 @@
+"""Adoption on a real revision: the Charity Law of 2016 consulted, its 2023 revision as the final text."""
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from legislink.cli import main
+from legislink.extensions import db
+from legislink.models import Adoption, Comment, Consultation, OpinionGroup, utcnow
+from legislink.services import ServiceError, adoption, drafts, receipts, reports
+from legislink.services.comments import CommentInput, submit
+
+# (article, comments, suggested wording, what the 2023 revision did with it)
+OPINIONS = {
+    "shorter_wait": ("第二十二条", ["登记满二年才能申请公开募捐资格，时间太长，小的慈善组织等不起。",
+                                  "建议把申请公开募捐资格的年限从二年缩短为一年。"],
+                     "依法登记满一年的慈善组织，可以向其登记的民政部门申请公开募捐资格。", Adoption.ADOPTED),
+    "costs_in_report": ("第十三条", ["年度工作报告里应当写明募捐成本，让捐赠人知道钱花在哪里。",
+                                     "财务报告要公开募捐成本，不然看不出管理费用高不高。"],
+                        "报告应当包括募捐成本情况。", Adoption.ADOPTED),
+    "government_role": ("第六条", ["县级以上人民政府应当统筹协调慈善工作，还要每年向人大常委会报告慈善事业情况。",
+                                   "政府要统筹协调，也要接受人大监督，每年报告一次。"],
+                        "县级以上人民政府应当统筹、协调慈善工作，每年向本级人民代表大会常务委员会报告慈善工作情况。",
+                        Adoption.PARTLY),
+    "penalty": ("第三十一条", ["虚构事实骗捐的，应当在本条直接写明罚款和追究刑事责任。",
+                              "欺骗诱导捐赠的，本条要规定具体的罚则，加大处罚力度。"],
+                "违反前款规定的，由民政部门处以罚款；构成犯罪的，依法追究刑事责任。", Adoption.NOT_ADOPTED),
+    "any_platform": ("第二十三条", ["互联网募捐不应只限于指定平台，应当允许在任何网站和社交媒体上发布募捐信息。",
+                                   "建议取消指定平台的限制，让慈善组织自由选择发布渠道。"],
+                     "慈善组织通过互联网开展公开募捐的，可以在任何网络平台发布募捐信息。", Adoption.NOT_ADOPTED),
+}
+
+
+@pytest.fixture
+def charity(ctx, shared_dir):
+    old = (shared_dir / "laws" / "cishanfa_2016.txt").read_text(encoding="utf-8")
+    new = (shared_dir / "laws" / "cishanfa_2023.txt").read_text(encoding="utf-8")
+    version = drafts.import_text(old, title="中华人民共和国慈善法（修订草案）", version_label="征求意见稿")
+    final = drafts.add_version(version.draft, drafts.parse_or_refuse(new), label="最终文本")
+    now = utcnow()
+    consultation = Consultation(version=version, opens_at=now - timedelta(days=40), closes_at=now - timedelta(days=10))
+    db.session.add(consultation)
+    db.session.flush()
+    groups, codes = {}, {}
+    for key, (label, texts, suggestion, _) in OPINIONS.items():
+        members = [submit(consultation, CommentInput(text=t, article=label, suggestion=suggestion if i == 0 else ""),
+                          now=now - timedelta(days=20)) for i, t in enumerate(texts)]
+        group = OpinionGroup(consultation=consultation, key=key, provision_id=members[0].provision_id,
+                             representative_id=members[0].id)
+        db.session.add(group)
+        db.session.flush()
+        for m in members:
+            m.group_id = group.id
+        groups[key], codes[key] = group, [m.receipt_code for m in members]
+    reports.mark_reported(consultation, now - timedelta(days=5))
+    db.session.commit()
+    return consultation, final, groups, codes
+
+
+def test_proposals_follow_what_the_revision_did(charity):
+    consultation, final, groups, _ = charity
+    found = {s.group.key: s for s in adoption.suggest(consultation, final.id)}
+    db.session.commit()
+    for key, (label, _, _, expected) in OPINIONS.items():
+        assert found[key].article == label
+        assert found[key].proposed == expected, (key, found[key].evidence)
+    assert found["penalty"].evidence["change"] == "same"
+    assert found["costs_in_report"].evidence["mode"] == "addition"
+    assert found["shorter_wait"].evidence["mode"] == "rewrite"
+    assert found["shorter_wait"].similarity > found["any_platform"].similarity
+    # A proposal is stored as such; the mark stays empty until a reviewer decides.
+    assert db.session.get(OpinionGroup, groups["shorter_wait"].id).adoption is None
+    assert db.session.get(OpinionGroup, groups["shorter_wait"].id).proposed_adoption == Adoption.ADOPTED
+
+
+def test_a_reviewers_mark_reaches_every_commenter_of_the_opinion(charity):
+    consultation, final, groups, codes = charity
+    told = adoption.mark(consultation, groups["shorter_wait"].id, Adoption.ADOPTED, note="修订后缩短为一年。",
+                         final_text="依法登记满一年的慈善组织，可以向办理其登记的民政部门申请公开募捐资格。",
+                         final_version_id=final.id, now=utcnow(), actor=None)
+    db.session.commit()
+    assert told == 2
+    for code in codes["shorter_wait"]:
+        stages = receipts.history(receipts.find(code))
+        outcome = stages[-1]
+        assert (outcome.kind, outcome.done, outcome.outcome) == ("outcome", True, Adoption.ADOPTED)
+        assert "满一年" in outcome.note
+        assert [s.done for s in stages] == [True, False, True, True]  # never grouped by the analysis here
+    untouched = receipts.history(receipts.find(codes["penalty"][0]))
+    assert untouched[-1].done is False
+
+
+def test_marks_need_a_reported_opinion_of_this_consultation(charity):
+    consultation, final, groups, _ = charity
+    groups["penalty"].reported_at = None
+    db.session.commit()
+    with pytest.raises(ServiceError) as raised:
+        adoption.mark(consultation, groups["penalty"].id, Adoption.ADOPTED, note="", final_text="",
+                      final_version_id=final.id, now=utcnow(), actor=None)
+    assert raised.value.code == "not_reported"
+    with pytest.raises(ServiceError):
+        adoption.suggest(consultation, consultation.version_id)  # the consulted version is not a final one
+
+
+def test_the_command_prints_the_proposals_as_json(charity, app):
+    import json
+
+    consultation, final, _, _ = charity
+    result = app.test_cli_runner().invoke(main, ["adoption", "suggest", str(consultation.version.draft_id),
+                                                 "--to", "最终文本", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert {r["article"]: r["proposed"] for r in rows} == {
+        "第二十二条": "adopted", "第十三条": "adopted", "第六条": "partly", "第三十一条": "not_adopted",
+        "第二十三条": "not_adopted"}
+    assert set(rows[0]) >= {"group", "article", "proposed", "evidence", "similarity"}
+    assert db.session.scalar(select(Comment.id)) is not None
