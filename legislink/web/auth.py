@@ -91,7 +91,7 @@ def change_password():
         else:
             db.session.commit()
             # The old session token is gone with the old password: sign in again under the new one.
-            login_user(current_user)
+            login_user(current_user._get_current_object())
             flash(_("Your password has been changed."), "success")
             return redirect(_next_url())
     return render_template("auth/password.html", form=form)
