@@ -5,8 +5,11 @@ sparse products:
 - BM25 of the comment's words against each article (caption included), weights from the draft;
 - draft phrases: character 4-grams the comment shares with an article, weighted by how few
   articles contain them (residents copy or quote a few words of the text they mean);
-- neighbours: similarity to the comments that named the article explicitly in the same
-  consultation, which brings the residents' own words for the article's subject.
+- neighbours: similarity to the comments that named the article, or were filed under it by the
+  resident or staff, in the same consultation, which brings residents' own words for its subject.
+
+Neighbours alone pin a comment to an article only when they single that article out; a comment
+that speaks of the draft as a whole must show it in the draft's own text.
 """
 
 import math
@@ -26,6 +29,12 @@ from legislink.lawtext.references import Reference, find_references, names_other
 # A reference made only to point elsewhere: 与第三十条衔接, 参照第十二条.
 _CROSS_BEFORE = re.compile(r"(?:与|同|参照|依照|按照|比照|对照|结合|援引|类似)\s*$")
 _CROSS_AFTER = re.compile(r"^\s*(?:的\S{0,8})?(?:相?衔接|一致|相协调|配套|相同|类似)")
+# A remark on the draft as a whole: 整部草案, 通篇, 总体上, 条例里好多…, 增加一章 / 一条 (a new one).
+_WHOLE_DRAFT = re.compile(
+    r"整部|通篇|全篇|纵观|总体(?:上|来说|来看|看|支持|赞成|同意)|整体(?:上|来说|来看|看)|总的来说|总的来看"
+    r"|(?:草案|条例|法规|法律|本法)(?:里|中)?(?:好多|很多|大多|多处|反复|到处|处处|普遍)"
+    r"|各条|好多条|很多条|不少条|有些条文|增加一章|加一章|单列一章|专章|增加一条|加一条|总则(?:里|中)"
+)
 _LABEL = re.compile(r"第([零〇一二两三四五六七八九十百千0-9]+)条(?:之([一二三四五六七八九十]+))?")
 
 PHRASE_N = 4
@@ -37,6 +46,9 @@ W_BM25 = 0.25
 W_PHRASE = 0.25
 W_NEIGHBOURS = 10.0
 MIN_CONTENT_SCORE = 1.0
+# ... and be CONTENT_MARGIN times the runner-up's, unless the draft text points to the same article:
+# a remark on the whole draft resembles the comments of several articles about as much.
+CONTENT_MARGIN = 1.25
 # For an article no comment named, only the draft's text speaks: its score must reach this and
 # be TEXT_MARGIN times the next article's.
 MIN_TEXT_ONLY_SCORE = 0.3
@@ -163,7 +175,7 @@ def _unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
 
 class ContentModel:
     """What content matching needs, computed once: the draft's word and phrase weights, and the
-    centroids of the comments that named each article (`known`: doc index -> article index)."""
+    centroids of the comments known to be on each article (`known`: doc index -> article index)."""
 
     def __init__(self, draft: Draft, docs: Sequence[Doc], known: Mapping[int, int]) -> None:
         self.vocab = _vocabulary(draft, docs)
@@ -198,21 +210,33 @@ def _locked(comment: Comment, draft: Draft) -> Attribution:
     return Attribution(article=comment.article, kind="locked", chapter=chapter, score=1.0)
 
 
-def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft) -> Attribution:
+def _runner_up(scores: np.ndarray) -> float:
+    return float(np.partition(scores, -2)[-2]) if len(scores) > 1 else 0.0
+
+
+def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft, *, general: bool = False) -> Attribution:
     """The best-scoring article if the evidence is enough, else the whole draft.
 
-    Either the full score is high, or the match on the draft text alone stands out from every
-    other article's: that is all an article nobody named can show, having no neighbours to add
-    (the scale of text scores depends on the draft's size, their ratio does not).
+    Either the full score is high and singles the article out (or the draft text agrees), or the
+    match on the draft text alone stands out from every other article's: that is all an article
+    nobody named can show, having no neighbours to add (the scale of text scores depends on the
+    draft's size, their ratio does not). A comment that speaks of the draft as a whole (`general`)
+    gets only the latter: resembling other residents' comments on an article is not enough.
     """
     best = int(np.argmax(row))
-    if not row[best] >= MIN_CONTENT_SCORE:
+    if general or not _stands_out(row, text, best):
         best = int(np.argmax(text))
-        runner_up = np.partition(text, -2)[-2] if len(text) > 1 else 0.0
-        if text[best] < MIN_TEXT_ONLY_SCORE or text[best] < TEXT_MARGIN * runner_up:
+        if text[best] < MIN_TEXT_ONLY_SCORE or text[best] < TEXT_MARGIN * _runner_up(text):
             return Attribution(article=None, kind="draft", score=float(row.max()))
     return Attribution(article=draft.articles[best].label, kind="content",
                        chapter=draft.chapter_of(best), score=float(row[best]))
+
+
+def _stands_out(row: np.ndarray, text: np.ndarray, best: int) -> bool:
+    if row[best] < MIN_CONTENT_SCORE:
+        return False
+    text_agrees = int(np.argmax(text)) == best and text[best] >= MIN_TEXT_ONLY_SCORE
+    return text_agrees or row[best] >= CONTENT_MARGIN * _runner_up(row)
 
 
 def _explicit(comment: Comment, doc: Doc, draft: Draft) -> Attribution | None:
@@ -233,7 +257,7 @@ def attribute_docs(draft: Draft, comments: Sequence[Comment], docs: Sequence[Doc
             continue
         result[i] = found
         index = label_index(found.article, draft)
-        if found.kind == "explicit" and index is not None:
+        if found.kind in ("explicit", "locked") and index is not None:
             known[i] = index
     pending = [i for i in range(len(docs)) if i not in result]
     if pending and draft.articles:
@@ -244,5 +268,5 @@ def attribute_docs(draft: Draft, comments: Sequence[Comment], docs: Sequence[Doc
             chunk = pending[start:start + SCORE_CHUNK]
             full, text = model.scores([docs[i] for i in chunk])
             for k, i in enumerate(chunk):
-                result[i] = _from_scores(full[k], text[k], draft)
+                result[i] = _from_scores(full[k], text[k], draft, general=bool(_WHOLE_DRAFT.search(docs[i].norm)))
     return [result.get(i) or Attribution(article=None, kind="draft") for i in range(len(docs))]

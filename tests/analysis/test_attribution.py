@@ -79,3 +79,28 @@ def test_an_article_nobody_named_is_found_by_its_own_words(articles, segmenter):
     *_, found = _attribute(articles, segmenter, *NEIGHBOURS,
                            "一个人能办多少张电话卡应该有数量限制，异常办卡要拒绝。")
     assert (found.kind, found.article) == ("content", "第四条")
+
+
+def test_comments_on_the_article_the_resident_chose_teach_content_matching(articles, segmenter):
+    chosen = ["银行看到老人往陌生账户大额转账，应该先打电话核实再放行。",
+              "老年人转账给陌生人的时候，银行柜台要多问几句、拦一拦。",
+              "陌生账户突然收到大额转账，银行要先核实，别急着放款。"]
+    comments = [Comment(id=f"f{k}", text=t, locked=True, article="第六条") for k, t in enumerate(chosen)]
+    comments.append(Comment(id="new", text="我妈差点把养老钱转给骗子，幸亏柜员多问了一句。银行就该核实大额转账。"))
+    found = attribute(articles, comments, options=OPTIONS, segmenter=segmenter)
+    assert (found["new"].kind, found["new"].article) == ("content", "第六条")
+
+
+def test_a_remark_on_the_whole_draft_is_not_pinned_to_an_article_by_other_comments(articles, segmenter):
+    named = ["第七条的互联网服务到底归哪个部门管？建议写明具体的主管部门。",
+             "第7条要写清楚由哪个部门负责，不要推来推去。"]
+    *_, found = _attribute(articles, segmenter, *named,
+                           "总体上看，草案里好多地方只说有关部门，到底哪个部门管？建议写明具体部门，不要推来推去。")
+    assert (found.kind, found.article) == ("draft", None)
+
+
+def test_a_remark_as_close_to_two_articles_comments_stays_on_the_whole_draft(articles, segmenter):
+    named = ["第三条，运营商要把防骗责任落实到位，宣传也要跟上，别让老人上当。",
+             "第六条，银行要把防骗责任落实到位，宣传也要跟上，别让老人上当。"]
+    *_, found = _attribute(articles, segmenter, *named, "各家单位都要把防骗责任落实到位，宣传跟上，别让老人上当。")
+    assert (found.kind, found.article) == ("draft", None)
