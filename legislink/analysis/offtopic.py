@@ -52,6 +52,8 @@ _AGREEMENT = sorted((
     "举双手", "双手", "国家", "政府", "部",
 ), key=len, reverse=True)
 _AGREEMENT_RE = re.compile("|".join(re.escape(w) for w in _AGREEMENT))
+# This many offers make an ad even without contact details, or with words about a law.
+AD_OFFERS = 3
 # Longer than this (letters and digits), a comment says something even if it agrees.
 MAX_EMPTY_LENGTH = 30
 # Below this content score and with no reference, a comment shows no link to the draft.
@@ -65,11 +67,17 @@ def _cues(text: str, words: Sequence[str], draft_text: str) -> set[str]:
 
 
 def is_ad(norm: str, draft_text: str) -> bool:
-    """Contact details with an offer, or a string of offers with nothing said about a law."""
+    """Contact details with an offer, or a string of offers, with nothing said about a law.
+
+    A trader who writes that customers order 批发 by 微信 is still commenting; an ad that borrows
+    a legal word still stacks its offers.
+    """
     offers = _cues(norm, _OFFER, draft_text)
-    if _CONTACT.search(norm):
-        return bool(offers)
-    return len(offers) >= 3 and not _LEGISLATIVE.search(norm)
+    if not offers:
+        return False
+    if not _LEGISLATIVE.search(norm):
+        return bool(_CONTACT.search(norm)) or len(offers) >= AD_OFFERS
+    return bool(_CONTACT.search(norm)) and len(offers) >= AD_OFFERS
 
 
 def is_empty(norm: str) -> bool:

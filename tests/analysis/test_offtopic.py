@@ -34,6 +34,8 @@ def test_off_topic_comments_get_their_reason(articles, segmenter, text, reason):
     "有人在群里招刷单兼职、收购电话卡，说日结多少钱，其实是帮诈骗团伙洗钱，法律要管起来。",
     "第三条写得好，垃圾短信和骚扰电话太多了，实名制要落实。",
     "Good law. Please also publish an English version for foreign traders in Yiwu.",
+    "我做电话卡批发，客户都是加微信下单的，价格一天一变。第三条要求每张卡当面核验，建议允许视频核验。",
+    "第八条应当写明：在微信群里出售电话卡的，按出售处罚，联系电话公开的也一样。",
 ])
 def test_comments_on_the_draft_are_not_off_topic(articles, segmenter, text):
     assert _reasons(articles, segmenter, text) == [None]
