@@ -94,8 +94,10 @@ def _truncate_pg() -> None:
 def make_app(backend, tmp_path, monkeypatch, request, jieba_cache):
     """Build apps on this test's database; extra config as keyword arguments."""
     monkeypatch.setenv("LEGISLINK_INSTANCE_PATH", str(tmp_path / "instance"))
+    # The developer's own LEGISLINK_* settings must not leak into the tests' apps.
+    keep = {"LEGISLINK_INSTANCE_PATH"}
     for name in list(os.environ):
-        if name.startswith("LEGISLINK_") and not name.startswith("LEGISLINK_TEST_") and name != "LEGISLINK_INSTANCE_PATH":
+        if name.startswith("LEGISLINK_") and not name.startswith("LEGISLINK_TEST_") and name not in keep:
             monkeypatch.delenv(name)
     if backend == "postgresql":
         request.getfixturevalue("_pg_schema")

@@ -5,6 +5,7 @@ Plain data in, files out; files in, plain rows out. No Flask, no database.
 
 from .articles import ArticleRef, parse_article
 from .cells import MAX_CELL_CHARS, TRUNCATION_MARKER, cell_text
+from .contacts import CONTACT_HEADERS, ContactRow, build_contact_rows, write_contacts
 from .errors import ImportProblem, ImportRejected, ReportsError
 from .export import write_report, write_yearly
 from .importer import IMPORT_HEADERS, ImportChoices, ImportLimits, ImportRow, read_import
@@ -33,6 +34,7 @@ from .rows import (
 from .template import template_bytes
 
 __all__ = [
+    "CONTACT_HEADERS", "ContactRow", "build_contact_rows", "write_contacts",
     "IMPORT_HEADERS", "MAX_CELL_CHARS", "TRUNCATION_MARKER",
     "AdoptionMark", "ArticleCount", "ArticleRef", "DetailRow", "ImportChoices", "ImportLimits",
     "ImportProblem", "ImportRejected", "ImportRow", "Outcome", "ReportEntry", "ReportHeader",

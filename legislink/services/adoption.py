@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from .. import labels
 from ..analysis.adoption import propose
 from ..extensions import db
 from ..models import (
@@ -20,6 +21,7 @@ from ..models import (
     OpinionGroup,
     ProvisionLevel,
 )
+from ..reports import ContactRow
 from . import ServiceError, audit
 from .drafts import compare_versions, display_text
 from .segmentation import segmenter
@@ -129,3 +131,21 @@ def mark(consultation: Consultation, group_id: int, outcome: Adoption, *, note: 
                      group.proposed_adoption, "value", None)})
     db.session.flush()
     return len(members)
+
+
+def contacts_to_tell(consultation: Consultation, station_id: int | None, *, actor) -> list[ContactRow]:
+    """Commenters of marked opinions who left a phone number and agreed to be told; for one station,
+    or all when `station_id` is None (the caller checks who may see them). The export is audited."""
+    conditions = [Comment.consultation_id == consultation.id, Comment.phone != "", Comment.consent,
+                  OpinionGroup.adoption.is_not(None)]
+    if station_id is not None:
+        conditions.append(Comment.station_id == station_id)
+    rows = db.session.execute(
+        select(Comment, OpinionGroup).join(OpinionGroup, Comment.group_id == OpinionGroup.id).where(*conditions)
+        .order_by(Comment.station_id, Comment.id)).all()
+    words = labels.chinese(labels.ADOPTION)
+    found = [ContactRow(receipt=c.receipt_code, name=c.name, phone=c.phone, station=c.station.name if c.station else "",
+                        article=c.provision.label if c.provision else "", outcome=words[g.adoption],
+                        final_text=g.final_text) for c, g in rows]
+    audit.record(actor, "adoption.contacts", "comment", [c.id for c, _ in rows], {"station_id": station_id})
+    return found

@@ -70,3 +70,13 @@ def history(comment: Comment) -> list[Stage]:
 def is_withheld(comment: Comment) -> bool:
     """Spam is not shown back on a receipt page: it would make the page a publishing channel."""
     return comment.status == CommentStatus.SPAM
+
+
+# Outcomes a resident can print a certificate of adoption for.
+CERTIFIED = (Adoption.ADOPTED, Adoption.PARTLY)
+
+
+def outcome(comment: Comment) -> Stage | None:
+    """The legislature's decision on the comment's opinion, once a reviewer marked it."""
+    last = history(comment)[-1]
+    return last if last.done else None

@@ -11,6 +11,7 @@ def register_blueprints(app: Flask) -> None:
         dashboard,
         drafts,
         errors,
+        figures,
         filters,
         health,
         imports,
@@ -20,6 +21,7 @@ def register_blueprints(app: Flask) -> None:
         public,
         reports,
         request_log,
+        review,
         staff,
     )
 
@@ -35,6 +37,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(opinions.bp)
     app.register_blueprint(reports.bp)
     app.register_blueprint(imports.bp)
+    app.register_blueprint(review.bp)
+    app.register_blueprint(figures.bp)
     app.register_blueprint(reports.api)
     app.register_blueprint(drafts.bp)
     errors.init_app(app)

@@ -8,7 +8,7 @@ from wtforms import SelectChoice
 from .. import permissions
 from ..extensions import db, limiter
 from ..models import Channel, Draft, Identity, Station, utcnow
-from ..services import ServiceError, comments, consultations, reader, receipts
+from ..services import ServiceError, comments, consultations, figures, reader, receipts
 from . import messages
 from .public_forms import CommentForm
 
@@ -93,6 +93,16 @@ def comment(draft_id: int):
                            article_labels=reader.article_labels(consultation.version_id), back_url=back)
 
 
+@bp.route("/drafts/<int:draft_id>/results")
+def results(draft_id: int):
+    """What the consultation led to: how many took part, what was reported, what was adopted."""
+    draft = db.get_or_404(Draft, draft_id)
+    consultation = reader.current_consultation(draft.id, utcnow())
+    if consultation is None:
+        abort(404)
+    return render_template("public/results.html", draft=draft, results=figures.public_results(consultation))
+
+
 @bp.route("/receipts")
 def receipt_lookup():
     typed = request.args.get("code", "")
@@ -118,4 +128,19 @@ def receipt(code: str):
         code=receipts.display_code(comment.receipt_code),
         stages=receipts.history(comment),
         withheld=receipts.is_withheld(comment),
+        certified=(receipts.outcome(comment) or receipts.Stage("", False, None)).outcome in receipts.CERTIFIED,
     )
+
+
+@bp.route("/receipts/<code>/certificate")
+def certificate(code: str):
+    """A print-ready certificate of adoption (采纳证明) for a comment whose opinion was adopted."""
+    comment = receipts.find(code)
+    if comment is None:
+        abort(404)
+    outcome = receipts.outcome(comment)
+    if outcome is None or outcome.outcome not in receipts.CERTIFIED:
+        abort(404)
+    return render_template("public/certificate.html", comment=comment, outcome=outcome,
+                           code=receipts.display_code(comment.receipt_code),
+                           contact_point=current_app.config["CONTACT_POINT_NAME"])

@@ -1,6 +1,7 @@
 """The upward report: a preview of what will be sent, the download, and the confirmation that it went."""
 
 import tempfile
+from io import BytesIO
 
 from flask import (
     Blueprint,
@@ -21,8 +22,8 @@ from sqlalchemy import select
 from .. import permissions
 from ..extensions import db
 from ..models import Consultation, Draft, Station, utcnow
-from ..reports import build_summary_rows, ordered_entries
-from ..services import ServiceError, reader, reports
+from ..reports import build_summary_rows, ordered_entries, write_contacts
+from ..services import ServiceError, adoption, reader, reports
 from . import messages
 from .guards import require
 
@@ -98,6 +99,36 @@ def mark_reported(consultation_id: int):
         flash(_("Recorded as reported upward: %(num)s comments now show 已上报 on their receipts.", num=count),
               "success")
     return redirect(url_for("reports.index", consultation_id=consultation.id))
+
+
+def _contacts_file(consultation: Consultation, station: Station | None):
+    rows = adoption.contacts_to_tell(consultation, station.id if station else None, actor=current_user)
+    db.session.commit()
+    out = BytesIO()
+    write_contacts(out, rows)
+    out.seek(0)
+    return send_file(out, mimetype=XLSX, as_attachment=True,
+                     download_name=f"告知名单-{station.code if station else 'all'}.xlsx")
+
+
+@bp.route("/contacts.xlsx")
+@require(permissions.can_manage_accounts)
+def contacts(consultation_id: int):
+    """Everyone to tell about the outcome of their comment, every station: administrators only."""
+    return _contacts_file(db.get_or_404(Consultation, consultation_id), None)
+
+
+@bp.route("/contacts/<station_code>.xlsx")
+@require(permissions.can_record_comments)
+def station_contacts(consultation_id: int, station_code: str):
+    """One station's commenters to tell about the outcome: that station's staff, or an admin."""
+    consultation = db.get_or_404(Consultation, consultation_id)
+    station = db.session.scalar(select(Station).where(Station.code == station_code))
+    if station is None:
+        abort(404)
+    if not _may_include_contacts(station):
+        abort(403)
+    return _contacts_file(consultation, station)
 
 
 @api.route("/drafts/<int:draft_id>/report")

@@ -15,6 +15,7 @@ from ..conftest import post_form
 # Open to anyone, on purpose: the resident's pages, open data, sign-in, health.
 PUBLIC = {
     "static", "public.index", "public.draft", "public.comment", "public.receipt_lookup", "public.receipt",
+    "public.results", "public.certificate",
     "api.consultation_list", "api.draft_detail", "api.draft_stats", "health.healthz",
     "auth.login", "auth.logout",
 }
@@ -32,7 +33,7 @@ def world(ctx):
     db.session.commit()
     return {"consultation_id": consultation.id, "draft_id": consultation.version.draft_id,
             "version_id": consultation.version_id, "code": comment.receipt_code, "comment_id": comment.id,
-            "user_id": users[Role.ADMIN].id, "group_id": 1, "station_id": station.id}
+            "user_id": users[Role.ADMIN].id, "group_id": 1, "station_id": station.id, "station_code": "CC01"}
 
 
 def _guarded_rules(app):

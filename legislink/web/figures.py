@@ -1,0 +1,57 @@
+"""The contact point's yearly figures, for its annual work report: a page with charts, and Excel."""
+
+from datetime import date
+from io import BytesIO
+
+from flask import Blueprint, render_template, request, send_file
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from .. import permissions
+from ..extensions import db
+from ..reports import write_yearly
+from ..services import audit, figures
+from . import charts
+from .guards import require
+
+bp = Blueprint("figures", __name__, url_prefix="/staff/figures")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _period() -> tuple[date, date]:
+    today = date.today()
+    try:
+        starts = date.fromisoformat(request.args.get("from", ""))
+    except ValueError:
+        starts = date(today.year, 1, 1)
+    try:
+        ends = date.fromisoformat(request.args.get("to", ""))
+    except ValueError:
+        ends = date(starts.year, 12, 31)
+    return (starts, ends) if starts <= ends else (ends, starts)
+
+
+@bp.route("/")
+@require(permissions.can_export_report)
+def index():
+    starts, ends = _period()
+    report = figures.yearly(starts, ends)
+    stations = [(name, f) for name, f in report.stations]
+    return render_template(
+        "staff/figures.html", report=report, starts=starts, ends=ends,
+        comments_chart=charts.bar_chart([(n, f.comments) for n, f in stations], _("Comments received by station")),
+        adopted_chart=charts.bar_chart([(n, f.adopted + f.partly_adopted) for n, f in stations],
+                                       _("Opinions adopted or partly adopted, by station")),
+    )
+
+
+@bp.route("/figures.xlsx")
+@require(permissions.can_export_report)
+def download():
+    starts, ends = _period()
+    out = BytesIO()
+    write_yearly(out, figures.yearly(starts, ends))
+    audit.record(current_user, "figures.export", detail={"from": starts.isoformat(), "to": ends.isoformat()})
+    db.session.commit()
+    out.seek(0)
+    return send_file(out, mimetype=XLSX, as_attachment=True, download_name=f"年度统计-{starts}-{ends}.xlsx")

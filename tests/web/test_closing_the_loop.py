@@ -1,0 +1,148 @@
+"""Reviewers mark, residents see it: receipt, certificate, public results, yearly figures, contact lists."""
+
+from datetime import date, timedelta
+from io import BytesIO
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from legislink.extensions import db
+from legislink.models import Adoption, AuditEvent, CommentStatus, OpinionGroup, Role, utcnow
+from legislink.services import figures, reports
+from legislink.services.drafts import add_version, import_text, parse_or_refuse
+
+from ..builders import PASSWORD, article, make_comment, make_consultation, make_station, make_user
+from ..conftest import post_form
+
+CONSULTED = """示例市场服务条例（草案）
+
+第一章　总　　则
+
+第一条　为了规范市场服务，制定本条例。
+
+第二条　市场营业时间由市场开办者确定。延长或者缩短营业时间的，应当提前十五日公告。
+
+第三条　市场开办者应当公示收费项目和标准。
+"""
+FINAL = CONSULTED.replace("（草案）", "").replace("提前十五日公告", "提前三十日公告")
+
+
+@pytest.fixture
+def loop(ctx):
+    cc = make_station(code="CC01", name="稠城街道联络站")
+    ft = make_station(code="FT02", name="福田街道联络站")
+    version = import_text(CONSULTED, title="示例市场服务条例（草案）")
+    consultation = make_consultation(version, days_ago=20, days_open=10)
+    final = add_version(version.draft, parse_or_refuse(FINAL), label="最终文本")
+    now = utcnow()
+    group = OpinionGroup(consultation=consultation, key="g", provision_id=article(version, 2).id,
+                         summary="营业时间调整应当提前三十日公告。", reported_at=now - timedelta(days=2))
+    other = OpinionGroup(consultation=consultation, key="h", provision_id=article(version, 3).id,
+                         reported_at=now - timedelta(days=2))
+    db.session.add_all([group, other])
+    db.session.flush()
+    told = make_comment(consultation, provision=article(version, 2), group_id=group.id, station=cc,
+                        name="王大锤", phone="+8613800138000", consent=True, suggestion="应当提前三十日公告。")
+    silent = make_comment(consultation, provision=article(version, 2), group_id=group.id, station=ft,
+                          phone="+8613900139000", consent=False)
+    make_comment(consultation, provision=article(version, 3), group_id=other.id, station=ft)
+    make_comment(consultation, status=CommentStatus.SPAM)
+    group.representative_id = told.id
+    make_user(Role.REVIEWER, username="shen")
+    make_user(Role.STAFF, username="wang", station=cc)
+    make_user(Role.ADMIN, username="root")
+    db.session.commit()
+    return {"consultation": consultation, "final": final, "group": group, "other": other, "told": told,
+            "silent": silent}
+
+
+def sign_in(client, username):
+    assert post_form(client, "/login", {"username": username, "password": PASSWORD}).status_code == 302
+
+
+def test_a_reviewer_sees_the_proposal_and_confirms_the_mark(client, loop):
+    sign_in(client, "shen")
+    url = f"/review/consultations/{loop['consultation'].id}/adoption?to={loop['final'].id}"
+    page = client.get(url).get_data(as_text=True)
+    assert "提议：采纳" in page
+    assert "<ins>" in page  # the article's change is shown
+    form = {"outcome": "adopted", "final_text": "应当提前三十日公告。", "note": "", "to": loop["final"].id}
+    response = post_form(client, f"/review/consultations/{loop['consultation'].id}/adoption/{loop['group'].id}",
+                         form, form_url=url)
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(OpinionGroup, loop["group"].id).adoption == Adoption.ADOPTED
+    receipt = client.get(f"/receipts/{loop['told'].receipt_code}").get_data(as_text=True)
+    assert "采纳" in receipt
+    assert "应当提前三十日公告" in receipt
+    certificate = client.get(f"/receipts/{loop['told'].receipt_code}/certificate").get_data(as_text=True)
+    assert "采 纳 证 明" in certificate
+    assert "王大锤" not in certificate
+
+
+def test_staff_cannot_mark_and_there_is_no_certificate_before_a_mark(client, loop):
+    sign_in(client, "wang")
+    assert client.get(f"/review/consultations/{loop['consultation'].id}/adoption").status_code == 403
+    assert client.get(f"/receipts/{loop['told'].receipt_code}/certificate").status_code == 404
+
+
+def _mark(loop, outcome=Adoption.ADOPTED):
+    from legislink.services import adoption
+
+    adoption.mark(loop["consultation"], loop["group"].id, outcome, note="", final_text="应当提前三十日公告。",
+                  final_version_id=loop["final"].id, now=utcnow(), actor=None)
+    db.session.commit()
+
+
+def test_the_public_results_page_shows_outcomes_without_personal_data(client, loop):
+    _mark(loop)
+    page = client.get(f"/drafts/{loop['consultation'].version.draft_id}/results").get_data(as_text=True)
+    assert "营业时间调整应当提前三十日公告。" in page
+    assert "王大锤" not in page
+    assert "13800138000" not in page
+    results = figures.public_results(loop["consultation"])
+    assert (results.participants, results.comments, results.reported, results.adopted) == (3, 3, 2, 1)
+
+
+def test_yearly_figures_match_a_hand_count(loop):
+    _mark(loop, Adoption.PARTLY)
+    report = figures.yearly(date.today() - timedelta(days=60), date.today())
+    total = report.total
+    # 3 received (spam excluded) from 3 people; 2 opinions reported, 1 partly adopted, 1 draft.
+    assert (total.drafts, total.participations, total.comments, total.reported, total.adopted,
+            total.partly_adopted) == (1, 3, 3, 2, 0, 1)
+    by_station = dict(report.stations)
+    assert (by_station["稠城街道联络站"].comments, by_station["稠城街道联络站"].reported) == (1, 1)
+    assert (by_station["福田街道联络站"].comments, by_station["福田街道联络站"].reported) == (2, 2)
+    empty = figures.yearly(date(2001, 1, 1), date(2001, 12, 31)).total
+    assert (empty.drafts, empty.comments, empty.reported) == (0, 0, 0)
+
+
+def test_the_figures_page_and_its_workbook(client, loop):
+    _mark(loop)
+    sign_in(client, "shen")
+    page = client.get("/staff/figures/").get_data(as_text=True)
+    assert page.count("<svg") == 2
+    book = load_workbook(BytesIO(client.get("/staff/figures/figures.xlsx").data))
+    assert book.sheetnames == ["年度统计"]
+
+
+def test_the_contact_list_holds_only_consenting_commenters_of_the_own_station(client, loop):
+    _mark(loop)
+    sign_in(client, "wang")
+    url = f"/staff/consultations/{loop['consultation'].id}/report"
+    assert client.get(url + "/contacts.xlsx").status_code == 403  # every station: admins only
+    assert client.get(url + "/contacts/FT02.xlsx").status_code == 403  # another station
+    rows = list(load_workbook(BytesIO(client.get(url + "/contacts/CC01.xlsx").data)).active.iter_rows(
+        values_only=True))
+    assert rows[0][:4] == ("序号", "回执编号", "姓名", "联系电话")
+    assert [r[2] for r in rows[1:]] == ["王大锤"]
+    assert db.session.scalar(select(AuditEvent.action).where(AuditEvent.action == "adoption.contacts"))
+
+
+def test_reported_stage_reaches_the_receipt(client, loop):
+    reports.mark_reported(loop["consultation"], utcnow())
+    db.session.commit()
+    page = client.get(f"/receipts/{loop['silent'].receipt_code}").get_data(as_text=True)
+    assert page.count('class="done"') == 2  # received and reported
