@@ -72,9 +72,10 @@ def _voices(docs: Sequence[Doc], duplicates: Sequence[DuplicateGroup]) -> list[V
         if not members:
             continue
         rep = group.representative if group.representative in by_id else members[0]
-        voices.append(Voice(members=members, representative=rep, tokens=by_id[rep].tokens))
+        voices.append(Voice(members=members, representative=rep, tokens=by_id[rep].tokens, text=by_id[rep].norm))
         seen.update(members)
-    voices.extend(Voice(members=(d.id,), representative=d.id, tokens=d.tokens) for d in docs if d.id not in seen)
+    voices.extend(Voice(members=(d.id,), representative=d.id, tokens=d.tokens, text=d.norm)
+                  for d in docs if d.id not in seen)
     return voices
 
 

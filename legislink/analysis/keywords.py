@@ -3,24 +3,44 @@
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 KEYWORDS = 5
 
 
+@lru_cache(maxsize=200_000)
+def subwords(token: str) -> tuple[str, ...]:
+    """The character pairs inside a Chinese word, a one-character word standing for itself: the
+    segmenter keeps compounds whole, and 经营者代表 meets 代表, 电子商务平台 meets 平台, this way."""
+    if token.isascii():
+        return ()
+    if len(token) == 1:
+        return (token,)
+    return tuple(token[k:k + 2] for k in range(len(token) - 1))
+
+
 class Idf:
-    """Inverse document frequency of the words of one set of comments."""
+    """Inverse document frequency of the words of one set of comments, and of their `subwords`."""
 
     def __init__(self, documents: Iterable[Sequence[str]]) -> None:
         df: Counter[str] = Counter()
+        pieces: Counter[str] = Counter()
         n = 0
         for tokens in documents:
-            df.update(set(tokens))
+            words = set(tokens)
+            df.update(words)
+            pieces.update({p for t in words for p in subwords(t)})
             n += 1
-        self._n = n
-        self._df = df
+        # Computed once: grouping and keywords look words up millions of times on a large draft.
+        self._unseen = math.log(1 + n) + 1
+        self._words = {t: math.log((1 + n) / (1 + k)) + 1 for t, k in df.items()}
+        self._pieces = {p: math.log((1 + n) / (1 + k)) + 1 for p, k in pieces.items()}
 
     def __getitem__(self, token: str) -> float:
-        return math.log((1 + self._n) / (1 + self._df.get(token, 0))) + 1
+        return self._words.get(token, self._unseen)
+
+    def subword(self, piece: str) -> float:
+        return self._pieces.get(piece, self._unseen)
 
 
 def top_keywords(counts: Counter[str], idf: Idf, k: int = KEYWORDS) -> tuple[str, ...]:

@@ -1,18 +1,25 @@
-"""The figures the issue asks for, on the shared sample and on our own labeled e-commerce set.
+"""The figures the issue asks for, on the shared sample and on our own labeled e-commerce set,
+and how the site's demo comments group.
 
-Each run goes through `python -m legislink.analysis`, as the scorer's users do, and is scored
-with ../shared/tools/score_analysis.py; skipped cleanly when ../shared is absent.
+Each labeled run goes through `python -m legislink.analysis`, as the scorer's users do, and is
+scored with ../shared/tools/score_analysis.py; skipped cleanly when ../shared is absent.
 """
 
 import json
+import statistics
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from legislink.analysis import AnalysisOptions, Comment, analyze
+from legislink.analysis.__main__ import load_articles
+
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DEMO_DRAFT = Path(__file__).resolve().parents[2] / "legislink" / "data" / "demo_draft.txt"
 SETS = {
     "sample": (SHARED / "laws" / "jiating_jiaoyu_cujin_fa_2021.txt",
                SHARED / "samples" / "jiating_jiaoyu_comments.jsonl"),
@@ -59,3 +66,37 @@ def test_own_labeled_set_has_what_it_must_exercise():
     assert "en" in {r["lang"] for r in rows}
     assert {r["campaign"] for r in rows} >= {"c1", "c2"}
     assert sum(r["article"] == "offtopic" for r in rows) >= 8
+
+
+def _demo_comments(demo) -> tuple[list[Comment], dict[str, int]]:
+    """The demo's written comments as the site hands them over: the suggestion after the text, and
+    an article chosen on the form locked (services/analysis.py); comment id -> opinion point."""
+    comments, point_of = [], {}
+    for p, point in enumerate(demo.POINTS):
+        for k, said in enumerate(point.comments):
+            cid = f"p{p}-{k}"
+            chosen = None if said.whole_draft else point.article
+            comments.append(Comment(id=cid, text="\n".join(t for t in (said.text, said.suggestion) if t),
+                                    target=chosen, locked=chosen is not None, article=chosen))
+            point_of[cid] = p
+    comments.extend(Comment(id=f"off{k}", text=text) for k, text in enumerate(demo.OFFTOPIC))
+    return comments, point_of
+
+
+@pytest.mark.slow
+def test_the_demo_points_end_in_few_groups_that_mix_little(segmenter):
+    """A third check, written by another engineer: 28 points of 6-12 comments in residents' own words."""
+    demo = pytest.importorskip("legislink.services.demo")
+    comments, point_of = _demo_comments(demo)
+    title, articles = load_articles(DEMO_DRAFT.read_text(encoding="utf-8"))
+    result = analyze(articles, comments, options=AnalysisOptions(title=title), segmenter=segmenter)
+    group_of = {c.id: c.group for c in result.comments}
+    assert all(result.comments[k].offtopic for k in range(len(point_of), len(comments)))
+    assert all(group_of[cid] for cid in point_of)
+    spread = [len({group_of[c] for c, q in point_of.items() if q == p}) for p in range(len(demo.POINTS))]
+    members = Counter((group_of[c], p) for c, p in point_of.items())
+    largest = Counter()
+    for (group, _), n in members.items():
+        largest[group] = max(largest[group], n)
+    assert statistics.median(spread) <= 2
+    assert sum(largest.values()) / len(point_of) >= 0.9

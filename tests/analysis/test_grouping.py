@@ -1,0 +1,68 @@
+"""Opinion groups within one article: one point in many words is one group, opposite asks are two."""
+
+import pytest
+
+from legislink.analysis import Comment, group_opinions
+from legislink.analysis.stance import stance
+from legislink.analysis.text import normalize
+
+
+def _groups(segmenter, article: str, texts: dict[str, str]) -> dict[str, str]:
+    comments = [Comment(id=cid, text=text) for cid, text in texts.items()]
+    return {m: g.id for g in group_opinions(article, comments, segmenter=segmenter) for m in g.members}
+
+
+# Three residents asking banks to hold back elderly people's transfers to strangers, each in their
+# own words, and three others on another point of the same article (accounts frozen unexplained).
+HOLD_BACK = {
+    "a1": "老人往陌生账户转大额的钱，银行应该先打电话核实，别急着转出去。",
+    "a2": "我爸被骗子哄着去转账，柜员拦下来打电话问了我，钱才保住。希望每家银行都这样把关。",
+    "a3": "建议对六十岁以上客户的大额汇款延迟到账，先联系家属。",
+}
+FROZEN = {
+    "b1": "银行动不动就冻结账户、限制交易，也不说明理由，做生意的人资金周转不过来。",
+    "b2": "账户被银行限制了半个月，问原因只说系统风控，申诉渠道也没有，这样不行。",
+    "b3": "银行限制交易之前应当告知理由，给客户申诉的机会，不能一刀切地冻结。",
+}
+
+
+def test_residents_making_one_point_in_their_own_words_share_a_group(segmenter):
+    groups = _groups(segmenter, "第六条", HOLD_BACK | FROZEN)
+    assert len({groups[c] for c in HOLD_BACK}) == 1
+    assert len({groups[c] for c in FROZEN}) == 1
+    assert groups["a1"] != groups["b1"]
+
+
+# On the limit of phone cards per person: ban more cards, or allow traders more.
+BAN = {
+    "n1": "一个人名下的电话卡应当严格限制数量，超过三张的一律禁止办理，防止卡流到诈骗团伙手里。",
+    "n2": "办卡数量限制要从严，营业厅发现一人多卡必须禁止，不许再开新卡。",
+    "n3": "电话卡数量上限定得太宽了，建议收紧到每人两张，严禁代办。",
+}
+ALLOW = {
+    "y1": "做外贸的经常需要多张电话卡，应当允许个体户超过数量限制办理，登记用途就行。",
+    "y2": "数量限制不要一刀切，小商户接单要好几个号码，建议允许按经营需要多办几张卡。",
+    "y3": "电话卡数量限制对生意人太严了，希望放宽，凭营业执照可以多办。",
+}
+
+
+def test_allowing_and_banning_on_one_article_stay_apart(segmenter):
+    groups = _groups(segmenter, "第四条", BAN | ALLOW)
+    assert {groups[c] for c in BAN}.isdisjoint(groups[c] for c in ALLOW)
+    assert len({groups[c] for c in BAN}) == len({groups[c] for c in ALLOW}) == 1
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("上限这一款一定要保留", 1),
+    ("千万别删掉这一条", 1),
+    ("这一款不能放松", 1),
+    ("罚款太轻，起不到震慑作用", 1),
+    ("建议允许在指定区域临时外摆", -1),
+    ("只要留够走路的地方，别全禁掉", -1),
+    ("建议删去这一款", -1),
+    ("初次违法的先警告，改了就不罚", -1),
+    ("隔代溺爱太严重了，家长要多陪孩子", 0),
+    ("投诉点得有固定的人、固定的时间", 0),
+])
+def test_stance_reads_the_direction_of_the_ask_with_its_negation(text, direction):
+    assert stance(normalize(text)) == direction
