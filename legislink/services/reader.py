@@ -2,19 +2,42 @@
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
+from functools import lru_cache
 
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import Comment, Consultation, DraftVersion, Provision, ProvisionLevel
+from ..models import HEADING_LEVELS, Comment, Consultation, DraftVersion, Provision, ProvisionLevel
 from .consultations import PUBLIC_STATUSES
+
+
+@dataclass(frozen=True)
+class ProvisionView:
+    """What the pages read of a provision: plain values, cacheable across requests."""
+
+    id: int
+    parent_id: int | None
+    level: ProvisionLevel
+    position: int
+    ordinal: int
+    label: str
+    number: int | None
+    sub: int
+    title: str
+    caption: str
+    text: str
+    deleted: bool
+
+    @property
+    def is_heading(self) -> bool:
+        return self.level in HEADING_LEVELS
 
 
 @dataclass
 class Node:
-    provision: Provision
+    provision: ProvisionView
     children: list["Node"] = field(default_factory=list)
 
     @property
@@ -22,7 +45,7 @@ class Node:
         return anchor_for(self.provision)
 
 
-def anchor_for(provision: Provision) -> str:
+def anchor_for(provision: "Provision | ProvisionView") -> str:
     prefix = {ProvisionLevel.ARTICLE: "a"}.get(provision.level, "h")
     if provision.level == ProvisionLevel.ARTICLE:
         return f"a{provision.number}" + (f"-{provision.sub}" if provision.sub else "")
@@ -40,11 +63,20 @@ def current_consultation(draft_id: int, now: datetime) -> Consultation | None:
     return (open_ones or consultations or [None])[0]
 
 
+VIEW_COLUMNS = [getattr(Provision, f.name) for f in fields(ProvisionView)]
+
+
 def version_tree(version_id: int) -> list[Node]:
-    """Every provision of a version, nested; one query, ordered by document position."""
-    rows = db.session.scalars(
-        select(Provision).where(Provision.version_id == version_id).order_by(Provision.position)
-    ).all()
+    """Every provision of a version, nested. A stored version never changes, so the tree is
+    built once per process (keyed by the version's creation time too, as ids can be reused)."""
+    created = db.session.scalar(select(DraftVersion.created_at).where(DraftVersion.id == version_id))
+    return _cached_tree(version_id, created.timestamp() if created else 0.0)
+
+
+@lru_cache(maxsize=16)
+def _cached_tree(version_id: int, _created: float) -> list[Node]:
+    rows = [ProvisionView(*row) for row in db.session.execute(
+        select(*VIEW_COLUMNS).where(Provision.version_id == version_id).order_by(Provision.position))]
     nodes = {p.id: Node(p) for p in rows}
     roots: list[Node] = []
     children: dict[int, list[Node]] = defaultdict(list)
@@ -158,7 +190,6 @@ def comment_counts(consultation_id: int) -> dict[int | None, int]:
 
 
 def article_labels(version_id: int) -> list[str]:
-    return list(db.session.scalars(
-        select(Provision.label).where(Provision.version_id == version_id, Provision.level == ProvisionLevel.ARTICLE)
-        .order_by(Provision.position)
-    ))
+    """The labels of every article in document order, from the cached tree."""
+    return [node.provision.label for node in _walk(version_tree(version_id))
+            if node.provision.level == ProvisionLevel.ARTICLE]
