@@ -18,6 +18,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -62,18 +63,21 @@ class Voice:
 def _tfidf(counts: Sequence[Counter[str]], weight: Callable[[str], float]) -> sparse.csr_matrix:
     """Rows of unit length: (1 + log tf) * weight of each feature."""
     vocab: dict[str, int] = {}
-    rows, cols, data = [], [], []
-    for i, c in enumerate(counts):
+    indptr, cols, tfs = [0], [], []
+    for c in counts:
         for t, tf in c.items():
-            rows.append(i)
             cols.append(vocab.setdefault(t, len(vocab)))
-            data.append((1 + math.log(tf)) * weight(t))
-    return l2_normalize(sparse.csr_matrix((data, (rows, cols)), shape=(len(counts), max(1, len(vocab)))))
+            tfs.append(tf)
+        indptr.append(len(cols))
+    weights = np.fromiter(map(weight, vocab), dtype=np.float64, count=len(vocab))
+    columns = np.asarray(cols, dtype=np.int64)
+    data = (1 + np.log(np.asarray(tfs, dtype=np.float64))) * weights[columns]
+    return l2_normalize(sparse.csr_matrix((data, columns, indptr), shape=(len(counts), max(1, len(vocab)))))
 
 
 def _vectors(voices: Sequence[Voice], idf: Idf, stances: np.ndarray) -> sparse.csr_matrix:
     words = _tfidf([Counter(v.tokens) for v in voices], idf.__getitem__)
-    pieces = _tfidf([Counter(p for t in v.tokens for p in subwords(t)) for v in voices], idf.subword)
+    pieces = _tfidf([Counter(chain.from_iterable(map(subwords, v.tokens))) for v in voices], idf.subword)
     direction = np.column_stack([stances > 0, stances < 0]).astype(np.float64)
     return l2_normalize(sparse.hstack([
         words * math.sqrt(1 - SUBWORD_WEIGHT), pieces * math.sqrt(SUBWORD_WEIGHT),
