@@ -112,10 +112,11 @@ def _insert_provisions(version_id: int, nodes: list[_Node]) -> None:
 
 
 def parse_or_refuse(text: str) -> ParsedDocument:
-    doc = parse_text(text)
-    if not doc.articles:
-        raise ServiceError("no_articles")
-    return doc
+    """The parsed text, or the parser's refusal (no articles, empty text) as a ServiceError."""
+    try:
+        return parse_text(text)
+    except LawTextError as error:
+        raise _refusal(error) from error
 
 
 def add_version(draft: Draft, doc: ParsedDocument, *, label: str, source_name: str = "", source_text: str = "",
