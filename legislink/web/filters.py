@@ -5,6 +5,7 @@ from datetime import timedelta
 from flask import Flask, current_app
 from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from .. import labels
 from ..lawtext.numerals import int_to_cn
@@ -34,9 +35,17 @@ def has_endpoint(name: str) -> bool:
     return name in current_app.view_functions
 
 
+def may_open(name: str) -> bool:
+    """The endpoint exists and its guard (guards.require) lets the signed-in user in: links that would
+    only be refused are not shown."""
+    view = current_app.view_functions.get(name)
+    permission = getattr(view, "permission", None)
+    return view is not None and (permission is None or permission(current_user))
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
-        has_endpoint=has_endpoint, status_labels=labels.STATUS, channel_labels=labels.CHANNEL,
+        has_endpoint=has_endpoint, may_open=may_open, status_labels=labels.STATUS, channel_labels=labels.CHANNEL,
         identity_labels=labels.IDENTITY, adoption_labels=labels.ADOPTION,
     )
     app.add_template_filter(deadline)
