@@ -177,7 +177,12 @@ def _incremental(version: _Version, rows, fresh, inputs, options, report):
     fresh_inputs = [i for i in inputs if i.id in fresh_ids]
     report("attribute", 0, len(fresh))
     found = {str(r.id): _current_attribution(r, version) for r in rows if r.analysed_at is not None}
-    found.update(analysis.attribute(version.articles, fresh_inputs, options=options, segmenter=seg))
+    # Comments whose article is known (chosen on the form, named, or set by staff) are the
+    # evidence content attribution learns from: they go in with the new ones.
+    evidence = [i for i, r in zip(inputs, rows, strict=True) if r.analysed_at is not None and r.attribution in (
+        Attribution.FORM, Attribution.EXPLICIT, Attribution.STAFF)]
+    attributed = analysis.attribute(version.articles, evidence + fresh_inputs, options=options, segmenter=seg)
+    found.update({i.id: attributed[i.id] for i in fresh_inputs})
     report("duplicates", 0, len(rows))
     duplicates = analysis.find_duplicates(inputs, articles=version.articles, attributions=found, options=options,
                                           segmenter=seg)
