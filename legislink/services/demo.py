@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Channel, Consultation, Draft, DraftKind, Identity, Role, Station, User
-from . import accounts, comments, drafts
+from . import accounts, analysis, comments, drafts
 from .comments import CommentInput
 
 
@@ -658,6 +658,9 @@ def load_demo(now: datetime) -> DemoReport:
     if consultation is not None:
         count = _comments(consultation, now)
         report.created.append(f"{count} comments")
+        # Staff open the demo to a sorted consultation: opinion groups and form letters found.
+        summary = analysis.run(consultation, now=now)
+        report.created.append(f"analysis: {summary.groups} opinion groups, {summary.form_letters} form-letter copies")
     return report
 
 
