@@ -1,5 +1,6 @@
 """A real server (`legislink serve`, gunicorn) on a demo instance, driven by Debian's Chromium."""
 
+import json
 import os
 import shutil
 import socket
@@ -7,13 +8,20 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
+from .helpers import DATA, DEMO_CONSULTATION, DEMO_DRAFT, DESKTOP, sign_in, success
 
 BIN = Path(sys.executable).parent
 CHROMIUM = os.environ.get("LEGISLINK_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 STAFF_PASSWORD = "Lianluo-zhan-2024"
+# Accounts beside the staff one, made with the CLI so they need no password change at first sign-in.
+EXTRA_ACCOUNTS = (("e2e-reviewer", "reviewer", "Shenhe-fagongwei-2024"), ("e2e-admin", "admin", "Guanli-xitong-2024"))
+ACCOUNTS = {"staff": ("e2e", STAFF_PASSWORD), **{role: (name, password) for name, role, password in EXTRA_ACCOUNTS}}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -37,15 +45,26 @@ def _wait_for(url: str, seconds: float = 30) -> None:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    """The site with the demo data, a staff account `e2e` with a known password, rate limits off."""
+def instance_env(tmp_path_factory) -> dict[str, str]:
+    """The environment of every `legislink` command the browser tests run: one instance, rate limits off."""
     instance = tmp_path_factory.mktemp("e2e-instance")
     env = {**os.environ, "LEGISLINK_INSTANCE_PATH": str(instance), "LEGISLINK_RATELIMIT_ENABLED": "0"}
     env.pop("LEGISLINK_DATABASE_URL", None)
+    return env
+
+
+@pytest.fixture(scope="session")
+def live_server(instance_env):
+    """The site with the demo data, a staff account `e2e` with a known password, rate limits off;
+    also a reviewer and an administrator (ACCOUNTS)."""
+    env = instance_env
+    instance = Path(env["LEGISLINK_INSTANCE_PATH"])
     run = {"env": env, "check": True, "capture_output": True, "text": True}
     subprocess.run([BIN / "legislink", "init", "--demo"], **run)
     subprocess.run([BIN / "legislink", "users", "create", "e2e", "--role", "staff", "--station", "CC01",
                     "--password-stdin"], input=STAFF_PASSWORD + "\n", **run)
+    _in_one_process(env, *((["users", "create", name, "--role", role, "--password-stdin"], password + "\n")
+                           for name, role, password in EXTRA_ACCOUNTS))
     port = _free_port()
     log = (instance / "server.log").open("w")
     server = subprocess.Popen([BIN / "legislink", "serve", "--port", str(port), "--workers", "1"],
@@ -84,3 +103,113 @@ def page(browser):
     yield page
     context.close()
     assert errors == [], f"the page logged errors: {errors}"
+
+
+# -- the staff journeys: CLI steps on the same instance, signed-in pages ----------------------
+
+
+# Starting `legislink` costs seconds of imports: several commands share one process.
+_RUN_COMMANDS = """
+import json, sys
+from click.testing import CliRunner
+from legislink.cli import main
+outputs = []
+for args, given in json.load(sys.stdin):
+    result = CliRunner().invoke(main, args, input=given, catch_exceptions=False)
+    if result.exit_code:
+        sys.exit(f"legislink {' '.join(args)} failed: {result.output}")
+    outputs.append(result.stdout)
+print(json.dumps(outputs))
+"""
+
+
+def _in_one_process(env: dict[str, str], *commands: tuple[list[str], str | None]) -> list[str]:
+    """Run `legislink` commands, each (arguments, standard input), one after the other; their outputs."""
+    done = subprocess.run([sys.executable, "-c", _RUN_COMMANDS], input=json.dumps(commands), env=env, check=True,
+                          capture_output=True, text=True)
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+@pytest.fixture(scope="session")
+def cli(instance_env):
+    """`cli(args, ...)`: run `legislink` commands on the browser tests' instance; their JSON outputs."""
+
+    def run(*commands: list[str]) -> list:
+        return [json.loads(out) for out in _in_one_process(instance_env, *((args, None) for args in commands))]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def accounts() -> dict[str, tuple[str, str]]:
+    """Role -> (user name, password) of the accounts the server was set up with."""
+    return ACCOUNTS
+
+
+@pytest.fixture(scope="session")
+def signed_in(browser, live_server, tmp_path_factory):
+    """`signed_in(role)`: the cookies of an account of that role, which signed in once through the form."""
+    folder = tmp_path_factory.mktemp("e2e-sessions")
+    states: dict[str, str] = {}
+
+    def state(role: str) -> str:
+        if role not in states:
+            context = browser.new_context(locale="zh-CN")
+            sign_in(context.new_page(), live_server, *ACCOUNTS[role])
+            states[role] = str(folder / f"{role}.json")
+            context.storage_state(path=states[role])
+            context.close()
+        return states[role]
+
+    return state
+
+
+@pytest.fixture
+def open_page(browser, signed_in):
+    """`open_page("staff")`, `open_page("reviewer")`, `open_page("admin")` signed in, `open_page()` a
+    resident; a desktop screen unless a viewport is given. Like `page`, a console error fails the test."""
+    contexts, errors = [], []
+
+    def open_(role: str | None = None, viewport: dict | None = None):
+        context = browser.new_context(viewport=viewport or DESKTOP, locale="zh-CN", accept_downloads=True,
+                                      storage_state=signed_in(role) if role else None)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+    assert errors == [], f"the pages logged errors: {errors}"
+
+
+@pytest.fixture(scope="session")
+def premoderated(live_server, cli) -> int:
+    """A consultation with pre-moderation on a small draft of our own; its id."""
+    (stored,) = cli(["drafts", "import", str(DATA / "bike_charging_draft.txt"), "--version-label", "征求意见稿"])
+    # From yesterday: open whatever the test machine's time zone; closing after the demo keeps it second in the list.
+    today = date.today()
+    opens, closes = today - timedelta(days=1), today + timedelta(days=40)
+    (opened,) = cli(["consultations", "open", str(stored["version_id"]), "--opens", opens.isoformat(),
+                     "--closes", closes.isoformat(), "--premoderation"])
+    return opened["consultation_id"]
+
+
+@pytest.fixture(scope="session")
+def demo_analysed(live_server, cli) -> None:
+    """The demo's comments analysed and grouped (the staff journey also runs it from the page)."""
+    cli(["analyze", str(DEMO_DRAFT)])
+
+
+@pytest.fixture(scope="session")
+def demo_reported(browser, live_server, signed_in, demo_analysed) -> None:
+    """The demo's report recorded as sent upward, by staff on the report page."""
+    context = browser.new_context(viewport=DESKTOP, locale="zh-CN", storage_state=signed_in("staff"))
+    page = context.new_page()
+    page.goto(f"{live_server}/staff/consultations/{DEMO_CONSULTATION}/report/")
+    page.get_by_role("button", name="登记为已上报").click()
+    expect(success(page)).to_contain_text("已上报")
+    context.close()
