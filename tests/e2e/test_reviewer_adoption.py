@@ -1,0 +1,77 @@
+"""A reviewer closes the loop (issue 8): the final text in, a proposed mark per reported opinion, the
+mark confirmed; the resident's receipt shows 采纳 with a printable certificate, the public results list it."""
+
+import re
+from importlib import resources
+
+import pytest
+from playwright.sync_api import expect
+
+from .helpers import DEMO_CONSULTATION, DEMO_DRAFT, DEMO_TITLE, success
+
+pytestmark = pytest.mark.e2e
+
+CONSULTED = "延长或者缩短营业时间的，市场开办者应当提前十五日公告，并听取经营者代表的意见。"
+# As the demo's traders asked: thirty days' notice, except for emergencies.
+FINAL = "延长或者缩短营业时间的，市场开办者应当提前三十日公告，并听取经营者代表的意见；因突发事件临时调整的除外。"
+
+
+def _final_text() -> str:
+    consulted = resources.files("legislink").joinpath("data/demo_draft.txt").read_text("utf-8")
+    assert CONSULTED in consulted
+    return consulted.replace(CONSULTED, FINAL).replace(DEMO_TITLE, "示例市国际商贸城市场服务条例")
+
+
+def test_reviewer_marks_an_opinion_adopted_and_the_resident_sees_it(live_server, open_page, demo_reported):
+    page = open_page("reviewer")
+    page.goto(f"{live_server}/staff/consultations/{DEMO_CONSULTATION}/")
+    page.get_by_role("link", name="采纳情况").click()
+    expect(page.locator(".group-card")).to_have_count(0)
+    page.locator("main").get_by_role("link", name="添加版本").click()
+    expect(page.locator("h1")).to_have_text(f"为《{DEMO_TITLE}》添加版本")
+    page.get_by_label("版本名称").fill("最终文本")
+    page.get_by_label("或粘贴文本").fill(_final_text())
+    page.get_by_role("button", name="预览").click()
+    page.get_by_role("button", name="保存").click()
+    expect(success(page)).to_contain_text("最终文本已保存")
+
+    page.goto(f"{live_server}/staff/consultations/{DEMO_CONSULTATION}/")
+    page.get_by_role("link", name="采纳情况").click()
+    expect(page.get_by_label("对照版本").locator("option:checked")).to_have_text("最终文本")
+    proposals = page.locator(".group-card")
+    expect(proposals.first).to_contain_text("提议：")
+    # Only 第十条 changed, as one opinion asked: that opinion alone is proposed 采纳.
+    card = proposals.filter(has_text="提议：采纳")
+    expect(card).to_have_count(1)
+    expect(card.locator(".group-head")).to_contain_text("第十条")
+    expect(card).to_contain_text("三十日")
+    expect(card.locator(".diff ins").last).to_have_text("；因突发事件临时调整的除外")
+    group = card.get_attribute("id")
+    card.get_by_role("radio", name="采纳", exact=True).check()
+    expect(card.get_by_label("向提意见群众展示的最终条文")).to_have_value(re.compile(re.escape(FINAL)))
+    card.get_by_label("说明（理由）").fill("公告期延长至三十日，并对突发事件作了例外规定。")
+    card.get_by_role("button", name="确认标注").click()
+    expect(success(page)).to_contain_text("已标注")
+    expect(page.locator(f"#{group} .group-head")).to_contain_text("已标注：采纳")
+
+    staff = open_page("staff")
+    staff.goto(f"{live_server}/staff/consultations/{DEMO_CONSULTATION}/opinions/?article=第十条")
+    code = staff.locator(f"#{group} .voice .code-small").first.inner_text()
+
+    resident = open_page(viewport={"width": 390, "height": 844})
+    resident.goto(f"{live_server}/receipts/{code}")
+    outcome = resident.locator(".timeline li").last
+    expect(outcome).to_have_class("done")
+    expect(outcome).to_contain_text("采纳")
+    expect(outcome).to_contain_text("提前三十日公告")
+    resident.get_by_role("link", name="打印采纳证明").click()
+    expect(resident.locator(".certificate h1")).to_have_text("采 纳 证 明")
+    expect(resident.locator(".certificate")).to_contain_text("被立法机关采纳")
+    expect(resident.locator(".certificate")).to_contain_text(code[:4])
+    expect(resident.get_by_role("link", name="打印")).to_be_visible()
+
+    resident.goto(f"{live_server}/drafts/{DEMO_DRAFT}/results")
+    expect(resident.locator("h1")).to_have_text("征求意见的结果")
+    adopted = resident.locator(".card-list li").filter(has_text="提前三十日公告")
+    expect(adopted).to_contain_text("采纳")
+    expect(adopted).to_contain_text("第十条")
