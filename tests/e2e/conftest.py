@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import DATA, DEMO_CONSULTATION, DEMO_DRAFT, DESKTOP, sign_in, success
+from .helpers import DATA, DEMO_CONSULTATION, DESKTOP, sign_in, success
 
 BIN = Path(sys.executable).parent
 CHROMIUM = os.environ.get("LEGISLINK_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
@@ -199,14 +199,8 @@ def premoderated(live_server, cli) -> int:
 
 
 @pytest.fixture(scope="session")
-def demo_analysed(live_server, cli) -> None:
-    """The demo's comments analysed and grouped (the staff journey also runs it from the page)."""
-    cli(["analyze", str(DEMO_DRAFT)])
-
-
-@pytest.fixture(scope="session")
-def demo_reported(browser, live_server, signed_in, demo_analysed) -> None:
-    """The demo's report recorded as sent upward, by staff on the report page."""
+def demo_reported(browser, live_server, signed_in) -> None:
+    """The demo's report (`init --demo` analyses its comments) recorded as sent upward, by staff."""
     context = browser.new_context(viewport=DESKTOP, locale="zh-CN", storage_state=signed_in("staff"))
     page = context.new_page()
     page.goto(f"{live_server}/staff/consultations/{DEMO_CONSULTATION}/report/")

@@ -49,7 +49,7 @@ def _problems(page: Page, path: str) -> list[str]:
 
 
 @pytest.mark.parametrize("role", sorted(PAGES))
-def test_staff_pages_fit_a_360_pixel_screen_and_label_every_field(live_server, open_page, demo_analysed, role):
+def test_staff_pages_fit_a_360_pixel_screen_and_label_every_field(live_server, open_page, role):
     page = open_page(role, viewport=NARROW)
     problems = []
     for path in PAGES[role]:

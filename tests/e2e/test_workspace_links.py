@@ -14,7 +14,7 @@ LINKS = """() => Array.from(document.querySelectorAll("main a[href]"), (a) => a.
 
 
 @pytest.mark.parametrize("role", ["staff", "reviewer", "admin"])
-def test_every_workspace_link_a_person_sees_opens_for_them(live_server, open_page, demo_analysed, role):
+def test_every_workspace_link_a_person_sees_opens_for_them(live_server, open_page, role):
     page = open_page(role)
     page.goto(f"{live_server}/staff/consultations/{DEMO_CONSULTATION}/")
     tabs = page.locator("nav.tabs a")
