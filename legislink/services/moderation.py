@@ -8,7 +8,7 @@ from sqlalchemy import Select, func, select, update
 
 from ..extensions import db
 from ..models import Channel, Comment, CommentStatus, Consultation, Identity, Provision, Station
-from . import ServiceError, audit
+from . import ServiceError, audit, receipts
 
 LOCAL = ZoneInfo("Asia/Shanghai")
 PAGE_SIZE = 50
@@ -85,7 +85,9 @@ def _conditions(consultation: Consultation, f: CommentFilter) -> list:
         conditions.append(Comment.duplicate_key.is_not(None) if f.duplicate == "*"
                           else Comment.duplicate_key == f.duplicate)
     if f.text:
-        conditions.append(Comment.text.contains(f.text, autoescape=True))
+        # A receipt code as printed on a slip (3KXM-7QPA-RD4W) finds its comment too.
+        conditions.append(Comment.text.contains(f.text, autoescape=True)
+                          | (Comment.receipt_code == receipts.normalise_code(f.text)))
     if f.since:
         conditions.append(Comment.submitted_at >= _local_midnight(f.since))
     if f.until:

@@ -33,11 +33,11 @@ class OfflineForm(FlaskForm):
     station = SelectField(_l("Liaison station"), validators=[DataRequired()])
     article = StringField(_l("Article"), filters=[clean_text], validators=[Optional(), Length(max=40)],
                           render_kw={"list": "article-options"})
-    text = TextAreaField(_l("Comment"), filters=[clean_text], validators=TEXT_VALIDATORS)
+    text = TextAreaField(_l("Comment text"), filters=[clean_text], validators=TEXT_VALIDATORS)
     suggestion = TextAreaField(_l("Suggested wording"), filters=[clean_text], validators=OPTIONAL_TEXT)
     reason = TextAreaField(_l("Reason"), filters=[clean_text], validators=OPTIONAL_TEXT)
     identity = SelectField(_l("Identity"), choices=[SelectChoice(i.value, labels.IDENTITY[i]) for i in Identity])
-    name = StringField(_l("Name"), filters=[clean_text], validators=[Optional(), Length(max=50)])
+    name = StringField(_l("Full name"), filters=[clean_text], validators=[Optional(), Length(max=50)])
     phone = StringField(_l("Phone"), filters=[clean_text], validators=[Optional(), Length(max=32), PhoneNumber()])
     consent = BooleanField(_l("Agrees to be contacted about the outcome"))
 

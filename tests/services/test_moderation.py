@@ -113,3 +113,10 @@ def test_one_by_one_review_walks_the_queue_in_order(consultation):
     comment, remaining = next_comment(consultation, pending, after=first.id)
     assert (comment.text, remaining) == ("二", 2)
     assert next_comment(consultation, pending, after=second.id)[0].text == "三"
+
+
+def test_a_printed_receipt_code_finds_its_comment(consultation):
+    comment = make_comment(consultation, text="座谈会上的意见", receipt_code="3KXM7QPARD4W")
+    make_comment(consultation, text="别的意见")
+    found = queue(consultation, CommentFilter(text="3kxm-7qpa-rd4w")).comments
+    assert [c.id for c in found] == [comment.id]
