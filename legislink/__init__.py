@@ -68,6 +68,7 @@ def _register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
     security.init_login(app, login_manager)
     security.init_headers(app)
+    security.init_input(app)
     i18n.init_app(app)
 
 

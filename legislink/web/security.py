@@ -2,10 +2,11 @@
 
 from urllib.parse import urlsplit
 
-from flask import Flask, request
+from flask import Flask, Request, request
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager
 from sqlalchemy import select
+from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ..extensions import db
@@ -55,6 +56,25 @@ def init_headers(app: Flask) -> None:
         count = int(app.config["PROXY_COUNT"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
     app.after_request(_add_headers)
+
+
+def _without_nul(value):
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+class _Parameters(ImmutableMultiDict):
+    """Query and form values without NUL: it means nothing in text, and PostgreSQL refuses it (a 500)."""
+
+    def __init__(self, mapping=None):
+        super().__init__([(_without_nul(k), _without_nul(v)) for k, v in iter_multi_items(mapping or ())])
+
+
+class _Request(Request):
+    parameter_storage_class = _Parameters
+
+
+def init_input(app: Flask) -> None:
+    app.request_class = _Request
 
 
 def is_safe_next(target: str | None) -> bool:
