@@ -139,7 +139,10 @@ def report_json(draft_id: int):
     consultation = reader.current_consultation(draft.id, utcnow())
     if consultation is None:
         abort(404)
-    data = reports.build(consultation, station_code=request.args.get("station") or None)
+    try:
+        data = reports.build(consultation, station_code=request.args.get("station") or None)
+    except ServiceError:
+        abort(404)  # no such station
     rows = build_summary_rows(data.header, data.entries)
     return jsonify({"draft_id": draft.id, "consultation_id": consultation.id, "ungrouped": data.ungrouped,
                     "rows": [{"kind": row.kind.value, "values": list(row.values)} for row in rows]})
