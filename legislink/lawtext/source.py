@@ -13,6 +13,7 @@ import codecs
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -156,7 +157,7 @@ def check_docx_container(data: bytes) -> None:
             if name.endswith((".xml", ".rels")):
                 try:
                     head = archive.open(name).read(2048)
-                except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+                except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
                     raise _docx_error("The .docx is damaged.") from exc
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                     raise _docx_error("The .docx declares XML entities, which Word never writes.")
