@@ -47,7 +47,9 @@ class Defaults:
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    SESSION_COOKIE_SECURE = False  # set true behind HTTPS
+    # Cookies are Secure anyway on requests that came over HTTPS (with PROXY_COUNT, as the proxy
+    # says); set this true when the proxy terminates TLS without sending X-Forwarded-Proto.
+    SESSION_COOKIE_SECURE = False
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     PREFERRED_URL_SCHEME = "http"

@@ -2,6 +2,8 @@
 
 from flask import Flask, current_app, request, url_for
 
+from .security import cookie_secure
+
 LANG_COOKIE = "lang"
 LANG_COOKIE_MAX_AGE = 365 * 24 * 3600
 
@@ -36,7 +38,7 @@ def _remember_choice(response):
     if chosen in current_app.config["LANGUAGES"] and chosen != request.cookies.get(LANG_COOKIE):
         response.set_cookie(
             LANG_COOKIE, chosen, max_age=LANG_COOKIE_MAX_AGE, samesite="Lax", httponly=True,
-            secure=current_app.config["SESSION_COOKIE_SECURE"],
+            secure=cookie_secure(current_app),
         )
     return response
 

@@ -2,7 +2,8 @@
 
 from urllib.parse import urlsplit
 
-from flask import Flask, Request, request
+from flask import Flask, Request, has_request_context, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager
 from sqlalchemy import select
@@ -51,10 +52,22 @@ def _add_headers(response):
     return response
 
 
+def cookie_secure(app: Flask) -> bool:
+    """Secure when configured so, and whenever this request came over HTTPS (directly or, with
+    PROXY_COUNT, as the trusted proxy says): a session begun over HTTPS never goes out in clear."""
+    return bool(app.config["SESSION_COOKIE_SECURE"]) or (has_request_context() and request.is_secure)
+
+
+class _SessionInterface(SecureCookieSessionInterface):
+    def get_cookie_secure(self, app: Flask) -> bool:
+        return cookie_secure(app)
+
+
 def init_headers(app: Flask) -> None:
     if app.config["PROXY_COUNT"]:
         count = int(app.config["PROXY_COUNT"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+    app.session_interface = _SessionInterface()
     app.after_request(_add_headers)
 
 
