@@ -89,8 +89,21 @@ def exchange(conn, method, path, **kwargs):
     return response, body
 
 
+def one_resident(conn, form_path, post_path, cookie, text):
+    """GET the form, POST a comment; returns (accepted, cookie)."""
+    response, raw = exchange(conn, "GET", form_path, headers={"Cookie": cookie} if cookie else {})
+    cookie = (response.getheader("Set-Cookie") or cookie).split(";")[0] or cookie
+    token = TOKEN_RE.search(raw.decode()).group(1)
+    form = urllib.parse.urlencode({"csrf_token": token, "article": "第八条", "identity": "trader",
+                                   "text": text, "station": ""})
+    response, _ = exchange(conn, "POST", post_path, body=form, headers={
+        "Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie})
+    return response.status == 302, cookie
+
+
 def client_loop(port, form_path, post_path, deadline, out, text):
-    """One simulated resident after another on one keep-alive connection."""
+    """One simulated resident after another on one connection; a dropped connection is
+    counted as a failure ("other") and reopened."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     cookie = ""
     accepted = other = 0
@@ -99,19 +112,14 @@ def client_loop(port, form_path, post_path, deadline, out, text):
     while time.monotonic() < deadline:
         n += 1
         started = time.perf_counter()
-        response, raw = exchange(conn, "GET", form_path, headers={"Cookie": cookie} if cookie else {})
-        body = raw.decode()
-        cookie = (response.getheader("Set-Cookie") or cookie).split(";")[0] or cookie
-        token = TOKEN_RE.search(body).group(1)
-        form = urllib.parse.urlencode({"csrf_token": token, "article": "第八条", "identity": "trader",
-                                       "text": f"{text} 第{n}次", "station": ""})
-        response, _ = exchange(conn, "POST", post_path, body=form, headers={
-            "Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie})
+        try:
+            ok, cookie = one_resident(conn, form_path, post_path, cookie, f"{text} 第{n}次")
+        except (OSError, http.client.HTTPException):
+            conn.close()
+            ok = False
         latencies.append(time.perf_counter() - started)
-        if response.status == 302:
-            accepted += 1
-        else:
-            other += 1
+        accepted += ok
+        other += not ok
     out.put((accepted, other, latencies))
 
 
