@@ -54,7 +54,7 @@ def _record_offline_comment(page: Page) -> str:
     page.get_by_label("收集日期").fill((date.today() - timedelta(days=1)).isoformat())
     page.get_by_label("收集人").fill("信息员小周")
     page.get_by_label("条款").fill("第十一条")
-    page.get_by_label("提意见").fill("四区走访时听到：仓储配套服务收费很乱，希望开办者把收费项目贴在服务台。")
+    page.get_by_label("意见内容").fill("四区走访时听到：仓储配套服务收费很乱，希望开办者把收费项目贴在服务台。")
     page.get_by_label("身份").select_option(label="个体工商户")
     page.get_by_label("电话").fill("13957912345")
     page.get_by_label("同意联系告知处理结果").check()

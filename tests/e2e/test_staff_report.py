@@ -22,7 +22,7 @@ def _record_by_phone(page: Page, base: str) -> str:
     page.get_by_label("收集日期").fill(date.today().isoformat())
     page.get_by_label("收集人").fill("信息员小王")
     page.get_by_label("条款").fill("第二十三条")
-    page.get_by_label("提意见").fill(COMMENT)
+    page.get_by_label("意见内容").fill(COMMENT)
     page.get_by_role("button", name="录入", exact=True).click()
     expect(success(page)).to_be_visible()
     return page.locator(".facts .code").inner_text()
