@@ -24,6 +24,8 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 TOKEN_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
@@ -205,11 +207,16 @@ def run_bare(args, instance, env):
     return result
 
 
-def reset_postgres(url: str) -> None:
-    code = ("import sqlalchemy as sa, sys\ne = sa.create_engine(sys.argv[1])\n"
-            "with e.begin() as c:\n"
-            "    c.execute(sa.text('DROP SCHEMA public CASCADE')); c.execute(sa.text('CREATE SCHEMA public'))")
-    subprocess.run([sys.executable, "-c", code, url.replace("postgresql://", "postgresql+psycopg://")], check=True)
+def own_database(server_url: str, name: str, create: bool) -> str:
+    """Create (or drop) a database of the run's own on the server, so no shared database is touched."""
+    code = ("import sqlalchemy as sa, sys\n"
+            "e = sa.create_engine(sys.argv[1], isolation_level='AUTOCOMMIT')\n"
+            "with e.connect() as c:\n"
+            f"    c.execute(sa.text('DROP DATABASE IF EXISTS {name} WITH (FORCE)'))\n"
+            + (f"    c.execute(sa.text('CREATE DATABASE {name}'))\n" if create else ""))
+    url = server_url.replace("postgresql://", "postgresql+psycopg://")
+    subprocess.run([sys.executable, "-c", code, url], check=True)
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
 
 
 def main() -> int:
@@ -226,15 +233,15 @@ def main() -> int:
     instance = Path(tempfile.mkdtemp(prefix="bench-comments-"))
     env = {**os.environ, "LEGISLINK_INSTANCE_PATH": str(instance), "LEGISLINK_RATELIMIT_ENABLED": "0"}
     env.pop("LEGISLINK_DATABASE_URL", None)
+    database = f"legislink_bench_{os.getpid()}"
     if args.database == "postgresql":
-        reset_postgres(args.postgres_url)
-        env["LEGISLINK_DATABASE_URL"] = args.postgres_url.replace("postgresql://", "postgresql+psycopg://")
+        env["LEGISLINK_DATABASE_URL"] = own_database(args.postgres_url, database, create=True)
     try:
         ours = run_legislink(args, instance, env)
         bare = run_bare(args, instance, env)
     finally:
         if args.database == "postgresql":
-            reset_postgres(args.postgres_url)
+            own_database(args.postgres_url, database, create=False)
         shutil.rmtree(instance, ignore_errors=True)
     report = {"database": args.database, "clients": args.clients, "seconds": args.seconds, "workers": args.workers,
               "legislink": ours, "bare_flask": bare, "ratio": ours["per_s"] / bare["per_s"]}

@@ -1,7 +1,7 @@
 """Bounded check that the comment load benchmark runs on PostgreSQL with two app processes.
 
-Creates a database of its own (so that bench_comments.py, which resets the `public` schema of
-the database it is given, never touches a shared test database), runs
+Creates a database of its own to point the benchmark at (which in turn works in a database of
+its own on that server, so no shared test database is ever touched), runs
 
     bench_comments.py --database postgresql --workers 2 --clients C --seconds S
 
