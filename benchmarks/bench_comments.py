@@ -224,7 +224,7 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=2, help="app processes")
-    parser.add_argument("--threads", type=int, default=4, help="threads per app process (1: sync workers)")
+    parser.add_argument("--threads", type=int, default=1, help="threads per app process (1: sync workers)")
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--postgres-url", default=os.environ.get("LEGISLINK_TEST_DATABASE_URL",
                                                                 "postgresql://postgres@127.0.0.1:5432/test"))
