@@ -1,6 +1,8 @@
 """Time `legislink comments import` end to end: 10,000 template rows validated, segmented and stored.
 
     python benchmarks/bench_import.py [--rows 10000] [--database-url URL]
+
+--database-url must name a database of the benchmark's own: its tables are created and dropped.
 """
 
 import argparse
