@@ -4,6 +4,7 @@ Nothing else in the project touches jieba; the global `jieba.dt` is never used, 
 library's custom words cannot leak into comment analysis and ours cannot leak out.
 """
 
+import logging
 import re
 import tempfile
 import threading
@@ -92,6 +93,8 @@ class Segmenter:
     def _ensure_loaded(self) -> None:
         with self._lock:
             if not self._ready:
+                # jieba narrates every dictionary load at DEBUG on stderr; warnings still show.
+                logging.getLogger("jieba").setLevel(logging.WARNING)
                 self._tokenizer.initialize()
                 self._tokenizer.load_userdict(str(user_dictionary_path()))
                 self._ready = True
