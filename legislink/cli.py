@@ -198,13 +198,13 @@ def drafts_import(file: str, title: str | None, version_label: str | None, draft
 def drafts_compare(draft_id: int, old_ref: str, new_ref: str, as_json: bool) -> None:
     """Align two stored versions of a draft article by article; stores nothing."""
     from .models import Draft
-    from .services import drafts
+    from .services import versions
 
     draft = db.session.get(Draft, draft_id)
     if draft is None:
         raise click.ClickException(f"no draft with id {draft_id}")
     try:
-        comparison = drafts.compare_refs(draft, old_ref, new_ref)
+        comparison = versions.compare_refs(draft, old_ref, new_ref)
     except ServiceError as error:
         _fail(error)
     if as_json:
@@ -283,13 +283,13 @@ def consultations_open(version_id: int, opens_on, closes_on, premoderation: bool
                        contact_name: str, contact_phone: str, after_close: str) -> None:
     """Open a version for comment; prints {consultation_id, version_id, opens_at, closes_at}."""
     from .models import DraftVersion
-    from .services import drafts
+    from .services import consultations
 
     version = db.session.get(DraftVersion, version_id)
     if version is None:
         raise click.ClickException(f"no version with id {version_id}")
     try:
-        consultation = drafts.open_consultation(
+        consultation = consultations.open_consultation(
             version, opens_on=opens_on.date(), closes_on=closes_on.date(), premoderation=premoderation,
             station_codes=stations, contact_name=contact_name, contact_phone=contact_phone,
             after_close_contact=after_close, timezone=current_app.config["BABEL_DEFAULT_TIMEZONE"])
@@ -449,11 +449,11 @@ def adoption_group() -> None:
 @with_appcontext
 def adoption_suggest(draft_id: int, version_ref: str, as_json: bool) -> None:
     """Propose 采纳 / 部分采纳 / 未采纳 for every reported opinion; reviewers confirm on the site."""
-    from .services import adoption, drafts
+    from .services import adoption, versions
 
     consultation = _consultation_of(draft_id)
     try:
-        version = drafts.find_version(consultation.version.draft, version_ref)
+        version = versions.find_version(consultation.version.draft, version_ref)
         found = adoption.suggest(consultation, version.id)
     except ServiceError as error:
         _fail(error)

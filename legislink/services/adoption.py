@@ -23,8 +23,8 @@ from ..models import (
 )
 from ..reports import ContactRow
 from . import ServiceError, audit
-from .drafts import compare_versions, display_text
 from .segmentation import segmenter
+from .versions import compare_versions, display_text
 
 OUTCOMES = {"adopted": Adoption.ADOPTED, "partly": Adoption.PARTLY, "not_adopted": Adoption.NOT_ADOPTED}
 

@@ -1,12 +1,15 @@
-"""Consultation windows and the public counts shown for them."""
+"""Consultation windows: opening them for local days and stations, and the public counts shown for them."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, distinct, func, select
 
 from ..extensions import db
-from ..models import Comment, CommentStatus, Consultation, Draft, DraftVersion
+from ..models import Comment, CommentStatus, Consultation, Draft, DraftVersion, Station
+from . import ServiceError, audit
 
 # What the public counts: received and not rejected as spam, and past pre-moderation.
 PUBLIC_STATUSES = (CommentStatus.ACCEPTED, CommentStatus.OFFTOPIC)
@@ -62,3 +65,64 @@ def list_public(now: datetime) -> list[ConsultationSummary]:
     open_ones = sorted((s for s in summaries if s.is_open), key=lambda s: s.consultation.closes_at)
     closed = sorted((s for s in summaries if not s.is_open), key=lambda s: s.consultation.closes_at, reverse=True)
     return open_ones + closed
+
+
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+
+
+def window_bounds(opens_on: date, closes_on: date, timezone: str = DEFAULT_TIMEZONE) -> tuple[datetime, datetime]:
+    """From the start of the opening day to the end of the closing day, in the contact point's zone."""
+    zone = ZoneInfo(timezone)
+    return (datetime.combine(opens_on, time.min, zone),
+            datetime.combine(closes_on + timedelta(days=1), time.min, zone))
+
+
+def local_day(moment: datetime, timezone: str = DEFAULT_TIMEZONE) -> date:
+    return moment.astimezone(ZoneInfo(timezone)).date()
+
+
+def _overlapping(draft_id: int, opens_at: datetime, closes_at: datetime) -> Consultation | None:
+    return db.session.scalar(
+        select(Consultation).join(DraftVersion, Consultation.version_id == DraftVersion.id)
+        .where(DraftVersion.draft_id == draft_id, Consultation.opens_at < closes_at, Consultation.closes_at > opens_at)
+        .order_by(Consultation.opens_at).limit(1)
+    )
+
+
+def _stations(codes: Iterable[str]) -> list[Station]:
+    from .accounts import find_station
+
+    return [find_station(code) for code in dict.fromkeys(c.strip() for c in codes if c.strip())]
+
+
+def open_consultation(version: DraftVersion, *, opens_on: date, closes_on: date, premoderation: bool = False,
+                      station_codes: Iterable[str] = (), contact_name: str = "", contact_phone: str = "",
+                      after_close_contact: str = "", timezone: str = DEFAULT_TIMEZONE, actor=None) -> Consultation:
+    """Open `version` for comment from `opens_on` to the end of `closes_on` (local days).
+
+    No station named means every station. One window at a time per draft, not only per
+    version: the public pages address a draft, so a second open window would be unreachable.
+    """
+    if closes_on <= opens_on:
+        raise ServiceError("closes_before_opens", "The closing day must come after the opening day.")
+    opens_at, closes_at = window_bounds(opens_on, closes_on, timezone)
+    clash = _overlapping(version.draft_id, opens_at, closes_at)
+    if clash is not None:
+        raise ServiceError("consultation_overlaps", "Another window on this draft overlaps these days.",
+                           label=clash.version.label,
+                           opens=local_day(clash.opens_at, timezone).isoformat(),
+                           closes=local_day(clash.closes_at - timedelta(microseconds=1), timezone).isoformat())
+    stations = _stations(station_codes)
+    consultation = Consultation(
+        version=version, opens_at=opens_at, closes_at=closes_at, premoderation=premoderation, stations=stations,
+        contact_name=contact_name.strip()[:100], contact_phone=contact_phone.strip()[:50],
+        after_close_contact=after_close_contact.strip(), created_by_id=getattr(actor, "id", None),
+    )
+    db.session.add(consultation)
+    db.session.flush()
+    audit.record(actor, "consultation.open", "consultation", [consultation.id], {
+        "draft_id": version.draft_id, "version_id": version.id, "opens_on": opens_on.isoformat(),
+        "closes_on": closes_on.isoformat(), "premoderation": premoderation,
+        "stations": [s.code for s in stations],
+    })
+    return consultation

@@ -19,7 +19,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from .. import permissions
 from ..extensions import db
 from ..models import Draft, DraftKind, DraftVersion, Station, utcnow
-from ..services import ServiceError, drafts, reader
+from ..services import ServiceError, consultations, draft_import, drafts, reader, versions
 from . import messages
 from .fields import clean_text
 from .guards import require
@@ -49,7 +49,7 @@ WARNING_MESSAGES = {
     "stray_text": _l("Text outside any article: %(text)s"),
     "unclosed_quote": _l("A quotation opened before %(label)s was never closed."),
 }
-SHOW_CHOICES = ("changed", "all", *drafts.CHANGES)
+SHOW_CHOICES = ("changed", "all", *versions.CHANGES)
 
 
 def describe_warning(warning: dict) -> str:
@@ -128,7 +128,7 @@ def _add_error(field, message: str) -> None:
 # -- importing: form -> preview -> confirm ---------------------------------------------------
 
 
-def _import_request(form: SourceForm, draft: Draft | None) -> drafts.ImportRequest:
+def _import_request(form: SourceForm, draft: Draft | None) -> draft_import.ImportRequest:
     name, text = "", form.text.data
     if form.has_file():
         upload = form.source_file.data
@@ -136,9 +136,9 @@ def _import_request(form: SourceForm, draft: Draft | None) -> drafts.ImportReque
         name = PureWindowsPath(upload.filename).name[:255]
         text = drafts.read_upload(upload.read(), name)
     if draft is not None:
-        return drafts.ImportRequest(text=text, version_label=form.version_label.data, source_name=name,
+        return draft_import.ImportRequest(text=text, version_label=form.version_label.data, source_name=name,
                                     draft_id=draft.id)
-    return drafts.ImportRequest(text=text, version_label=form.version_label.data, source_name=name,
+    return draft_import.ImportRequest(text=text, version_label=form.version_label.data, source_name=name,
                                 title=form.title.data or "", issuing_body=form.issuing_body.data or "",
                                 kind=DraftKind(form.kind.data) if form.kind.data else None)
 
@@ -159,8 +159,8 @@ def _preview_or_form(form: SourceForm, draft: Draft | None):
     if form.validate_on_submit():
         try:
             submitted = _import_request(form, draft)
-            preview = drafts.prepare_import(submitted)
-            token = drafts.sign_request(submitted, secret_key=current_app.secret_key, user_id=current_user.id,
+            preview = draft_import.prepare_import(submitted)
+            token = draft_import.sign_request(submitted, secret_key=current_app.secret_key, user_id=current_user.id,
                                         now=utcnow())
         except ServiceError as error:
             _add_error(_field_for(form, error.code), messages.describe(error))
@@ -170,7 +170,7 @@ def _preview_or_form(form: SourceForm, draft: Draft | None):
     return _upload_page(form, draft)
 
 
-def _refill(draft: Draft | None, submitted: drafts.ImportRequest | None) -> SourceForm:
+def _refill(draft: Draft | None, submitted: draft_import.ImportRequest | None) -> SourceForm:
     """The upload form again, with what a refused confirmation had (a file has to be chosen again)."""
     data = {}
     if submitted is not None:
@@ -186,9 +186,9 @@ def _confirm(draft: Draft | None):
         return redirect(url_for(".draft", draft_id=draft.id) if draft else url_for(".index"))
     submitted = None
     try:
-        submitted = drafts.load_request(request.form.get("preview", ""), secret_key=current_app.secret_key,
+        submitted = draft_import.load_request(request.form.get("preview", ""), secret_key=current_app.secret_key,
                                         user_id=current_user.id, draft_id=draft.id if draft else None, now=utcnow())
-        version = drafts.store_import(submitted, actor=current_user)
+        version = draft_import.store_import(submitted, actor=current_user)
     except ServiceError as error:
         db.session.rollback()
         form = _refill(draft, submitted)
@@ -202,7 +202,7 @@ def _confirm(draft: Draft | None):
 @bp.route("/new", methods=["GET", "POST"])
 @require(permissions.can_manage_drafts)
 def new_draft():
-    return _preview_or_form(DraftForm(version_label=drafts.DEFAULT_VERSION_LABEL), None)
+    return _preview_or_form(DraftForm(version_label=draft_import.DEFAULT_VERSION_LABEL), None)
 
 
 @bp.route("/new/confirm", methods=["POST"])
@@ -296,12 +296,12 @@ def _station_choices() -> list[SelectChoice]:
 def consultation(draft_id: int, version_id: int):
     version = _version_or_404(draft_id, version_id)
     zone = current_app.config["BABEL_DEFAULT_TIMEZONE"]
-    today = drafts.local_day(utcnow(), zone)
+    today = consultations.local_day(utcnow(), zone)
     form = ConsultationForm(opens_on=today, closes_on=today + timedelta(days=30))
     form.stations.choices = _station_choices()
     if form.validate_on_submit():
         try:
-            drafts.open_consultation(
+            consultations.open_consultation(
                 version, opens_on=form.opens_on.data, closes_on=form.closes_on.data,
                 premoderation=form.premoderation.data, station_codes=form.stations.data or [],
                 contact_name=form.contact_name.data or "", contact_phone=form.contact_phone.data or "",
@@ -323,17 +323,17 @@ def consultation(draft_id: int, version_id: int):
 @require(permissions.can_enter_workspace)
 def compare(draft_id: int):
     draft = db.get_or_404(Draft, draft_id)
-    versions = [row.version for row in drafts.draft_summaries(draft_id)[0].versions]
-    if len(versions) < 2:
-        return render_template("staff/drafts/compare.html", draft=draft, versions=versions, comparison=None)
+    stored = [row.version for row in drafts.draft_summaries(draft_id)[0].versions]
+    if len(stored) < 2:
+        return render_template("staff/drafts/compare.html", draft=draft, versions=stored, comparison=None)
     try:
-        comparison = drafts.compare_refs(draft, request.args.get("from") or versions[-2].id,
-                                         request.args.get("to") or versions[-1].id)
+        comparison = versions.compare_refs(draft, request.args.get("from") or stored[-2].id,
+                                         request.args.get("to") or stored[-1].id)
     except ServiceError as error:
-        return render_template("staff/drafts/compare.html", draft=draft, versions=versions, comparison=None,
+        return render_template("staff/drafts/compare.html", draft=draft, versions=stored, comparison=None,
                                error=messages.describe(error)), 404
     show = request.args.get("show", "changed")
     show = show if show in SHOW_CHOICES else "changed"
-    page = drafts.diff_page(comparison, show, request.args.get("page", 1, type=int))
-    return render_template("staff/drafts/compare.html", draft=draft, versions=versions, comparison=comparison,
+    page = versions.diff_page(comparison, show, request.args.get("page", 1, type=int))
+    return render_template("staff/drafts/compare.html", draft=draft, versions=stored, comparison=comparison,
                            counts=comparison.counts(), page=page, show=show)

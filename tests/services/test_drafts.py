@@ -13,7 +13,7 @@ from legislink.cli import main
 from legislink.extensions import db
 from legislink.lawtext import parse_text
 from legislink.models import AuditEvent, Consultation, Draft, DraftKind, DraftVersion, Role
-from legislink.services import ServiceError, drafts
+from legislink.services import ServiceError, consultations, draft_import, drafts, versions
 
 from ..builders import make_draft, make_station, make_user
 
@@ -45,8 +45,8 @@ def rows(model) -> int:
     return db.session.scalar(select(func.count()).select_from(model))
 
 
-def request_for(text=SAMPLE, **overrides) -> drafts.ImportRequest:
-    return drafts.ImportRequest(**{"text": text, "version_label": "征求意见稿", **overrides})
+def request_for(text=SAMPLE, **overrides) -> draft_import.ImportRequest:
+    return draft_import.ImportRequest(**{"text": text, "version_label": "征求意见稿", **overrides})
 
 
 @pytest.fixture
@@ -62,7 +62,7 @@ def two_versions(ctx):
 
 
 def test_a_preview_shows_title_outline_first_lines_and_warnings_and_stores_nothing(ctx):
-    preview = drafts.prepare_import(request_for())
+    preview = draft_import.prepare_import(request_for())
     assert preview.title == "示例志愿服务条例（草案）"
     assert preview.kind == DraftKind.LAW
     assert preview.article_count == 4
@@ -79,13 +79,14 @@ def test_a_preview_shows_title_outline_first_lines_and_warnings_and_stores_nothi
 
 def test_a_long_first_paragraph_is_cut_in_the_preview(ctx):
     text = "示例条例\n第一条　" + "很长的句子" * 30 + "。\n"
-    line = drafts.prepare_import(request_for(text)).groups[0].articles[0].first_line
-    assert len(line) == drafts.FIRST_LINE_CHARS + 1
+    line = draft_import.prepare_import(request_for(text)).groups[0].articles[0].first_line
+    assert len(line) == draft_import.FIRST_LINE_CHARS + 1
     assert line.endswith("…")
 
 
 def test_the_title_typed_wins_over_the_title_found(ctx):
-    preview = drafts.prepare_import(request_for(title="志愿服务条例（征求意见稿）", kind=DraftKind.LOCAL_REGULATION))
+    preview = draft_import.prepare_import(
+        request_for(title="志愿服务条例（征求意见稿）", kind=DraftKind.LOCAL_REGULATION))
     assert preview.title == "志愿服务条例（征求意见稿）"
     assert preview.found_title == "示例志愿服务条例（草案）"
     assert preview.kind == DraftKind.LOCAL_REGULATION
@@ -97,7 +98,7 @@ def test_the_title_typed_wins_over_the_title_found(ctx):
 ])
 def test_a_text_without_articles_is_refused_with_the_parser_code(ctx, text, code):
     with pytest.raises(ServiceError) as refused:
-        drafts.prepare_import(request_for(text))
+        draft_import.prepare_import(request_for(text))
     assert refused.value.code == code
 
 
@@ -128,7 +129,7 @@ def test_a_docx_upload_is_read_into_text():
 def test_a_label_already_used_by_the_draft_is_refused_before_the_preview(two_versions):
     first, _ = two_versions
     with pytest.raises(ServiceError) as refused:
-        drafts.prepare_import(request_for(REVISED, version_label="二审稿", draft_id=first.draft_id))
+        draft_import.prepare_import(request_for(REVISED, version_label="二审稿", draft_id=first.draft_id))
     assert refused.value.code == "version_exists"
     assert refused.value.params == {"label": "二审稿"}
 
@@ -136,9 +137,9 @@ def test_a_label_already_used_by_the_draft_is_refused_before_the_preview(two_ver
 def test_a_new_draft_needs_a_title_typed_or_found(ctx):
     untitled = "第一条　本办法自公布之日起施行。\n"
     with pytest.raises(ServiceError) as refused:
-        drafts.prepare_import(request_for(untitled))
+        draft_import.prepare_import(request_for(untitled))
     assert refused.value.code == "title_required"
-    assert drafts.prepare_import(request_for(untitled, title="某办法")).title == "某办法"
+    assert draft_import.prepare_import(request_for(untitled, title="某办法")).title == "某办法"
 
 
 # -- the signed preview token ----------------------------------------------------------------
@@ -146,15 +147,15 @@ def test_a_new_draft_needs_a_title_typed_or_found(ctx):
 
 def test_a_signed_request_comes_back_unchanged():
     sent = request_for(title="题目", issuing_body="法工委", kind=DraftKind.AMENDMENT, source_name="a.docx")
-    token = drafts.sign_request(sent, secret_key=SECRET, user_id=7, now=NOW)
+    token = draft_import.sign_request(sent, secret_key=SECRET, user_id=7, now=NOW)
     assert "志愿" not in token  # compressed, not the text in clear
-    back = drafts.load_request(token, secret_key=SECRET, user_id=7, draft_id=None, now=NOW + timedelta(minutes=5))
+    back = draft_import.load_request(token, secret_key=SECRET, user_id=7, draft_id=None, now=NOW + timedelta(minutes=5))
     assert back == sent
 
 
 def test_a_big_draft_makes_a_compact_token(shared_dir):
     text = (shared_dir / "laws" / "minfadian_2020.txt").read_text(encoding="utf-8")
-    token = drafts.sign_request(request_for(text), secret_key=SECRET, user_id=1, now=NOW)
+    token = draft_import.sign_request(request_for(text), secret_key=SECRET, user_id=1, now=NOW)
     assert len(token) < len(text.encode()) / 2
 
 
@@ -169,29 +170,29 @@ def _tampered(token: str) -> str:
     ({"secret_key": "another-secret"}, "preview_invalid"),
     ({"user_id": 8}, "preview_invalid"),
     ({"draft_id": 3}, "preview_invalid"),
-    ({"now": NOW + drafts.PREVIEW_MAX_AGE + timedelta(seconds=1)}, "preview_expired"),
+    ({"now": NOW + draft_import.PREVIEW_MAX_AGE + timedelta(seconds=1)}, "preview_expired"),
 ])
 def test_an_altered_foreign_or_old_preview_is_refused(change, code):
-    token = drafts.sign_request(request_for(), secret_key=SECRET, user_id=7, now=NOW)
+    token = draft_import.sign_request(request_for(), secret_key=SECRET, user_id=7, now=NOW)
     args = {"token": token, "secret_key": SECRET, "user_id": 7, "draft_id": None, "now": NOW, **change}
     if args["token"] == "tampered":
         args["token"] = _tampered(token)
     with pytest.raises(ServiceError) as refused:
-        drafts.load_request(args.pop("token"), **args)
+        draft_import.load_request(args.pop("token"), **args)
     assert refused.value.code == code
 
 
 def test_an_oversized_preview_field_is_refused_before_its_signature_is_checked():
     with pytest.raises(ServiceError) as refused:
-        drafts.load_request("x" * (drafts.PREVIEW_TOKEN_LIMIT + 1), secret_key=SECRET, user_id=7, draft_id=None,
-                            now=NOW)
+        draft_import.load_request("x" * (draft_import.PREVIEW_TOKEN_LIMIT + 1), secret_key=SECRET, user_id=7,
+                                  draft_id=None, now=NOW)
     assert refused.value.code == "preview_invalid"
 
 
 def test_a_text_too_big_for_a_token_is_refused_at_preview(monkeypatch):
-    monkeypatch.setattr(drafts, "PREVIEW_TOKEN_LIMIT", 200)
+    monkeypatch.setattr(draft_import, "PREVIEW_TOKEN_LIMIT", 200)
     with pytest.raises(ServiceError) as refused:
-        drafts.sign_request(request_for(), secret_key=SECRET, user_id=7, now=NOW)
+        draft_import.sign_request(request_for(), secret_key=SECRET, user_id=7, now=NOW)
     assert refused.value.code == "preview_too_large"
 
 
@@ -200,7 +201,7 @@ def test_a_text_too_big_for_a_token_is_refused_at_preview(monkeypatch):
 
 def test_storing_a_new_draft_keeps_what_was_asked_and_audits_it(ctx):
     staff = make_user(Role.STAFF)
-    version = drafts.store_import(request_for(title="志愿服务条例", issuing_body="市人大常委会法工委",
+    version = draft_import.store_import(request_for(title="志愿服务条例", issuing_body="市人大常委会法工委",
                                               kind=DraftKind.LOCAL_REGULATION, source_name="v1.txt"), actor=staff)
     db.session.commit()
     draft = version.draft
@@ -215,14 +216,14 @@ def test_storing_a_new_draft_keeps_what_was_asked_and_audits_it(ctx):
 
 def test_storing_a_later_version_adds_it_to_its_draft(two_versions):
     first, _ = two_versions
-    version = drafts.store_import(request_for(REVISED, version_label="最终文本", draft_id=first.draft_id))
+    version = draft_import.store_import(request_for(REVISED, version_label="最终文本", draft_id=first.draft_id))
     assert version.draft_id == first.draft_id
     assert version.position == 3
 
 
 def test_storing_onto_a_missing_draft_is_refused(ctx):
     with pytest.raises(ServiceError) as refused:
-        drafts.store_import(request_for(draft_id=999))
+        draft_import.store_import(request_for(draft_id=999))
     assert refused.value.code == "unknown_draft"
 
 
@@ -245,7 +246,7 @@ def test_summaries_name_who_imported_each_version_and_count_warnings(ctx):
 
 def test_a_window_runs_from_the_start_of_the_opening_day_to_the_end_of_the_closing_day_in_shanghai(ctx):
     version = make_draft()
-    consultation = drafts.open_consultation(version, opens_on=date(2025, 3, 1), closes_on=date(2025, 3, 31))
+    consultation = consultations.open_consultation(version, opens_on=date(2025, 3, 1), closes_on=date(2025, 3, 31))
     db.session.commit()
     db.session.expire_all()
     stored = db.session.get(Consultation, consultation.id)
@@ -261,7 +262,7 @@ def test_a_window_keeps_its_settings_stations_and_audit(ctx):
     make_station(code="CC01")
     make_station(code="CC02")
     staff = make_user(Role.STAFF)
-    consultation = drafts.open_consultation(
+    consultation = consultations.open_consultation(
         version, opens_on=date(2025, 3, 1), closes_on=date(2025, 3, 31), premoderation=True,
         station_codes=["CC02", "CC01", "CC02"], contact_name="王晓明", contact_phone="0579-85550000",
         after_close_contact="寄至市人大常委会法工委。", actor=staff)
@@ -278,27 +279,27 @@ def test_a_window_keeps_its_settings_stations_and_audit(ctx):
 @pytest.mark.parametrize("closes_on", [date(2025, 3, 1), date(2025, 2, 27)])
 def test_a_window_must_close_after_it_opens(ctx, closes_on):
     with pytest.raises(ServiceError) as refused:
-        drafts.open_consultation(make_draft(), opens_on=date(2025, 3, 1), closes_on=closes_on)
+        consultations.open_consultation(make_draft(), opens_on=date(2025, 3, 1), closes_on=closes_on)
     assert refused.value.code == "closes_before_opens"
     assert rows(Consultation) == 0
 
 
 def test_an_unknown_station_is_refused(ctx):
     with pytest.raises(ServiceError) as refused:
-        drafts.open_consultation(make_draft(), opens_on=date(2025, 3, 1), closes_on=date(2025, 3, 2),
+        consultations.open_consultation(make_draft(), opens_on=date(2025, 3, 1), closes_on=date(2025, 3, 2),
                                  station_codes=["NOPE"])
     assert refused.value.code == "unknown_station"
 
 
 def test_a_version_has_one_window_at_a_time(two_versions):
     first, second = two_versions
-    drafts.open_consultation(first, opens_on=date(2025, 3, 1), closes_on=date(2025, 3, 31))
+    consultations.open_consultation(first, opens_on=date(2025, 3, 1), closes_on=date(2025, 3, 31))
     for version, opens_on in ((first, date(2025, 3, 31)), (second, date(2025, 2, 1))):
         with pytest.raises(ServiceError) as refused:
-            drafts.open_consultation(version, opens_on=opens_on, closes_on=date(2025, 4, 30))
+            consultations.open_consultation(version, opens_on=opens_on, closes_on=date(2025, 4, 30))
         assert refused.value.code == "consultation_overlaps"
         assert refused.value.params == {"label": "一审稿", "opens": "2025-03-01", "closes": "2025-03-31"}
-    later = drafts.open_consultation(second, opens_on=date(2025, 4, 1), closes_on=date(2025, 4, 30))
+    later = consultations.open_consultation(second, opens_on=date(2025, 4, 1), closes_on=date(2025, 4, 30))
     assert later.opens_at == datetime(2025, 3, 31, 16, 0, tzinfo=UTC)
 
 
@@ -311,13 +312,13 @@ def test_stored_articles_come_back_as_the_parser_read_them(ctx, shared_dir):
         version = drafts.import_text(text, title=name)
         parsed = [(a.label, a.number, a.sub, a.caption, a.path, a.deleted, a.text) for a in parse_text(text).articles]
         stored = [(a.label, a.number, a.sub, a.caption, a.path, a.deleted, a.text)
-                  for a in drafts.version_articles(version.id)]
+                  for a in versions.version_articles(version.id)]
         assert stored == parsed
 
 
 def test_items_and_captions_survive_the_round_trip(two_versions):
     first, _ = two_versions
-    articles = drafts.version_articles(first.id)
+    articles = versions.version_articles(first.id)
     assert articles[0].caption == "立法目的"
     item = articles[2].paragraphs[0].items[1]
     assert (item.label, [s.label + s.text for s in item.subitems]) == ("（二）", ["1.岗位培训；", "2.安全培训。"])
@@ -326,17 +327,17 @@ def test_items_and_captions_survive_the_round_trip(two_versions):
 def test_versions_are_found_by_id_or_label(two_versions):
     first, second = two_versions
     draft = first.draft
-    assert drafts.find_version(draft, "二审稿").id == second.id
-    assert drafts.find_version(draft, str(first.id)).id == first.id
-    assert drafts.find_version(draft, first.id).id == first.id
+    assert versions.find_version(draft, "二审稿").id == second.id
+    assert versions.find_version(draft, str(first.id)).id == first.id
+    assert versions.find_version(draft, first.id).id == first.id
     other = make_draft()
     with pytest.raises(ServiceError) as refused:
-        drafts.find_version(draft, other.id)
+        versions.find_version(draft, other.id)
     assert refused.value.code == "unknown_version"
 
 
 def test_a_comparison_counts_each_kind_of_change(two_versions):
-    comparison = drafts.compare_refs(two_versions[0].draft, "一审稿", "二审稿")
+    comparison = versions.compare_refs(two_versions[0].draft, "一审稿", "二审稿")
     assert comparison.counts() == {"modified": 1, "moved": 0, "added": 0, "deleted": 0, "same": 3}
     modified = next(a for a in comparison.alignments if a.change == "modified")
     assert (modified.from_label, modified.to_label) == ("第三条", "第三条")
@@ -345,19 +346,19 @@ def test_a_comparison_counts_each_kind_of_change(two_versions):
 
 
 def test_a_diff_row_marks_inserted_and_removed_characters(two_versions):
-    comparison = drafts.compare_refs(two_versions[0].draft, "一审稿", "二审稿")
-    row = drafts.diff_row(next(a for a in comparison.alignments if a.change == "modified"))
+    comparison = versions.compare_refs(two_versions[0].draft, "一审稿", "二审稿")
+    row = versions.diff_row(next(a for a in comparison.alignments if a.change == "modified"))
     assert [(s.op, s.text) for s in row.spans if s.op != "same"] == [("added", "免费")]
-    assert "".join(s.text for s in row.spans if s.op != "removed") == drafts.display_text(row.alignment.new)
+    assert "".join(s.text for s in row.spans if s.op != "removed") == versions.display_text(row.alignment.new)
 
 
 def test_diff_pages_filter_and_paginate(two_versions):
-    comparison = drafts.compare_refs(two_versions[0].draft, "一审稿", "二审稿")
-    assert drafts.diff_page(comparison, "changed").total == 1
-    everything = drafts.diff_page(comparison, "all", page=2, size=3)
+    comparison = versions.compare_refs(two_versions[0].draft, "一审稿", "二审稿")
+    assert versions.diff_page(comparison, "changed").total == 1
+    everything = versions.diff_page(comparison, "all", page=2, size=3)
     assert (everything.total, everything.pages, everything.number, len(everything.rows)) == (4, 2, 2, 1)
-    assert drafts.diff_page(comparison, "same", page=99, size=2).number == 2
-    assert drafts.diff_page(comparison, "added").rows == []
+    assert versions.diff_page(comparison, "same", page=99, size=2).number == 2
+    assert versions.diff_page(comparison, "added").rows == []
 
 
 def test_the_charity_law_revision_is_aligned_as_the_parser_sees_it(ctx, shared_dir):
@@ -365,11 +366,11 @@ def test_the_charity_law_revision_is_aligned_as_the_parser_sees_it(ctx, shared_d
     old = drafts.import_text((laws / "cishanfa_2016.txt").read_text(encoding="utf-8"), title="慈善法",
                              version_label="2016")
     drafts.add_version(old.draft, parse_text((laws / "cishanfa_2023.txt").read_text(encoding="utf-8")), label="2023")
-    comparison = drafts.compare_refs(old.draft, "2016", "2023")
+    comparison = versions.compare_refs(old.draft, "2016", "2023")
     assert comparison.counts() == {"modified": 44, "moved": 2, "added": 14, "deleted": 1, "same": 65}
     article = next(a for a in comparison.alignments if a.from_label == "第四十八条")
     assert article.to_label == "第四十九条"
-    assert [(s.op, s.text) for s in drafts.diff_row(article).spans if s.op != "same"] == [("added", "办理")]
+    assert [(s.op, s.text) for s in versions.diff_row(article).spans if s.op != "same"] == [("added", "办理")]
 
 
 # -- the command line ------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from legislink.extensions import db
 from legislink.lawtext import parse_text
 from legislink.models import AuditEvent, Consultation, Draft, DraftKind, DraftVersion, Role, utcnow
-from legislink.services import drafts
+from legislink.services import consultations, draft_import, drafts, versions
 
 from ..builders import PASSWORD, make_station, make_user
 from ..conftest import csrf_token, post_form
@@ -241,9 +241,9 @@ def test_a_tampered_preview_is_refused_and_nothing_is_stored(staff):
 
 def test_an_expired_preview_is_refused(app, staff, users):
     preview = upload(staff, text=SAMPLE)
-    old = drafts.sign_request(drafts.ImportRequest(text=SAMPLE, version_label="征求意见稿", title="旧"),
+    old = draft_import.sign_request(draft_import.ImportRequest(text=SAMPLE, version_label="征求意见稿", title="旧"),
                               secret_key=app.secret_key, user_id=users["staff"].id,
-                              now=utcnow() - drafts.PREVIEW_MAX_AGE - timedelta(minutes=1))
+                              now=utcnow() - draft_import.PREVIEW_MAX_AGE - timedelta(minutes=1))
     response = confirm(staff, preview, token=old)
     assert response.status_code == 400
     assert "This preview has expired." in error_of(response.get_data(as_text=True), "source_file")
@@ -272,7 +272,7 @@ def test_a_new_draft_preview_cannot_be_confirmed_onto_an_existing_draft(staff):
 
 def test_a_reviewer_cannot_create_a_new_draft(app, reviewer, users):
     assert reviewer.get(NEW).status_code == 403
-    token = drafts.sign_request(drafts.ImportRequest(text=SAMPLE, version_label="征求意见稿"),
+    token = draft_import.sign_request(draft_import.ImportRequest(text=SAMPLE, version_label="征求意见稿"),
                                 secret_key=app.secret_key, user_id=users["reviewer"].id, now=utcnow())
     page = reviewer.get("/staff/drafts/").get_data(as_text=True)
     response = reviewer.post(NEW + "/confirm", data={"csrf_token": csrf_token(page), "preview": token})
@@ -342,8 +342,8 @@ def test_the_list_shows_every_version_with_its_import_facts(staff, users):
 def test_the_draft_page_lists_versions_consultations_and_actions(staff):
     version = existing_draft()
     drafts.add_version(version.draft, parse_text(REVISED), label="二审稿")
-    drafts.open_consultation(version, opens_on=datetime(2025, 3, 1).date(), closes_on=datetime(2025, 3, 31).date(),
-                             premoderation=True, contact_name="王晓明")
+    consultations.open_consultation(version, opens_on=datetime(2025, 3, 1).date(),
+                                    closes_on=datetime(2025, 3, 31).date(), premoderation=True, contact_name="王晓明")
     db.session.commit()
     html = staff.get(f"/staff/drafts/{version.draft_id}").get_data(as_text=True)
     assert "Compare with 一审稿" in html
@@ -477,10 +477,10 @@ def test_a_civil_code_sized_pair_stays_usable(staff, shared_dir):
     compare = f"/staff/drafts/{version.draft_id}/compare"
     changed = staff.get(compare).get_data(as_text=True)
     modified = int(re.search(r"<strong>(\d+)</strong><span>Modified</span>", changed).group(1))
-    assert modified > drafts.DIFF_PAGE_SIZE
-    assert changed.count('<article class="diff-row') == drafts.DIFF_PAGE_SIZE
-    assert f"Page 1 of {-(-modified // drafts.DIFF_PAGE_SIZE)}" in changed
+    assert modified > versions.DIFF_PAGE_SIZE
+    assert changed.count('<article class="diff-row') == versions.DIFF_PAGE_SIZE
+    assert f"Page 1 of {-(-modified // versions.DIFF_PAGE_SIZE)}" in changed
     assert "<del>应当</del><ins>必须</ins>" in changed
     everything = staff.get(compare + "?show=all&page=26").get_data(as_text=True)
     assert "Page 26 of 26" in everything
-    assert everything.count('<article class="diff-row') == 1260 - 25 * drafts.DIFF_PAGE_SIZE
+    assert everything.count('<article class="diff-row') == 1260 - 25 * versions.DIFF_PAGE_SIZE
