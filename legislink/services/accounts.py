@@ -6,8 +6,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import Role, Station, User, new_session_token
+from ..models import Role, User, new_session_token
 from . import ServiceError, audit
+from .stations import station_or_none
 
 # Passwords seen in every breach list are refused whatever their length.
 COMMON_PASSWORDS = frozenset({
@@ -37,13 +38,6 @@ def generate_password(length: int = 16) -> str:
             return candidate
 
 
-def find_station(code: str) -> Station:
-    station = db.session.scalar(select(Station).where(Station.code == code))
-    if station is None:
-        raise ServiceError("unknown_station", code=code)
-    return station
-
-
 def create_user(username: str, role: Role, password: str, *, station_code: str | None = None,
                 display_name: str = "", must_change_password: bool = False,
                 min_length: int = 10, actor=None) -> User:
@@ -52,7 +46,7 @@ def create_user(username: str, role: Role, password: str, *, station_code: str |
         raise ServiceError("username_required")
     if db.session.scalar(select(User).where(User.username == username)) is not None:
         raise ServiceError("username_taken", username=username)
-    station = find_station(station_code) if station_code else None
+    station = station_or_none(station_code)
     if role == Role.STAFF and station is None:
         raise ServiceError("staff_needs_station")
     check_password_policy(password, username, min_length)

@@ -18,11 +18,11 @@ from ..models import (
     Identity,
     Provision,
     ProvisionLevel,
-    Station,
 )
 from . import ServiceError, audit, receipts
 from .drafts import Target, find_target
 from .segmentation import segmenter
+from .stations import station_or_none
 
 
 @dataclass
@@ -40,15 +40,6 @@ class CommentInput:
     collector: str = ""
     collected_on: date | None = None
     submitted_at: datetime | None = None
-
-
-def _station(code: str | None) -> Station | None:
-    if not code:
-        return None
-    station = db.session.scalar(select(Station).where(Station.code == code))
-    if station is None:
-        raise ServiceError("unknown_station", code=code)
-    return station
 
 
 def named_target(consultation: Consultation, text: str) -> Target:
@@ -86,7 +77,7 @@ def submit(consultation: Consultation, data: CommentInput, now: datetime, actor=
     status = (CommentStatus.PENDING if consultation.premoderation and data.channel == Channel.ONLINE
               else CommentStatus.ACCEPTED)
     analysed_text = "\n".join(part for part in (data.text, data.suggestion) if part)
-    station = _station(data.station_code)
+    station = station_or_none(data.station_code)
     # Keys rather than related objects: the flush then has no relationships to cascade through,
     # which halves the cost of the busiest write of the site.
     comment = Comment(

@@ -10,6 +10,7 @@ from sqlalchemy import case, distinct, func, select
 from ..extensions import db
 from ..models import Comment, CommentStatus, Consultation, Draft, DraftVersion, Station
 from . import ServiceError, audit
+from .stations import find_station
 
 # What the public counts: received and not rejected as spam, and past pre-moderation.
 PUBLIC_STATUSES = (CommentStatus.ACCEPTED, CommentStatus.OFFTOPIC)
@@ -90,8 +91,6 @@ def _overlapping(draft_id: int, opens_at: datetime, closes_at: datetime) -> Cons
 
 
 def _stations(codes: Iterable[str]) -> list[Station]:
-    from .accounts import find_station
-
     return [find_station(code) for code in dict.fromkeys(c.strip() for c in codes if c.strip())]
 
 

@@ -37,6 +37,7 @@ from ..reports import (
 )
 from . import ServiceError, audit
 from .consultations import participant_key
+from .stations import station_or_none
 
 LOCAL = ZoneInfo("Asia/Shanghai")
 REPORTED = (CommentStatus.ACCEPTED,)
@@ -51,15 +52,6 @@ class ReportData:
     stats: StatsData
     station: Station | None
     ungrouped: int  # accepted comments the analysis has not grouped yet (each reported on its own)
-
-
-def _station(code: str | None) -> Station | None:
-    if not code:
-        return None
-    station = db.session.scalar(select(Station).where(Station.code == code))
-    if station is None:
-        raise ServiceError("unknown_station", code=code)
-    return station
 
 
 def _scope(consultation: Consultation, station: Station | None) -> list:
@@ -165,7 +157,7 @@ def _stats(consultation: Consultation, station: Station | None) -> StatsData:
 def build(consultation: Consultation, *, station_code: str | None = None, report_date: date | None = None
           ) -> ReportData:
     """Everything the workbook says, as plain data."""
-    station = _station(station_code)
+    station = station_or_none(station_code)
     entries, ungrouped = _entries(consultation, station)
     received_scope = [Comment.consultation_id == consultation.id,
                       Comment.status.in_((CommentStatus.ACCEPTED, CommentStatus.OFFTOPIC))]

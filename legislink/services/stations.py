@@ -7,6 +7,19 @@ from ..models import Station
 from . import ServiceError, audit
 
 
+def find_station(code: str) -> Station:
+    """The station with this code; an unknown code is refused."""
+    station = db.session.scalar(select(Station).where(Station.code == code))
+    if station is None:
+        raise ServiceError("unknown_station", code=code)
+    return station
+
+
+def station_or_none(code: str | None) -> Station | None:
+    """No code means no station (the contact point as a whole); an unknown code is refused."""
+    return find_station(code) if code else None
+
+
 def create_station(code: str, name: str, address: str = "", actor=None) -> Station:
     code, name = code.strip(), name.strip()
     clash = db.session.scalar(select(Station).where(or_(Station.code == code, Station.name == name)))
