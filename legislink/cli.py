@@ -83,10 +83,16 @@ def init_command(demo: bool) -> None:
 @click.option("--workers", default=2, show_default=True, type=int, help="Worker processes.")
 @click.option("--threads", default=1, show_default=True, type=int,
               help="Threads per worker; 1 runs plain sync workers, the fastest measured here.")
+@with_appcontext
 def serve_command(host: str, port: int, workers: int, threads: int) -> None:
     """Serve the site with gunicorn (a production WSGI server)."""
     from .server import serve
 
+    config = current_app.config
+    if workers > 1 and config["RATELIMIT_ENABLED"] and config["RATELIMIT_STORAGE_URI"] == "memory://":
+        click.echo(f"note: rate limits are counted in each of the {workers} worker processes on its own, so "
+                   f"one address may make up to {workers} × COMMENT_RATE_LIMIT; set LEGISLINK_REDIS_URL to "
+                   "share the count", err=True)
     serve(host=host, port=port, workers=workers, threads=threads)
 
 

@@ -53,3 +53,18 @@ def test_users_create_refuses_bad_input_and_creates_nothing(app, runner, args, p
     assert message in result.output
     with app.app_context():
         assert db.session.scalar(select(User)) is None
+
+
+@pytest.mark.parametrize(("storage", "workers", "warned"), [
+    ("memory://", 2, True),
+    ("memory://", 1, False),
+    ("redis://127.0.0.1:6379/0", 2, False),
+])
+def test_serve_says_when_rate_limits_are_counted_per_worker(app, runner, monkeypatch, storage, workers, warned):
+    started = {}
+    monkeypatch.setattr("legislink.server.serve", lambda **options: started.update(options))
+    app.config.update(RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI=storage)
+    result = runner.invoke(main, ["serve", "--workers", str(workers), "--port", "5055"])
+    assert result.exit_code == 0, result.output
+    assert started == {"host": "127.0.0.1", "port": 5055, "workers": workers, "threads": 1}
+    assert ("counted in each of the" in result.output) is warned
