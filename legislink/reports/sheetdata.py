@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 _CHUNK = 1 << 20
+# The streamed sheets are most of the file: 120 MB of XML for 100,000 comments. zlib's fast
+# levels compress them in less than half the time of its default level 6, for a file about
+# a tenth larger; the workbook's other parts keep the default.
+STREAM_COMPRESSLEVEL = 2
 _SHEET_DATA_END = b"</sheetData>"
 
 
@@ -112,7 +116,8 @@ def save_with_streams(workbook: Workbook, out: str | IO[bytes], streams: Sequenc
         workbook.save(staged)
         by_member = {stream.ws.path.lstrip("/"): stream for stream in streams}
         staged.seek(0)
-        with zipfile.ZipFile(staged) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        with (zipfile.ZipFile(staged) as source,
+              zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=STREAM_COMPRESSLEVEL) as target):
             for info in source.infolist():
                 stream = by_member.get(info.filename)
                 if stream is None:
@@ -123,11 +128,9 @@ def save_with_streams(workbook: Workbook, out: str | IO[bytes], streams: Sequenc
 
 def _splice(sheet: bytes, stream: RowStream, info: zipfile.ZipInfo, target: zipfile.ZipFile) -> None:
     head, tail = sheet.split(_SHEET_DATA_END, 1)
-    member = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-    member.compress_type = zipfile.ZIP_DEFLATED
+    size = len(head) + stream.size + len(_SHEET_DATA_END) + len(tail)
     # Known in advance, so that zipfile switches to Zip64 for a sheet past 2 GiB.
-    member.file_size = len(head) + stream.size + len(_SHEET_DATA_END) + len(tail)
-    with target.open(member, "w") as written:
+    with target.open(info.filename, "w", force_zip64=size >= zipfile.ZIP64_LIMIT) as written:
         written.write(head)
         stream.copy_to(written)
         written.write(_SHEET_DATA_END + tail)
