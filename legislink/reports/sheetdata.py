@@ -1,7 +1,7 @@
 """The body rows of the long 意见明细 sheets, written as sheet XML and spliced into the workbook.
 
-openpyxl's write-only mode spends about 10 µs on every cell: 100,000 comments took 13.6 s
-of CPU before the file was even compressed, over the export's 15 s budget on two cores.
+openpyxl's write-only mode spends about 10 µs on every cell: 100,000 comments took longer
+than the export's whole 15 s budget on two cores before the file was even compressed.
 These rows are plain values under a fixed header, so they are serialised here (about 1.5 µs
 a cell) into a temporary file, and spliced into the sheet openpyxl wrote with the header,
 widths, panes and print settings. Every text still goes through `cell_text`, text that
