@@ -1,6 +1,6 @@
 """What residents see: the consultations, and what became of their comment."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 from wtforms import SelectChoice
@@ -80,9 +80,10 @@ def comment(draft_id: int):
             field.errors.append(messages.describe(error))
         else:
             db.session.commit()
-            # Only now, with the comment committed, is the receipt shown.
-            flash(_("Thank you. Your comment has been received."), "success")
-            return redirect(url_for("public.receipt", code=saved.receipt_code))
+            # Only now, with the comment committed, is the receipt shown. The thanks ride on the
+            # address, not in the session: a client that never follows the redirect (a script, a
+            # kiosk that resets) would otherwise pile up unread messages in its cookie.
+            return redirect(url_for("public.receipt", code=saved.receipt_code, sent=1))
     target = comments.target_preview(consultation, form.article.data)
     back = url_for("public.draft", draft_id=draft.id)
     if target is not None:
@@ -125,6 +126,7 @@ def receipt(code: str):
     return render_template(
         "public/receipt.html",
         comment=comment,
+        just_sent=request.args.get("sent") == "1",
         code=receipts.display_code(comment.receipt_code),
         stages=receipts.history(comment),
         withheld=receipts.is_withheld(comment),

@@ -3,7 +3,7 @@ sign-in form. Whatever arrives, the answer is a page with the errors marked (200
 redirect after a clean store (302), never a server error; what is stored has no control
 characters and comes back escaped."""
 
-from urllib.parse import quote_from_bytes
+from urllib.parse import quote_from_bytes, urlsplit
 
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -41,7 +41,7 @@ def comment_fields():
 
 
 def stored_comment(location: str) -> Comment:
-    code = location.rsplit("/", 1)[1]
+    code = urlsplit(location).path.rsplit("/", 1)[1]
     db.session.expire_all()
     comment = db.session.scalar(select(Comment).where(Comment.receipt_code == code))
     assert comment is not None

@@ -5,6 +5,7 @@ import io
 import logging
 import re
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from openpyxl import load_workbook
 from sqlalchemy import select
@@ -45,7 +46,7 @@ def seed(app, staff, world) -> dict[str, str]:
     response = post_form(resident, world.comment_url, {
         "article": "第一条", "text": "建议写明摊位租金的调整程序和提前告知的期限。", "identity": "trader",
         "station": "CC01", "name": name, "phone": phone, "consent": "y"})
-    codes["online"] = response.headers["Location"].rsplit("/", 1)[1]
+    codes["online"] = urlsplit(response.headers["Location"]).path.rsplit("/", 1)[1]
     name, phone, _ = PEOPLE["offline"]
     response = post_form(staff, f"/staff/consultations/{world.consultation_id}/offline", {
         "channel": "symposium", "collected_on": "2024-05-01", "collector": "王晓明", "station": "CC01",

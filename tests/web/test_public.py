@@ -2,7 +2,7 @@
 
 import re
 from datetime import timedelta
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from sqlalchemy import func, select
@@ -32,6 +32,11 @@ def send(client, consultation, **fields):
     data = {"article": "", "text": "这一条写得不够清楚，建议细化。", "identity": "trader", "station": "", **fields}
     return post_form(client, f"/drafts/{consultation.version.draft_id}/comment", data,
                      form_url=comment_url(consultation, data["article"]))
+
+
+def receipt_code(response) -> str:
+    """The code in the address a comment's POST redirects to."""
+    return urlsplit(response.headers["Location"]).path.rsplit("/", 1)[1]
 
 
 def comment_count() -> int:
@@ -75,7 +80,7 @@ def test_the_reader_shows_every_article_with_anchor_counts_and_actions(client, o
 def test_a_comment_gets_a_receipt_only_after_it_is_stored(client, open_consultation):
     response = send(client, open_consultation, article="第二条", station="CC01", suggestion="改为：应当公示。")
     assert response.status_code == 302
-    code = response.headers["Location"].rsplit("/", 1)[1]
+    code = receipt_code(response)
     assert len(code) >= 10
     assert set(code) <= set(ALPHABET)
     stored = db.session.scalar(select(Comment).where(Comment.receipt_code == code))
@@ -90,21 +95,21 @@ def test_a_comment_gets_a_receipt_only_after_it_is_stored(client, open_consultat
 
 def test_a_paragraph_can_be_the_target(client, open_consultation):
     response = send(client, open_consultation, article="第三条第二款")
-    code = response.headers["Location"].rsplit("/", 1)[1]
+    code = receipt_code(response)
     stored = db.session.scalar(select(Comment).where(Comment.receipt_code == code))
     assert (stored.provision.label, stored.paragraph) == ("第三条", 2)
 
 
 def test_a_whole_draft_comment_naming_an_article_is_attached_to_it(client, open_consultation):
     response = send(client, open_consultation, text="关于第4条第二款，我觉得应该写明期限。")
-    code = response.headers["Location"].rsplit("/", 1)[1]
+    code = receipt_code(response)
     stored = db.session.scalar(select(Comment).where(Comment.receipt_code == code))
     assert (stored.provision.label, stored.paragraph, stored.attribution) == ("第四条", 2, Attribution.EXPLICIT)
 
 
 def test_a_reference_to_another_law_does_not_attach(client, open_consultation):
     response = send(client, open_consultation, text="民法典第五条讲的自愿原则，本条例也应体现。")
-    code = response.headers["Location"].rsplit("/", 1)[1]
+    code = receipt_code(response)
     stored = db.session.scalar(select(Comment).where(Comment.receipt_code == code))
     assert stored.provision is None
     assert stored.attribution == Attribution.DRAFT
@@ -112,7 +117,7 @@ def test_a_reference_to_another_law_does_not_attach(client, open_consultation):
 
 def test_traditional_characters_are_normalised_for_analysis_but_stored_as_typed(client, open_consultation):
     response = send(client, open_consultation, text="這條規定對經營者的保護不夠，應當增加申訴渠道。")
-    code = response.headers["Location"].rsplit("/", 1)[1]
+    code = receipt_code(response)
     stored = db.session.scalar(select(Comment).where(Comment.receipt_code == code))
     assert stored.text == "這條規定對經營者的保護不夠，應當增加申訴渠道。"
     assert "经营者" in stored.tokens
@@ -251,6 +256,19 @@ def test_the_english_interface_serves_a_foreign_merchant(client, open_consultati
     assert response.status_code == 302
     receipt = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Your comment has been received" in receipt
+
+
+def test_the_thanks_ride_on_the_receipt_address_and_nothing_piles_up_in_the_session(client, open_consultation):
+    # A client that never follows the redirect must not collect one unread message per comment.
+    for n in range(3):
+        response = send(client, open_consultation, text=f"建议第一条写明适用范围，第{n}份意见。")
+        assert response.status_code == 302
+        assert response.headers["Location"].endswith("?sent=1")
+    with client.session_transaction() as session:
+        assert "_flashes" not in session
+    receipt = response.headers["Location"]
+    assert "您的意见已经收到" in client.get(receipt).get_data(as_text=True)
+    assert "您的意见已经收到" not in client.get(receipt.split("?")[0]).get_data(as_text=True)
 
 
 def test_future_and_unknown_drafts_are_404(client, ctx):
