@@ -79,11 +79,12 @@ def comment(draft_id: int):
             field = form.station if error.code == "unknown_station" else form.article
             field.errors.append(messages.describe(error))
         else:
+            code = saved.receipt_code  # read before the commit expires the row
             db.session.commit()
             # Only now, with the comment committed, is the receipt shown. The thanks ride on the
             # address, not in the session: a client that never follows the redirect (a script, a
             # kiosk that resets) would otherwise pile up unread messages in its cookie.
-            return redirect(url_for("public.receipt", code=saved.receipt_code, sent=1))
+            return redirect(url_for("public.receipt", code=code, sent=1))
     target = comments.target_preview(consultation, form.article.data)
     back = url_for("public.draft", draft_id=draft.id)
     if target is not None:
