@@ -1,11 +1,12 @@
 """Open data, JSON, read-only: consultations, draft structure and counts. Never personal data."""
 
-from flask import Blueprint, abort, jsonify
+from flask import Blueprint, jsonify
 
-from ..extensions import csrf, db
-from ..models import Draft, ProvisionLevel, utcnow
+from ..extensions import csrf
+from ..models import ProvisionLevel, utcnow
 from ..services import consultations, reader
 from ..services.stats import public_stats
+from .lookups import published_draft
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
@@ -51,10 +52,7 @@ def _node_json(node, counts) -> dict:
 
 @bp.route("/drafts/<int:draft_id>")
 def draft_detail(draft_id: int):
-    draft = db.get_or_404(Draft, draft_id)
-    consultation = reader.current_consultation(draft.id, utcnow())
-    if consultation is None:
-        abort(404)
+    draft, consultation = published_draft(draft_id, utcnow())
     counts = reader.comment_counts(consultation.id)
     return jsonify({
         "id": draft.id,
@@ -72,8 +70,5 @@ def draft_detail(draft_id: int):
 
 @bp.route("/drafts/<int:draft_id>/stats")
 def draft_stats(draft_id: int):
-    draft = db.get_or_404(Draft, draft_id)
-    consultation = reader.current_consultation(draft.id, utcnow())
-    if consultation is None:
-        abort(404)
+    _, consultation = published_draft(draft_id, utcnow())
     return jsonify(public_stats(consultation))

@@ -7,9 +7,10 @@ from wtforms import SelectChoice
 
 from .. import permissions
 from ..extensions import db, limiter
-from ..models import Channel, Draft, Identity, Station, utcnow
+from ..models import Channel, Identity, Station, utcnow
 from ..services import ServiceError, comments, consultations, figures, reader, receipts
 from . import messages
+from .lookups import published_draft
 from .public_forms import CommentForm
 
 bp = Blueprint("public", __name__)
@@ -22,11 +23,8 @@ def index():
 
 @bp.route("/drafts/<int:draft_id>")
 def draft(draft_id: int):
-    draft = db.get_or_404(Draft, draft_id)
     now = utcnow()
-    consultation = reader.current_consultation(draft.id, now)
-    if consultation is None:
-        abort(404)
+    draft, consultation = published_draft(draft_id, now)
     version = consultation.version
     return render_template(
         "public/draft.html",
@@ -53,11 +51,8 @@ def _station_choices(consultation):
 @bp.route("/drafts/<int:draft_id>/comment", methods=["GET", "POST"])
 @limiter.limit(_comment_limit, methods=["POST"])
 def comment(draft_id: int):
-    draft = db.get_or_404(Draft, draft_id)
     now = utcnow()
-    consultation = reader.current_consultation(draft.id, now)
-    if consultation is None:
-        abort(404)
+    draft, consultation = published_draft(draft_id, now)
     if not permissions.can_comment(None, consultation, now):
         return render_template("public/comment_closed.html", draft=draft, consultation=consultation), (
             403 if request.method == "POST" else 200)
@@ -98,10 +93,7 @@ def comment(draft_id: int):
 @bp.route("/drafts/<int:draft_id>/results")
 def results(draft_id: int):
     """What the consultation led to: how many took part, what was reported, what was adopted."""
-    draft = db.get_or_404(Draft, draft_id)
-    consultation = reader.current_consultation(draft.id, utcnow())
-    if consultation is None:
-        abort(404)
+    draft, consultation = published_draft(draft_id, utcnow())
     return render_template("public/results.html", draft=draft, results=figures.public_results(consultation))
 
 

@@ -21,11 +21,12 @@ from sqlalchemy import select
 
 from .. import permissions
 from ..extensions import db
-from ..models import Consultation, Draft, Station, utcnow
+from ..models import Consultation, Station, utcnow
 from ..reports import build_summary_rows, ordered_entries, write_contacts
-from ..services import ServiceError, adoption, reader, reports
+from ..services import ServiceError, adoption, reports
 from . import messages
 from .guards import require
+from .lookups import published_draft
 
 bp = Blueprint("reports", __name__, url_prefix="/staff/consultations/<int:consultation_id>/report")
 api = Blueprint("report_api", __name__, url_prefix="/api/v1")
@@ -135,10 +136,7 @@ def station_contacts(consultation_id: int, station_code: str):
 @require(permissions.can_export_report)
 def report_json(draft_id: int):
     """The rows of the 汇总表, as JSON, from the same function as the workbook."""
-    draft = db.get_or_404(Draft, draft_id)
-    consultation = reader.current_consultation(draft.id, utcnow())
-    if consultation is None:
-        abort(404)
+    draft, consultation = published_draft(draft_id, utcnow())
     try:
         data = reports.build(consultation, station_code=request.args.get("station") or None)
     except ServiceError:
