@@ -140,7 +140,7 @@ def check_docx_container(data: bytes) -> None:
     """Refuse a zip that is not a plausible Word document before anything decompresses it."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError) as exc:
+    except (zipfile.BadZipFile, ValueError, NotImplementedError) as exc:
         raise _docx_error("The file is not a valid .docx (not a zip archive).") from exc
     with archive:
         infos = archive.infolist()

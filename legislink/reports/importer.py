@@ -31,9 +31,11 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls (and .doc)
 # Members smaller than this are never called bombs: tiny XML parts compress very well.
 _RATIO_FLOOR = 1_000_000
 # What openpyxl, zipfile and the XML parser raise on a damaged or hostile file.
+# What a damaged workbook raises from zipfile and openpyxl; zipfile says NotImplementedError for
+# an unknown compression method or zip version and RuntimeError for a member marked encrypted.
 _UNREADABLE = (
     KeyError, ValueError, TypeError, IndexError, AttributeError, OSError, EOFError, SyntaxError,
-    zipfile.BadZipFile, zlib.error,
+    RuntimeError, NotImplementedError, zipfile.BadZipFile, zlib.error,
 )
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _DATE_RE = re.compile(
@@ -146,7 +148,7 @@ def check_container(data: bytes, limits: ImportLimits) -> None:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
         raise ImportRejected("import.corrupt", "the file is damaged or incomplete", detail=str(exc)) from exc
     _check_members(members, limits)
 
@@ -180,7 +182,11 @@ def _open(data: bytes):
 
 def _entry_sheet(workbook):
     """The template's sheet, else the first one: staff may rename it."""
-    return workbook[ENTRY_SHEET] if ENTRY_SHEET in workbook.sheetnames else workbook.worksheets[0]
+    if ENTRY_SHEET in workbook.sheetnames:
+        return workbook[ENTRY_SHEET]
+    if not workbook.worksheets:  # a damaged sheet list opens as a workbook without sheets
+        raise ImportRejected("import.unreadable", "the workbook cannot be read", detail="no worksheet")
+    return workbook.worksheets[0]
 
 
 def _guarded(rows: Iterable[tuple]) -> Iterator[tuple]:

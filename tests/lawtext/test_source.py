@@ -251,6 +251,15 @@ def test_a_zip_whose_declared_sizes_exceed_the_limit_is_refused():
     assert caught.value.code == "docx_too_large"
 
 
+def test_a_zip_version_zipfile_cannot_read_is_refused_as_not_a_docx():
+    data = bytearray(_zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}))
+    at = data.find(b"PK\x01\x02")
+    data[at + 6:at + 8] = (126).to_bytes(2, "little")  # "version needed to extract" 12.6
+    with pytest.raises(DraftSourceError) as caught:
+        read_source(bytes(data), "draft.docx")
+    assert caught.value.code == "invalid_docx"
+
+
 @pytest.mark.parametrize(
     "members",
     [

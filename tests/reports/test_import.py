@@ -1,6 +1,7 @@
 """Reading an offline-import file: file-level refusals first, then every row problem collected."""
 
 import os
+import re
 import struct
 import zipfile
 from datetime import date, datetime
@@ -303,3 +304,32 @@ def test_a_workbook_of_chart_sheets_only_is_unreadable(choices):
     out = BytesIO()
     workbook.save(out)
     assert rejection(out.getvalue(), choices).code == "import.unreadable"
+
+
+def test_a_workbook_whose_sheet_list_is_damaged_is_unreadable(choices):
+    # A flipped byte in xl/workbook.xml can leave a workbook that opens with no worksheet at all.
+    source = zipfile.ZipFile(BytesIO(import_file([import_row()])))
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/workbook.xml":
+                data = re.sub(rb"<sheet [^>]*/>", b"", data)
+                assert b"<sheet " not in data
+            target.writestr(info, data)
+    refused = rejection(out.getvalue(), choices)
+    assert (refused.code, refused.params) == ("import.unreadable", {"detail": "no worksheet"})
+
+
+@pytest.mark.parametrize(("offset", "value", "code"), [
+    (6, 126, "import.corrupt"),  # "version needed to extract" 12.6: zipfile refuses the directory
+    (10, 99, "import.unreadable"),  # an unknown compression method: zipfile refuses the member
+    (8, 1, "import.unreadable"),  # the "encrypted" flag: zipfile asks for a password
+])
+def test_a_zip_feature_zipfile_cannot_read_is_refused(choices, offset, value, code):
+    data = bytearray(import_file([import_row()]))
+    entry = data.find(b"PK\x01\x02")
+    while entry != -1:  # every member in the central directory
+        struct.pack_into("<H", data, entry + offset, value)
+        entry = data.find(b"PK\x01\x02", entry + 4)
+    assert rejection(bytes(data), choices).code == code
