@@ -12,6 +12,8 @@ from sqlalchemy import create_engine, text
 from legislink import create_app
 from legislink.extensions import db
 
+from .builders import PASSWORD
+
 PG_URL = os.environ.get("LEGISLINK_TEST_DATABASE_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -166,3 +168,11 @@ def post_form(client, url: str, data: dict, *, form_url: str | None = None, **kw
     page = client.get(form_url or url)
     token = csrf_token(page.get_data(as_text=True))
     return client.post(url, data={**data, "csrf_token": token}, **kwargs)
+
+
+def sign_in(client, username: str = "wang", *, lang: str | None = None):
+    """Sign `username` in with the builders' password (in `lang` when given); returns the client."""
+    if lang:
+        client.get(f"/login?lang={lang}")
+    assert post_form(client, "/login", {"username": username, "password": PASSWORD}).status_code == 302
+    return client

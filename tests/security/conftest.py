@@ -7,8 +7,8 @@ import pytest
 from legislink.extensions import db
 from legislink.models import Role
 
-from ..builders import PASSWORD, make_consultation, make_draft, make_station, make_user
-from ..conftest import post_form
+from ..builders import make_consultation, make_draft, make_station, make_user
+from ..conftest import sign_in
 
 
 @dataclass(frozen=True)
@@ -30,11 +30,6 @@ def world(ctx) -> World:
     make_user(Role.ADMIN, username="root", display_name="管理员")
     db.session.commit()
     return World(consultation.id, consultation.version.draft_id, station.id)
-
-
-def sign_in(client, username: str):
-    assert post_form(client, "/login", {"username": username, "password": PASSWORD}).status_code == 302
-    return client
 
 
 @pytest.fixture

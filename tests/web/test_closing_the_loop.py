@@ -13,8 +13,8 @@ from legislink.models import Adoption, AuditEvent, CommentStatus, OpinionGroup, 
 from legislink.services import figures, reports
 from legislink.services.drafts import add_version, import_text, parse_or_refuse
 
-from ..builders import PASSWORD, article, make_comment, make_consultation, make_station, make_user
-from ..conftest import post_form
+from ..builders import article, make_comment, make_consultation, make_station, make_user
+from ..conftest import post_form, sign_in
 
 CONSULTED = """示例市场服务条例（草案）
 
@@ -56,10 +56,6 @@ def loop(ctx):
     db.session.commit()
     return {"consultation": consultation, "final": final, "group": group, "other": other, "told": told,
             "silent": silent}
-
-
-def sign_in(client, username):
-    assert post_form(client, "/login", {"username": username, "password": PASSWORD}).status_code == 302
 
 
 def test_a_reviewer_sees_the_proposal_and_confirms_the_mark(client, loop):

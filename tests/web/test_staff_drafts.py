@@ -17,8 +17,8 @@ from legislink.lawtext import parse_text
 from legislink.models import AuditEvent, Consultation, Draft, DraftKind, DraftVersion, Role, utcnow
 from legislink.services import consultations, draft_import, drafts, versions
 
-from ..builders import PASSWORD, make_station, make_user
-from ..conftest import csrf_token, post_form
+from ..builders import make_station, make_user
+from ..conftest import csrf_token, post_form, sign_in
 
 SAMPLE = """示例志愿服务条例（草案）
 
@@ -69,20 +69,14 @@ def users(ctx):
     return made
 
 
-def sign_in(client, username):
-    client.get("/login?lang=en")
-    assert post_form(client, "/login", {"username": username, "password": PASSWORD}).status_code == 302
-    return client
-
-
 @pytest.fixture
 def staff(app, users):
-    return sign_in(app.test_client(), "wang")
+    return sign_in(app.test_client(), "wang", lang="en")
 
 
 @pytest.fixture
 def reviewer(app, users):
-    return sign_in(app.test_client(), "shen")
+    return sign_in(app.test_client(), "shen", lang="en")
 
 
 def upload(client, url=NEW, *, text="", file=None, **fields):
@@ -251,7 +245,7 @@ def test_an_expired_preview_is_refused(app, staff, users):
 
 
 def test_a_preview_made_by_someone_else_is_refused(app, staff, users):
-    theirs = sign_in(app.test_client(), "root")
+    theirs = sign_in(app.test_client(), "root", lang="en")
     preview = upload(theirs, text=SAMPLE)
     mine = upload(staff, text=SAMPLE)
     response = confirm(staff, mine, token=TOKEN_RE.search(preview.get_data(as_text=True)).group(1))

@@ -4,8 +4,8 @@ from sqlalchemy import select
 from legislink.extensions import db
 from legislink.models import AuditEvent, Channel, Comment, CommentStatus, Role
 
-from ..builders import PASSWORD, make_comment, make_consultation, make_station, make_user
-from ..conftest import post_form
+from ..builders import make_comment, make_consultation, make_station, make_user
+from ..conftest import post_form, sign_in
 
 
 @pytest.fixture
@@ -19,11 +19,6 @@ def setup(ctx):
     make_comment(consultation, text="别站居民的意见", station=other, name="李小花", phone="+8613900139000")
     db.session.commit()
     return consultation, staff
-
-
-def sign_in(client, username="wang"):
-    response = post_form(client, "/login", {"username": username, "password": PASSWORD})
-    assert response.status_code == 302
 
 
 def test_staff_see_contact_details_only_of_their_own_station(client, setup):
