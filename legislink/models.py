@@ -247,7 +247,8 @@ class DraftVersion(db.Model):
     parsed_title: Mapped[str] = mapped_column(String(200), default="")
     preamble: Mapped[list[str]] = mapped_column(JSON, default=list)
     source_name: Mapped[str] = mapped_column(String(255), default="")
-    source_text: Mapped[str] = mapped_column(Text, default="")
+    # The text as uploaded, kept for the record; loaded only when asked for.
+    source_text: Mapped[str] = mapped_column(Text, default="", deferred=True)
     article_count: Mapped[int] = mapped_column(Integer, default=0)
     warnings: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

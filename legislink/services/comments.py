@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, insert, select
 
 from ..extensions import db
 from ..lawtext.references import find_references, names_other_law
@@ -16,11 +16,10 @@ from ..models import (
     CommentStatus,
     Consultation,
     Identity,
-    Provision,
-    ProvisionLevel,
 )
 from . import ServiceError, audit, receipts
 from .drafts import Target, find_target
+from .reader import ProvisionView, version_index
 from .segmentation import segmenter
 from .stations import station_or_none
 
@@ -45,15 +44,20 @@ class CommentInput:
 def named_target(consultation: Consultation, text: str) -> Target:
     """The article a whole-draft comment names in its text (第十二条, 第12条, 十二条第二款), if any."""
     title = consultation.version.draft.title
+    index = version_index(consultation.version_id)
     for ref in find_references(text):
         if ref.article is None or names_other_law(ref, title):
             continue
-        article = db.session.scalar(select(Provision).filter_by(
-            version_id=consultation.version_id, level=ProvisionLevel.ARTICLE, number=ref.article, sub=ref.sub or 0))
+        article = index.article(ref.article, ref.sub or 0)
         if article is not None:
-            paragraphs = sum(1 for c in article.children if c.level == ProvisionLevel.PARAGRAPH)
+            paragraphs = len(index.paragraphs[article.id])
             return Target(article, ref.paragraph if ref.paragraph and ref.paragraph <= paragraphs else None)
     return Target(None)
+
+
+# Plain table statements, compiled once; each comment's values go in as parameters.
+_INSERT_COMMENT = insert(Comment.__table__).returning(Comment.__table__.c.id)
+_INSERT_EVENT = insert(CommentEvent.__table__)
 
 
 def _unique_code() -> str:
@@ -63,7 +67,13 @@ def _unique_code() -> str:
             return code
 
 
-def submit(consultation: Consultation, data: CommentInput, now: datetime, actor=None) -> Comment:
+@dataclass(frozen=True)
+class Submitted:
+    id: int
+    receipt_code: str
+
+
+def submit(consultation: Consultation, data: CommentInput, now: datetime, actor=None) -> Submitted:
     """Store one comment with its receipt code and tokens; the caller commits.
 
     Online comments wait for moderation when the consultation asks for it; comments that
@@ -78,31 +88,29 @@ def submit(consultation: Consultation, data: CommentInput, now: datetime, actor=
               else CommentStatus.ACCEPTED)
     analysed_text = "\n".join(part for part in (data.text, data.suggestion) if part)
     station = station_or_none(data.station_code)
-    # Keys rather than related objects: the flush then has no relationships to cascade through,
-    # which halves the cost of the busiest write of the site.
-    comment = Comment(
-        consultation_id=consultation.id, receipt_code=_unique_code(),
+    code, submitted_at = _unique_code(), data.submitted_at or now
+    # Two INSERT statements rather than objects in the session: nothing is read back, so the
+    # unit of work would only add its bookkeeping to the busiest write of the site.
+    comment_id = db.session.execute(_INSERT_COMMENT, dict(
+        consultation_id=consultation.id, receipt_code=code,
         provision_id=target.provision.id if target.provision else None,
         paragraph=target.paragraph, attribution=attribution, text=data.text, suggestion=data.suggestion,
         reason=data.reason, identity=data.identity, station_id=station.id if station else None,
         channel=data.channel, name=data.name, phone=data.phone,
         consent=data.consent and bool(data.phone or data.name), collector=data.collector,
-        collected_on=data.collected_on, submitted_at=data.submitted_at or now, status=status,
+        collected_on=data.collected_on, submitted_at=submitted_at, status=status,
         tokens=segmenter().tokens(analysed_text), created_by_id=getattr(actor, "id", None),
-    )
-    db.session.add(comment)
-    db.session.flush()
-    db.session.add(CommentEvent(comment_id=comment.id, kind=CommentEventKind.RECEIVED, at=comment.submitted_at))
-    db.session.flush()
+    )).scalar_one()
+    db.session.execute(_INSERT_EVENT, dict(comment_id=comment_id, kind=CommentEventKind.RECEIVED, at=submitted_at))
     if actor is not None:
-        audit.record(actor, "comment.record", "comment", [comment.id], {"channel": data.channel.value})
-    return comment
+        audit.record(actor, "comment.record", "comment", [comment_id], {"channel": data.channel.value})
+    return Submitted(comment_id, code)
 
 
 @dataclass(frozen=True)
 class TargetPreview:
     label: str
-    article: Provision | None
+    article: ProvisionView
     paragraph: int | None
     paragraph_text: str = ""
 
@@ -117,6 +125,5 @@ def target_preview(consultation: Consultation, label: str | None) -> TargetPrevi
         return None
     text = ""
     if target.paragraph:
-        paragraphs = [c for c in target.provision.children if c.level == ProvisionLevel.PARAGRAPH]
-        text = paragraphs[target.paragraph - 1].text
+        text = version_index(consultation.version_id).paragraphs[target.provision.id][target.paragraph - 1].text
     return TargetPreview(label or target.provision.label, target.provision, target.paragraph, text)

@@ -22,6 +22,7 @@ from ..lawtext.numerals import int_to_cn
 from ..lawtext.references import find_references
 from ..models import Consultation, Draft, DraftKind, DraftVersion, Provision, ProvisionLevel, User
 from . import ServiceError, audit
+from .reader import ProvisionView, version_index
 
 HEADING_LEVELS = {"编": ProvisionLevel.BIAN, "分编": ProvisionLevel.FENBIAN, "章": ProvisionLevel.CHAPTER,
                   "节": ProvisionLevel.SECTION}
@@ -163,14 +164,8 @@ def import_text(text: str, *, title: str, version_label: str = "征求意见稿"
 
 @dataclass(frozen=True)
 class Target:
-    provision: Provision | None  # None: the whole draft
+    provision: ProvisionView | None  # an article; None: the whole draft
     paragraph: int | None = None
-
-
-def _article(version_id: int, **where) -> Provision | None:
-    return db.session.scalar(
-        select(Provision).filter_by(version_id=version_id, level=ProvisionLevel.ARTICLE, **where).limit(1)
-    )
 
 
 def find_target(version_id: int, label: str | None) -> Target:
@@ -181,19 +176,19 @@ def find_target(version_id: int, label: str | None) -> Target:
     label = (label or "").strip()
     if not label:
         return Target(None)
-    exact = _article(version_id, label=label)
+    index = version_index(version_id)
+    exact = index.by_label.get(label)
     if exact is not None:
         return Target(exact)
     refs = find_references(label if not label.isdigit() else f"第{label}条")
     if len(refs) != 1 or refs[0].article is None or refs[0].law:
         raise ServiceError("unknown_article", label=label)
     ref = refs[0]
-    article = _article(version_id, number=ref.article, sub=ref.sub or 0)
+    article = index.article(ref.article, ref.sub or 0)
     if article is None:
         raise ServiceError("unknown_article", label=label)
     if ref.paragraph:
-        count = db.session.scalar(select(func.count(Provision.id)).where(
-            Provision.parent_id == article.id, Provision.level == ProvisionLevel.PARAGRAPH))
+        count = len(index.paragraphs[article.id])
         if ref.paragraph > count:
             raise ServiceError("unknown_paragraph", label=label, article=article.label, count=count)
     return Target(article, ref.paragraph)
@@ -247,7 +242,7 @@ def _user_names(ids: Iterable[int | None]) -> dict[int, str]:
 
 def draft_summaries(draft_id: int | None = None) -> list[DraftSummary]:
     """Every draft (or the one asked for), newest first, with its versions and their windows."""
-    query = (select(Draft).options(selectinload(Draft.versions).defer(DraftVersion.source_text))
+    query = (select(Draft).options(selectinload(Draft.versions))
              .order_by(Draft.created_at.desc(), Draft.id.desc()))
     if draft_id is not None:
         query = query.where(Draft.id == draft_id)

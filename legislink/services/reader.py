@@ -1,12 +1,12 @@
 """The public reading of a draft: the consulted version as a tree, with comment counts."""
 
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from functools import lru_cache
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager
 
 from ..extensions import db
 from ..models import HEADING_LEVELS, Comment, Consultation, DraftVersion, Provision, ProvisionLevel
@@ -53,9 +53,11 @@ def anchor_for(provision: "Provision | ProvisionView") -> str:
 
 
 def current_consultation(draft_id: int, now: datetime) -> Consultation | None:
-    """The open window on this draft, else the one that closed last; none before any opens."""
+    """The open window on this draft, else the one that closed last; none before any opens.
+    Its version and draft come in the same query: every page about a draft reads them."""
     consultations = db.session.scalars(
-        select(Consultation).join(DraftVersion)
+        select(Consultation).join(Consultation.version).join(DraftVersion.draft)
+        .options(contains_eager(Consultation.version).contains_eager(DraftVersion.draft))
         .where(DraftVersion.draft_id == draft_id, Consultation.opens_at <= now)
         .order_by(Consultation.closes_at.desc())
     ).all()
@@ -66,15 +68,45 @@ def current_consultation(draft_id: int, now: datetime) -> Consultation | None:
 VIEW_COLUMNS = [getattr(Provision, f.name) for f in fields(ProvisionView)]
 
 
+@dataclass(frozen=True)
+class VersionIndex:
+    """A stored version as plain values, read once per process: its tree, its articles by
+    label and by number with their paragraphs, and how the reader splits it into pages."""
+
+    tree: list[Node]
+    articles: list[ProvisionView]  # document order
+    by_label: dict[str, ProvisionView]
+    by_number: dict[tuple[int, int], ProvisionView]  # (number, sub) -> first such article
+    paragraphs: dict[int, list[ProvisionView]]  # article id -> its 款 in order
+    parts: list[Node]  # the reader's pages; empty when the draft fits on one
+    part_by_id: dict[int, int]  # provision id -> page
+    stamp: str  # tells this version apart from any other, also one stored later under the same id
+
+    @property
+    def labels(self) -> list[str]:
+        return [a.label for a in self.articles]
+
+    def article(self, number: int, sub: int = 0) -> ProvisionView | None:
+        return self.by_number.get((number, sub))
+
+
+def version_index(version_id: int) -> VersionIndex:
+    """The index of a version. A stored version never changes, so it is built once per process
+    (keyed by the version's creation time too, as ids can be reused); the version row comes
+    from the session when the request already loaded it."""
+    version = db.session.get(DraftVersion, version_id)
+    if version is None:
+        return _cached_index(version_id, 0.0, 0)
+    return _cached_index(version_id, version.created_at.timestamp(), version.article_count)
+
+
 def version_tree(version_id: int) -> list[Node]:
-    """Every provision of a version, nested. A stored version never changes, so the tree is
-    built once per process (keyed by the version's creation time too, as ids can be reused)."""
-    created = db.session.scalar(select(DraftVersion.created_at).where(DraftVersion.id == version_id))
-    return _cached_tree(version_id, created.timestamp() if created else 0.0)
+    """Every provision of a version, nested."""
+    return version_index(version_id).tree
 
 
 @lru_cache(maxsize=16)
-def _cached_tree(version_id: int, _created: float) -> list[Node]:
+def _cached_index(version_id: int, created: float, article_count: int) -> VersionIndex:
     rows = [ProvisionView(*row) for row in db.session.execute(
         select(*VIEW_COLUMNS).where(Provision.version_id == version_id).order_by(Provision.position))]
     nodes = {p.id: Node(p) for p in rows}
@@ -84,7 +116,18 @@ def _cached_tree(version_id: int, _created: float) -> list[Node]:
         (children[p.parent_id] if p.parent_id else roots).append(nodes[p.id])
     for pid, kids in children.items():
         nodes[pid].children = kids
-    return roots
+    articles = [p for p in rows if p.level == ProvisionLevel.ARTICLE]
+    by_label: dict[str, ProvisionView] = {}
+    by_number: dict[tuple[int, int], ProvisionView] = {}
+    for a in articles:
+        by_label.setdefault(a.label, a)
+        if a.number is not None:
+            by_number.setdefault((a.number, a.sub or 0), a)
+    paragraphs = {a.id: [n.provision for n in nodes[a.id].children if n.provision.level == ProvisionLevel.PARAGRAPH]
+                  for a in articles}
+    parts = _parts(roots) if article_count > WHOLE_PAGE_LIMIT else []
+    return VersionIndex(roots, articles, by_label, by_number, paragraphs, parts,
+                        _part_index(roots, parts) if parts else {}, f"{version_id}@{created}")
 
 
 # Past this many articles the reader shows one chapter at a time (a 1,260-article code is 1.3 MB
@@ -136,15 +179,14 @@ def _parts(tree: list[Node]) -> list[Node]:
             for i in range(0, len(articles), PAGE_SIZE_WITHOUT_CHAPTERS)]
 
 
-def reader_page(version_id: int, article_count: int, part: int | None) -> ReaderPage:
-    tree = version_tree(version_id)
-    if article_count <= WHOLE_PAGE_LIMIT:
-        return ReaderPage(tree, tree, [], None)
-    parts = _parts(tree)
-    current = min(max(part or 0, 0), len(parts) - 1)
-    chosen = parts[current]
+def reader_page(version_id: int, part: int | None) -> ReaderPage:
+    index = version_index(version_id)
+    if not index.parts:
+        return ReaderPage(index.tree, index.tree, [], None)
+    current = min(max(part or 0, 0), len(index.parts) - 1)
+    chosen = index.parts[current]
     body = [chosen] if chosen.provision.is_heading else chosen.children
-    return ReaderPage(tree, body, parts, current, _part_index(tree, parts))
+    return ReaderPage(index.tree, body, index.parts, current, index.part_by_id)
 
 
 def _part_index(tree: list[Node], parts: list[Node]) -> dict[int, int]:
@@ -162,21 +204,12 @@ def _part_index(tree: list[Node], parts: list[Node]) -> dict[int, int]:
     return index
 
 
-def part_of(version_id: int, article_count: int, provision: Provision) -> int | None:
+def part_of(version_id: int, provision: ProvisionView) -> int | None:
     """Which page of the reader holds this provision (None when the draft is one page)."""
-    if article_count <= WHOLE_PAGE_LIMIT:
+    index = version_index(version_id)
+    if not index.parts:
         return None
-    chapters = db.session.scalars(
-        select(Provision.position).where(Provision.version_id == version_id, Provision.level == ProvisionLevel.CHAPTER)
-        .order_by(Provision.position)
-    ).all()
-    if chapters:
-        return max(bisect_right(chapters, provision.position) - 1, 0)
-    articles = db.session.scalars(
-        select(Provision.position).where(Provision.version_id == version_id, Provision.level == ProvisionLevel.ARTICLE)
-        .order_by(Provision.position)
-    ).all()
-    return bisect_left(articles, provision.position) // PAGE_SIZE_WITHOUT_CHAPTERS
+    return index.part_by_id.get(provision.id, 0)
 
 
 def comment_counts(consultation_id: int) -> dict[int | None, int]:
@@ -190,6 +223,5 @@ def comment_counts(consultation_id: int) -> dict[int | None, int]:
 
 
 def article_labels(version_id: int) -> list[str]:
-    """The labels of every article in document order, from the cached tree."""
-    return [node.provision.label for node in _walk(version_tree(version_id))
-            if node.provision.level == ProvisionLevel.ARTICLE]
+    """The labels of every article in document order."""
+    return version_index(version_id).labels

@@ -1,9 +1,9 @@
 """Liaison stations."""
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, exists, or_, select
 
 from ..extensions import db
-from ..models import Station
+from ..models import Consultation, Station, consultation_stations
 from . import ServiceError, audit
 
 
@@ -18,6 +18,18 @@ def find_station(code: str) -> Station:
 def station_or_none(code: str | None) -> Station | None:
     """No code means no station (the contact point as a whole); an unknown code is refused."""
     return find_station(code) if code else None
+
+
+def offered(consultation: Consultation) -> list[tuple[str, str]]:
+    """(code, name) of the stations a resident may name: the consultation's own when it has
+    any, else every active one; by code. One query, as every comment form asks for it."""
+    chosen = select(consultation_stations.c.station_id).where(
+        consultation_stations.c.consultation_id == consultation.id)
+    rows = db.session.execute(
+        select(Station.code, Station.name)
+        .where(or_(Station.id.in_(chosen), and_(Station.active, ~exists(chosen))))
+        .order_by(Station.code))
+    return [(code, name) for code, name in rows]
 
 
 def create_station(code: str, name: str, address: str = "", actor=None) -> Station:

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import defer
 
 from ..extensions import db
 from ..lawtext import Alignment, Article, DiffSpan, Item, Paragraph, align, char_diff
@@ -20,7 +19,7 @@ DIFF_PAGE_SIZE = 50
 def find_version(draft: Draft, ref: str | int) -> DraftVersion:
     """A version of `draft` named by its id or its label (an id wins when a label is all digits)."""
     ref = str(ref).strip()
-    versions = db.session.scalars(select(DraftVersion).options(defer(DraftVersion.source_text))
+    versions = db.session.scalars(select(DraftVersion)
                                   .where(DraftVersion.draft_id == draft.id)).all()
     by_id = [v for v in versions if ref.isdigit() and v.id == int(ref)]
     by_label = [v for v in versions if v.label == ref]

@@ -277,7 +277,7 @@ def _version_or_404(draft_id: int, version_id: int) -> DraftVersion:
 @require(permissions.can_enter_workspace)
 def version(draft_id: int, version_id: int):
     version = _version_or_404(draft_id, version_id)
-    page = reader.reader_page(version.id, version.article_count, request.args.get("part", type=int))
+    page = reader.reader_page(version.id, request.args.get("part", type=int))
     return render_template("staff/drafts/version.html", draft=version.draft, version=version, page=page)
 
 

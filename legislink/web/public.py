@@ -2,13 +2,12 @@
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 from wtforms import SelectChoice
 
 from .. import permissions
 from ..extensions import db, limiter
-from ..models import Channel, Identity, Station, utcnow
-from ..services import ServiceError, comments, consultations, figures, reader, receipts
+from ..models import Channel, Identity, utcnow
+from ..services import ServiceError, comments, consultations, figures, reader, receipts, stations
 from . import messages
 from .lookups import published_draft
 from .public_forms import CommentForm
@@ -31,7 +30,7 @@ def draft(draft_id: int):
         draft=draft,
         consultation=consultation,
         version=version,
-        page=reader.reader_page(version.id, version.article_count, request.args.get("part", type=int)),
+        page=reader.reader_page(version.id, request.args.get("part", type=int)),
         counts=reader.comment_counts(consultation.id),
         is_open=consultation.is_open(now),
         days_left=consultations.days_left(consultation, now),
@@ -43,9 +42,8 @@ def _comment_limit() -> str:
 
 
 def _station_choices(consultation):
-    stations = consultation.stations or db.session.scalars(select(Station).where(Station.active)).all()
-    ordered = sorted(stations, key=lambda s: s.code)
-    return [SelectChoice("", _("Not sure / none"))] + [SelectChoice(s.code, s.name) for s in ordered]
+    return [SelectChoice("", _("Not sure / none"))] + [SelectChoice(code, name)
+                                                        for code, name in stations.offered(consultation)]
 
 
 @bp.route("/drafts/<int:draft_id>/comment", methods=["GET", "POST"])
@@ -74,17 +72,16 @@ def comment(draft_id: int):
             field = form.station if error.code == "unknown_station" else form.article
             field.errors.append(messages.describe(error))
         else:
-            code = saved.receipt_code  # read before the commit expires the row
             db.session.commit()
             # Only now, with the comment committed, is the receipt shown. The thanks ride on the
             # address, not in the session: a client that never follows the redirect (a script, a
             # kiosk that resets) would otherwise pile up unread messages in its cookie.
-            return redirect(url_for("public.receipt", code=code, sent=1))
+            return redirect(url_for("public.receipt", code=saved.receipt_code, sent=1))
     target = comments.target_preview(consultation, form.article.data)
     back = url_for("public.draft", draft_id=draft.id)
     if target is not None:
         version = consultation.version
-        part = reader.part_of(version.id, version.article_count, target.article)
+        part = reader.part_of(version.id, target.article)
         back = url_for("public.draft", draft_id=draft.id, part=part) + "#" + reader.anchor_for(target.article)
     return render_template("public/comment.html", draft=draft, consultation=consultation, form=form, target=target,
                            article_labels=reader.article_labels(consultation.version_id), back_url=back)

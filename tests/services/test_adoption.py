@@ -44,8 +44,9 @@ def charity(ctx, shared_dir):
     db.session.flush()
     groups, codes = {}, {}
     for key, (label, texts, suggestion, _) in OPINIONS.items():
-        members = [submit(consultation, CommentInput(text=t, article=label, suggestion=suggestion if i == 0 else ""),
-                          now=now - timedelta(days=20)) for i, t in enumerate(texts)]
+        members = [db.session.get(Comment, submit(
+            consultation, CommentInput(text=t, article=label, suggestion=suggestion if i == 0 else ""),
+            now=now - timedelta(days=20)).id) for i, t in enumerate(texts)]
         group = OpinionGroup(consultation=consultation, key=key, provision_id=members[0].provision_id,
                              representative_id=members[0].id)
         db.session.add(group)

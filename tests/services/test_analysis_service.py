@@ -46,8 +46,8 @@ def consultation(ctx):
     return make_consultation(version)
 
 
-def comment(consultation, text, **kwargs):
-    return submit(consultation, CommentInput(text=text, **kwargs), now=utcnow())
+def comment(consultation, text, **kwargs) -> Comment:
+    return db.session.get(Comment, submit(consultation, CommentInput(text=text, **kwargs), now=utcnow()).id)
 
 
 def seed(consultation):
