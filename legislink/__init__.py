@@ -55,7 +55,7 @@ def _load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
 
 
 def _register_extensions(app: Flask) -> None:
-    from .extensions import babel, configure_sqlite, csrf, db, limiter, login_manager, migrate
+    from .extensions import babel, cache, configure_sqlite, csrf, db, limiter, login_manager, migrate
     from .web import i18n, security
 
     db.init_app(app)
@@ -66,6 +66,7 @@ def _register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
+    cache.init_app(app)
     security.init_login(app, login_manager)
     security.init_headers(app)
     security.init_input(app)

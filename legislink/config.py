@@ -58,6 +58,12 @@ class Defaults:
 
     WTF_CSRF_TIME_LIMIT = 8 * 3600
 
+    # Rendered fragments of the comment form, in each worker process. Every key holds all that
+    # the fragment is rendered from, so an entry is never stale; the bounds only cap memory.
+    CACHE_TYPE = "SimpleCache"
+    CACHE_THRESHOLD = 500
+    CACHE_DEFAULT_TIMEOUT = 3600
+
     # jieba's dictionary cache; None means <instance>/jieba-cache.
     JIEBA_CACHE_DIR = None
     # Analysis: runs over this many comments go to a background job.

@@ -1,5 +1,8 @@
 """What residents see: the consultations, and what became of their comment."""
 
+import hashlib
+import json
+
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from wtforms import SelectChoice
@@ -9,6 +12,7 @@ from ..extensions import db, limiter
 from ..models import Channel, Identity, utcnow
 from ..services import ServiceError, comments, consultations, figures, reader, receipts, stations
 from . import messages
+from .i18n import select_locale
 from .lookups import published_draft
 from .public_forms import CommentForm
 
@@ -84,7 +88,19 @@ def comment(draft_id: int):
         part = reader.part_of(version.id, target.article)
         back = url_for("public.draft", draft_id=draft.id, part=part) + "#" + reader.anchor_for(target.article)
     return render_template("public/comment.html", draft=draft, consultation=consultation, form=form, target=target,
-                           article_labels=reader.article_labels(consultation.version_id), back_url=back)
+                           article_labels=reader.article_labels(consultation.version_id), back_url=back,
+                           fields_key=_fields_key(consultation, form, target))
+
+
+def _fields_key(consultation, form, target) -> str | None:
+    """The fragment cache key of the form's fields: everything they are rendered from. None when
+    they hold a resident's input or errors, or name no article of the draft (keys anyone could
+    invent would only crowd the cache)."""
+    if request.method != "GET" or (form.article.data and target is None):
+        return None
+    inputs = [select_locale(), reader.version_index(consultation.version_id).stamp, form.article.data or "",
+              [(choice.value, choice.label) for choice in form.station.choices]]
+    return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()
 
 
 @bp.route("/drafts/<int:draft_id>/results")

@@ -258,6 +258,33 @@ def test_the_english_interface_serves_a_foreign_merchant(client, open_consultati
     assert "Your comment has been received" in receipt
 
 
+def test_the_cached_form_follows_the_language_the_stations_and_the_article(client, open_consultation):
+    # The fields of an untouched form are rendered once and then served from the fragment cache;
+    # whatever they are rendered from must still show at once.
+    chinese = client.get(comment_url(open_consultation, "第一条")).get_data(as_text=True)
+    assert "您的身份" in chinese and "稠城街道联络站" in chinese
+    english = client.get(comment_url(open_consultation, "第一条") + "&lang=en").get_data(as_text=True)
+    assert "You are" in english and "您的身份" not in english
+    make_station(code="CC02", name="北苑街道联络站")
+    db.session.commit()
+    assert "北苑街道联络站" in client.get(comment_url(open_consultation, "第一条")).get_data(as_text=True)
+    chosen = make_station(code="CC03", name="佛堂镇联络站")
+    open_consultation.stations.append(chosen)
+    db.session.commit()
+    page = client.get(comment_url(open_consultation, "第一条")).get_data(as_text=True)
+    assert "佛堂镇联络站" in page and "北苑街道联络站" not in page
+    other = client.get(comment_url(open_consultation, "第二条")).get_data(as_text=True)
+    assert 'value="第二条"' in other and 'value="第一条"' not in other.split('id="article"')[1].split(">")[0]
+
+
+def test_a_refused_comment_is_shown_again_with_the_input_not_the_cached_form(client, open_consultation):
+    client.get(comment_url(open_consultation, "第一条"))  # fills the cache
+    response = send(client, open_consultation, article="第一条", text="短", name="李四")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert 'value="李四"' in page and "has-error" in page
+
+
 def test_the_thanks_ride_on_the_receipt_address_and_nothing_piles_up_in_the_session(client, open_consultation):
     # A client that never follows the redirect must not collect one unread message per comment.
     for n in range(3):
