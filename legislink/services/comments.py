@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import exists, insert, select
+from sqlalchemy import bindparam, exists, insert, select
 
 from ..extensions import db
 from ..lawtext.references import find_references, names_other_law
@@ -55,7 +55,8 @@ def named_target(consultation: Consultation, text: str) -> Target:
     return Target(None)
 
 
-# Plain table statements, compiled once; each comment's values go in as parameters.
+# The statements of the busiest write, composed once; each comment's values go in as parameters.
+_CODE_TAKEN = select(exists().where(Comment.receipt_code == bindparam("code")))
 _INSERT_COMMENT = insert(Comment.__table__).returning(Comment.__table__.c.id)
 _INSERT_EVENT = insert(CommentEvent.__table__)
 
@@ -63,7 +64,7 @@ _INSERT_EVENT = insert(CommentEvent.__table__)
 def _unique_code() -> str:
     while True:
         code = receipts.new_code()
-        if not db.session.scalar(select(exists().where(Comment.receipt_code == code))):
+        if not db.session.scalar(_CODE_TAKEN, {"code": code}):
             return code
 
 

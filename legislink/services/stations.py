@@ -1,6 +1,6 @@
 """Liaison stations."""
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import and_, bindparam, exists, or_, select
 
 from ..extensions import db
 from ..models import Consultation, Station, consultation_stations
@@ -20,16 +20,17 @@ def station_or_none(code: str | None) -> Station | None:
     return find_station(code) if code else None
 
 
+_CHOSEN = select(consultation_stations.c.station_id).where(
+    consultation_stations.c.consultation_id == bindparam("consultation_id"))
+_OFFERED = (select(Station.code, Station.name)
+            .where(or_(Station.id.in_(_CHOSEN), and_(Station.active, ~exists(_CHOSEN))))
+            .order_by(Station.code))
+
+
 def offered(consultation: Consultation) -> list[tuple[str, str]]:
     """(code, name) of the stations a resident may name: the consultation's own when it has
-    any, else every active one; by code. One query, as every comment form asks for it."""
-    chosen = select(consultation_stations.c.station_id).where(
-        consultation_stations.c.consultation_id == consultation.id)
-    rows = db.session.execute(
-        select(Station.code, Station.name)
-        .where(or_(Station.id.in_(chosen), and_(Station.active, ~exists(chosen))))
-        .order_by(Station.code))
-    return [(code, name) for code, name in rows]
+    any, else every active one; by code. One query, composed once: every comment form asks."""
+    return [(code, name) for code, name in db.session.execute(_OFFERED, {"consultation_id": consultation.id})]
 
 
 def create_station(code: str, name: str, address: str = "", actor=None) -> Station:
