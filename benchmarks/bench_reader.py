@@ -54,7 +54,7 @@ def main() -> int:
                                         closes_at=now + timedelta(days=30)))
             db.session.commit()
             draft_id, articles = version.draft_id, version.article_count
-            chapters = len(reader.reader_page(version.id, articles, 0).parts)
+            chapters = len(reader.reader_page(version.id, 0).parts)
         client = app.test_client()
         rows = [
             ("reader, first chapter", f"/drafts/{draft_id}"),

@@ -5,7 +5,7 @@ from datetime import timedelta
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from legislink.extensions import db
 from legislink.models import Attribution, Comment, CommentStatus, Identity, utcnow
@@ -262,9 +262,11 @@ def test_the_cached_form_follows_the_language_the_stations_and_the_article(clien
     # The fields of an untouched form are rendered once and then served from the fragment cache;
     # whatever they are rendered from must still show at once.
     chinese = client.get(comment_url(open_consultation, "第一条")).get_data(as_text=True)
-    assert "您的身份" in chinese and "稠城街道联络站" in chinese
+    assert "您的身份" in chinese
+    assert "稠城街道联络站" in chinese
     english = client.get(comment_url(open_consultation, "第一条") + "&lang=en").get_data(as_text=True)
-    assert "You are" in english and "您的身份" not in english
+    assert "You are" in english
+    assert "您的身份" not in english
     make_station(code="CC02", name="北苑街道联络站")
     db.session.commit()
     assert "北苑街道联络站" in client.get(comment_url(open_consultation, "第一条")).get_data(as_text=True)
@@ -272,9 +274,11 @@ def test_the_cached_form_follows_the_language_the_stations_and_the_article(clien
     open_consultation.stations.append(chosen)
     db.session.commit()
     page = client.get(comment_url(open_consultation, "第一条")).get_data(as_text=True)
-    assert "佛堂镇联络站" in page and "北苑街道联络站" not in page
+    assert "佛堂镇联络站" in page
+    assert "北苑街道联络站" not in page
     other = client.get(comment_url(open_consultation, "第二条")).get_data(as_text=True)
-    assert 'value="第二条"' in other and 'value="第一条"' not in other.split('id="article"')[1].split(">")[0]
+    assert 'value="第二条"' in other
+    assert 'value="第一条"' not in other.split('id="article"')[1].split(">")[0]
 
 
 def test_a_refused_comment_is_shown_again_with_the_input_not_the_cached_form(client, open_consultation):
@@ -282,7 +286,34 @@ def test_a_refused_comment_is_shown_again_with_the_input_not_the_cached_form(cli
     response = send(client, open_consultation, article="第一条", text="短", name="李四")
     page = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert 'value="李四"' in page and "has-error" in page
+    assert 'value="李四"' in page
+    assert "has-error" in page
+
+
+def test_the_comment_path_stays_within_its_queries(client, open_consultation):
+    # The busiest pages of the site: a GET reads the consultation (with version and draft) and
+    # the stations; a POST adds the receipt-code check and two INSERTs. More means a regression.
+    statements = []
+
+    def listener(conn, cursor, statement, *_):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        client.get(comment_url(open_consultation, "第一条"))  # builds the per-process caches
+        statements.clear()
+        page = client.get(comment_url(open_consultation, "第一条")).get_data(as_text=True)
+        reads = len(statements)
+        statements.clear()
+        response = client.post(f"/drafts/{open_consultation.version.draft_id}/comment", data={
+            "csrf_token": csrf_token(page), "article": "第一条", "text": "这一条写得不够清楚，建议细化。",
+            "identity": "trader", "station": ""})
+        writes = len(statements)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    assert response.status_code == 302
+    assert reads <= 2, statements
+    assert writes <= 5, statements
 
 
 def test_the_thanks_ride_on_the_receipt_address_and_nothing_piles_up_in_the_session(client, open_consultation):
