@@ -17,13 +17,12 @@ from ..models import (
     CommentStatus,
     Consultation,
     Identity,
-    Provision,
-    ProvisionLevel,
     Station,
 )
 from ..reports import ArticleRef, ImportChoices, ImportLimits, read_import, template_bytes
 from . import audit, receipts
 from .comments import named_target
+from .reader import version_index
 from .segmentation import segmenter
 
 CHUNK = 1000
@@ -45,17 +44,12 @@ def template(max_rows: int | None = None) -> bytes:
 
 def _targets(version_id: int) -> dict[ArticleRef, tuple[int, int | None]]:
     """Every article and paragraph of the version, as the reader names them -> (provision id, 款)."""
-    rows = db.session.execute(
-        select(Provision.id, Provision.parent_id, Provision.level, Provision.number, Provision.sub, Provision.ordinal)
-        .where(Provision.version_id == version_id,
-               Provision.level.in_((ProvisionLevel.ARTICLE, ProvisionLevel.PARAGRAPH)))
-    ).all()
-    articles = {r.id: r for r in rows if r.level == ProvisionLevel.ARTICLE and r.number is not None}
-    targets = {ArticleRef(a.number, a.sub or None): (a.id, None) for a in articles.values()}
-    for r in rows:
-        parent = articles.get(r.parent_id) if r.level == ProvisionLevel.PARAGRAPH else None
-        if parent is not None:
-            targets[ArticleRef(parent.number, parent.sub or None, r.ordinal)] = (parent.id, r.ordinal)
+    index = version_index(version_id)
+    targets: dict[ArticleRef, tuple[int, int | None]] = {}
+    for (number, sub), article in index.by_number.items():
+        targets[ArticleRef(number, sub or None)] = (article.id, None)
+        for paragraph in index.paragraphs[article.id]:
+            targets[ArticleRef(number, sub or None, paragraph.ordinal)] = (article.id, paragraph.ordinal)
     return targets
 
 
