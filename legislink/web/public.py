@@ -84,8 +84,7 @@ def comment(draft_id: int):
     target = comments.target_preview(consultation, form.article.data)
     back = url_for("public.draft", draft_id=draft.id)
     if target is not None:
-        version = consultation.version
-        part = reader.part_of(version.id, target.article)
+        part = reader.part_of(consultation.version_id, target.article)
         back = url_for("public.draft", draft_id=draft.id, part=part) + "#" + reader.anchor_for(target.article)
     return render_template("public/comment.html", draft=draft, consultation=consultation, form=form, target=target,
                            article_labels=reader.article_labels(consultation.version_id), back_url=back,
