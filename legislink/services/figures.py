@@ -15,11 +15,11 @@ from ..models import (
     CommentStatus,
     Consultation,
     OpinionGroup,
-    Station,
     consultation_stations,
 )
 from ..reports import YearFigures, YearlyReport
 from .consultations import PUBLIC_STATUSES, participant_key
+from .stations import listed
 
 LOCAL = ZoneInfo("Asia/Shanghai")
 RECEIVED = (CommentStatus.ACCEPTED, CommentStatus.OFFTOPIC, CommentStatus.PENDING)
@@ -77,7 +77,7 @@ def _figures(consultations, begin, end, station_id=None) -> YearFigures:
 def yearly(starts: date, ends: date) -> YearlyReport:
     begin, end = _bounds(starts, ends)
     consultations = _consultations(begin, end)
-    stations = db.session.scalars(select(Station).order_by(Station.code)).all()
+    stations = listed()
     return YearlyReport(
         contact_point=current_app.config["CONTACT_POINT_NAME"], starts=starts, ends=ends,
         stations=[(s.name, _figures(consultations, begin, end, s.id)) for s in stations],

@@ -17,13 +17,13 @@ from ..models import (
     CommentStatus,
     Consultation,
     Identity,
-    Station,
 )
 from ..reports import ArticleRef, ImportChoices, ImportLimits, read_import, template_bytes
 from . import audit, receipts
 from .comments import named_target
 from .reader import version_index
 from .segmentation import segmenter
+from .stations import listed
 
 CHUNK = 1000
 IMPORT_CHANNELS = (Channel.SYMPOSIUM, Channel.LETTER, Channel.PHONE, Channel.VISIT, Channel.ONLINE)
@@ -33,8 +33,8 @@ def choices() -> ImportChoices:
     """The values the template offers, in Chinese as the sheet is."""
     identity = labels.chinese(labels.IDENTITY)
     channel = labels.chinese(labels.CHANNEL)
-    stations = db.session.scalars(select(Station).where(Station.active).order_by(Station.code))
-    return ImportChoices(identities=[identity[i] for i in Identity], stations={s.code: s.name for s in stations},
+    return ImportChoices(identities=[identity[i] for i in Identity],
+                         stations={s.code: s.name for s in listed(active_only=True)},
                          channels=[channel[c] for c in IMPORT_CHANNELS])
 
 
@@ -71,7 +71,7 @@ def import_comments(consultation: Consultation, data: bytes, *, now: datetime, a
                        max_rows=config["IMPORT_MAX_ROWS"], limits=ImportLimits(max_bytes=config["IMPORT_MAX_BYTES"]))
     identity = {v: k for k, v in labels.chinese(labels.IDENTITY).items()}
     channel = {v: k for k, v in labels.chinese(labels.CHANNEL).items()}
-    stations = {s.code: s.id for s in db.session.scalars(select(Station))}
+    stations = {s.code: s.id for s in listed()}
     default_station = getattr(actor, "station_id", None)
     collector = f"导入：{getattr(actor, 'display_name', '') or getattr(actor, 'username', '') or source_name}"[:100]
     seg = segmenter()

@@ -37,7 +37,7 @@ from ..reports import (
 )
 from . import ServiceError, audit
 from .consultations import participant_key
-from .stations import station_or_none
+from .stations import listed, station_or_none
 
 LOCAL = ZoneInfo("Asia/Shanghai")
 REPORTED = (CommentStatus.ACCEPTED,)
@@ -183,7 +183,7 @@ def detail_rows(consultation: Consultation, station: Station | None, *, with_con
     names = {"identity": labels.chinese(labels.IDENTITY), "channel": labels.chinese(labels.CHANNEL),
              "status": labels.chinese(labels.STATUS)}
     provisions = _provisions(consultation.version_id)
-    stations = {s.id: s.name for s in db.session.scalars(select(Station))}
+    stations = {s.id: s.name for s in listed()}
     query = (select(Comment.receipt_code, Comment.provision_id, Comment.paragraph, Comment.text, Comment.suggestion,
                     Comment.reason, Comment.identity, Comment.station_id, Comment.channel, Comment.submitted_at,
                     Comment.group_id, Comment.duplicate_key, Comment.status, Comment.name, Comment.phone, Comment.id)

@@ -7,9 +7,19 @@ from ..models import Consultation, Station, consultation_stations
 from . import ServiceError, audit
 
 
+def listed(active_only: bool = False) -> list[Station]:
+    """Every station (or every active one), by code: what the pickers and tables show."""
+    query = select(Station).order_by(Station.code)
+    return list(db.session.scalars(query.where(Station.active) if active_only else query))
+
+
+def by_code(code: str) -> Station | None:
+    return db.session.scalar(select(Station).where(Station.code == code))
+
+
 def find_station(code: str) -> Station:
     """The station with this code; an unknown code is refused."""
-    station = db.session.scalar(select(Station).where(Station.code == code))
+    station = by_code(code)
     if station is None:
         raise ServiceError("unknown_station", code=code)
     return station

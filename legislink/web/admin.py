@@ -15,7 +15,7 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from .. import permissions
 from ..extensions import db
-from ..models import Role, Station, User
+from ..models import Role, User
 from ..services import ServiceError, accounts, audit, personal_data, stations
 from . import messages
 from .fields import PhoneNumber, clean_text
@@ -43,7 +43,7 @@ class StationForm(FlaskForm):
 
 
 def _station_choices():
-    rows = db.session.scalars(select(Station).order_by(Station.code)).all()
+    rows = stations.listed()
     return [SelectChoice("", _("None"))] + [SelectChoice(s.code, f"{s.name} ({s.code})") for s in rows]
 
 
@@ -103,8 +103,7 @@ def stations_page():
             db.session.commit()
             flash(_("Station %(name)s added.", name=form.name.data), "success")
             return redirect(url_for("admin.stations_page"))
-    rows = db.session.scalars(select(Station).order_by(Station.code)).all()
-    return render_template("admin/stations.html", form=form, stations=rows)
+    return render_template("admin/stations.html", form=form, stations=stations.listed())
 
 
 class PersonForm(FlaskForm):

@@ -10,7 +10,6 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
-from sqlalchemy import select
 from werkzeug.exceptions import RequestEntityTooLarge
 from wtforms import BooleanField, DateField, SelectChoice, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
@@ -18,8 +17,8 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from .. import permissions
 from ..extensions import db
-from ..models import Draft, DraftKind, DraftVersion, Station, utcnow
-from ..services import ServiceError, consultations, draft_import, drafts, reader, versions
+from ..models import Draft, DraftKind, DraftVersion, utcnow
+from ..services import ServiceError, consultations, draft_import, drafts, reader, stations, versions
 from . import messages
 from .fields import clean_text
 from .guards import require
@@ -287,8 +286,7 @@ WINDOW_ERROR_FIELDS = {"closes_before_opens": "closes_on", "unknown_station": "s
 
 
 def _station_choices() -> list[SelectChoice]:
-    rows = db.session.scalars(select(Station).where(Station.active).order_by(Station.code)).all()
-    return [SelectChoice(s.code, s.name) for s in rows]
+    return [SelectChoice(s.code, s.name) for s in stations.listed(active_only=True)]
 
 
 @bp.route("/<int:draft_id>/versions/<int:version_id>/consultation", methods=["GET", "POST"])

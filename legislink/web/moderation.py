@@ -5,14 +5,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from wtforms import DateField, HiddenField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 from .. import labels, permissions
 from ..extensions import db
-from ..models import Channel, CommentStatus, Consultation, Identity, Station
-from ..services import ServiceError, moderation
+from ..models import Channel, CommentStatus, Consultation, Identity
+from ..services import ServiceError, moderation, stations
 from ..services.moderation import Action, CommentFilter
 from . import messages
 from .guards import require
@@ -77,8 +76,7 @@ def _consultation(consultation_id: int) -> Consultation:
 
 def _filter_form() -> FilterForm:
     form = FilterForm(request.args)
-    stations = db.session.scalars(select(Station).order_by(Station.code)).all()
-    form.station.choices = [SelectChoice("", _l("All"))] + [SelectChoice(s.code, s.name) for s in stations]
+    form.station.choices = [SelectChoice("", _l("All"))] + [SelectChoice(s.code, s.name) for s in stations.listed()]
     return form
 
 

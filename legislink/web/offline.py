@@ -13,8 +13,8 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from .. import labels, permissions
 from ..extensions import db
-from ..models import Channel, Comment, Consultation, Identity, Station, utcnow
-from ..services import ServiceError, comments, reader, receipts
+from ..models import Channel, Comment, Consultation, Identity, utcnow
+from ..services import ServiceError, comments, reader, receipts, stations
 from . import messages
 from .fields import PhoneNumber, clean_text
 from .guards import require
@@ -51,8 +51,7 @@ class OfflineForm(FlaskForm):
 def entry(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
     form = OfflineForm()
-    stations = db.session.scalars(select(Station).where(Station.active).order_by(Station.code)).all()
-    form.station.choices = [SelectChoice(s.code, s.name) for s in stations]
+    form.station.choices = [SelectChoice(s.code, s.name) for s in stations.listed(active_only=True)]
     if not form.is_submitted() and current_user.station is not None:
         form.station.data = current_user.station.code
     if form.validate_on_submit():

@@ -17,13 +17,12 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from .. import permissions
 from ..extensions import db
 from ..models import Consultation, Station, utcnow
 from ..reports import build_summary_rows, ordered_entries, write_contacts
-from ..services import ServiceError, adoption, reports
+from ..services import ServiceError, adoption, reports, stations
 from . import messages
 from .guards import require
 from .lookups import published_draft
@@ -47,9 +46,8 @@ def index(consultation_id: int):
     except ServiceError as error:
         flash(messages.describe(error), "error")
         return redirect(url_for("reports.index", consultation_id=consultation.id))
-    stations = db.session.scalars(select(Station).order_by(Station.code)).all()
     return render_template("staff/report.html", consultation=consultation, data=data,
-                           entries=ordered_entries(data.entries), stations=stations, station_code=station_code,
+                           entries=ordered_entries(data.entries), stations=stations.listed(), station_code=station_code,
                            may_include_contacts=_may_include_contacts(data.station),
                            adopted=any(e.adoption for e in data.entries))
 
@@ -61,7 +59,7 @@ def download(consultation_id: int):
     station_code = request.form.get("station") or None
     with_contact = request.form.get("with_contact") == "1"
     adoption = request.form.get("adoption") == "1"
-    station = db.session.scalar(select(Station).where(Station.code == station_code)) if station_code else None
+    station = stations.by_code(station_code) if station_code else None
     if with_contact and not _may_include_contacts(station):
         abort(403)
     # A big report is tens of megabytes: written to a temporary file, not held in memory.
@@ -124,7 +122,7 @@ def contacts(consultation_id: int):
 def station_contacts(consultation_id: int, station_code: str):
     """One station's commenters to tell about the outcome: that station's staff, or an admin."""
     consultation = db.get_or_404(Consultation, consultation_id)
-    station = db.session.scalar(select(Station).where(Station.code == station_code))
+    station = stations.by_code(station_code)
     if station is None:
         abort(404)
     if not _may_include_contacts(station):
