@@ -136,10 +136,10 @@ def _import_request(form: SourceForm, draft: Draft | None) -> draft_import.Impor
         text = drafts.read_upload(upload.read(), name)
     if draft is not None:
         return draft_import.ImportRequest(text=text, version_label=form.version_label.data, source_name=name,
-                                    draft_id=draft.id)
+                                          draft_id=draft.id)
     return draft_import.ImportRequest(text=text, version_label=form.version_label.data, source_name=name,
-                                title=form.title.data or "", issuing_body=form.issuing_body.data or "",
-                                kind=DraftKind(form.kind.data) if form.kind.data else None)
+                                      title=form.title.data or "", issuing_body=form.issuing_body.data or "",
+                                      kind=DraftKind(form.kind.data) if form.kind.data else None)
 
 
 def _field_for(form: SourceForm, code: str):
@@ -159,8 +159,8 @@ def _preview_or_form(form: SourceForm, draft: Draft | None):
         try:
             submitted = _import_request(form, draft)
             preview = draft_import.prepare_import(submitted)
-            token = draft_import.sign_request(submitted, secret_key=current_app.secret_key, user_id=current_user.id,
-                                        now=utcnow())
+            token = draft_import.sign_request(submitted, secret_key=current_app.secret_key,
+                                              user_id=current_user.id, now=utcnow())
         except ServiceError as error:
             _add_error(_field_for(form, error.code), messages.describe(error))
         else:
@@ -185,8 +185,9 @@ def _confirm(draft: Draft | None):
         return redirect(url_for(".draft", draft_id=draft.id) if draft else url_for(".index"))
     submitted = None
     try:
-        submitted = draft_import.load_request(request.form.get("preview", ""), secret_key=current_app.secret_key,
-                                        user_id=current_user.id, draft_id=draft.id if draft else None, now=utcnow())
+        submitted = draft_import.load_request(
+            request.form.get("preview", ""), secret_key=current_app.secret_key, user_id=current_user.id,
+            draft_id=draft.id if draft else None, now=utcnow())
         version = draft_import.store_import(submitted, actor=current_user)
     except ServiceError as error:
         db.session.rollback()
@@ -326,7 +327,7 @@ def compare(draft_id: int):
         return render_template("staff/drafts/compare.html", draft=draft, versions=stored, comparison=None)
     try:
         comparison = versions.compare_refs(draft, request.args.get("from") or stored[-2].id,
-                                         request.args.get("to") or stored[-1].id)
+                                           request.args.get("to") or stored[-1].id)
     except ServiceError as error:
         return render_template("staff/drafts/compare.html", draft=draft, versions=stored, comparison=None,
                                error=messages.describe(error)), 404
