@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from datetime import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import contains_eager
@@ -86,7 +86,7 @@ class VersionIndex:
     part_by_id: dict[int, int]  # provision id -> page
     stamp: str  # tells this version apart from any other, also one stored later under the same id
 
-    @property
+    @cached_property
     def labels(self) -> list[str]:
         return [a.label for a in self.articles]
 
