@@ -20,7 +20,9 @@ def _resource_dir(name: str) -> str:
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the application. Reads configuration; opens, writes and migrates nothing."""
-    app = Flask(
+    from .web.boundary import Application
+
+    app = Application(
         __name__,
         instance_path=os.environ.get("LEGISLINK_INSTANCE_PATH") or None,
         instance_relative_config=True,
