@@ -16,8 +16,8 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 from .. import permissions
 from ..extensions import db
 from ..models import Role, User
-from ..services import ServiceError, accounts, audit, personal_data, stations
-from . import messages
+from ..services import accounts, audit, personal_data, stations
+from .boundary import refusal
 from .fields import PhoneNumber, clean_text
 from .guards import require
 
@@ -56,23 +56,20 @@ def users():
     if form.validate_on_submit():
         # A one-time password: shown once here, changed by its owner at first sign-in.
         issued = accounts.generate_password()
-        try:
+        with refusal() as refused:
             user = accounts.create_user(
                 form.username.data, Role(form.role.data), issued, station_code=form.station.data or None,
                 display_name=form.display_name.data or "", must_change_password=True,
                 min_length=current_app.config["PASSWORD_MIN_LENGTH"], actor=current_user,
             )
-        except ServiceError as error:
-            db.session.rollback()
-            issued = None
-            target = form.station if error.code in {"staff_needs_station", "unknown_station"} else form.username
-            target.errors.append(messages.describe(error))
-        else:
-            db.session.commit()
             flash(_("Account %(name)s created.", name=user.username), "success")
             form = UserForm(formdata=None)
             form.station.choices = _station_choices()
             issued = (user.username, issued)
+        if refused:
+            issued = None
+            target = form.station if refused.code in {"staff_needs_station", "unknown_station"} else form.username
+            target.errors.append(refused.message)
     all_users = db.session.scalars(select(User).order_by(User.role, User.username)).all()
     return render_template("admin/users.html", form=form, users=all_users, issued=issued, role_labels=ROLE_LABELS)
 
@@ -85,7 +82,6 @@ def toggle_user(user_id: int):
         flash(_("You cannot disable your own account."), "error")
     else:
         accounts.set_enabled(user, not user.is_enabled, actor=current_user)
-        db.session.commit()
     return redirect(url_for("admin.users"))
 
 
@@ -94,15 +90,11 @@ def toggle_user(user_id: int):
 def stations_page():
     form = StationForm()
     if form.validate_on_submit():
-        try:
+        with refusal() as refused:
             stations.create_station(form.code.data, form.name.data, form.address.data or "", actor=current_user)
-        except ServiceError as error:
-            db.session.rollback()
-            form.code.errors.append(messages.describe(error))
-        else:
-            db.session.commit()
             flash(_("Station %(name)s added.", name=form.name.data), "success")
             return redirect(url_for("admin.stations_page"))
+        form.code.errors.append(refused.message)
     return render_template("admin/stations.html", form=form, stations=stations.listed())
 
 
@@ -119,22 +111,19 @@ def personal_data_page():
     form = PersonForm()
     person = None
     if form.validate_on_submit():
-        try:
+        with refusal() as refused:
             person = personal_data.find_person(form.code.data or "", form.phone.data or "")
             action = request.form.get("action")
             if action == "export":
                 data = personal_data.export(person, current_user)
-                db.session.commit()
                 return Response(json.dumps(data, ensure_ascii=False, indent=2), mimetype="application/json",
                                 headers={"Content-Disposition": "attachment; filename=personal-data.json"})
             if action == "erase":
                 count = personal_data.erase(person, current_user)
-                db.session.commit()
                 flash(_("Contact details removed from %(num)s comments.", num=count), "success")
                 return redirect(url_for("admin.personal_data_page"))
-        except ServiceError as error:
-            db.session.rollback()
-            form.code.errors.append(messages.describe(error))
+        if refused:
+            form.code.errors.append(refused.message)
             person = None
     return render_template("admin/personal_data.html", form=form, person=person)
 

@@ -18,8 +18,8 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from .. import permissions
 from ..extensions import db
 from ..models import Draft, DraftKind, DraftVersion, utcnow
-from ..services import ServiceError, consultations, draft_import, drafts, reader, stations, versions
-from . import messages
+from ..services import consultations, draft_import, drafts, reader, stations, versions
+from .boundary import refusal
 from .fields import clean_text
 from .guards import require
 
@@ -156,16 +156,14 @@ def _upload_page(form: SourceForm, draft: Draft | None, status: int = 200):
 
 def _preview_or_form(form: SourceForm, draft: Draft | None):
     if form.validate_on_submit():
-        try:
+        with refusal() as refused:
             submitted = _import_request(form, draft)
             preview = draft_import.prepare_import(submitted)
             token = draft_import.sign_request(submitted, secret_key=current_app.secret_key,
                                               user_id=current_user.id, now=utcnow())
-        except ServiceError as error:
-            _add_error(_field_for(form, error.code), messages.describe(error))
-        else:
             return render_template("staff/drafts/preview.html", preview=preview, submitted=submitted, token=token,
                                    draft=draft, fold=preview.article_count > reader.WHOLE_PAGE_LIMIT)
+        _add_error(_field_for(form, refused.code), refused.message)
     return _upload_page(form, draft)
 
 
@@ -184,19 +182,17 @@ def _confirm(draft: Draft | None):
         flash(_("Nothing was stored."), "info")
         return redirect(url_for(".draft", draft_id=draft.id) if draft else url_for(".index"))
     submitted = None
-    try:
+    with refusal() as refused:
         submitted = draft_import.load_request(
             request.form.get("preview", ""), secret_key=current_app.secret_key, user_id=current_user.id,
             draft_id=draft.id if draft else None, now=utcnow())
         version = draft_import.store_import(submitted, actor=current_user)
-    except ServiceError as error:
-        db.session.rollback()
-        form = _refill(draft, submitted)
-        _add_error(_field_for(form, error.code), messages.describe(error))
-        return _upload_page(form, draft, 400 if submitted is None else 200)
-    db.session.commit()
-    flash(_("%(label)s stored with %(num)s articles.", label=version.label, num=version.article_count), "success")
-    return redirect(url_for(".version", draft_id=version.draft_id, version_id=version.id))
+        flash(_("%(label)s stored with %(num)s articles.", label=version.label, num=version.article_count),
+              "success")
+        return redirect(url_for(".version", draft_id=version.draft_id, version_id=version.id))
+    form = _refill(draft, submitted)
+    _add_error(_field_for(form, refused.code), refused.message)
+    return _upload_page(form, draft, 400 if submitted is None else 200)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -299,19 +295,15 @@ def consultation(draft_id: int, version_id: int):
     form = ConsultationForm(opens_on=today, closes_on=today + timedelta(days=30))
     form.stations.choices = _station_choices()
     if form.validate_on_submit():
-        try:
+        with refusal() as refused:
             consultations.open_consultation(
                 version, opens_on=form.opens_on.data, closes_on=form.closes_on.data,
                 premoderation=form.premoderation.data, station_codes=form.stations.data or [],
                 contact_name=form.contact_name.data or "", contact_phone=form.contact_phone.data or "",
                 after_close_contact=form.after_close_contact.data or "", timezone=zone, actor=current_user)
-        except ServiceError as error:
-            db.session.rollback()
-            _add_error(form[WINDOW_ERROR_FIELDS.get(error.code, "opens_on")], messages.describe(error))
-        else:
-            db.session.commit()
             flash(_("The consultation window on %(label)s is set.", label=version.label), "success")
             return redirect(url_for(".draft", draft_id=draft_id))
+        _add_error(form[WINDOW_ERROR_FIELDS.get(refused.code, "opens_on")], refused.message)
     return render_template("staff/drafts/consultation.html", form=form, draft=version.draft, version=version)
 
 
@@ -325,14 +317,13 @@ def compare(draft_id: int):
     stored = [row.version for row in drafts.draft_summaries(draft_id)[0].versions]
     if len(stored) < 2:
         return render_template("staff/drafts/compare.html", draft=draft, versions=stored, comparison=None)
-    try:
+    with refusal() as refused:
         comparison = versions.compare_refs(draft, request.args.get("from") or stored[-2].id,
                                            request.args.get("to") or stored[-1].id)
-    except ServiceError as error:
-        return render_template("staff/drafts/compare.html", draft=draft, versions=stored, comparison=None,
-                               error=messages.describe(error)), 404
-    show = request.args.get("show", "changed")
-    show = show if show in SHOW_CHOICES else "changed"
-    page = versions.diff_page(comparison, show, request.args.get("page", 1, type=int))
-    return render_template("staff/drafts/compare.html", draft=draft, versions=stored, comparison=comparison,
-                           counts=comparison.counts(), page=page, show=show)
+        show = request.args.get("show", "changed")
+        show = show if show in SHOW_CHOICES else "changed"
+        page = versions.diff_page(comparison, show, request.args.get("page", 1, type=int))
+        return render_template("staff/drafts/compare.html", draft=draft, versions=stored, comparison=comparison,
+                               counts=comparison.counts(), page=page, show=show)
+    return render_template("staff/drafts/compare.html", draft=draft, versions=stored, comparison=None,
+                           error=refused.message), 404

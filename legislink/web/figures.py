@@ -8,7 +8,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import permissions
-from ..extensions import db
 from ..reports import write_yearly
 from ..services import audit, figures
 from . import charts
@@ -52,6 +51,5 @@ def download():
     out = BytesIO()
     write_yearly(out, figures.yearly(starts, ends))
     audit.record(current_user, "figures.export", detail={"from": starts.isoformat(), "to": ends.isoformat()})
-    db.session.commit()
     out.seek(0)
     return send_file(out, mimetype=XLSX, as_attachment=True, download_name=f"年度统计-{starts}-{ends}.xlsx")

@@ -12,9 +12,9 @@ from flask_wtf.file import FileField, FileRequired
 from .. import permissions
 from ..extensions import db
 from ..models import Consultation, utcnow
-from ..reports import ImportRejected
 from ..services import imports
 from . import messages
+from .boundary import refusal
 from .guards import require
 
 bp = Blueprint("imports", __name__, url_prefix="/staff/consultations/<int:consultation_id>/import")
@@ -30,23 +30,19 @@ class UploadForm(FlaskForm):
 def upload(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
     form = UploadForm()
-    problems, refusal = [], None
+    problems, refusal_message = [], None
     if form.validate_on_submit():
         upload = form.file.data
-        try:
+        with refusal() as refused:
             count = imports.import_comments(consultation, upload.read(), now=utcnow(), actor=current_user,
                                             source_name=upload.filename or "")
-        except ImportRejected as error:
-            db.session.rollback()
-            refusal = messages.describe(error)
-            problems = [(p.row, p.column, messages.describe(p)) for p in error.problems]
-        else:
-            db.session.commit()
             flash(_("%(num)s comments imported. Each has its receipt code; see them in Moderation.", num=count),
                   "success")
             return redirect(url_for("imports.upload", consultation_id=consultation.id))
+        refusal_message = refused.message
+        problems = [(p.row, p.column, messages.describe(p)) for p in getattr(refused.error, "problems", ())]
     return render_template("staff/import.html", consultation=consultation, form=form, problems=problems,
-                           refusal=refusal)
+                           refusal=refusal_message)
 
 
 @bp.route("/template.xlsx")

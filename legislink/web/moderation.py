@@ -11,9 +11,9 @@ from wtforms.validators import DataRequired, Length, Optional
 from .. import labels, permissions
 from ..extensions import db
 from ..models import Channel, CommentStatus, Consultation, Identity
-from ..services import ServiceError, moderation, stations
+from ..services import moderation, stations
 from ..services.moderation import Action, CommentFilter
-from . import messages
+from .boundary import refusal
 from .guards import require
 
 bp = Blueprint("moderation", __name__, url_prefix="/staff/consultations/<int:consultation_id>")
@@ -116,15 +116,12 @@ def bulk(consultation_id: int):
         if not ids:
             flash(_("Select at least one comment, or apply the action to the whole filter."), "error")
             return redirect(back)
-    try:
+    with refusal() as refused:
         changed = moderation.apply(consultation, form.action.data, form.reason.data, current_user, ids=ids,
                                    f=_current_filter(filters))
-    except ServiceError as error:
-        db.session.rollback()
-        flash(messages.describe(error), "error")
-    else:
-        db.session.commit()
         flash(_("%(num)s comments changed.", num=changed), "success")
+    if refused:
+        flash(refused.message, "error")
     return redirect(back)
 
 
@@ -142,13 +139,10 @@ def review(consultation_id: int):
         if comment_id is None:
             abort(400)
         reason = form.reason.data or str(ACTION_LABELS.get(form.action.data, form.action.data))
-        try:
+        with refusal() as refused:
             moderation.apply(consultation, form.action.data, reason, current_user, ids=[comment_id])
-        except ServiceError as error:
-            db.session.rollback()
-            flash(messages.describe(error), "error")
-        else:
-            db.session.commit()
+        if refused:
+            flash(refused.message, "error")
         return redirect(url_for("moderation.review", consultation_id=consultation.id, after=comment_id,
                                 **current.as_dict()))
     comment, remaining = moderation.next_comment(consultation, current, request.args.get("after", type=int))

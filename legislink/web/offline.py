@@ -14,8 +14,8 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from .. import labels, permissions
 from ..extensions import db
 from ..models import Channel, Comment, Consultation, Identity, utcnow
-from ..services import ServiceError, comments, reader, receipts, stations
-from . import messages
+from ..services import comments, reader, receipts, stations
+from .boundary import refusal
 from .fields import PhoneNumber, clean_text
 from .guards import require
 from .public_forms import OPTIONAL_TEXT, TEXT_VALIDATORS
@@ -55,20 +55,16 @@ def entry(consultation_id: int):
     if not form.is_submitted() and current_user.station is not None:
         form.station.data = current_user.station.code
     if form.validate_on_submit():
-        try:
+        with refusal() as refused:
             saved = comments.submit(consultation, comments.CommentInput(
                 text=form.text.data, article=form.article.data or None, suggestion=form.suggestion.data or "",
                 reason=form.reason.data or "", identity=Identity(form.identity.data), station_code=form.station.data,
                 channel=Channel(form.channel.data), name=form.name.data or "", phone=form.phone.data or "",
                 consent=form.consent.data, collector=form.collector.data, collected_on=form.collected_on.data,
             ), now=utcnow(), actor=current_user)
-        except ServiceError as error:
-            db.session.rollback()
-            (form.station if error.code == "unknown_station" else form.article).errors.append(messages.describe(error))
-        else:
-            db.session.commit()
             flash(_("Recorded. Give the person their receipt code."), "success")
             return redirect(url_for("offline.slip", consultation_id=consultation.id, code=saved.receipt_code))
+        (form.station if refused.code == "unknown_station" else form.article).errors.append(refused.message)
     return render_template("staff/offline/entry.html", consultation=consultation, form=form,
                            article_labels=reader.article_labels(consultation.version_id))
 

@@ -12,6 +12,7 @@ from ..models import Consultation, Provision, utcnow
 from ..services import ServiceError, jobs, opinions, reader
 from ..services import analysis as analysis_service
 from . import messages
+from .boundary import refusal
 from .guards import require
 
 bp = Blueprint("opinions", __name__, url_prefix="/staff/consultations/<int:consultation_id>/opinions")
@@ -52,14 +53,11 @@ def _back(consultation: Consultation):
 
 
 def _apply(consultation: Consultation, action, success: str):
-    try:
+    with refusal() as refused:
         action()
-    except ServiceError as error:
-        db.session.rollback()
-        flash(messages.describe(error), "error")
-    else:
-        db.session.commit()
         flash(success, "success")
+    if refused:
+        flash(refused.message, "error")
     return _back(consultation)
 
 

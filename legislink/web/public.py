@@ -8,10 +8,10 @@ from flask_babel import gettext as _
 from wtforms import SelectChoice
 
 from .. import permissions
-from ..extensions import db, limiter
+from ..extensions import limiter
 from ..models import Channel, Identity, utcnow
-from ..services import ServiceError, comments, consultations, figures, reader, receipts, stations
-from . import messages
+from ..services import comments, consultations, figures, reader, receipts, stations
+from .boundary import refusal
 from .i18n import select_locale
 from .lookups import published_draft
 from .public_forms import CommentForm
@@ -64,23 +64,18 @@ def comment(draft_id: int):
         if form.website.data:
             current_app.logger.info("comment refused: honeypot filled")
             abort(400)
-        try:
+        with refusal() as refused:
             saved = comments.submit(consultation, comments.CommentInput(
                 text=form.text.data, article=form.article.data or None, suggestion=form.suggestion.data or "",
                 reason=form.reason.data or "", identity=Identity(form.identity.data),
                 station_code=form.station.data or None, channel=Channel.ONLINE, name=form.name.data or "",
                 phone=form.phone.data or "", consent=form.consent.data,
             ), now=now)
-        except ServiceError as error:
-            db.session.rollback()
-            field = form.station if error.code == "unknown_station" else form.article
-            field.errors.append(messages.describe(error))
-        else:
-            db.session.commit()
-            # Only now, with the comment committed, is the receipt shown. The thanks ride on the
-            # address, not in the session: a client that never follows the redirect (a script, a
-            # kiosk that resets) would otherwise pile up unread messages in its cookie.
+            # The receipt is shown only once the boundary has committed the comment. The thanks ride
+            # on the address, not in the session: a client that never follows the redirect (a script,
+            # a kiosk that resets) would otherwise pile up unread messages in its cookie.
             return redirect(url_for("public.receipt", code=saved.receipt_code, sent=1))
+        (form.station if refused.code == "unknown_station" else form.article).errors.append(refused.message)
     target = comments.target_preview(consultation, form.article.data)
     back = url_for("public.draft", draft_id=draft.id)
     if target is not None:

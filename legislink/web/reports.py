@@ -22,8 +22,8 @@ from .. import permissions
 from ..extensions import db
 from ..models import Consultation, Station, utcnow
 from ..reports import build_summary_rows, ordered_entries, write_contacts
-from ..services import ServiceError, adoption, reports, stations
-from . import messages
+from ..services import adoption, reports, stations
+from .boundary import refusal
 from .guards import require
 from .lookups import published_draft
 
@@ -41,15 +41,14 @@ def _may_include_contacts(station: Station | None) -> bool:
 def index(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
     station_code = request.args.get("station") or None
-    try:
+    with refusal() as refused:
         data = reports.build(consultation, station_code=station_code)
-    except ServiceError as error:
-        flash(messages.describe(error), "error")
-        return redirect(url_for("reports.index", consultation_id=consultation.id))
-    return render_template("staff/report.html", consultation=consultation, data=data,
+        return render_template("staff/report.html", consultation=consultation, data=data,
                            entries=ordered_entries(data.entries), stations=stations.listed(), station_code=station_code,
                            may_include_contacts=_may_include_contacts(data.station),
                            adopted=any(e.adoption for e in data.entries))
+    flash(refused.message, "error")
+    return redirect(url_for("reports.index", consultation_id=consultation.id))
 
 
 @bp.route("/download", methods=["POST"])
@@ -64,15 +63,13 @@ def download(consultation_id: int):
         abort(403)
     # A big report is tens of megabytes: written to a temporary file, not held in memory.
     target = tempfile.NamedTemporaryFile(suffix=".xlsx")  # noqa: SIM115 - closed after the response
-    try:
+    with refusal() as refused:
         reports.export(consultation, target, station_code=station_code, with_contact=with_contact,
                        adoption=adoption, actor=current_user)
-    except ServiceError as error:
+    if refused:
         target.close()
-        db.session.rollback()
-        flash(messages.describe(error), "error")
+        flash(refused.message, "error")
         return redirect(url_for("reports.index", consultation_id=consultation.id, station=station_code))
-    db.session.commit()
     target.seek(0)
 
     @after_this_request
@@ -88,21 +85,17 @@ def download(consultation_id: int):
 @require(permissions.can_export_report)
 def mark_reported(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
-    try:
+    with refusal() as refused:
         count = reports.mark_reported(consultation, utcnow(), actor=current_user)
-    except ServiceError as error:
-        db.session.rollback()
-        flash(messages.describe(error), "error")
-    else:
-        db.session.commit()
         flash(_("Recorded as reported upward: %(num)s comments now show 已上报 on their receipts.", num=count),
               "success")
+    if refused:
+        flash(refused.message, "error")
     return redirect(url_for("reports.index", consultation_id=consultation.id))
 
 
 def _contacts_file(consultation: Consultation, station: Station | None):
     rows = adoption.contacts_to_tell(consultation, station.id if station else None, actor=current_user)
-    db.session.commit()
     out = BytesIO()
     write_contacts(out, rows)
     out.seek(0)
@@ -135,10 +128,9 @@ def station_contacts(consultation_id: int, station_code: str):
 def report_json(draft_id: int):
     """The rows of the 汇总表, as JSON, from the same function as the workbook."""
     draft, consultation = published_draft(draft_id, utcnow())
-    try:
+    with refusal():
         data = reports.build(consultation, station_code=request.args.get("station") or None)
-    except ServiceError:
-        abort(404)  # no such station
-    rows = build_summary_rows(data.header, data.entries)
-    return jsonify({"draft_id": draft.id, "consultation_id": consultation.id, "ungrouped": data.ungrouped,
-                    "rows": [{"kind": row.kind.value, "values": list(row.values)} for row in rows]})
+        rows = build_summary_rows(data.header, data.entries)
+        return jsonify({"draft_id": draft.id, "consultation_id": consultation.id, "ungrouped": data.ungrouped,
+                        "rows": [{"kind": row.kind.value, "values": list(row.values)} for row in rows]})
+    abort(404)  # no such station

@@ -10,8 +10,8 @@ from .. import permissions
 from ..extensions import db
 from ..lawtext import char_diff
 from ..models import Adoption, Consultation, DraftVersion, utcnow
-from ..services import ServiceError, adoption
-from . import messages
+from ..services import adoption
+from .boundary import refusal
 from .guards import require
 
 bp = Blueprint("review", __name__, url_prefix="/review/consultations/<int:consultation_id>")
@@ -31,12 +31,9 @@ def adoption_page(consultation_id: int):
     chosen = request.args.get("to", type=int) or (versions[-1].id if versions else None)
     suggestions, error = [], None
     if chosen is not None:
-        try:
+        with refusal() as refused:
             suggestions = adoption.suggest(consultation, chosen, actor=current_user)
-            db.session.commit()
-        except ServiceError as refusal:
-            db.session.rollback()
-            error = messages.describe(refusal)
+        error = refused.message or None
     rows = [(s, char_diff(s.old_text, s.final_text) if s.old_text and s.final_text else []) for s in suggestions]
     marked = [s.group for s in suggestions if s.group.adoption is not None]
     return render_template("review/adoption.html", consultation=consultation, versions=versions, chosen=chosen,
@@ -52,15 +49,12 @@ def mark(consultation_id: int, group_id: int):
     except ValueError:
         abort(400)
     final_version = request.form.get("to", type=int)
-    try:
+    with refusal() as refused:
         told = adoption.mark(consultation, group_id, outcome, note=request.form.get("note", "")[:2000],
                              final_text=request.form.get("final_text", "")[:10000], final_version_id=final_version,
                              now=utcnow(), actor=current_user)
-    except ServiceError as error:
-        db.session.rollback()
-        flash(messages.describe(error), "error")
-    else:
-        db.session.commit()
         flash(_("Marked. %(num)s commenters see it on their receipts.", num=told), "success")
+    if refused:
+        flash(refused.message, "error")
     return redirect(url_for("review.adoption_page", consultation_id=consultation.id, to=final_version)
                     + f"#g{group_id}")

@@ -10,7 +10,7 @@ from legislink.extensions import db
 from legislink.models import Comment, CommentEvent
 
 from ..builders import make_consultation
-from ..conftest import post_form
+from ..conftest import csrf_token, post_form
 
 FORM = {"article": "第一条", "text": "建议写明摊位租金的调整程序。", "identity": "resident", "station": ""}
 
@@ -40,9 +40,10 @@ def _database_goes_away(session, *_):
 
 def test_a_failed_commit_shows_an_error_page_not_a_receipt_and_stores_nothing(lenient, comment_url):
     client = lenient.test_client()
+    token = csrf_token(client.get(comment_url).get_data(as_text=True))
     event.listen(Session, "before_commit", _database_goes_away)
     try:
-        response = post_form(client, comment_url, FORM)
+        response = client.post(comment_url, data={**FORM, "csrf_token": token})
     finally:
         event.remove(Session, "before_commit", _database_goes_away)
     assert response.status_code == 500
