@@ -1,6 +1,7 @@
 """Accounts: creation, sign-in with lockout, password changes."""
 
 import secrets
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -59,31 +60,40 @@ def create_user(username: str, role: Role, password: str, *, station_code: str |
     return user
 
 
-def authenticate(username: str, password: str, now: datetime, *, max_failures: int,
-                 lockout: timedelta, ip: str = "") -> User:
-    """The user behind these credentials, or ServiceError. Failures count toward a lockout.
+@dataclass(frozen=True)
+class SignIn:
+    """A sign-in attempt's outcome: the user, or the refusal to show. A failure is recorded (it
+    counts toward the lockout) and so is returned to be kept, not raised to be rolled back."""
 
-    The same error answers an unknown name and a wrong password, so names cannot be probed.
+    user: User | None
+    refusal: ServiceError | None = None
+
+
+def authenticate(username: str, password: str, now: datetime, *, max_failures: int,
+                 lockout: timedelta, ip: str = "") -> SignIn:
+    """Check the credentials and record the attempt; failures count toward a lockout.
+
+    The same refusal answers an unknown name and a wrong password, so names cannot be probed.
     """
     user = db.session.scalar(select(User).where(User.username == username.strip()))
     if user is None:
         audit.record(None, "login.failed", detail={"username": username[:64]}, ip=ip)
-        raise ServiceError("bad_credentials")
+        return SignIn(None, ServiceError("bad_credentials"))
     if user.locked_until is not None and user.locked_until > now:
         audit.record(user, "login.locked", "user", [user.id], ip=ip)
-        raise ServiceError("account_locked", until=user.locked_until)
+        return SignIn(None, ServiceError("account_locked", until=user.locked_until))
     if not user.check_password(password) or not user.is_enabled:
         user.failed_logins += 1
         if user.failed_logins >= max_failures:
             user.locked_until = now + lockout
             user.failed_logins = 0
         audit.record(user, "login.failed", "user", [user.id], ip=ip)
-        raise ServiceError("bad_credentials")
+        return SignIn(None, ServiceError("bad_credentials"))
     user.failed_logins = 0
     user.locked_until = None
     user.last_login_at = now
     audit.record(user, "login", "user", [user.id], ip=ip)
-    return user
+    return SignIn(user)
 
 
 def change_password(user: User, current: str, new: str, *, min_length: int) -> None:

@@ -10,10 +10,11 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from ..extensions import db, limiter
+from ..extensions import limiter
 from ..models import utcnow
-from ..services import ServiceError, accounts
+from ..services import accounts
 from . import messages
+from .boundary import refusal
 from .security import is_safe_next
 
 bp = Blueprint("auth", __name__)
@@ -50,20 +51,17 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         config = current_app.config
-        try:
-            user = accounts.authenticate(
-                form.username.data, form.password.data, utcnow(),
-                max_failures=config["LOGIN_MAX_FAILURES"],
-                lockout=timedelta(minutes=config["LOGIN_LOCKOUT_MINUTES"]),
-                ip=request.remote_addr or "",
-            )
-        except ServiceError as error:
-            db.session.commit()  # the failure counts toward the lockout
-            form.password.errors.append(messages.describe(error))
+        attempt = accounts.authenticate(
+            form.username.data, form.password.data, utcnow(),
+            max_failures=config["LOGIN_MAX_FAILURES"],
+            lockout=timedelta(minutes=config["LOGIN_LOCKOUT_MINUTES"]),
+            ip=request.remote_addr or "",
+        )
+        if attempt.refusal is not None:
+            form.password.errors.append(messages.describe(attempt.refusal))
         else:
-            db.session.commit()
-            login_user(user)
-            if user.must_change_password:
+            login_user(attempt.user)
+            if attempt.user.must_change_password:
                 return redirect(url_for("auth.change_password", next=_next_url()))
             return redirect(_next_url())
     return render_template("auth/login.html", form=form)
@@ -81,17 +79,12 @@ def logout():
 def change_password():
     form = PasswordForm()
     if form.validate_on_submit():
-        try:
+        with refusal() as refused:
             accounts.change_password(current_user, form.current.data, form.new.data,
                                      min_length=current_app.config["PASSWORD_MIN_LENGTH"])
-        except ServiceError as error:
-            db.session.rollback()
-            field = form.current if error.code == "wrong_current_password" else form.new
-            field.errors.append(messages.describe(error))
-        else:
-            db.session.commit()
             # The old session token is gone with the old password: sign in again under the new one.
             login_user(current_user._get_current_object())
             flash(_("Your password has been changed."), "success")
             return redirect(_next_url())
+        (form.current if refused.code == "wrong_current_password" else form.new).errors.append(refused.message)
     return render_template("auth/password.html", form=form)
