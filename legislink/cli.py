@@ -326,16 +326,19 @@ def _consultation_of(draft_id: int):
 @with_appcontext
 def analyze_command(draft_id: int, full: bool) -> None:
     """Attribute, classify, detect form letters and group the comments of a draft; store the result."""
+    from . import worker
     from .models import utcnow
     from .services import jobs
 
     consultation = _consultation_of(draft_id)
     try:
-        run, _ = jobs.start(consultation, full=full, now=utcnow())
+        # A command waits for its run whatever its size: the threshold only decides where it runs.
+        run, _ = jobs.start(consultation, full=full, now=utcnow(),
+                            background_threshold=current_app.config["ANALYSIS_BACKGROUND_THRESHOLD"])
     except ServiceError as error:
         _fail(error)
     db.session.commit()
-    run = jobs.execute(run.id)
+    run = worker.run(run.id)
     _echo_json({"run": run.id, **run.summary})
 
 
@@ -382,13 +385,13 @@ def worker_command() -> None:
     from redis import Redis
     from rq import Worker
 
-    from .services import jobs
+    from . import worker
 
     url = current_app.config["REDIS_URL"]
     if not url:
         raise click.ClickException("REDIS_URL is not set: without Redis, runs happen in the app's own threads")
-    jobs.worker_app = current_app._get_current_object()
-    Worker([jobs.QUEUE_NAME], connection=Redis.from_url(url)).work()
+    worker.worker_app = current_app._get_current_object()
+    Worker([worker.QUEUE_NAME], connection=Redis.from_url(url)).work()
 
 
 @main.command("export")

@@ -1,18 +1,19 @@
 """Opinion review per article: groups with keywords and counts, form letters collapsed, and the
 edits that turn them into the report's wording. Also where staff start an analysis run."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from functools import partial
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from .. import permissions
+from .. import permissions, worker
 from ..extensions import db
 from ..models import Consultation, Provision, utcnow
-from ..services import ServiceError, jobs, opinions, reader
 from ..services import analysis as analysis_service
-from . import messages
-from .boundary import refusal
+from ..services import jobs, opinions, reader
+from .boundary import after_commit, refusal
 from .guards import require
 
 bp = Blueprint("opinions", __name__, url_prefix="/staff/consultations/<int:consultation_id>/opinions")
@@ -66,21 +67,24 @@ def _apply(consultation: Consultation, action, success: str):
 def analyse(consultation_id: int):
     consultation = _consultation(consultation_id)
     full = request.form.get("full") == "1"
-    try:
-        run, background = jobs.start(consultation, full=full, now=utcnow(), actor=current_user)
-    except ServiceError as error:
-        db.session.rollback()
-        flash(messages.describe(error), "error")
-        return _back(consultation)
-    db.session.commit()
-    if background:
-        jobs.launch(run)
-        flash(_("The analysis runs in the background; this page shows its progress."), "info")
-    else:
-        run = jobs.execute(run.id)
-        flash(_("Analysis done: %(num)s comments analysed, %(groups)s opinion groups.",
-                num=run.summary.get("analysed", 0), groups=run.summary.get("groups", 0)), "success")
+    with refusal() as refused:
+        run, background = jobs.start(consultation, full=full, now=utcnow(), actor=current_user,
+                                     background_threshold=current_app.config["ANALYSIS_BACKGROUND_THRESHOLD"])
+        after_commit(partial(_in_background if background else _inline, run.id))
+    if refused:
+        flash(refused.message, "error")
     return _back(consultation)
+
+
+def _in_background(run_id: int) -> None:
+    worker.launch(current_app._get_current_object(), run_id, redis_url=current_app.config["REDIS_URL"])
+    flash(_("The analysis runs in the background; this page shows its progress."), "info")
+
+
+def _inline(run_id: int) -> None:
+    run = worker.run(run_id)
+    flash(_("Analysis done: %(num)s comments analysed, %(groups)s opinion groups.",
+            num=run.summary.get("analysed", 0), groups=run.summary.get("groups", 0)), "success")
 
 
 @bp.route("/groups/<int:group_id>", methods=["POST"])

@@ -6,6 +6,7 @@ import time
 import pytest
 from sqlalchemy import select
 
+from legislink import worker
 from legislink.extensions import db
 from legislink.models import (
     AnalysisRun,
@@ -22,6 +23,9 @@ from legislink.services import analysis, drafts, jobs
 from legislink.services.comments import CommentInput, submit
 
 from ..builders import make_consultation
+
+# The 12 comments of `seed` are more than this: their run goes to the background.
+THRESHOLD = 3
 
 DRAFT = """示例市摊位租赁条例（草案）
 
@@ -171,15 +175,15 @@ def _wait_for(run_id: int, seconds: float = 60) -> AnalysisRun:
 
 
 def test_big_runs_go_to_a_background_thread_with_progress(make_app):
-    app = make_app(ANALYSIS_BACKGROUND_THRESHOLD=3)
+    app = make_app()
     with app.app_context():
         version = drafts.import_text(DRAFT, title="示例市摊位租赁条例（草案）")
         consultation = make_consultation(version)
         seed(consultation)
-        run, background = jobs.start(consultation, full=False, now=utcnow())
+        run, background = jobs.start(consultation, full=False, now=utcnow(), background_threshold=THRESHOLD)
         db.session.commit()
         assert background is True
-        assert jobs.launch(run) == "thread"
+        assert worker.launch(app, run.id, redis_url=None) == "thread"
         finished = _wait_for(run.id)
         assert finished.status == RunStatus.DONE
         assert finished.summary["analysed"] == 12
@@ -191,10 +195,10 @@ def test_a_second_run_is_refused_while_one_is_running(consultation):
     from legislink.services import ServiceError
 
     seed(consultation)
-    jobs.start(consultation, full=False, now=utcnow())
+    jobs.start(consultation, full=False, now=utcnow(), background_threshold=THRESHOLD)
     db.session.commit()
     with pytest.raises(ServiceError) as raised:
-        jobs.start(consultation, full=False, now=utcnow())
+        jobs.start(consultation, full=False, now=utcnow(), background_threshold=THRESHOLD)
     assert raised.value.code == "analysis_running"
 
 
@@ -204,19 +208,19 @@ def test_with_redis_big_runs_go_to_an_rq_worker(make_app):
     from rq import Queue, SimpleWorker
 
     url = os.environ["LEGISLINK_TEST_REDIS_URL"]
-    app = make_app(ANALYSIS_BACKGROUND_THRESHOLD=3, REDIS_URL=url)
+    app = make_app(REDIS_URL=url)
     connection = Redis.from_url(url)
-    Queue(jobs.QUEUE_NAME, connection=connection).empty()
+    Queue(worker.QUEUE_NAME, connection=connection).empty()
     with app.app_context():
         version = drafts.import_text(DRAFT, title="示例市摊位租赁条例（草案）")
         consultation = make_consultation(version)
         seed(consultation)
-        run, _ = jobs.start(consultation, full=False, now=utcnow())
+        run, _ = jobs.start(consultation, full=False, now=utcnow(), background_threshold=THRESHOLD)
         db.session.commit()
-        assert jobs.launch(run) == "rq"
-        jobs.worker_app = app
+        assert worker.launch(app, run.id, redis_url=url) == "rq"
+        worker.worker_app = app
         try:
-            SimpleWorker([jobs.QUEUE_NAME], connection=connection).work(burst=True)
+            SimpleWorker([worker.QUEUE_NAME], connection=connection).work(burst=True)
         finally:
-            jobs.worker_app = None
+            worker.worker_app = None
         assert _wait_for(run.id).status == RunStatus.DONE
