@@ -3,6 +3,8 @@
 import json
 import secrets
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -11,13 +13,25 @@ from flask.cli import FlaskGroup, with_appcontext
 
 from . import create_app
 from .extensions import db
+from .lawtext import LawTextError
 from .models import Role
 from .services import ServiceError
+from .unit_of_work import unit_of_work
 
 
-def _fail(error: ServiceError) -> None:
-    db.session.rollback()
-    raise click.ClickException(f"{error.code}: {error.message}" if error.message != error.code else error.code)
+def _sentence(error: ServiceError | LawTextError) -> str:
+    return f"{error.code}: {error.message}" if error.message != error.code else error.code
+
+
+@contextmanager
+def command_unit() -> Iterator[None]:
+    """A command's unit of work: committed when the block ends, rolled back when it raises; a refusal
+    becomes the command's error message (exit 1)."""
+    try:
+        with unit_of_work():
+            yield
+    except (ServiceError, LawTextError) as error:
+        raise click.ClickException(_sentence(error)) from error
 
 
 def _echo_json(data) -> None:
@@ -71,8 +85,8 @@ def init_command(demo: bool) -> None:
     if demo:
         from .services import demo as demo_service
 
-        report = demo_service.load_demo(now=demo_service.utcnow())
-        db.session.commit()
+        with command_unit():
+            report = demo_service.load_demo(now=demo_service.utcnow())
         for line in report.lines():
             click.echo(line)
 
@@ -116,13 +130,10 @@ def users_create(name: str, role: str, station_code: str | None, display_name: s
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    try:
+    with command_unit():
         user = accounts.create_user(name, Role(role), password, station_code=station_code,
                                     display_name=display_name,
                                     min_length=current_app.config["PASSWORD_MIN_LENGTH"])
-    except ServiceError as error:
-        _fail(error)
-    db.session.commit()
     click.echo(f"created {user.role.value} {user.username}" + (f" ({station_code})" if station_code else ""))
 
 
@@ -132,13 +143,13 @@ def drafts_group() -> None:
 
 
 def _read_draft_file(path: str) -> str:
-    from .lawtext import LawTextError, read_source
+    from .lawtext import read_source
 
     data = Path(path).read_bytes()
     try:
         return read_source(data, Path(path).name)
     except LawTextError as error:
-        raise click.ClickException(f"{error.code}: {error.message}") from error
+        raise click.ClickException(_sentence(error)) from error
 
 
 @drafts_group.command("parse")
@@ -146,12 +157,12 @@ def _read_draft_file(path: str) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the structure as JSON (see DESIGN.md).")
 def drafts_parse(file: str, as_json: bool) -> None:
     """Parse a .txt or .docx law text and print its structure; stores nothing."""
-    from .lawtext import LawTextError, parse_text, to_json
+    from .lawtext import parse_text, to_json
 
     try:
         doc = parse_text(_read_draft_file(file))
     except LawTextError as error:
-        raise click.ClickException(f"{error.code}: {error.message}") from error
+        raise click.ClickException(_sentence(error)) from error
     if as_json:
         _echo_json(to_json(doc))
         return
@@ -170,12 +181,11 @@ def drafts_parse(file: str, as_json: bool) -> None:
 def drafts_import(file: str, title: str | None, version_label: str | None, draft_id: int | None,
                   issuing_body: str) -> None:
     """Parse a law text and store it; prints {draft_id, version_id, articles}."""
-    from .lawtext import LawTextError
     from .models import Draft
     from .services import drafts
 
     text = _read_draft_file(file)
-    try:
+    with command_unit():
         if draft_id is not None:
             draft = db.session.get(Draft, draft_id)
             if draft is None:
@@ -185,12 +195,6 @@ def drafts_import(file: str, title: str | None, version_label: str | None, draft
         else:
             version = drafts.import_text(text, title=title or "", version_label=version_label or "征求意见稿",
                                          issuing_body=issuing_body, source_name=Path(file).name)
-    except ServiceError as error:
-        _fail(error)
-    except LawTextError as error:
-        db.session.rollback()
-        raise click.ClickException(f"{error.code}: {error.message}") from error
-    db.session.commit()
     click.echo(json.dumps({"draft_id": version.draft_id, "version_id": version.id,
                            "articles": version.article_count}, ensure_ascii=False))
 
@@ -209,10 +213,8 @@ def drafts_compare(draft_id: int, old_ref: str, new_ref: str, as_json: bool) -> 
     draft = db.session.get(Draft, draft_id)
     if draft is None:
         raise click.ClickException(f"no draft with id {draft_id}")
-    try:
+    with command_unit():
         comparison = versions.compare_refs(draft, old_ref, new_ref)
-    except ServiceError as error:
-        _fail(error)
     if as_json:
         _echo_json([alignment.to_json() for alignment in comparison.alignments])
         return
@@ -236,7 +238,7 @@ def backup_command(file: Path) -> None:
     try:
         backup.backup(current_app.config["DATABASE_URL"], file)
     except ServiceError as error:
-        _fail(error)
+        raise click.ClickException(_sentence(error)) from error
     except subprocess.CalledProcessError as error:
         raise click.ClickException(error.stderr.decode(errors="replace").strip()) from error
     click.echo(f"backup written to {file}")
@@ -261,7 +263,7 @@ def restore_command(file: Path, yes: bool) -> None:
     try:
         backup.restore(current_app.config["DATABASE_URL"], file)
     except ServiceError as error:
-        _fail(error)
+        raise click.ClickException(_sentence(error)) from error
     except subprocess.CalledProcessError as error:
         raise click.ClickException(error.stderr.decode(errors="replace").strip()) from error
     upgrade()
@@ -294,14 +296,11 @@ def consultations_open(version_id: int, opens_on, closes_on, premoderation: bool
     version = db.session.get(DraftVersion, version_id)
     if version is None:
         raise click.ClickException(f"no version with id {version_id}")
-    try:
+    with command_unit():
         consultation = consultations.open_consultation(
             version, opens_on=opens_on.date(), closes_on=closes_on.date(), premoderation=premoderation,
             station_codes=stations, contact_name=contact_name, contact_phone=contact_phone,
             after_close_contact=after_close, timezone=current_app.config["BABEL_DEFAULT_TIMEZONE"])
-    except ServiceError as error:
-        _fail(error)
-    db.session.commit()
     click.echo(json.dumps({"consultation_id": consultation.id, "version_id": version.id,
                            "opens_at": consultation.opens_at.isoformat(),
                            "closes_at": consultation.closes_at.isoformat()}, ensure_ascii=False))
@@ -331,13 +330,10 @@ def analyze_command(draft_id: int, full: bool) -> None:
     from .services import jobs
 
     consultation = _consultation_of(draft_id)
-    try:
+    with command_unit():
         # A command waits for its run whatever its size: the threshold only decides where it runs.
         run, _ = jobs.start(consultation, full=full, now=utcnow(),
                             background_threshold=current_app.config["ANALYSIS_BACKGROUND_THRESHOLD"])
-    except ServiceError as error:
-        _fail(error)
-    db.session.commit()
     run = worker.run(run.id)
     _echo_json({"run": run.id, **run.summary})
 
@@ -349,12 +345,12 @@ def analyze_command(draft_id: int, full: bool) -> None:
 def analyze_file_command(law: Path, comments: Path, as_json: bool) -> None:
     """The same analysis on a law text and a JSON-lines file of comments, without a database."""
     from . import analysis
-    from .lawtext import LawTextError, parse_text
+    from .lawtext import parse_text
 
     try:
         doc = parse_text(_read_draft_file(str(law)))
     except LawTextError as error:
-        raise click.ClickException(f"{error.code}: {error.message}") from error
+        raise click.ClickException(_sentence(error)) from error
     articles = [analysis.Article(label=a.label, number=a.number, sub=a.sub, caption=a.caption or "",
                                  path=tuple(a.path), paragraphs=tuple(p.full_text for p in a.paragraphs))
                 for a in doc.articles if not a.deleted]
@@ -408,12 +404,12 @@ def export_command(draft_id: int, output: Path, station_code: str | None, with_c
 
     consultation = _consultation_of(draft_id)
     try:
-        data = reports.export(consultation, output, station_code=station_code, with_contact=with_contact,
-                              adoption=adoption)
-    except ServiceError as error:
+        with command_unit():
+            data = reports.export(consultation, output, station_code=station_code, with_contact=with_contact,
+                                  adoption=adoption)
+    except click.ClickException:
         output.unlink(missing_ok=True)
-        _fail(error)
-    db.session.commit()
+        raise
     click.echo(f"{output}: {len(data.entries)} opinions from {data.header.comments_received} comments"
                + (f" ({data.ungrouped} not grouped yet: run `legislink analyze`)" if data.ungrouped else ""))
 
@@ -435,14 +431,11 @@ def comments_import(draft_id: int, file: Path) -> None:
 
     consultation = _consultation_of(draft_id)
     try:
-        count = imports.import_comments(consultation, file.read_bytes(), now=utcnow(), source_name=file.name)
+        with command_unit():
+            count = imports.import_comments(consultation, file.read_bytes(), now=utcnow(), source_name=file.name)
     except ImportRejected as error:
-        db.session.rollback()
-        click.echo(f"{file}: {error.message}", err=True)
-        for problem in error.problems:
-            click.echo(f"  row {problem.row}, {problem.column}: {problem.message}", err=True)
-        sys.exit(1)
-    db.session.commit()
+        problems = "".join(f"\n  row {p.row}, {p.column}: {p.message}" for p in error.problems)
+        raise click.ClickException(f"{file}: {error.message}{problems}") from error
     click.echo(f"{file}: {count} comments imported")
 
 
@@ -461,12 +454,9 @@ def adoption_suggest(draft_id: int, version_ref: str, as_json: bool) -> None:
     from .services import adoption, versions
 
     consultation = _consultation_of(draft_id)
-    try:
+    with command_unit():
         version = versions.find_version(consultation.version.draft, version_ref)
         found = adoption.suggest(consultation, version.id)
-    except ServiceError as error:
-        _fail(error)
-    db.session.commit()
     if as_json:
         click.echo(json.dumps([s.as_json() for s in found], ensure_ascii=False, indent=2))
         return
