@@ -32,6 +32,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     _load_config(app, config)
     _register_extensions(app)
     _register_blueprints(app)
+    _configure_segmenter(app)
     return app
 
 
@@ -73,6 +74,14 @@ def _register_extensions(app: Flask) -> None:
     security.init_headers(app)
     security.init_input(app)
     i18n.init_app(app)
+
+
+def _configure_segmenter(app: Flask) -> None:
+    """Where jieba caches its dictionary: named here, created at the first comment segmented."""
+    from .services import segmentation
+
+    configured = app.config["JIEBA_CACHE_DIR"]
+    segmentation.use_cache_dir(Path(configured) if configured else Path(app.instance_path) / "jieba-cache")
 
 
 def _register_blueprints(app: Flask) -> None:

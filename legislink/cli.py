@@ -405,8 +405,8 @@ def export_command(draft_id: int, output: Path, station_code: str | None, with_c
     consultation = _consultation_of(draft_id)
     try:
         with command_unit():
-            data = reports.export(consultation, output, station_code=station_code, with_contact=with_contact,
-                                  adoption=adoption)
+            data = reports.export(consultation, output, settings=reports.ReportSettings.from_config(current_app.config),
+                                  station_code=station_code, with_contact=with_contact, adoption=adoption)
     except click.ClickException:
         output.unlink(missing_ok=True)
         raise
@@ -432,7 +432,9 @@ def comments_import(draft_id: int, file: Path) -> None:
     consultation = _consultation_of(draft_id)
     try:
         with command_unit():
-            count = imports.import_comments(consultation, file.read_bytes(), now=utcnow(), source_name=file.name)
+            count = imports.import_comments(consultation, file.read_bytes(), now=utcnow(),
+                                            max_rows=current_app.config["IMPORT_MAX_ROWS"],
+                                            max_bytes=current_app.config["IMPORT_MAX_BYTES"], source_name=file.name)
     except ImportRejected as error:
         problems = "".join(f"\n  row {p.row}, {p.column}: {p.message}" for p in error.problems)
         raise click.ClickException(f"{file}: {error.message}{problems}") from error

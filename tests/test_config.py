@@ -69,3 +69,11 @@ def test_importing_the_package_does_no_io(tmp_path):
     subprocess.run([sys.executable, "-c", code], cwd=tmp_path, check=True,
                    env={"LEGISLINK_INSTANCE_PATH": str(tmp_path / "instance"), "PATH": ""})
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_segmenter_caches_its_dictionary_where_the_app_says(make_app, tmp_path):
+    from legislink.services import segmentation
+
+    make_app(JIEBA_CACHE_DIR=str(tmp_path / "jieba"))
+    assert segmentation.segmenter().tokens("摊位租金") == ["摊位", "租金"]
+    assert list((tmp_path / "jieba").glob("*.cache"))

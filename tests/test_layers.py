@@ -1,8 +1,10 @@
-"""The rules of the layers, read from the code itself: one place ends a unit of work, and views leave
-refusals to the request boundary."""
+"""The rules of the layers, read from the code itself: one place ends a unit of work, views leave
+refusals to the request boundary, and services take their settings as arguments."""
 
 import ast
 from pathlib import Path
+
+import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "legislink"
 
@@ -41,3 +43,11 @@ def test_views_leave_refusals_to_the_request_boundary():
                     name in ast.unparse(node.type) for name in ("ServiceError", "ReportsError", "ImportRejected")):
                 caught.append(_where(path, node))
     assert caught == [], "catch a refusal with `with boundary.refusal() as refused:`"
+
+
+@pytest.mark.parametrize("part", ["services", "lawtext", "analysis", "reports"])
+def test_services_and_domain_modules_take_their_settings_as_arguments(part):
+    reads = [_where(path, node) for path in _modules(part)
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Name) and node.id == "current_app"]
+    assert reads == [], "let the face (view, command, worker) pass the setting in"

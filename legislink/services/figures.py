@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import current_app
 from sqlalchemy import distinct, func, select
 
 from ..extensions import db
@@ -74,12 +73,12 @@ def _figures(consultations, begin, end, station_id=None) -> YearFigures:
                        reported=reported, adopted=adopted, partly_adopted=partly)
 
 
-def yearly(starts: date, ends: date) -> YearlyReport:
+def yearly(starts: date, ends: date, *, contact_point: str) -> YearlyReport:
     begin, end = _bounds(starts, ends)
     consultations = _consultations(begin, end)
     stations = listed()
     return YearlyReport(
-        contact_point=current_app.config["CONTACT_POINT_NAME"], starts=starts, ends=ends,
+        contact_point=contact_point, starts=starts, ends=ends,
         stations=[(s.name, _figures(consultations, begin, end, s.id)) for s in stations],
         total=_figures(consultations, begin, end),
     )

@@ -3,7 +3,6 @@ one transaction, or none (the reader raises ImportRejected with every problem by
 
 from datetime import datetime
 
-from flask import current_app
 from sqlalchemy import insert, select
 
 from .. import labels
@@ -38,8 +37,9 @@ def choices() -> ImportChoices:
                          channels=[channel[c] for c in IMPORT_CHANNELS])
 
 
-def template(max_rows: int | None = None) -> bytes:
-    return template_bytes(choices(), max_rows=max_rows or current_app.config["IMPORT_MAX_ROWS"])
+def template(*, max_rows: int) -> bytes:
+    """The template to fill in, with room (lists and checks) for `max_rows` comments."""
+    return template_bytes(choices(), max_rows=max_rows)
 
 
 def _targets(version_id: int) -> dict[ArticleRef, tuple[int, int | None]]:
@@ -62,13 +62,13 @@ def _new_codes(count: int) -> list[str]:
     return list(codes)
 
 
-def import_comments(consultation: Consultation, data: bytes, *, now: datetime, actor=None,
-                    source_name: str = "") -> int:
-    """Validate the whole file, then store every row; returns how many. Flushes; the caller commits."""
-    config = current_app.config
+def import_comments(consultation: Consultation, data: bytes, *, now: datetime, max_rows: int, max_bytes: int,
+                    actor=None, source_name: str = "") -> int:
+    """Validate the whole file (at most `max_rows` comments, `max_bytes` bytes), then store every row;
+    returns how many. Flushes; the caller commits."""
     targets = _targets(consultation.version_id)
     rows = read_import(data, choices=choices(), article_exists=lambda ref: ref in targets,
-                       max_rows=config["IMPORT_MAX_ROWS"], limits=ImportLimits(max_bytes=config["IMPORT_MAX_BYTES"]))
+                       max_rows=max_rows, limits=ImportLimits(max_bytes=max_bytes))
     identity = {v: k for k, v in labels.chinese(labels.IDENTITY).items()}
     channel = {v: k for k, v in labels.chinese(labels.CHANNEL).items()}
     stations = {s.code: s.id for s in listed()}

@@ -2,13 +2,12 @@
 the JSON API and `legislink export` all call it, then write or serve the result."""
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import IO
+from typing import IO, Any
 from zoneinfo import ZoneInfo
 
-from flask import current_app
 from sqlalchemy import distinct, func, select
 
 from .. import labels
@@ -154,8 +153,24 @@ def _stats(consultation: Consultation, station: Station | None) -> StatsData:
     )
 
 
-def build(consultation: Consultation, *, station_code: str | None = None, report_date: date | None = None
-          ) -> ReportData:
+@dataclass(frozen=True)
+class ReportSettings:
+    """Who signs the upward report (a consultation's own contact comes first), and how many rows
+    意见明细 holds before it continues on the next sheet."""
+
+    contact_point: str
+    contact_name: str = ""
+    contact_phone: str = ""
+    detail_row_limit: int = 1_048_576
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> "ReportSettings":
+        return cls(contact_point=config["CONTACT_POINT_NAME"], contact_name=config["CONTACT_NAME"],
+                   contact_phone=config["CONTACT_PHONE"], detail_row_limit=config["EXPORT_MAX_ROWS_PER_SHEET"])
+
+
+def build(consultation: Consultation, *, settings: ReportSettings, station_code: str | None = None,
+          report_date: date | None = None) -> ReportData:
     """Everything the workbook says, as plain data."""
     station = station_or_none(station_code)
     entries, ungrouped = _entries(consultation, station)
@@ -165,15 +180,14 @@ def build(consultation: Consultation, *, station_code: str | None = None, report
         received_scope.append(Comment.station_id == station.id)
     received, people = db.session.execute(
         select(func.count(Comment.id), func.count(distinct(participant_key()))).where(*received_scope)).one()
-    config = current_app.config
-    point = config["CONTACT_POINT_NAME"] + (f"（{station.name}）" if station else "")
+    point = settings.contact_point + (f"（{station.name}）" if station else "")
     header = ReportHeader(
         draft_title=consultation.version.draft.title, contact_point=point,
         opens=consultation.opens_at.astimezone(LOCAL).date(),
         closes=(consultation.closes_at.astimezone(LOCAL) - timedelta(seconds=1)).date(),
         report_date=report_date or datetime.now(LOCAL).date(), participants=people, comments_received=received,
-        contact_name=consultation.contact_name or config["CONTACT_NAME"],
-        contact_phone=consultation.contact_phone or config["CONTACT_PHONE"],
+        contact_name=consultation.contact_name or settings.contact_name,
+        contact_phone=consultation.contact_phone or settings.contact_phone,
     )
     return ReportData(header, entries, _stats(consultation, station), station, ungrouped)
 
@@ -200,15 +214,16 @@ def detail_rows(consultation: Consultation, station: Station | None, *, with_con
         )
 
 
-def export(consultation: Consultation, out: str | IO[bytes], *, station_code: str | None = None,
-           with_contact: bool = False, adoption: bool = False, actor=None) -> ReportData:
+def export(consultation: Consultation, out: str | IO[bytes], *, settings: ReportSettings,
+           station_code: str | None = None, with_contact: bool = False, adoption: bool = False,
+           actor=None) -> ReportData:
     """Write the workbook and audit it. The caller has checked the permission for `with_contact`."""
-    data = build(consultation, station_code=station_code)
+    data = build(consultation, settings=settings, station_code=station_code)
     if adoption and not any(e.adoption for e in data.entries):
         raise ServiceError("no_adoption_marks")
     write_report(out, data.header, data.entries, detail_rows(consultation, data.station, with_contact=with_contact),
                  data.stats, with_contact=with_contact, adoption=adoption,
-                 detail_row_limit=current_app.config["EXPORT_MAX_ROWS_PER_SHEET"])
+                 detail_row_limit=settings.detail_row_limit)
     audit.record(actor, "report.export", "consultation", [consultation.id],
                  {"station": station_code, "with_contact": with_contact, "adoption": adoption,
                   "entries": len(data.entries), "comments": data.header.comments_received})

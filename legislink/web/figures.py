@@ -3,7 +3,7 @@
 from datetime import date
 from io import BytesIO
 
-from flask import Blueprint, render_template, request, send_file
+from flask import Blueprint, current_app, render_template, request, send_file
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -34,7 +34,7 @@ def _period() -> tuple[date, date]:
 @require(permissions.can_export_report)
 def index():
     starts, ends = _period()
-    report = figures.yearly(starts, ends)
+    report = figures.yearly(starts, ends, contact_point=current_app.config["CONTACT_POINT_NAME"])
     stations = [(name, f) for name, f in report.stations]
     return render_template(
         "staff/figures.html", report=report, starts=starts, ends=ends,
@@ -49,7 +49,7 @@ def index():
 def download():
     starts, ends = _period()
     out = BytesIO()
-    write_yearly(out, figures.yearly(starts, ends))
+    write_yearly(out, figures.yearly(starts, ends, contact_point=current_app.config["CONTACT_POINT_NAME"]))
     audit.record(current_user, "figures.export", detail={"from": starts.isoformat(), "to": ends.isoformat()})
     out.seek(0)
     return send_file(out, mimetype=XLSX, as_attachment=True, download_name=f"年度统计-{starts}-{ends}.xlsx")

@@ -2,7 +2,7 @@
 
 from io import BytesIO
 
-from flask import Blueprint, flash, redirect, render_template, send_file, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -34,8 +34,9 @@ def upload(consultation_id: int):
     if form.validate_on_submit():
         upload = form.file.data
         with refusal() as refused:
-            count = imports.import_comments(consultation, upload.read(), now=utcnow(), actor=current_user,
-                                            source_name=upload.filename or "")
+            count = imports.import_comments(
+                consultation, upload.read(), now=utcnow(), max_rows=current_app.config["IMPORT_MAX_ROWS"],
+                max_bytes=current_app.config["IMPORT_MAX_BYTES"], actor=current_user, source_name=upload.filename or "")
             flash(_("%(num)s comments imported. Each has its receipt code; see them in Moderation.", num=count),
                   "success")
             return redirect(url_for("imports.upload", consultation_id=consultation.id))
@@ -49,5 +50,5 @@ def upload(consultation_id: int):
 @require(permissions.can_record_comments)
 def template(consultation_id: int):
     db.get_or_404(Consultation, consultation_id)
-    return send_file(BytesIO(imports.template()), mimetype=XLSX, as_attachment=True,
-                     download_name="意见录入模板.xlsx")
+    return send_file(BytesIO(imports.template(max_rows=current_app.config["IMPORT_MAX_ROWS"])), mimetype=XLSX,
+                     as_attachment=True, download_name="意见录入模板.xlsx")

@@ -7,6 +7,7 @@ from flask import (
     Blueprint,
     abort,
     after_this_request,
+    current_app,
     flash,
     jsonify,
     redirect,
@@ -32,6 +33,10 @@ api = Blueprint("report_api", __name__, url_prefix="/api/v1")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def _settings() -> reports.ReportSettings:
+    return reports.ReportSettings.from_config(current_app.config)
+
+
 def _may_include_contacts(station: Station | None) -> bool:
     return permissions.can_view_personal_data(current_user, station.id if station else None)
 
@@ -42,7 +47,7 @@ def index(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
     station_code = request.args.get("station") or None
     with refusal() as refused:
-        data = reports.build(consultation, station_code=station_code)
+        data = reports.build(consultation, settings=_settings(), station_code=station_code)
         return render_template("staff/report.html", consultation=consultation, data=data,
                            entries=ordered_entries(data.entries), stations=stations.listed(), station_code=station_code,
                            may_include_contacts=_may_include_contacts(data.station),
@@ -64,8 +69,8 @@ def download(consultation_id: int):
     # A big report is tens of megabytes: written to a temporary file, not held in memory.
     target = tempfile.NamedTemporaryFile(suffix=".xlsx")  # noqa: SIM115 - closed after the response
     with refusal() as refused:
-        reports.export(consultation, target, station_code=station_code, with_contact=with_contact,
-                       adoption=adoption, actor=current_user)
+        reports.export(consultation, target, settings=_settings(), station_code=station_code,
+                       with_contact=with_contact, adoption=adoption, actor=current_user)
     if refused:
         target.close()
         flash(refused.message, "error")
@@ -129,7 +134,7 @@ def report_json(draft_id: int):
     """The rows of the 汇总表, as JSON, from the same function as the workbook."""
     draft, consultation = published_draft(draft_id, utcnow())
     with refusal():
-        data = reports.build(consultation, station_code=request.args.get("station") or None)
+        data = reports.build(consultation, settings=_settings(), station_code=request.args.get("station") or None)
         rows = build_summary_rows(data.header, data.entries)
         return jsonify({"draft_id": draft.id, "consultation_id": consultation.id, "ungrouped": data.ungrouped,
                         "rows": [{"kind": row.kind.value, "values": list(row.values)} for row in rows]})

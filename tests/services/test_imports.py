@@ -12,6 +12,8 @@ from legislink.services import imports
 from ..builders import make_consultation, make_station, make_user
 from ..reports.helpers import import_file, import_row
 
+LIMITS = {"max_rows": 1000, "max_bytes": 10 * 1024 * 1024}
+
 
 @pytest.fixture
 def consultation(ctx):
@@ -37,7 +39,8 @@ GOOD = [
 
 def test_a_valid_file_is_imported_whole_with_receipts_and_history(consultation):
     staff = make_user(Role.STAFF)
-    n = imports.import_comments(consultation, import_file(GOOD), now=utcnow(), actor=staff, source_name="a.xlsx")
+    n = imports.import_comments(consultation, import_file(GOOD), now=utcnow(), actor=staff, source_name="a.xlsx",
+                                **LIMITS)
     db.session.commit()
     assert n == 4
     rows = {c.text: c for c in db.session.scalars(select(Comment))}
@@ -66,7 +69,7 @@ def test_one_bad_row_refuses_the_whole_file_and_every_problem_is_listed(consulta
         import_row(意见内容="联络站不存在", 联络站="火星联络站"),
     ]
     with pytest.raises(ImportRejected) as raised:
-        imports.import_comments(consultation, import_file(bad), now=utcnow())
+        imports.import_comments(consultation, import_file(bad), now=utcnow(), **LIMITS)
     problems = {(p.row, p.column, p.code) for p in raised.value.problems}
     assert problems == {(6, "条款", "article.unknown"), (7, "意见内容", "required"), (8, "收集日期", "date.invalid"),
                         (9, "联系电话", "phone.invalid"), (10, "联络站", "choice.unknown")}
@@ -80,7 +83,18 @@ def test_one_bad_row_refuses_the_whole_file_and_every_problem_is_listed(consulta
 ])
 def test_files_that_are_not_templates_are_refused(consultation, data, code):
     with pytest.raises(ImportRejected) as raised:
-        imports.import_comments(consultation, data, now=utcnow())
+        imports.import_comments(consultation, data, now=utcnow(), **LIMITS)
+    assert raised.value.code == code
+    assert count() == 0
+
+
+@pytest.mark.parametrize(("limits", "code"), [
+    ({"max_rows": 3, "max_bytes": LIMITS["max_bytes"]}, "import.too_many_rows"),
+    ({"max_rows": 1000, "max_bytes": 1000}, "import.too_large"),
+])
+def test_the_limits_the_caller_passes_are_kept(consultation, limits, code):
+    with pytest.raises(ImportRejected) as raised:
+        imports.import_comments(consultation, import_file(GOOD), now=utcnow(), **limits)
     assert raised.value.code == code
     assert count() == 0
 
@@ -90,7 +104,7 @@ def test_the_template_offers_this_sites_stations(consultation):
 
     from openpyxl import load_workbook
 
-    book = load_workbook(BytesIO(imports.template()))
+    book = load_workbook(BytesIO(imports.template(max_rows=100)))
     cells = [str(v) for row in book.worksheets[1].iter_rows(values_only=True) for v in row if v]
     assert "稠城街道联络站" in cells
     assert "外籍商人" in cells

@@ -1,6 +1,7 @@
 """The upward report built from the database: entries, counts, scope, safety, audit."""
 
 import io
+from dataclasses import replace
 
 import pytest
 from openpyxl import load_workbook
@@ -11,6 +12,9 @@ from legislink.models import Adoption, AuditEvent, CommentEvent, CommentEventKin
 from legislink.services import ServiceError, reports
 
 from ..builders import article, make_comment, make_consultation, make_station
+
+SETTINGS = reports.ReportSettings(contact_point="示例基层立法联系点", contact_name="李联络",
+                                  contact_phone="0579-0000000")
 
 
 @pytest.fixture
@@ -50,7 +54,7 @@ def setup(ctx):
 
 def test_entries_follow_the_groups_staff_kept(setup):
     consultation, groups = setup
-    data = reports.build(consultation)
+    data = reports.build(consultation, settings=SETTINGS)
     by_group = {e.group: e for e in data.entries}
     big = by_group[str(groups["big"].id)]
     assert big.count == 4
@@ -67,21 +71,22 @@ def test_entries_follow_the_groups_staff_kept(setup):
     assert "垃圾广告" not in texts
     assert data.ungrouped == 1
     assert data.header.comments_received == 9
+    assert (data.header.contact_point, data.header.contact_name) == ("示例基层立法联系点", "李联络")
 
 
 def test_a_station_report_holds_only_that_stations_comments(setup):
     consultation, groups = setup
-    data = reports.build(consultation, station_code="GM05")
+    data = reports.build(consultation, settings=SETTINGS, station_code="GM05")
     assert {e.group for e in data.entries} == {str(groups["big"].id), str(groups["general"].id)}
     assert next(e for e in data.entries if e.group == str(groups["big"].id)).count == 3
     assert "国际商贸城联络站" in data.header.contact_point
     with pytest.raises(ServiceError):
-        reports.build(consultation, station_code="NOPE")
+        reports.build(consultation, settings=SETTINGS, station_code="NOPE")
 
 
 def _workbook(consultation, **kwargs):
     out = io.BytesIO()
-    reports.export(consultation, out, **kwargs)
+    reports.export(consultation, out, **{"settings": SETTINGS, **kwargs})
     db.session.commit()
     return out.getvalue()
 
@@ -115,10 +120,10 @@ def test_contacts_only_when_asked(setup):
     assert any("王大锤" in str(row) for row in details)
 
 
-def test_a_second_detail_sheet_past_the_row_limit(setup, app):
+def test_a_second_detail_sheet_past_the_row_limit(setup):
     consultation, _ = setup
-    app.config["EXPORT_MAX_ROWS_PER_SHEET"] = 4  # the header and three comments a sheet
-    book = load_workbook(io.BytesIO(_workbook(consultation)))
+    # The header and three comments a sheet.
+    book = load_workbook(io.BytesIO(_workbook(consultation, settings=replace(SETTINGS, detail_row_limit=4))))
     assert book.sheetnames[:4] == ["汇总表", "意见明细", "意见明细2", "意见明细3"]
 
 

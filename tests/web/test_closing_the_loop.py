@@ -105,15 +105,16 @@ def test_the_public_results_page_shows_outcomes_without_personal_data(client, lo
 def test_yearly_figures_match_a_hand_count(loop):
     _mark(loop, Adoption.PARTLY)
     today = datetime.now(ZoneInfo("Asia/Shanghai")).date()  # the figures count days as the contact point does
-    report = figures.yearly(today - timedelta(days=60), today)
+    report = figures.yearly(today - timedelta(days=60), today, contact_point="示例联系点")
     total = report.total
+    assert report.contact_point == "示例联系点"
     # 3 received (spam excluded) from 3 people; 2 opinions reported, 1 partly adopted, 1 draft.
     assert (total.drafts, total.participations, total.comments, total.reported, total.adopted,
             total.partly_adopted) == (1, 3, 3, 2, 0, 1)
     by_station = dict(report.stations)
     assert (by_station["稠城街道联络站"].comments, by_station["稠城街道联络站"].reported) == (1, 1)
     assert (by_station["福田街道联络站"].comments, by_station["福田街道联络站"].reported) == (2, 2)
-    empty = figures.yearly(date(2001, 1, 1), date(2001, 12, 31)).total
+    empty = figures.yearly(date(2001, 1, 1), date(2001, 12, 31), contact_point="示例联系点").total
     assert (empty.drafts, empty.comments, empty.reported) == (0, 0, 0)
 
 
