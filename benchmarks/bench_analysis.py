@@ -37,7 +37,7 @@ from gen_comments import generate  # noqa: E402
 
 from legislink.analysis import AnalysisOptions, Comment, Segmenter, analyze, to_json  # noqa: E402
 from legislink.analysis.__main__ import load_articles  # noqa: E402
-from legislink.analysis.text import normalize, squeeze  # noqa: E402
+from legislink.analysis.text import letters_and_digits, normalize  # noqa: E402
 from legislink.lawtext.numerals import cn_to_int  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -139,7 +139,7 @@ def baseline(articles, comments, *, with_duplicates: bool = True) -> dict:
     duplicates = _jaccard_duplicates(comments) if with_duplicates else {}
     return {"comments": [
         {"id": c.id, "article": attributed[i], "group": groups[i], "duplicate_group": duplicates.get(i),
-         "offtopic": len(squeeze(normalize(c.text))) < 6, "keywords": []}
+         "offtopic": len(letters_and_digits(normalize(c.text))) < 6, "keywords": []}
         for i, c in enumerate(comments)]}
 
 
@@ -158,7 +158,8 @@ def _kmeans_groups(rows, attributed) -> list[str]:
 
 
 def _jaccard_duplicates(comments) -> dict[int, str]:
-    shingles = [{s[k:k + 3] for k in range(len(s) - 2)} for s in (squeeze(normalize(c.text)) for c in comments)]
+    texts = (letters_and_digits(normalize(c.text)) for c in comments)
+    shingles = [{s[k:k + 3] for k in range(len(s) - 2)} for s in texts]
     parent = list(range(len(comments)))
     for i, j in combinations(range(len(comments)), 2):
         a, b = shingles[i], shingles[j]

@@ -22,7 +22,7 @@ from scipy import sparse
 
 from legislink.analysis.corpus import Doc, Draft
 from legislink.analysis.model import Attribution, Comment
-from legislink.analysis.text import squeeze
+from legislink.analysis.text import letters_and_digits
 from legislink.lawtext.numerals import cn_to_int
 from legislink.lawtext.references import Reference, find_references, names_other_law
 
@@ -142,9 +142,9 @@ def _bm25_weights(draft: Draft, vocab: Mapping[str, int]) -> sparse.csr_matrix:
 
 def _phrase_index(draft: Draft) -> tuple[dict[str, int], sparse.csr_matrix]:
     """The draft's 4-character phrases, and phrases x articles weighted by how few articles hold each."""
-    n = len(draft.squeezed)
+    n = len(draft.article_alnum_texts)
     where: dict[str, set[int]] = {}
-    for i, text in enumerate(draft.squeezed):
+    for i, text in enumerate(draft.article_alnum_texts):
         for k in range(len(text) - PHRASE_N + 1):
             where.setdefault(text[k:k + PHRASE_N], set()).add(i)
     grams = {g: j for j, g in enumerate(where)}
@@ -160,7 +160,7 @@ def _phrase_index(draft: Draft) -> tuple[dict[str, int], sparse.csr_matrix]:
 def _phrase_hits(docs: Sequence[Doc], grams: Mapping[str, int]) -> sparse.csr_matrix:
     indptr, indices = [0], []
     for d in docs:
-        text = squeeze(d.norm)
+        text = letters_and_digits(d.norm)
         found = {grams[g] for g in (text[k:k + PHRASE_N] for k in range(len(text) - PHRASE_N + 1)) if g in grams}
         indices.extend(found)
         indptr.append(len(indices))
@@ -228,7 +228,7 @@ def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft, *, general: bo
     if general or not _stands_out(row, text, best):
         best = int(np.argmax(text))
         if text[best] < MIN_TEXT_ONLY_SCORE or text[best] < TEXT_MARGIN * _runner_up(text):
-            return Attribution(article=None, kind="draft", score=float(row.max()))
+            return Attribution(article=None, kind="unattributed", score=float(row.max()))
     return Attribution(article=draft.articles[best].label, kind="content",
                        chapter=draft.chapter_of(best), score=float(row[best]))
 
@@ -270,4 +270,4 @@ def attribute_docs(draft: Draft, comments: Sequence[Comment], docs: Sequence[Doc
             full, text = model.scores([docs[i] for i in chunk])
             for k, i in enumerate(chunk):
                 result[i] = _from_scores(full[k], text[k], draft, general=bool(_WHOLE_DRAFT.search(docs[i].norm)))
-    return [result.get(i) or Attribution(article=None, kind="draft") for i in range(len(docs))]
+    return [result.get(i) or Attribution(article=None, kind="unattributed") for i in range(len(docs))]

@@ -8,7 +8,7 @@ from functools import cache
 
 from legislink.analysis.model import Article, Comment
 from legislink.analysis.segmentation import Segmenter, with_translations
-from legislink.analysis.text import normalize, squeeze
+from legislink.analysis.text import letters_and_digits, normalize
 from legislink.lawtext.numerals import cn_to_int
 
 _CHAPTER_HEADING = re.compile(r"^第([零〇一二两三四五六七八九十百千]+)章")
@@ -51,12 +51,12 @@ class Draft:
     articles: tuple[Article, ...]
     title: str
     tokens: tuple[tuple[str, ...], ...]
-    # Letters and digits only, caption included: where quoted draft words are looked up.
-    squeezed: tuple[str, ...]
+    # Each article's letters and digits only, caption included: where quoted draft words are looked up.
+    article_alnum_texts: tuple[str, ...]
     by_number: dict[tuple[int, int], int]
     chapters: dict[int, str]
-    # The draft squeezed to letters and digits, and its set of words.
-    text: str
+    # The whole draft in letters and digits only, and its set of words.
+    alnum_text: str
     words: frozenset[str]
 
     def chapter_of(self, index: int) -> str | None:
@@ -73,14 +73,14 @@ def build_draft(articles: Sequence[Article], title: str = "", segmenter: Segment
             if m:
                 chapters.setdefault(cn_to_int(m.group(1)), heading)
     tokens = tuple(tuple(seg.tokens(f"{a.caption}\n{a.text}")) for a in articles)
-    squeezed = tuple(squeeze(normalize(f"{a.caption}{a.text}")) for a in articles)
+    alnum_texts = tuple(letters_and_digits(normalize(f"{a.caption}{a.text}")) for a in articles)
     return Draft(
         articles=tuple(articles),
         title=title,
         tokens=tokens,
-        squeezed=squeezed,
+        article_alnum_texts=alnum_texts,
         by_number={(a.number, a.sub or 0): i for i, a in enumerate(articles)},
         chapters=chapters,
-        text="".join(squeezed),
+        alnum_text="".join(alnum_texts),
         words=frozenset(t for ts in tokens for t in ts),
     )

@@ -22,7 +22,7 @@ import numpy as np
 
 from legislink.analysis.corpus import Doc
 from legislink.analysis.model import DuplicateGroup
-from legislink.analysis.text import quoted, sentences, squeeze
+from legislink.analysis.text import letters_and_digits, quoted, sentences
 
 SHINGLE = 3
 COPY_JACCARD = 0.4
@@ -71,7 +71,7 @@ def letter_body(norm: str, draft_text: str) -> str:
     body = _SALUTATION.sub("", body.strip())
     body = _CLOSING.sub("", body.strip())
     for passage in quoted(body):
-        bare = squeeze(passage)
+        bare = letters_and_digits(passage)
         if len(bare) >= 4 and bare in draft_text:
             body = body.replace(passage, "")
     return body
@@ -172,21 +172,21 @@ class _CopyIndex:
 
 
 def _sentence_keys(body: str) -> list[str]:
-    return [k for k in (squeeze(s) for s in sentences(body)) if len(k) >= MIN_SENTENCE]
+    return [k for k in (letters_and_digits(s) for s in sentences(body)) if len(k) >= MIN_SENTENCE]
 
 
 def _copy_groups(bodies: Sequence[str], keys: Sequence[list[str]], uf: _UnionFind, seed: int) -> None:
-    squeezed = [squeeze(b) for b in bodies]
-    eligible = [i for i, s in enumerate(squeezed) if len(s) - SHINGLE + 1 >= MIN_SHINGLES]
-    bands, fingerprints = _fingerprints([squeezed[i] for i in eligible], seed)
+    alnum = [letters_and_digits(b) for b in bodies]
+    eligible = [i for i, s in enumerate(alnum) if len(s) - SHINGLE + 1 >= MIN_SHINGLES]
+    bands, fingerprints = _fingerprints([alnum[i] for i in eligible], seed)
     shingles = dict(zip(eligible, fingerprints, strict=True))
     index = _CopyIndex()
     exact: dict[str, int] = {}
     for row, i in enumerate(eligible):
-        if squeezed[i] in exact:
-            uf.union(exact[squeezed[i]], i)
+        if alnum[i] in exact:
+            uf.union(exact[alnum[i]], i)
             continue
-        exact[squeezed[i]] = i
+        exact[alnum[i]] = i
         tried = index.band_candidates(bands[row])
         match = next((r for r in tried if _similar(shingles[i], shingles[r])), None)
         if match is None:
@@ -236,7 +236,7 @@ def _template_groups(keys: Sequence[list[str]], bodies: Sequence[str], uf: _Unio
         per_skeleton: dict[int, list[int]] = defaultdict(list)
         for j in mine:
             per_skeleton[skeleton.find(j)].append(j)
-        total = max(1, len(squeeze(bodies[i])))
+        total = max(1, len(letters_and_digits(bodies[i])))
         for root, js in per_skeleton.items():
             if len(js) >= MIN_BLOCKS_PER_COPY and sum(length[j] for j in js) / total >= MIN_TEMPLATE_COVERAGE:
                 if root in first_of:
@@ -253,7 +253,7 @@ def group_id(prefix: str, members: Sequence[str], scope: str = "") -> str:
 
 def find_duplicate_docs(docs: Sequence[Doc], draft_text: str = "", seed: int = 0,
                         topics: Sequence[str] | None = None) -> list[DuplicateGroup]:
-    """Form-letter groups among prepared comments; `draft_text` is the squeezed draft.
+    """Form-letter groups among prepared comments; `draft_text` is the draft in letters and digits only.
 
     `topics` (the article each comment was attributed to, "" for none) lets sentences used on
     many articles be recognised as boilerplate rather than a campaign's building blocks.

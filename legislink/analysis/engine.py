@@ -58,7 +58,7 @@ def find_duplicates(comments: Sequence[Comment], *, articles: Sequence[Article] 
                     segmenter: Segmenter | None = None) -> list[DuplicateGroup]:
     """Form-letter groups; `articles` lets quoted draft text be ignored when comparing, and
     `attributions` lets sentences used on many articles be told from a campaign's own."""
-    draft_text = build_draft(articles, options.title, segmenter).text if articles else ""
+    draft_text = build_draft(articles, options.title, segmenter).alnum_text if articles else ""
     docs = prepare(comments, with_tokens=False)
     topics = [attributions[d.id].key if d.id in attributions else "" for d in docs] if attributions else None
     return find_duplicate_docs(docs, draft_text, options.seed, topics=topics)
@@ -112,7 +112,7 @@ def _harmonise(found: dict[str, Attribution], duplicates: Sequence[DuplicateGrou
         if shared is None:
             continue
         for m in group.members:
-            if found[m].kind in ("content", "draft"):
+            if found[m].kind in ("content", "unattributed"):
                 found[m] = replace(shared, kind="content")
 
 
@@ -141,7 +141,7 @@ def analyze(articles: Sequence[Article], comments: Sequence[Comment], *,
     draft = build_draft(articles, options.title, segmenter)
     docs = prepare(comments, segmenter)
     found = dict(zip((d.id for d in docs), attribute_docs(draft, comments, docs), strict=True))
-    duplicates = find_duplicate_docs(docs, draft.text, options.seed, topics=[found[d.id].key for d in docs])
+    duplicates = find_duplicate_docs(docs, draft.alnum_text, options.seed, topics=[found[d.id].key for d in docs])
     _harmonise(found, duplicates)
     offtopic = {d.id: _offtopic(c, d, found[d.id], draft) for c, d in zip(comments, docs, strict=True)}
     on_topic = [d for d in docs if offtopic[d.id] is None]

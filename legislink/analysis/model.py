@@ -4,7 +4,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-AttributionKind = Literal["explicit", "content", "draft", "locked"]
+# "unattributed": no article was found, so the comment counts as one on the whole draft.
+AttributionKind = Literal["explicit", "content", "unattributed", "locked"]
 OfftopicReason = Literal["ad", "abuse", "unrelated", "empty", "staff"]
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from legislink.analysis.corpus import Draft
 from legislink.analysis.model import Attribution, OfftopicReason
-from legislink.analysis.text import squeeze
+from legislink.analysis.text import letters_and_digits
 
 _CONTACT = re.compile(
     r"(?:\+?86[-\s]?)?1[3-9]\d[\d*]{4}\d{4}|\b\d{3,4}-\d{7,8}\b"
@@ -81,15 +81,15 @@ def is_ad(norm: str, draft_text: str) -> bool:
 
 
 def is_empty(norm: str) -> bool:
-    bare = squeeze(norm)
+    bare = letters_and_digits(norm)
     return len(bare) <= MAX_EMPTY_LENGTH and len(_AGREEMENT_RE.sub("", bare)) <= 1
 
 
 def _unrelated(norm: str, tokens: Sequence[str], attribution: Attribution, draft: Draft) -> bool:
     """A complaint about daily life, or words with nothing normative and no link to the draft."""
-    if attribution.kind != "draft":
+    if attribution.kind != "unattributed":
         return False
-    complaints = len(_cues(norm, _COMPLAINT, draft.text))
+    complaints = len(_cues(norm, _COMPLAINT, draft.alnum_text))
     if complaints >= 2 or (complaints and not _LEGISLATIVE.search(norm)):
         return True
     shared = sum(t in draft.words for t in tokens) / max(1, len(tokens))
@@ -102,13 +102,13 @@ def classify(norm: str, tokens: Sequence[str], attribution: Attribution, draft: 
     Ads and empty agreement are off-topic wherever they point; abuse and unrelated complaints only
     when the comment neither names an article nor matches one by content.
     """
-    if is_ad(norm, draft.text):
+    if is_ad(norm, draft.alnum_text):
         return "ad"
     if is_empty(norm):
         return "empty"
     if attribution.kind in ("explicit", "locked"):
         return None
-    if attribution.kind == "draft" and _ABUSE.search(norm):
+    if attribution.kind == "unattributed" and _ABUSE.search(norm):
         return "abuse"
     if _unrelated(norm, tokens, attribution, draft):
         return "unrelated"

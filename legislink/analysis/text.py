@@ -32,6 +32,6 @@ def quoted(text: str) -> list[str]:
     return _QUOTED.findall(text)
 
 
-def squeeze(text: str) -> str:
+def letters_and_digits(text: str) -> str:
     """Only letters and digits: what is left to compare once punctuation and spacing are gone."""
     return _NON_WORD.sub("", text)

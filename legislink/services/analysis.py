@@ -163,7 +163,7 @@ def _current_attribution(row, version: _Version) -> analysis.Attribution:
     """What an analysed comment already points at, so an incremental run can reuse it."""
     label = version.label_of.get(row.provision_id)
     kind = {Attribution.EXPLICIT: "explicit", Attribution.CONTENT: "content",
-            Attribution.DRAFT: "draft"}.get(row.attribution, "locked")
+            Attribution.DRAFT: "unattributed"}.get(row.attribution, "locked")
     if label is None:
         return analysis.Attribution(article=None, kind=kind)
     if label in version.article_labels:

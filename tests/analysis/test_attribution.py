@@ -57,7 +57,7 @@ def test_a_chinese_comment_without_reference_is_attributed_by_content(articles, 
 
 def test_a_comment_on_nothing_in_particular_is_on_the_whole_draft(articles, segmenter):
     (found,) = _attribute(articles, segmenter, "希望这部法律早日出台，多做宣传，让老年人也知道怎么防骗。")
-    assert (found.kind, found.article) == ("draft", None)
+    assert (found.kind, found.article) == ("unattributed", None)
 
 
 def test_a_staff_locked_attribution_is_kept(articles, segmenter):
@@ -96,11 +96,11 @@ def test_a_remark_on_the_whole_draft_is_not_pinned_to_an_article_by_other_commen
              "第7条要写清楚由哪个部门负责，不要推来推去。"]
     *_, found = _attribute(articles, segmenter, *named,
                            "总体上看，草案里好多地方只说有关部门，到底哪个部门管？建议写明具体部门，不要推来推去。")
-    assert (found.kind, found.article) == ("draft", None)
+    assert (found.kind, found.article) == ("unattributed", None)
 
 
 def test_a_remark_as_close_to_two_articles_comments_stays_on_the_whole_draft(articles, segmenter):
     named = ["第三条，运营商要把防骗责任落实到位，宣传也要跟上，别让老人上当。",
              "第六条，银行要把防骗责任落实到位，宣传也要跟上，别让老人上当。"]
     *_, found = _attribute(articles, segmenter, *named, "各家单位都要把防骗责任落实到位，宣传跟上，别让老人上当。")
-    assert (found.kind, found.article) == ("draft", None)
+    assert (found.kind, found.article) == ("unattributed", None)
