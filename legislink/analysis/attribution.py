@@ -19,8 +19,10 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from legislink.analysis.corpus import Doc, Draft
+from legislink.analysis.keywords import as_is
 from legislink.analysis.model import Attribution, Comment
 from legislink.analysis.text import letters_and_digits
 from legislink.lawtext.numerals import cn_to_int
@@ -182,15 +184,16 @@ class ContentModel:
         self.vocab = _vocabulary(draft, docs)
         self.bm25 = _bm25_weights(draft, self.vocab).T.tocsr()
         self.grams, self.phrases = _phrase_index(draft)
-        binary = _binary_rows([d.tokens for d in docs], self.vocab)
-        df = np.asarray(binary.sum(axis=0)).ravel()
-        self.idf = sparse.diags((np.log((1 + len(docs)) / (1 + df)) + 1).astype(np.float32))
+        # Which words each comment uses, weighted by how few comments use them, in unit rows.
+        self.neighbour_words = TfidfVectorizer(analyzer=as_is, binary=True, vocabulary=self.vocab,
+                                               dtype=np.float32).fit([d.tokens for d in docs])
         self.centroids: sparse.csr_matrix | None = None
         if known:
             members = list(known)
             assign = sparse.csr_matrix((np.ones(len(members), dtype=np.float32), (list(known.values()), members)),
                                        shape=(len(draft.articles), len(docs)))
-            self.centroids = _unit_rows(assign @ _unit_rows(binary @ self.idf)).T.tocsr()
+            words = self.neighbour_words.transform([d.tokens for d in docs])
+            self.centroids = _unit_rows(assign @ words).T.tocsr()
 
     def scores(self, docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray]:
         """Docs x articles content evidence: all of it, and the draft text's part alone."""
@@ -202,7 +205,8 @@ class ContentModel:
                 + W_PHRASE * (_phrase_hits(docs, self.grams) @ self.phrases).toarray()) / lengths
         if self.centroids is None:
             return text, text
-        return text + W_NEIGHBOURS * (_unit_rows(binary @ self.idf) @ self.centroids).toarray(), text
+        neighbours = self.neighbour_words.transform([d.tokens for d in docs]) @ self.centroids
+        return text + W_NEIGHBOURS * neighbours.toarray(), text
 
 
 def _locked(comment: Comment, draft: Draft) -> Attribution:

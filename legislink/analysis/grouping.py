@@ -24,10 +24,11 @@ import numpy as np
 from scipy import sparse
 from sklearn.cluster import AgglomerativeClustering, MiniBatchKMeans
 from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize as l2_normalize
 
 from legislink.analysis.duplicates import group_id
-from legislink.analysis.keywords import Idf, subwords, top_keywords
+from legislink.analysis.keywords import Idf, as_is, subwords, top_keywords
 from legislink.analysis.model import OpinionGroup
 from legislink.analysis.stance import stance
 
@@ -60,24 +61,20 @@ class Voice:
     text: str = ""
 
 
-def _tfidf(counts: Sequence[Counter[str]], weight: Callable[[str], float]) -> sparse.csr_matrix:
-    """Rows of unit length: (1 + log tf) * weight of each feature."""
-    vocab: dict[str, int] = {}
-    indptr, cols, tfs = [0], [], []
-    for c in counts:
-        for t, tf in c.items():
-            cols.append(vocab.setdefault(t, len(vocab)))
-            tfs.append(tf)
-        indptr.append(len(cols))
-    weights = np.fromiter(map(weight, vocab), dtype=np.float64, count=len(vocab))
-    columns = np.asarray(cols, dtype=np.int64)
-    data = (1 + np.log(np.asarray(tfs, dtype=np.float64))) * weights[columns]
-    return l2_normalize(sparse.csr_matrix((data, columns, indptr), shape=(len(counts), max(1, len(vocab)))))
+def _tfidf(docs: Sequence[Sequence[str]], weight: Callable[[str], float]) -> sparse.csr_matrix:
+    """Rows of unit length: (1 + log tf) * weight of each feature, the weights being the whole
+    consultation's rather than these voices' own."""
+    vocabulary = list(dict.fromkeys(chain.from_iterable(docs)))
+    if not vocabulary:
+        return sparse.csr_matrix((len(docs), 1))
+    vectorizer = TfidfVectorizer(analyzer=as_is, sublinear_tf=True, vocabulary=vocabulary)
+    vectorizer.idf_ = np.fromiter(map(weight, vocabulary), dtype=np.float64, count=len(vocabulary))
+    return vectorizer.transform(docs)
 
 
 def _vectors(voices: Sequence[Voice], idf: Idf, stances: np.ndarray) -> sparse.csr_matrix:
-    words = _tfidf([Counter(v.tokens) for v in voices], idf.__getitem__)
-    pieces = _tfidf([Counter(chain.from_iterable(map(subwords, v.tokens))) for v in voices], idf.subword)
+    words = _tfidf([v.tokens for v in voices], idf.__getitem__)
+    pieces = _tfidf([list(chain.from_iterable(map(subwords, v.tokens))) for v in voices], idf.subword)
     direction = np.column_stack([stances > 0, stances < 0]).astype(np.float64)
     return l2_normalize(sparse.hstack([
         words * math.sqrt(1 - SUBWORD_WEIGHT), pieces * math.sqrt(SUBWORD_WEIGHT),

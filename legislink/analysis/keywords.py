@@ -2,8 +2,10 @@
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 KEYWORDS = 5
 
@@ -19,22 +21,32 @@ def subwords(token: str) -> tuple[str, ...]:
     return tuple(token[k:k + 2] for k in range(len(token) - 1))
 
 
+def as_is(tokens: Sequence[str]) -> Sequence[str]:
+    """The analyzer of a vectorizer fed tokens the segmenter already made."""
+    return tokens
+
+
+def _pieces(tokens: Sequence[str]) -> list[str]:
+    return [p for t in tokens for p in subwords(t)]
+
+
+def _idf(documents: Sequence[Sequence[str]], analyzer: Callable[[Sequence[str]], Sequence[str]]) -> dict[str, float]:
+    """Feature -> scikit-learn's smoothed idf, log((1 + n) / (1 + df)) + 1."""
+    if not any(map(analyzer, documents)):
+        return {}
+    vectorizer = TfidfVectorizer(analyzer=analyzer).fit(documents)
+    return dict(zip(vectorizer.get_feature_names_out().tolist(), vectorizer.idf_.tolist(), strict=True))
+
+
 class Idf:
     """Inverse document frequency of the words of one set of comments, and of their `subwords`."""
 
     def __init__(self, documents: Iterable[Sequence[str]]) -> None:
-        df: Counter[str] = Counter()
-        pieces: Counter[str] = Counter()
-        n = 0
-        for tokens in documents:
-            words = set(tokens)
-            df.update(words)
-            pieces.update({p for t in words for p in subwords(t)})
-            n += 1
+        docs = list(documents)
         # Computed once: grouping and keywords look words up millions of times on a large draft.
-        self._unseen = math.log(1 + n) + 1
-        self._words = {t: math.log((1 + n) / (1 + k)) + 1 for t, k in df.items()}
-        self._pieces = {p: math.log((1 + n) / (1 + k)) + 1 for p, k in pieces.items()}
+        self._unseen = math.log(1 + len(docs)) + 1
+        self._words = _idf(docs, as_is)
+        self._pieces = _idf(docs, _pieces)
 
     def __getitem__(self, token: str) -> float:
         return self._words.get(token, self._unseen)
