@@ -181,6 +181,7 @@ class ContentModel:
     centroids of the comments known to be on each article (`known`: doc index -> article index)."""
 
     def __init__(self, draft: Draft, docs: Sequence[Doc], known: Mapping[int, int]) -> None:
+        self.draft_words = draft.vocabulary.with_draft_words
         self.vocab = _vocabulary(draft, docs)
         self.bm25 = _bm25_weights(draft, self.vocab).T.tocsr()
         self.grams, self.phrases = _phrase_index(draft)
@@ -197,7 +198,8 @@ class ContentModel:
 
     def scores(self, docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray]:
         """Docs x articles content evidence: all of it, and the draft text's part alone."""
-        binary = _binary_rows([d.tokens for d in docs], self.vocab)
+        # A resident's word the draft does not use counts as the draft's synonyms of it.
+        binary = _binary_rows([self.draft_words(d.tokens) for d in docs], self.vocab)
         # English words stand in the comment next to their Chinese translations: only the latter count.
         lengths = np.sqrt(np.array([max(1, sum(not t.isascii() for t in set(d.tokens))) for d in docs],
                                    dtype=np.float32))[:, None]

@@ -9,6 +9,7 @@ from functools import cache
 from legislink.analysis.model import Article, Comment
 from legislink.analysis.segmentation import Segmenter, with_translations
 from legislink.analysis.text import letters_and_digits, normalize
+from legislink.analysis.vocabulary import DraftVocabulary
 from legislink.lawtext.numerals import cn_to_int
 
 _CHAPTER_HEADING = re.compile(r"^第([零〇一二两三四五六七八九十百千]+)章")
@@ -58,6 +59,7 @@ class Draft:
     # The whole draft in letters and digits only, and its set of words.
     alnum_text: str
     words: frozenset[str]
+    vocabulary: DraftVocabulary
 
     def chapter_of(self, index: int) -> str | None:
         return next((h for h in self.articles[index].path if _CHAPTER_HEADING.match(h)), None)
@@ -83,4 +85,5 @@ def build_draft(articles: Sequence[Article], title: str = "", segmenter: Segment
         chapters=chapters,
         alnum_text="".join(alnum_texts),
         words=frozenset(t for ts in tokens for t in ts),
+        vocabulary=DraftVocabulary(tokens, seg.general_share),
     )

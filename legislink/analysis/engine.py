@@ -60,8 +60,14 @@ def find_duplicates(comments: Sequence[Comment], *, articles: Sequence[Article] 
     `attributions` lets sentences used on many articles be told from a campaign's own."""
     draft_text = build_draft(articles, options.title, segmenter).alnum_text if articles else ""
     docs = prepare(comments, with_tokens=False)
-    topics = [attributions[d.id].key if d.id in attributions else "" for d in docs] if attributions else None
+    topics = [_topic(attributions.get(d.id)) for d in docs] if attributions else None
     return find_duplicate_docs(docs, draft_text, options.seed, topics=topics)
+
+
+def _topic(attribution: Attribution | None) -> str:
+    """The article a comment is known to be on, "" when it is only guessed from its content: a
+    campaign's talking points scatter over the articles their words resemble."""
+    return attribution.key if attribution is not None and attribution.kind in ("explicit", "locked") else ""
 
 
 def _voices(docs: Sequence[Doc], duplicates: Sequence[DuplicateGroup]) -> list[Voice]:
@@ -141,7 +147,7 @@ def analyze(articles: Sequence[Article], comments: Sequence[Comment], *,
     draft = build_draft(articles, options.title, segmenter)
     docs = prepare(comments, segmenter)
     found = dict(zip((d.id for d in docs), attribute_docs(draft, comments, docs), strict=True))
-    duplicates = find_duplicate_docs(docs, draft.alnum_text, options.seed, topics=[found[d.id].key for d in docs])
+    duplicates = find_duplicate_docs(docs, draft.alnum_text, options.seed, topics=[_topic(found[d.id]) for d in docs])
     _harmonise(found, duplicates)
     offtopic = {d.id: _offtopic(c, d, found[d.id], draft) for c, d in zip(comments, docs, strict=True)}
     on_topic = [d for d in docs if offtopic[d.id] is None]

@@ -6,7 +6,7 @@ from typing import Literal
 
 # "unattributed": no article was found, so the comment counts as one on the whole draft.
 AttributionKind = Literal["explicit", "content", "unattributed", "locked"]
-OfftopicReason = Literal["ad", "abuse", "unrelated", "empty", "staff"]
+OfftopicReason = Literal["ad", "abuse", "unrelated", "other_law", "empty", "staff"]
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,13 @@ class Segmenter:
                 self._tokenizer.load_userdict(str(user_dictionary_path()))
                 self._ready = True
 
+    def general_share(self, word: str) -> float:
+        """How often `word` occurs in general Chinese: its share of the words counted in jieba's own
+        dictionary (one occurrence for a word it does not list)."""
+        if not self._ready:
+            self._ensure_loaded()
+        return max(self._tokenizer.FREQ.get(word, 0), 1) / self._tokenizer.total
+
     def words(self, text: str) -> list[str]:
         """Every word of the normalised text, punctuation and stop words included."""
         if not self._ready:

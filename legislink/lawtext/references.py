@@ -142,6 +142,25 @@ def find_references(text: str) -> list[Reference]:
     return sorted(refs, key=lambda r: r.span)
 
 
+# A law named anywhere in a text: 《…》, or a name ending in 法 (not 法律, 法规, 法院…), 法典 or 条例.
+_ANY_LAW = re.compile(
+    r"《(?P<quoted>[^《》]{1,40})》|(?P<name>[\u4e00-\u9fff]{1,24}?(?:法典|法(?![律规院官治人])|条例))"
+)
+
+
+def laws_named(text: str) -> list[str]:
+    """The names of the laws a text mentions, whether or not it cites an article of them."""
+    names = []
+    for m in _ANY_LAW.finditer(text):
+        if m.group("quoted"):
+            names.append(m.group("quoted").strip())
+            continue
+        name = _NAME_PREFIX.sub("", m.group("name")) or m.group("name")
+        if len(name) >= 3 and not _NOT_A_LAW.search(name):
+            names.append(name)
+    return names
+
+
 def _law_core(title: str) -> str:
     core = re.sub(r"[《》\s]|中华人民共和国|[（(]?草案[^）)]*[）)]?|[（(][^）)]*[）)]", "", title)
     return core

@@ -25,7 +25,8 @@ ACTION_LABELS = {
     Action.RESTORE: _l("Restore"),
 }
 OFFTOPIC_REASONS = {"ad": _l("Advertising"), "abuse": _l("Abuse"), "unrelated": _l("Unrelated"),
-                    "empty": _l("Empty agreement"), "staff": _l("Set by staff")}
+                    "other_law": _l("About another law"), "empty": _l("Empty agreement"),
+                    "staff": _l("Set by staff")}
 
 
 def _choices(mapping) -> list[SelectChoice]:

@@ -1,4 +1,4 @@
-"""Off-topic reasons: ads, abuse, unrelated complaints, empty agreement; on-topic text left alone."""
+"""Off-topic by relation to the draft: reasons for what relates to nothing in it; on-topic text left alone."""
 
 import pytest
 
@@ -21,9 +21,12 @@ def _reasons(articles, segmenter, *texts):
     ("同意", "empty"),
     ("完全支持，没有意见！", "empty"),
     ("支持👍", "empty"),
-    ("一群吃干饭的，电话永远打不通", "abuse"),
+    ("一群白痴，只会收钱不办事", "abuse"),
     ("我们小区物业乱收停车费，一个月涨到三百，有没有人管？", "unrelated"),
     ("樓上每天半夜裝修，吵得睡不著，物業也不管。", "unrelated"),
+    ("隔壁邻居天天在楼道里堆纸箱，说了几次都不听，怎么办？", "unrelated"),
+    ("我们村口的路灯坏了两个月，晚上黑漆漆的，希望尽快来修。", "unrelated"),
+    ("关于个人所得税法的专项附加扣除，建议把赡养老人的扣除标准再提高一些。", "other_law"),
 ])
 def test_off_topic_comments_get_their_reason(articles, segmenter, text, reason):
     assert _reasons(articles, segmenter, text) == [reason]
@@ -36,6 +39,8 @@ def test_off_topic_comments_get_their_reason(articles, segmenter, text, reason):
     "Good law. Please also publish an English version for foreign traders in Yiwu.",
     "我做电话卡批发，客户都是加微信下单的，价格一天一变。第三条要求每张卡当面核验，建议允许视频核验。",
     "第八条应当写明：在微信群里出售电话卡的，按出售处罚，联系电话公开的也一样。",
+    "我妈被冒充客服的骗子骗走两万块，事后才知道对方用的是别人的电话卡。电话卡实名一定要落实到本人。",
+    "这部法律很有必要，就是希望多宣传，别出台了老百姓都不知道。",
 ])
 def test_comments_on_the_draft_are_not_off_topic(articles, segmenter, text):
     assert _reasons(articles, segmenter, text) == [None]
