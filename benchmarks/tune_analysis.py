@@ -1,0 +1,178 @@
+"""Choose the analysis thresholds by leave-one-set-out cross-validation over the labeled sets.
+
+usage: python benchmarks/tune_analysis.py [--stage NAME ...] [--sets NAME ...]
+
+Each stage is a grid over a few module constants that decide together (content attribution,
+off-topic, opinion grouping). For every labeled set held out in turn, the grid point with the best
+mean objective on the other sets is chosen and scored on the held-out set: those held-out figures
+are what to expect on a set nobody tuned on. The value kept in the code is the best on all sets
+together; it is printed with the per-set figures it gives. Objectives: content-only attribution
+for attribution, off-topic F1 for off-topic, ARI for grouping (duplicate F1 for form letters),
+each averaged over the sets that have any such comment.
+
+The labeled sets are ../shared's sample and those listed in tests/analysis/fixtures/sets.json; each
+is segmented once, and each law parsed and indexed once.
+"""
+
+import argparse
+import contextlib
+import importlib.util
+import io
+import itertools
+import json
+import statistics
+import sys
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT)]
+
+from legislink.analysis import AnalysisOptions, Comment, analyze, attribution, engine, grouping, offtopic, to_json  # noqa: E402,I001
+from legislink.analysis import duplicates, vocabulary  # noqa: E402
+from legislink.analysis.__main__ import load_articles  # noqa: E402
+from legislink.analysis.corpus import build_draft, default_segmenter  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+FIXTURES = ROOT / "tests" / "analysis" / "fixtures"
+# Stage name -> (objective metric, {(module, constant): candidate values}).
+STAGES = {
+    "attribution": ("attribution_implicit", {
+        (attribution, "MIN_TEXT_ONLY_SCORE"): [0.3, 0.4, 0.5, 0.6],
+        (attribution, "TEXT_MARGIN"): [1.5, 2.0, 2.5],
+        (attribution, "MIN_CONTENT_SCORE"): [0.75, 1.0, 1.25],
+    }),
+    "offtopic": ("offtopic_f1", {
+        (offtopic, "MIN_RELATION"): [0.5, 0.75, 1.0, 1.25, 1.5],
+        (offtopic, "MIN_PROVISION_SCORE"): [0.75, 1.0, 1.5, 2.0],
+        (offtopic, "COMMON_SHARE"): [2e-5, 5e-5, 1e-4],
+    }),
+    "offtopic-ads": ("offtopic_f1", {
+        (offtopic, "AD_RELATION"): [1.5, 2.0, 2.5, 3.0, 4.0],
+        (offtopic, "OTHER_LAW_RELATION"): [1.5, 2.0, 3.0, 4.0],
+    }),
+    "vocabulary": ("attribution_implicit", {
+        (vocabulary, "DISCOUNT"): [0.0, 0.5, 0.9],
+    }),
+    "grouping": ("grouping_ari", {
+        (grouping, "CUT_DISTANCE"): [0.85, 0.9, 0.925, 0.95],
+        (grouping, "ATTACH_SIMILARITY"): [0.02, 0.03, 0.05],
+    }),
+    "duplicates": ("duplicate_f1", {
+        (duplicates, "MIN_BLOCK_LINK"): [0.1, 0.15, 0.25],
+        (duplicates, "MIN_TEMPLATE_COVERAGE"): [0.4, 0.5, 0.6],
+    }),
+}
+
+
+def labeled_sets() -> dict[str, tuple[Path, Path]]:
+    """Name -> (law, labels): the shared sample, and the fixture sets listed in fixtures/sets.json."""
+    sets = {"jiating_jiaoyu": (SHARED / "laws" / "jiating_jiaoyu_cujin_fa_2021.txt",
+                               SHARED / "samples" / "jiating_jiaoyu_comments.jsonl")}
+    listed = json.loads((FIXTURES / "sets.json").read_text(encoding="utf-8"))
+    for labels, law in listed.items():
+        sets[labels.removesuffix("_comments.jsonl")] = (SHARED / "laws" / law, FIXTURES / labels)
+    return {name: paths for name, paths in sets.items() if all(p.exists() for p in paths)}
+
+
+@cache
+def _score_module():
+    spec = importlib.util.spec_from_file_location("score_analysis", SHARED / "tools" / "score_analysis.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class LabeledSet:
+    def __init__(self, law: Path, labels: Path) -> None:
+        self.labels_path = labels
+        self.labels = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()]
+        seg = default_segmenter()
+        self.comments = [Comment(id=str(x["id"]), text=x["text"], tokens=tuple(seg.tokens(x["text"])))
+                         for x in self.labels]
+        self.title, self.articles = load_articles(law.read_text(encoding="utf-8"))
+
+    def metrics(self, out: Path) -> dict:
+        result = to_json(analyze(self.articles, self.comments, options=AnalysisOptions(title=self.title)))
+        out.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+        buffer = io.StringIO()
+        with contextlib.redirect_stdout(buffer):
+            _score_module().main(["score", str(self.labels_path), str(out), "--json"])
+        m = json.loads(buffer.getvalue())
+        p, r = m["offtopic_precision"], m["offtopic_recall"]
+        m["offtopic_f1"] = None if p is None or r is None else (2 * p * r / (p + r) if p + r else 0.0)
+        return m
+
+
+def _cached_drafts() -> None:
+    """The draft index depends on the law alone: built once per law, not once per grid point."""
+    built = {}
+
+    def build(articles, title="", segmenter=None):
+        key = (title, len(articles), articles[0].label if articles else "")
+        if key not in built:
+            built[key] = build_draft(articles, title, segmenter)
+        return built[key]
+    engine.build_draft = build
+
+
+def _fmt(value) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def _mean(values) -> float:
+    values = [v for v in values if v is not None]
+    return statistics.fmean(values) if values else 0.0
+
+
+def run_stage(name: str, sets: dict[str, LabeledSet], out: Path) -> None:
+    metric, grid = STAGES[name]
+    keys = list(grid)
+    original = {k: getattr(*k) for k in keys}
+    table = {}
+    for values in itertools.product(*grid.values()):
+        for (module, constant), value in zip(keys, values, strict=True):
+            setattr(module, constant, value)
+        table[values] = {s: ls.metrics(out) for s, ls in sets.items()}
+    for (module, constant), value in original.items():
+        setattr(module, constant, value)
+    names = [f"{m.__name__.rsplit('.', 1)[-1]}.{c}" for m, c in keys]
+    print(f"\n### {name}: {', '.join(names)} (objective {metric})\n")
+    print("| held out | chosen on the others | " + " | ".join(f"{s}" for s in sets) + " |")
+    print("|---|---|" + "---:|" * len(sets))
+    held = {}
+    for out_name in sets:
+        best = max(table, key=lambda v: (_mean(table[v][s][metric] for s in sets if s != out_name),
+                                         v == tuple(original.values())))
+        held[out_name] = table[best][out_name][metric]
+        cells = (_fmt(table[best][s][metric]) for s in sets)
+        print(f"| {out_name} | {best} | " + " | ".join(
+            f"**{cell}**" if s == out_name else cell for s, cell in zip(sets, cells, strict=True)) + " |")
+    best = max(table, key=lambda v: (_mean(table[v][s][metric] for s in sets), v == tuple(original.values())))
+    print(f"| (all) | {best} | " + " | ".join(_fmt(table[best][s][metric]) for s in sets) + " |")
+    current = tuple(original.values())
+    print(f"| (in the code) | {current} | " + " | ".join(_fmt(table[current][s][metric]) for s in sets) + " |")
+    spread = [v for v in held.values() if v is not None]
+    if spread:
+        print(f"\nheld-out {metric}: mean {statistics.fmean(spread):.3f}, min {min(spread):.3f}, max {max(spread):.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stage", nargs="*", choices=sorted(STAGES), default=sorted(STAGES))
+    parser.add_argument("--sets", nargs="*", help="names of the labeled sets to use (default: all)")
+    args = parser.parse_args(argv)
+    available = labeled_sets()
+    chosen = {n: p for n, p in available.items() if not args.sets or n in args.sets}
+    print("labeled sets: " + ", ".join(chosen))
+    _cached_drafts()
+    sets = {name: LabeledSet(law, labels) for name, (law, labels) in chosen.items()}
+    out = ROOT / "benchmarks" / "out" / "tune_result.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    for stage in args.stage:
+        run_stage(stage, sets, out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
