@@ -43,18 +43,18 @@ PHRASE_N = 4
 BM25_K1 = 1.2
 BM25_B = 0.75
 # Weights of the three kinds of evidence and the score below which a comment is on the whole
-# draft; set on the sample and checked on an independent labeled set (tests/analysis/fixtures).
+# draft; the thresholds chosen by benchmarks/tune_analysis.py (leave one labeled set out).
 W_BM25 = 0.25
 W_PHRASE = 0.25
 W_NEIGHBOURS = 10.0
-MIN_CONTENT_SCORE = 1.0
+MIN_CONTENT_SCORE = 0.5
 # ... and be CONTENT_MARGIN times the runner-up's, unless the draft text points to the same article:
 # a remark on the whole draft resembles the comments of several articles about as much.
 CONTENT_MARGIN = 1.25
 # For an article no comment named, only the draft's text speaks: its score must reach this and
-# be TEXT_MARGIN times the next article's (at 0.3, one common word such as 鼓励 or 平台 shared
-# with an article of the 33-article demo draft was enough).
-MIN_TEXT_ONLY_SCORE = 0.4
+# be TEXT_MARGIN times the next article's (the margin is what keeps one common word shared with
+# an article from deciding).
+MIN_TEXT_ONLY_SCORE = 0.2
 TEXT_MARGIN = 2.0
 SCORE_CHUNK = 5_000
 

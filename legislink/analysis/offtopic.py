@@ -5,7 +5,7 @@ with enough evidence, when its words are about what the draft is about (their sp
 draft, `DraftVocabulary.relation`, synonyms included), or when it speaks of the draft itself (这部
 法律, 草案, 条文) without naming another law. A comment that does none of these is off-topic, and the
 reason shown to staff says what it is instead:
-- "empty": a few words, every one of them common in general Chinese (支持！, 同意, 没意见);
+- "empty": a few words of assent, the rest common in general Chinese (支持！, 同意, 没意见);
 - "other_law": it names another law, and its words are about that law rather than the draft;
 - "ad": it gives a phone number or a link, or a messaging account with little relation to the draft;
 - "abuse": it insults;
@@ -40,25 +40,39 @@ _THE_DRAFT = re.compile(
     r"(?:本|该|此|这|这个|这部|这项|整部|这条)(?:法|法律|条例|规定|草案|修正案)|草案|修正案|条文|条款|立法|法律"
     r"|\b(?:law|draft|regulation|article)s?\b"
 )
+# Words of assent and thanks, Chinese and English, written for the project: what a bare agreement
+# is made of. They say how a resident stands, not what about: they never count as relation.
+_ASSENT = frozenset((
+    "支持", "同意", "赞成", "赞同", "拥护", "点赞", "赞", "顶", "好", "不错", "感谢", "谢谢", "辛苦", "加油",
+    "agree", "support", "good", "great", "yes", "ok", "thanks",
+))
 # Longer than this (letters and digits), a comment says something even with common words only.
 MAX_EMPTY_LENGTH = 30
 # A word this common in general Chinese (share of jieba's dictionary counts) says nothing of its own.
-COMMON_SHARE = 5e-5
+COMMON_SHARE = 1e-5
+# Every threshold here was chosen by benchmarks/tune_analysis.py (leave one labeled set out).
 # The relation to the draft's subjects (DraftVocabulary.relation) from which a comment is on topic;
 # with a messaging account, an ad unless its relation reaches AD_RELATION; naming another law, about
 # that law unless it reaches OTHER_LAW_RELATION.
-MIN_RELATION = 1.0
+MIN_RELATION = 1.25
 AD_RELATION = 2.5
 OTHER_LAW_RELATION = 2.0
 # Content evidence (attribution score) from which a comment matched to an article is on topic.
 MIN_PROVISION_SCORE = 1.0
 
 
+def _subject_words(tokens: Sequence[str]) -> list[str]:
+    return [t for t in tokens if t not in _ASSENT]
+
+
 def is_empty(norm: str, tokens: Sequence[str], draft: Draft) -> bool:
-    """A few words, every one common in general Chinese: agreement or thanks with nothing said."""
+    """A few words of assent or thanks, the others common in general Chinese and unrelated to the
+    draft: agreement with nothing said (支持！, 完全同意, 坚决拥护)."""
     if len(letters_and_digits(norm)) > MAX_EMPTY_LENGTH:
         return False
-    return all(draft.vocabulary.is_common(t, COMMON_SHARE) for t in tokens if not t.isascii() or len(t) > 1)
+    words = _subject_words(tokens)
+    return (all(draft.vocabulary.is_common(t, COMMON_SHARE) for t in words)
+            and draft.vocabulary.relation(words) < MIN_RELATION)
 
 
 def _names_other_law(norm: str, draft: Draft) -> bool:
@@ -68,7 +82,7 @@ def _names_other_law(norm: str, draft: Draft) -> bool:
 def _relates(norm: str, tokens: Sequence[str], attribution: Attribution, draft: Draft) -> bool:
     if attribution.kind == "content" and attribution.score >= MIN_PROVISION_SCORE:
         return True
-    if draft.vocabulary.relation(tokens) >= MIN_RELATION:
+    if draft.vocabulary.relation(_subject_words(tokens)) >= MIN_RELATION:
         return True
     return bool(_THE_DRAFT.search(norm)) and not _names_other_law(norm, draft)
 
@@ -80,7 +94,7 @@ def classify(norm: str, tokens: Sequence[str], attribution: Attribution, draft: 
         return None
     if is_empty(norm, tokens, draft):
         return "empty"
-    relation = draft.vocabulary.relation(tokens)
+    relation = draft.vocabulary.relation(_subject_words(tokens))
     if _PHONE_OR_LINK.search(norm) or (_MESSAGING.search(norm) and relation < AD_RELATION):
         return "ad"
     if _relates(norm, tokens, attribution, draft):

@@ -1,4 +1,4 @@
-"""The one jieba adapter: its own Tokenizer, the legal user dictionary and the comment stop words.
+"""The one jieba adapter: its own Tokenizer with jieba's general dictionary, and the comment stop words.
 
 Nothing else in the project touches jieba; the global `jieba.dt` is never used, so another
 library's custom words cannot leak into comment analysis and ours cannot leak out.
@@ -65,18 +65,15 @@ def with_translations(tokens: list[str]) -> list[str]:
     return tokens + extra if extra else tokens
 
 
-def user_dictionary_path() -> Path:
-    """The legal-domain user dictionary shipped with the package."""
-    return Path(str(resources.files("legislink.analysis").joinpath("data/userdict.txt")))
-
-
 def is_content_token(token: str) -> bool:
     """Whether a token says something: not punctuation, a number, a reference or a stop word."""
     return bool(_WORD.search(token)) and not _NOISE.match(token) and token not in stop_words()
 
 
 class Segmenter:
-    """jieba with the legal dictionary, loaded lazily on first use.
+    """jieba with its general dictionary, loaded lazily on first use. No user dictionary: a draft's own
+    terms are found in the draft at analysis time (analysis/vocabulary.py); the one shipped before,
+    fitted to the labeled sets, made content attribution worse on every one of them.
 
     `cache_dir` holds jieba's dictionary cache (the app passes its instance folder); None means the
     system temporary directory. Safe to share between threads.
@@ -96,7 +93,6 @@ class Segmenter:
                 # jieba narrates every dictionary load at DEBUG on stderr; warnings still show.
                 logging.getLogger("jieba").setLevel(logging.WARNING)
                 self._tokenizer.initialize()
-                self._tokenizer.load_userdict(str(user_dictionary_path()))
                 self._ready = True
 
     def general_share(self, word: str) -> float:

@@ -6,9 +6,9 @@ from legislink.analysis import Segmenter
 from legislink.analysis.segmentation import stop_words, with_translations
 
 
-def test_legal_terms_of_the_user_dictionary_stay_whole(segmenter):
-    words = segmenter.words("个体工商户办理电话卡要去联络站申请法律援助，监护人要看格式条款")
-    assert {"个体工商户", "电话卡", "联络站", "法律援助", "监护人", "格式条款"} <= set(words)
+def test_general_shares_come_from_jiebas_own_dictionary(segmenter):
+    assert segmenter.general_share("的") > segmenter.general_share("监护人") > segmenter.general_share("嗯嗯啊啊哦")
+    assert segmenter.general_share("嗯嗯啊啊哦") * 100 < segmenter.general_share("监护人")
 
 
 def test_stop_words_references_and_numbers_are_dropped(segmenter):

@@ -1,0 +1,37 @@
+"""The draft's own vocabulary: its subjects against general Chinese, its terms' short forms, synonyms."""
+
+from legislink.analysis.corpus import build_draft
+
+from .conftest import DRAFT_TITLE
+
+
+def _vocabulary(articles, segmenter):
+    return build_draft(articles, DRAFT_TITLE, segmenter).vocabulary
+
+
+def test_the_drafts_subject_words_are_specific_to_it(articles, segmenter):
+    vocabulary = _vocabulary(articles, segmenter)
+    assert vocabulary.specificity["诈骗"] > 0
+    assert vocabulary.specificity["诈骗"] > vocabulary.specificity.get("进行", 0)
+
+
+def test_a_short_form_stands_for_the_drafts_term(articles, segmenter):
+    vocabulary = _vocabulary(articles, segmenter)
+    # 网络 and 诈骗 stand side by side in the draft; residents say 网诈.
+    assert vocabulary.draft_words("网诈") == ("网络", "诈骗")
+    assert vocabulary.draft_words("诈骗") == ("诈骗",)
+    assert vocabulary.draft_words("路灯") == ()
+
+
+def test_a_synonym_of_a_general_thesaurus_stands_for_the_drafts_word(segmenter):
+    from legislink.analysis import Article
+    draft = build_draft([Article(label="第一条", number=1, paragraphs=("教师应当关心学生的身心健康。",))],
+                        "教育法", segmenter)
+    assert draft.vocabulary.draft_words("老师") == ("教师",)
+
+
+def test_comments_on_the_drafts_subject_relate_more_than_complaints_about_daily_life(articles, segmenter):
+    vocabulary = _vocabulary(articles, segmenter)
+    on_topic = segmenter.tokens("银行账户被骗子拿去转账，开户的时候就该核验身份")
+    complaint = segmenter.tokens("楼上天天半夜装修，吵得睡不着")
+    assert vocabulary.relation(on_topic) > 2 * vocabulary.relation(complaint)
