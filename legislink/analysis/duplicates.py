@@ -58,14 +58,18 @@ MIN_BLOCK_SUPPORT = 2
 MIN_BLOCK_LINK = 0.15
 # A block whose comments point at different articles, none holding this share, is boilerplate.
 MAX_BLOCK_SPREAD = 0.6
+# A copy's sentence is its sender's own unless this share of its character pairs is in a sentence
+# of another copy; compared with at most OWN_COMPARED of the campaign's commonest sentences.
+OWN_OVERLAP = 0.5
+OWN_COMPARED = 50
 # A comment joins a skeleton with at least this many of its blocks covering this share of it.
 MIN_BLOCKS_PER_COPY = 2
 MIN_TEMPLATE_COVERAGE = 0.5
 
 _SALUTATION = re.compile(
     r"^(?:尊敬的|敬爱的|各位|亲爱的)?[^，,。！!？?\n]{0,20}?(?:工作人员|领导|同志|代表|联系点|联络站|老师)?"
-    r"[，,:：]?\s*(?:您好|你好|你们好|大家好)[!！,，。.]?"
-    r"|^(?:尊敬的|敬爱的)[^，,。！!？?\n:：]{1,24}[:：，,]"
+    r"[，,:：]?\s*(?:您好|你好|你们好|们好|大家好)[!！,，。.]?"
+    r"|^(?:尊敬的|敬爱的|致)[^，,。！!？?\n:：]{1,24}[:：，,]|^敬启者[:：，,]?"
     r"|^(?:各位领导|领导|您好|你好)[:：，,!！]"
 )
 _CLOSING = re.compile(r"(?:此致敬礼|此致|敬礼|恳请采纳|望采纳|希望采纳|谢谢|感谢)[!！。.]*\s*$")
@@ -248,6 +252,33 @@ def _template_edges(keys: Sequence[list[str]], bodies: Sequence[str],
     return edges
 
 
+def _pairs(text: str) -> set[str]:
+    return {text[k:k + 2] for k in range(len(text) - 1)}
+
+
+def own_sentences(bodies: Sequence[str]) -> list[tuple[str, ...]]:
+    """For the copies of one campaign: each copy's sentences that no other copy has, even edited —
+    what its sender added (a personal line, a point of their own)."""
+    split = [[(s, k) for s in sentences(b) if len(k := letters_and_digits(s)) >= MIN_SENTENCE] for b in bodies]
+    support = Counter(k for pieces in split for k in {k for _, k in pieces})
+    if len(support) == sum(map(len, split)) and len(bodies) > 2:
+        return [()] * len(bodies)  # no sentence repeats exactly: nothing to tell own ones by
+    common: list[tuple[str, set[str]]] | None = None
+    own = []
+    for pieces in split:
+        mine = []
+        for sentence, key in pieces:
+            if support[key] > 1:
+                continue
+            if common is None:
+                common = [(k, _pairs(k)) for k, _ in support.most_common(OWN_COMPARED)]
+            pairs = _pairs(key)
+            if not any(len(pairs & other) >= OWN_OVERLAP * len(pairs) for k, other in common if k != key):
+                mine.append(sentence)
+        own.append(tuple(mine))
+    return own
+
+
 def group_id(prefix: str, members: Sequence[str], scope: str = "") -> str:
     """A stable id: the same members (in the same scope, e.g. article) give the same id every run."""
     digest = hashlib.blake2b("\x1f".join([scope, *sorted(members)]).encode("utf-8"), digest_size=6).hexdigest()
@@ -274,6 +305,8 @@ def find_duplicate_docs(docs: Sequence[Doc], draft_text: str = "", seed: int = 0
             continue
         ids = [docs[i].id for i in idx]
         kind = "copy" if len({copy_group[i] for i in idx}) == 1 else "template"
+        own = {docs[i].id: added for i, added in zip(idx, own_sentences([bodies[i] for i in idx]), strict=True)
+               if added}
         groups.append(DuplicateGroup(id=group_id("d", ids), members=tuple(ids),
-                                     representative=docs[idx[0]].id, kind=kind))
+                                     representative=docs[idx[0]].id, kind=kind, own=own))
     return groups

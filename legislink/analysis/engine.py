@@ -155,10 +155,11 @@ def analyze(articles: Sequence[Article], comments: Sequence[Comment], *,
     groups = _opinion_groups(draft, on_topic, found, duplicates, idf, options)
     group_of = {m: g.id for g in groups for m in g.members}
     duplicate_of = {m: g.id for g in duplicates for m in g.members}
+    own = {m: added for g in duplicates for m, added in g.own.items()}
     results = tuple(
         CommentResult(id=d.id, attribution=found[d.id], offtopic=offtopic[d.id],
                       duplicate_group=duplicate_of.get(d.id), group=group_of.get(d.id),
-                      keywords=comment_keywords(d.tokens, idf))
+                      keywords=comment_keywords(d.tokens, idf), own_sentences=own.get(d.id, ()))
         for d in docs
     )
     return AnalysisResult(comments=results, groups=tuple(groups), duplicate_groups=tuple(duplicates))
@@ -178,6 +179,7 @@ def to_json(result: AnalysisResult) -> dict:
             "attribution": c.attribution.kind,
             "paragraph": c.attribution.paragraph,
             "chapter": c.attribution.chapter,
+            "own_sentences": list(c.own_sentences),
         } for c in result.comments],
         "groups": [{
             "id": g.id,

@@ -62,12 +62,14 @@ class Attribution:
 
 @dataclass(frozen=True)
 class DuplicateGroup:
-    """Copies of one form letter; `kind` says whether they are near-copies or a templated campaign."""
+    """Copies of one form letter; `kind` says whether they are near-copies or a templated campaign.
+    `own` maps a copy to the sentences its sender added (that no other copy has, even edited)."""
 
     id: str
     members: tuple[str, ...]
     representative: str
     kind: Literal["copy", "template"]
+    own: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ class CommentResult:
     duplicate_group: str | None
     group: str | None
     keywords: tuple[str, ...]
+    # The sentences the sender added to a form letter they copied.
+    own_sentences: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -76,3 +76,22 @@ def test_quoted_draft_text_does_not_make_comments_copies(articles):
         Comment(id="q", text=f"{quote}这一条要加罚则，不然运营商不会认真核验。"),
     ]
     assert find_duplicates(comments, articles=articles) == []
+
+
+def test_a_senders_own_sentence_in_a_copied_letter_is_kept_visible():
+    body = "".join(LETTER[1:4])
+    own = "我家隔壁的王阿姨上个月就被冒名办卡的骗子骗走了三万块钱。"
+    comments = [Comment(id=f"c{k}", text=f"{hello}{body}{extra}恳请采纳。")
+                for k, (hello, extra) in enumerate([("您好！", ""), ("各位领导：", own), ("", "")])]
+    groups = find_duplicates(comments)
+    assert len(groups) == 1
+    assert groups[0].own == {"c1": (own,)}
+
+
+def test_a_typo_in_a_copied_sentence_is_not_an_own_sentence():
+    body = "".join(LETTER[1:4])
+    edited = body.replace("批量办卡", "批量半卡").replace("诈骗团伙", "诈骗团夥")
+    comments = [Comment(id="a", text=body), Comment(id="b", text=body), Comment(id="c", text=edited)]
+    groups = find_duplicates(comments)
+    assert len(groups) == 1
+    assert groups[0].own == {}

@@ -3,6 +3,7 @@
 import random
 
 from legislink.analysis import AnalysisOptions, Comment, analyze, to_json
+from legislink.analysis.text import normalize
 
 from .conftest import DRAFT_TITLE
 
@@ -116,6 +117,17 @@ def test_to_json_has_the_analyze_file_shape(articles, segmenter):
     group = data["groups"][0]
     assert {"id", "article", "size", "keywords", "representative"} <= set(group)
     assert group["representative"] in {c["id"] for c in data["comments"]}
+
+
+def test_the_json_lists_what_a_sender_added_to_a_copied_letter(articles, segmenter):
+    letter = ("第八条的罚款太轻了，非法买卖电话卡的人根本不怕，违法所得一倍的罚款等于没罚，"
+              "建议提高到十倍以上并且没收工具。")
+    own = "我表弟的身份证就被人拿去办了十几张卡，到现在还在接催收电话。"
+    comments = [Comment(id=f"f{k}", text=f"{hello}{letter}{extra}")
+                for k, (hello, extra) in enumerate([("您好！", ""), ("各位领导：", own), ("", "")])]
+    data = {c["id"]: c for c in to_json(_run(articles, segmenter, comments))["comments"]}
+    assert data["f1"]["own_sentences"] == [normalize(own)]
+    assert data["f0"]["own_sentences"] == []
 
 
 def test_large_articles_switch_to_two_stage_grouping_and_stay_deterministic(articles, segmenter):
