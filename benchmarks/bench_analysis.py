@@ -42,10 +42,11 @@ from legislink.lawtext.numerals import cn_to_int  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 OUT = ROOT / "benchmarks" / "out"
+FIXTURES = ROOT / "tests" / "analysis" / "fixtures"
 LABELED = [
     (SHARED / "laws" / "jiating_jiaoyu_cujin_fa_2021.txt", SHARED / "samples" / "jiating_jiaoyu_comments.jsonl"),
-    (SHARED / "laws" / "dianzishangwu_2018.txt",
-     ROOT / "tests" / "analysis" / "fixtures" / "dianzishangwu_comments.jsonl"),
+    *((SHARED / "laws" / law, FIXTURES / labels)
+      for labels, law in json.loads((FIXTURES / "sets.json").read_text(encoding="utf-8")).items()),
 ]
 _SEGMENTER: Segmenter | None = None
 

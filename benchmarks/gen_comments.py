@@ -3,9 +3,10 @@
 usage: python benchmarks/gen_comments.py LAW.txt N [--articles 50] [--seed 1] > comments.jsonl
 
 The mix follows what contact points receive: explicit references in every written form,
-comments that only quote or paraphrase an article, form-letter campaigns (near-copies with
-changed salutations, words and sentence order, and mail-merge letters built from alternative
-phrasings), reposts, off-topic ads, complaints and empty agreement, some Traditional characters
+comments that only quote or paraphrase an article, form-letter campaigns in three shapes
+(near-copies with changed salutations, words, sentence order, typos and punctuation; mail-merge
+letters built from alternative phrasings; talking points copied two or three at a time with a
+sentence of the sender's own), reposts, off-topic ads, complaints and empty agreement, some Traditional characters
 and some English. Each line carries a `truth` object (article number, campaign) for sanity checks.
 """
 
@@ -106,23 +107,30 @@ CONCERNS = ["群众反映强烈", "执行中容易走样", "对小商户影响�
 
 
 class Campaign:
-    """A form letter on one article: near-copies, or mail-merge from alternative phrasings.
+    """A form letter on one article, in one of the shapes of real campaigns: near-copies (reordered,
+    with typos, punctuation changes and a personal line), mail-merge from alternative phrasings
+    ("spun"), or talking points (each sender copies two or three of a shared list and adds a
+    sentence of their own).
 
     Each campaign is written by its own organiser: its sentences are its own, not shared with
     other campaigns.
     """
 
-    def __init__(self, rng: random.Random, article: Article, mail_merge: bool, number: int) -> None:
+    def __init__(self, rng: random.Random, article: Article, shape: str, number: int) -> None:
         self.rng = rng
         self.article = article
-        self.mail_merge = mail_merge
+        self.shape = shape
+        self.mail_merge = shape == "spun"
         ref = reference(rng, article.number)
         who = f"{rng.choice(PLACES)}的{rng.choice(IDENTITIES)}"
-        if mail_merge:
+        if self.mail_merge:
             self.slots = [[f"{o}是{who}，想对{ref}提出第{number}号联名意见。" for o in ("我", "本人", "我们")]] + [
                 [f"{phrase(rng, article)}这一规定{rng.choice(CONCERNS)}，{self._detail()}。" for _ in range(3)]
                 for _ in range(3)] + [
                 [f"{ask[:-1]}，这是我们{who}{k + number}个人的共同心声。" for k, ask in enumerate(rng.sample(ASKS, 3))]]
+        elif shape == "points":
+            self.points = [f"{ask[:-1]}，{who}第{number}号倡议的第{k + 1}点。"
+                           for k, ask in enumerate(rng.sample(ASKS, 6))]
         else:
             self.body = [f"我们是{who}，对草案{ref}联名提出第{number}号建议。",
                          f"草案规定“{phrase(rng, article)}”，{rng.choice(ASKS)}",
@@ -137,6 +145,10 @@ class Campaign:
         rng = self.rng
         if self.mail_merge:
             return "".join(rng.choice(slot) for slot in self.slots)
+        if self.shape == "points":
+            picked = [*rng.sample(self.points, rng.choice([2, 3])), f"{story(rng)}我深有体会。"]
+            rng.shuffle(picked)
+            return "".join(picked)
         body = list(self.body)
         if rng.random() < 0.3:
             rng.shuffle(body)
@@ -145,13 +157,24 @@ class Campaign:
         text = "".join(body)
         if rng.random() < 0.3:
             text = text.replace("建议", "希望", 1)
+        if rng.random() < 0.3:
+            text = typo(rng, text)
+        if rng.random() < 0.3:
+            text = text.replace("，", ",").replace("。", ". ")
         return f"{rng.choice(SALUTATIONS)}{text}恳请采纳。{rng.choice(SIGNATURES)}"
+
+
+def typo(rng: random.Random, text: str) -> str:
+    """Two neighbouring characters swapped, as a hurried typist does."""
+    k = rng.randrange(len(text) - 1)
+    return text[:k] + text[k + 1] + text[k] + text[k + 2:]
 
 
 def generate(articles: list[Article], n: int, seed: int) -> Iterator[dict]:
     rng = random.Random(seed)
     to_traditional = opencc.OpenCC("s2t")
-    campaigns = [Campaign(rng, rng.choice(articles), mail_merge=k % 3 == 0, number=k)
+    shapes = ("spun", "copy", "points")
+    campaigns = [Campaign(rng, rng.choice(articles), shape=shapes[k % 3], number=k)
                  for k in range(max(2, n // 2000))]
     earlier: list[str] = []
     for i in range(n):
