@@ -49,15 +49,15 @@ STAGES = {
         (offtopic, "COMMON_SHARE"): [1e-5, 2e-5, 5e-5],
     }),
     "offtopic-ads": ("offtopic_f1", {
-        (offtopic, "AD_RELATION"): [1.5, 2.0, 2.5, 3.0, 4.0],
-        (offtopic, "OTHER_LAW_RELATION"): [1.5, 2.0, 3.0, 4.0],
+        (offtopic, "AD_RELATION"): [1.0, 1.5, 2.0, 2.5, 3.0],
+        (offtopic, "OTHER_LAW_RELATION"): [1.0, 1.5, 2.0, 3.0, 4.0],
     }),
     "vocabulary": ("attribution_implicit", {
         (vocabulary, "DISCOUNT"): [0.0, 0.5, 0.9],
     }),
     "grouping": ("grouping_ari", {
-        (grouping, "CUT_DISTANCE"): [0.85, 0.9, 0.925, 0.95],
-        (grouping, "ATTACH_SIMILARITY"): [0.02, 0.03, 0.05],
+        (grouping, "CUT_DISTANCE"): [0.85, 0.9, 0.925, 0.95, 0.975],
+        (grouping, "ATTACH_SIMILARITY"): [0.02, 0.03, 0.05, 0.08],
     }),
     "duplicates": ("duplicate_f1", {
         (duplicates, "MIN_BLOCK_LINK"): [0.1, 0.15, 0.25],

@@ -32,10 +32,10 @@ from legislink.analysis.keywords import Idf, as_is, subwords, top_keywords
 from legislink.analysis.model import OpinionGroup
 from legislink.analysis.stance import stance
 
-# Voices further apart than this (cosine distance, average linkage) make different points; set
-# on the sample and checked on the own labeled set and the demo's comments (see the README of
-# tests/analysis/fixtures).
-CUT_DISTANCE = 0.925
+# Voices further apart than this (cosine distance, average linkage) make different points; chosen
+# with ATTACH_SIMILARITY by benchmarks/tune_analysis.py (leave one labeled set out), and the demo's
+# comments still end in few, pure groups (tests/analysis/test_quality.py).
+CUT_DISTANCE = 0.95
 # Share of the character pairs in a voice's vector, against its words.
 SUBWORD_WEIGHT = 0.5
 # Weight of the stance direction against the word features (which have unit length), and what
@@ -43,7 +43,7 @@ SUBWORD_WEIGHT = 0.5
 STANCE_WEIGHT = 0.3
 STANCE_PENALTY = 0.3
 # A voice left alone joins a group whose voices it resembles this much on average (cosine).
-ATTACH_SIMILARITY = 0.03
+ATTACH_SIMILARITY = 0.05
 MICRO_CLUSTER_SIZE = 8
 # Features in at least 1 / DENSE_SHARE of an article's voices are multiplied as a dense block.
 DENSE_SHARE = 50

@@ -38,6 +38,7 @@ _ABUSE = re.compile(
 # Words by which a comment speaks of the draft itself rather than of some subject.
 _THE_DRAFT = re.compile(
     r"(?:本|该|此|这|这个|这部|这项|整部|这条)(?:法|法律|条例|规定|草案|修正案)|草案|修正案|条文|条款|立法|法律"
+    r"|这一?条(?![路街河线鱼狗船])"
     r"|\b(?:law|draft|regulation|article)s?\b"
 )
 # Words of assent and thanks, Chinese and English, written for the project: what a bare agreement
@@ -55,14 +56,17 @@ COMMON_SHARE = 1e-5
 # with a messaging account, an ad unless its relation reaches AD_RELATION; naming another law, about
 # that law unless it reaches OTHER_LAW_RELATION.
 MIN_RELATION = 1.25
-AD_RELATION = 2.5
-OTHER_LAW_RELATION = 2.0
+AD_RELATION = 1.5
+OTHER_LAW_RELATION = 1.0
 # Content evidence (attribution score) from which a comment matched to an article is on topic.
 MIN_PROVISION_SCORE = 1.0
 
 
 def _subject_words(tokens: Sequence[str]) -> list[str]:
-    return [t for t in tokens if t not in _ASSENT]
+    """The words that can relate a comment to the draft: not its assent, and of an English comment,
+    the Chinese words it was translated into."""
+    words = [t for t in tokens if t not in _ASSENT]
+    return [t for t in words if not t.isascii()] or words
 
 
 def is_empty(norm: str, tokens: Sequence[str], draft: Draft) -> bool:
@@ -97,10 +101,11 @@ def classify(norm: str, tokens: Sequence[str], attribution: Attribution, draft: 
     relation = draft.vocabulary.relation(_subject_words(tokens))
     if _PHONE_OR_LINK.search(norm) or (_MESSAGING.search(norm) and relation < AD_RELATION):
         return "ad"
-    if _relates(norm, tokens, attribution, draft):
-        return None
+    # Naming another law outweighs a likeness to one of the draft's articles.
     if _names_other_law(norm, draft) and relation < OTHER_LAW_RELATION:
         return "other_law"
+    if _relates(norm, tokens, attribution, draft):
+        return None
     if _ABUSE.search(norm):
         return "abuse"
     return "unrelated"

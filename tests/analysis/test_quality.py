@@ -38,8 +38,9 @@ FLOORS = {
 # Where a set is below the goal, the floor is what the analysis reaches there now, so that
 # it cannot get worse unnoticed; the README's analysis table says which goals are not met.
 SHORT_OF_THE_GOAL = {
-    "jiuye": {"offtopic_precision": 0.65, "offtopic_recall": 0.75},
-    "minban": {"offtopic_precision": 0.7, "offtopic_recall": 0.7},
+    "jiuye": {"offtopic_precision": 0.75, "offtopic_recall": 0.75},
+    "minban": {"offtopic_precision": 0.8, "offtopic_recall": 0.7},
+    "cishan": {"offtopic_precision": 0.8, "offtopic_recall": 0.75},
     "xingfa_campaigns": {"offtopic_recall": 0.6},
 }
 
@@ -69,7 +70,7 @@ def test_labeled_sets_meet_the_quality_floors(name, tmp_path):
 
 
 def test_every_listed_set_is_on_a_law_other_than_the_samples():
-    assert len(SETS) >= 5
+    assert len(SETS) >= 6
     assert len({law.name for law, _ in SETS.values()}) == len(SETS)
 
 
