@@ -43,6 +43,9 @@ STAGES = {
         (attribution, "TEXT_MARGIN"): [1.25, 1.5, 2.0],
         (attribution, "MIN_CONTENT_SCORE"): [0.5, 0.75, 1.0],
     }),
+    "whole-draft": ("attribution_content", {
+        (attribution, "MIN_GENERAL_TEXT_SCORE"): [0.2, 0.4, 0.6, 1.0, 2.0],
+    }),
     "offtopic": ("offtopic_f1", {
         (offtopic, "MIN_RELATION"): [0.5, 0.75, 1.0, 1.25, 1.5],
         (offtopic, "MIN_PROVISION_SCORE"): [1.0, 1.5, 2.0, 3.0],

@@ -56,6 +56,8 @@ CONTENT_MARGIN = 1.25
 # an article from deciding).
 MIN_TEXT_ONLY_SCORE = 0.2
 TEXT_MARGIN = 2.0
+# A comment that speaks of the draft as a whole (整部草案, 总体上) needs this much from the text.
+MIN_GENERAL_TEXT_SCORE = 2.0
 SCORE_CHUNK = 5_000
 
 
@@ -233,7 +235,8 @@ def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft, *, general: bo
     best = int(np.argmax(row))
     if general or not _stands_out(row, text, best):
         best = int(np.argmax(text))
-        if text[best] < MIN_TEXT_ONLY_SCORE or text[best] < TEXT_MARGIN * _runner_up(text):
+        floor = MIN_GENERAL_TEXT_SCORE if general else MIN_TEXT_ONLY_SCORE
+        if text[best] < floor or text[best] < TEXT_MARGIN * _runner_up(text):
             return Attribution(article=None, kind="unattributed", score=float(row.max()))
     return Attribution(article=draft.articles[best].label, kind="content",
                        chapter=draft.chapter_of(best), score=float(row[best]))
