@@ -56,7 +56,7 @@ CONTENT_MARGIN = 1.25
 # an article from deciding).
 MIN_TEXT_ONLY_SCORE = 0.2
 TEXT_MARGIN = 2.0
-# A comment that speaks of the draft as a whole (整部草案, 总体上) needs this much from the text.
+# A comment that speaks of the draft as a whole (_WHOLE_DRAFT) needs this much from the text.
 MIN_GENERAL_TEXT_SCORE = 2.0
 SCORE_CHUNK = 5_000
 

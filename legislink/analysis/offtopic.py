@@ -5,7 +5,7 @@ with enough evidence, when its words are about what the draft is about (their sp
 draft, `DraftVocabulary.relation`, synonyms included), or when it speaks of the draft itself (这部
 法律, 草案, 条文) without naming another law. A comment that does none of these is off-topic, and the
 reason shown to staff says what it is instead:
-- "empty": a few words of assent, the rest common in general Chinese (支持！, 同意, 没意见);
+- "empty": a few words of assent, the rest common in general Chinese (支持！, 同意);
 - "other_law": it names another law, and its words are about that law rather than the draft;
 - "ad": it gives a phone number or a link, or a messaging account with little relation to the draft;
 - "abuse": it insults;
