@@ -7,10 +7,11 @@ draft, `DraftVocabulary.relation`, synonyms included), or when it speaks of the 
 reason shown to staff says what it is instead:
 - "empty": a few words of assent, the rest common in general Chinese (支持！, 同意);
 - "other_law": it names another law, and its words are about that law rather than the draft;
-- "ad": it gives a phone number or a link, or a messaging account with little relation to the draft;
+- "ad": it gives a phone number, a link or an account id, or names a messaging service with little
+  relation to the draft;
 - "abuse": it insults;
 - "unrelated": anything else (a neighbour, a street light, a tax refund, a life story).
-Apart from a phone number or a link (unmistakable in a comment that names no article), contact
+Apart from a phone number, a link or an account id (unmistakable in a comment that names no article), contact
 details and insults only name the reason: whatever words a comment uses, it is on topic when it
 relates to the draft.
 """
@@ -23,11 +24,13 @@ from legislink.analysis.model import Attribution, OfftopicReason
 from legislink.analysis.text import letters_and_digits
 from legislink.lawtext.references import Reference, laws_named, names_other_law
 
-# Ways of reaching a seller: a phone number or a link is unmistakable; a messaging account named
-# in words (微信, QQ) is also how residents describe trade, so it counts only with little relation.
+# Ways of reaching a seller: a phone number, a link or a messaging account's id is unmistakable; a
+# messaging service named in words (微信, QQ) is also how residents describe trade, so it counts
+# only with little relation.
 _PHONE_OR_LINK = re.compile(
     r"(?:\+?86[-\s]?)?1[3-9]\d[\d*]{4}\d{4}|\b\d{3,4}-\d{7,8}\b|\+\d{2,3}[\d\s-]{8,}"
     r"|https?://|www\.|\.(?:com|cn|net|top|xyz)\b"
+    r"|(?:微信|vx|wx|qq|whatsapp|wechat|telegram)(?:号|id)?[:：\s]*[a-z][a-z0-9_-]{4,}\d"
 )
 _MESSAGING = re.compile(r"微信|vx|wx|加v|qq|whatsapp|wechat|telegram|私信|私聊|私讯")
 # Common insults of Chinese and English, written for the project.
