@@ -2,7 +2,7 @@
 
 import pytest
 
-from legislink.lawtext.references import Reference, find_references, names_other_law
+from legislink.lawtext.references import Reference, find_references, laws_named, names_other_law
 
 
 def _articles(text: str) -> list[tuple]:
@@ -72,3 +72,21 @@ def test_a_reference_without_a_law_is_to_the_draft():
 @pytest.mark.parametrize("text", ["关于第12、13条", "第十二、十三条都有问题", "第12和13条"])
 def test_a_list_of_articles_names_each_in_order(text):
     assert [r.article for r in find_references(text)] == [12, 13]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("关于个人所得税法的专项附加扣除，建议提高标准", ["个人所得税法"]),
+    ("要与《未成年人保护法》衔接", ["未成年人保护法"]),
+    ("这个法是好事，可老年人看不懂", []),
+    ("到处都说超龄了这个法该管管", []),
+    ("养孩子还要法律来教？", []),
+    ("违法成本太低，执法也不严", []),
+])
+def test_laws_are_named_anywhere_in_a_text(text, names):
+    assert laws_named(text) == names
+
+
+def test_a_law_named_in_passing_is_another_law_than_the_draft():
+    (name,) = laws_named("物业费涨价的事请在物业管理条例里写清楚")
+    assert name.endswith("物业管理条例")
+    assert names_other_law(Reference(article=None, law=name), "中华人民共和国就业促进法")
