@@ -72,26 +72,22 @@ def _subject_words(tokens: Sequence[str]) -> list[str]:
     return [t for t in words if not t.isascii()] or words
 
 
-def is_empty(norm: str, tokens: Sequence[str], draft: Draft) -> bool:
-    """A few words of assent or thanks, the others common in general Chinese and unrelated to the
-    draft: agreement with nothing said (支持！, 完全同意, 坚决拥护)."""
+def is_empty(norm: str, words: Sequence[str], relation: float, draft: Draft) -> bool:
+    """A few words of assent or thanks, the others (`words`) common in general Chinese and unrelated
+    to the draft: agreement with nothing said (支持！, 完全同意, 坚决拥护)."""
     if len(letters_and_digits(norm)) > MAX_EMPTY_LENGTH:
         return False
-    words = _subject_words(tokens)
-    return (all(draft.vocabulary.is_common(t, COMMON_SHARE) for t in words)
-            and draft.vocabulary.relation(words) < MIN_RELATION)
+    return relation < MIN_RELATION and all(draft.vocabulary.is_common(t, COMMON_SHARE) for t in words)
 
 
 def _names_other_law(norm: str, draft: Draft) -> bool:
     return any(names_other_law(Reference(article=None, law=name), draft.title) for name in laws_named(norm))
 
 
-def _relates(norm: str, tokens: Sequence[str], attribution: Attribution, draft: Draft) -> bool:
+def _relates(norm: str, relation: float, attribution: Attribution, other_law: bool) -> bool:
     if attribution.kind == "content" and attribution.score >= MIN_PROVISION_SCORE:
         return True
-    if draft.vocabulary.relation(_subject_words(tokens)) >= MIN_RELATION:
-        return True
-    return bool(_THE_DRAFT.search(norm)) and not _names_other_law(norm, draft)
+    return relation >= MIN_RELATION or (not other_law and bool(_THE_DRAFT.search(norm)))
 
 
 def classify(norm: str, tokens: Sequence[str], attribution: Attribution, draft: Draft) -> OfftopicReason | None:
@@ -99,15 +95,17 @@ def classify(norm: str, tokens: Sequence[str], attribution: Attribution, draft: 
     the draft's articles always is)."""
     if attribution.kind in ("explicit", "locked"):
         return None
-    if is_empty(norm, tokens, draft):
+    words = _subject_words(tokens)
+    relation = draft.vocabulary.relation(words)
+    if is_empty(norm, words, relation, draft):
         return "empty"
-    relation = draft.vocabulary.relation(_subject_words(tokens))
     if _PHONE_OR_LINK.search(norm) or (_MESSAGING.search(norm) and relation < AD_RELATION):
         return "ad"
+    other_law = _names_other_law(norm, draft)
     # Naming another law outweighs a likeness to one of the draft's articles.
-    if _names_other_law(norm, draft) and relation < OTHER_LAW_RELATION:
+    if other_law and relation < OTHER_LAW_RELATION:
         return "other_law"
-    if _relates(norm, tokens, attribution, draft):
+    if _relates(norm, relation, attribution, other_law):
         return None
     if _ABUSE.search(norm):
         return "abuse"
