@@ -56,9 +56,8 @@ class Draft:
     article_alnum_texts: tuple[str, ...]
     by_number: dict[tuple[int, int], int]
     chapters: dict[int, str]
-    # The whole draft in letters and digits only, and its set of words.
+    # The whole draft in letters and digits only.
     alnum_text: str
-    words: frozenset[str]
     vocabulary: DraftVocabulary
 
     def chapter_of(self, index: int) -> str | None:
@@ -84,6 +83,5 @@ def build_draft(articles: Sequence[Article], title: str = "", segmenter: Segment
         by_number={(a.number, a.sub or 0): i for i, a in enumerate(articles)},
         chapters=chapters,
         alnum_text="".join(alnum_texts),
-        words=frozenset(t for ts in tokens for t in ts),
         vocabulary=DraftVocabulary(tokens, seg.general_share),
     )
