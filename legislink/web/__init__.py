@@ -23,6 +23,7 @@ def register_blueprints(app: Flask) -> None:
         request_log,
         review,
         staff,
+        text_size,
     )
 
     app.register_blueprint(public.bp)
@@ -44,3 +45,4 @@ def register_blueprints(app: Flask) -> None:
     errors.init_app(app)
     request_log.init_app(app)
     filters.init_app(app)
+    text_size.init_app(app)

@@ -25,12 +25,18 @@ def html_lang() -> str:
     return "zh-Hans" if select_locale() == "zh" else select_locale()
 
 
-def switch_url(lang: str) -> str:
-    """This page again in another language (the front page when there is no page, as on a 404)."""
+def this_page_url(**changes: str) -> str:
+    """This page again with some query parameters changed (the front page when there is no page to
+    show again, as on a 404 or after a POST)."""
     if request.endpoint is None or request.method != "GET":
-        return url_for("public.index", lang=lang)
-    args = {**request.args.to_dict(), **(request.view_args or {}), "lang": lang}
+        return url_for("public.index", **changes)
+    args = {**request.args.to_dict(), **(request.view_args or {}), **changes}
     return url_for(request.endpoint, **args)
+
+
+def switch_url(lang: str) -> str:
+    """This page again in another language."""
+    return this_page_url(lang=lang)
 
 
 def _remember_choice(response):
