@@ -26,6 +26,11 @@ def _csrf(error: CSRFError):
     ), 400
 
 
+def page_for(error: HTTPException):
+    """The page an error gets when nothing more particular answers it (see public.expired)."""
+    return _csrf(error) if isinstance(error, CSRFError) else _page(error)
+
+
 def init_app(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf)
     app.register_error_handler(HTTPException, _page)

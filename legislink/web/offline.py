@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import BooleanField, DateField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, SelectChoice, SelectField, StringField, TelField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from .. import labels, permissions
@@ -37,8 +37,11 @@ class OfflineForm(FlaskForm):
     suggestion = TextAreaField(_l("Suggested wording"), filters=[clean_text], validators=OPTIONAL_TEXT)
     reason = TextAreaField(_l("Reason"), filters=[clean_text], validators=OPTIONAL_TEXT)
     identity = SelectField(_l("Identity"), choices=[SelectChoice(i.value, labels.IDENTITY[i]) for i in Identity])
-    name = StringField(_l("Full name"), filters=[clean_text], validators=[Optional(), Length(max=50)])
-    phone = StringField(_l("Phone"), filters=[clean_text], validators=[Optional(), Length(max=32), PhoneNumber()])
+    # The commenter's details, not the staff member's own: the browser must not fill in its owner's.
+    name = StringField(_l("Full name"), filters=[clean_text], validators=[Optional(), Length(max=50)],
+                       render_kw={"autocomplete": "off"})
+    phone = TelField(_l("Phone"), filters=[clean_text], validators=[Optional(), Length(max=32), PhoneNumber()],
+                     render_kw={"autocomplete": "off"})
     consent = BooleanField(_l("Agrees to be contacted about the outcome"))
 
     def validate_collected_on(self, field):

@@ -2,15 +2,19 @@
 
 import hashlib
 import json
+from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_limiter import RateLimitExceeded
+from flask_wtf.csrf import CSRFError
 from wtforms import SelectChoice
 
 from .. import permissions
 from ..extensions import limiter
 from ..models import Channel, Identity, utcnow
 from ..services import comments, consultations, figures, reader, receipts, stations
+from . import errors
 from .boundary import refusal
 from .i18n import select_locale
 from .lookups import published_draft
@@ -45,21 +49,26 @@ def _comment_limit() -> str:
     return current_app.config["COMMENT_RATE_LIMIT"]
 
 
+def _count_accepted_comment() -> None:
+    """Count an accepted comment toward its address's limit (a station's shared Wi-Fi shares one), so
+    that forms sent back with errors cost nothing. Past the limit RateLimitExceeded rolls the comment
+    back, and `limited` shows the form again."""
+    with limiter.limit(_comment_limit):
+        pass
+
+
 def _station_choices(consultation):
     return [SelectChoice("", _("Not sure / none"))] + [SelectChoice(code, name)
                                                         for code, name in stations.offered(consultation)]
 
 
 @bp.route("/drafts/<int:draft_id>/comment", methods=["GET", "POST"])
-@limiter.limit(_comment_limit, methods=["POST"])
 def comment(draft_id: int):
     now = utcnow()
     draft, consultation = published_draft(draft_id, now)
     if not permissions.can_comment(None, consultation, now):
-        return render_template("public/comment_closed.html", draft=draft, consultation=consultation), (
-            403 if request.method == "POST" else 200)
-    form = CommentForm(article=request.args.get("article", ""))
-    form.station.choices = _station_choices(consultation)
+        return _closed(draft, consultation)
+    form = _comment_form(consultation)
     if form.validate_on_submit():
         if form.website.data:
             current_app.logger.info("comment refused: honeypot filled")
@@ -71,11 +80,27 @@ def comment(draft_id: int):
                 station_code=form.station.data or None, channel=Channel.ONLINE, name=form.name.data or "",
                 phone=form.phone.data or "", consent=form.consent.data,
             ), now=now)
+            _count_accepted_comment()
             # The receipt is shown only once the boundary has committed the comment. The thanks ride
             # on the address, not in the session: a client that never follows the redirect (a script,
             # a kiosk that resets) would otherwise pile up unread messages in its cookie.
             return redirect(url_for("public.receipt", code=saved.receipt_code, sent=1))
         (form.station if refused.code == "unknown_station" else form.article).errors.append(refused.message)
+    return _form_page(draft, consultation, form)
+
+
+def _closed(draft, consultation):
+    return render_template("public/comment_closed.html", draft=draft, consultation=consultation), (
+        403 if request.method == "POST" else 200)
+
+
+def _comment_form(consultation) -> CommentForm:
+    form = CommentForm(article=request.args.get("article", ""))
+    form.station.choices = _station_choices(consultation)
+    return form
+
+
+def _form_page(draft, consultation, form, status: int = 200):
     target = comments.target_preview(consultation, form.article.data)
     back = url_for("public.draft", draft_id=draft.id)
     if target is not None:
@@ -83,7 +108,42 @@ def comment(draft_id: int):
         back = url_for("public.draft", draft_id=draft.id, part=part) + "#" + reader.anchor_for(target.article)
     return render_template("public/comment.html", draft=draft, consultation=consultation, form=form, target=target,
                            article_labels=reader.article_labels(consultation.version_id), back_url=back,
-                           fields_key=_fields_key(consultation, form, target))
+                           fields_key=_fields_key(consultation, form, target)), status
+
+
+def _sent_from_this_site() -> bool:
+    """A browser names the page a form was sent from; another site's page gets no form filled in
+    with what it sent. Clients that name none (kiosks, scripts) are not browsers tricked into it."""
+    sender = request.headers.get("Origin") or request.referrer
+    return sender is None or urlsplit(sender).netloc == request.host
+
+
+def _form_again(error, message: str):
+    """The comment form once more, holding everything the resident typed, with a fresh token and a
+    word on why it was not sent; other requests get the error's own page."""
+    if request.endpoint != "public.comment" or request.method != "POST" or not _sent_from_this_site():
+        return errors.page_for(error)
+    now = utcnow()
+    draft, consultation = published_draft(request.view_args["draft_id"], now)
+    if not permissions.can_comment(None, consultation, now):
+        return _closed(draft, consultation)
+    form = _comment_form(consultation)
+    form.form_errors.append(message)
+    return _form_page(draft, consultation, form, error.code)
+
+
+@bp.errorhandler(CSRFError)
+def expired(error: CSRFError):
+    """A form whose token has gone (the browser was restarted, the tab left open for hours)."""
+    return _form_again(error, _("This form had expired, so your comment was not sent yet. Everything you "
+                                "wrote is still here: check it and send it once more."))
+
+
+@bp.errorhandler(RateLimitExceeded)
+def limited(error: RateLimitExceeded):
+    return _form_again(error, _("Many comments were sent from your connection in the last minutes, so this one "
+                                "was not received yet. Everything you wrote is still here: wait a minute and "
+                                "send it again."))
 
 
 def _fields_key(consultation, form, target) -> str | None:

@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectChoice, SelectField, StringField, TelField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from .. import labels
@@ -27,10 +27,12 @@ class CommentForm(FlaskForm):
     identity = SelectField(_l("You are"), choices=[SelectChoice(i.value, labels.IDENTITY[i]) for i in Identity],
                            default=Identity.RESIDENT.value)
     station = SelectField(_l("Your liaison station (optional)"), validators=[Optional()])
+    # Said what they hold (WCAG 1.3.5), so browsers fill them in and phones offer a dial pad.
     name = StringField(_l("Name (optional, never published)"), filters=[clean_text],
-                       validators=[Optional(), Length(max=50)])
-    phone = StringField(_l("Mobile number (optional, never published)"), filters=[clean_text],
-                        validators=[Optional(), Length(max=32), PhoneNumber()])
+                       validators=[Optional(), Length(max=50)], render_kw={"autocomplete": "name"})
+    phone = TelField(_l("Mobile number (optional, never published)"), filters=[clean_text],
+                     validators=[Optional(), Length(max=32), PhoneNumber()],
+                     render_kw={"autocomplete": "tel", "inputmode": "tel"})
     consent = BooleanField(_l("The liaison station may contact me about this comment and tell me its outcome."))
     # A field people never see: bots fill every field they find.
     website = StringField("website", filters=[clean_text])

@@ -205,21 +205,6 @@ def test_an_oversized_body_is_refused(client, open_consultation):
     assert comment_count() == 0
 
 
-def test_too_many_comments_from_one_address_get_a_friendly_429(make_app):
-    app = make_app(RATELIMIT_ENABLED=True, COMMENT_RATE_LIMIT="2 per minute")
-    with app.app_context():
-        consultation = make_consultation()
-        db.session.commit()
-        client = app.test_client()
-        assert send(client, consultation).status_code == 302
-        assert send(client, consultation).status_code == 302
-        third = send(client, consultation)
-        assert third.status_code == 429
-        assert "提交过于频繁" in third.get_data(as_text=True)
-        assert comment_count() == 2
-        assert client.get("/").status_code == 200  # reading is not limited
-
-
 def test_premoderated_comments_are_hidden_from_public_counts(client, ctx):
     consultation = make_consultation(premoderation=True)
     db.session.commit()
