@@ -17,6 +17,11 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+@cache
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
 def normalize(text: str) -> str:
     """Simplified characters, half-width letters and digits, lower case."""
     return _t2s().convert(unicodedata.normalize("NFKC", text)).lower()
@@ -35,3 +40,20 @@ def quoted(text: str) -> list[str]:
 def letters_and_digits(text: str) -> str:
     """Only letters and digits: what is left to compare once punctuation and spacing are gone."""
     return _NON_WORD.sub("", text)
+
+
+def _changed(before: str, after: str) -> int:
+    return sum(a != b for a, b in zip(before, after, strict=False))
+
+
+def language_tag(text: str) -> str:
+    """The BCP 47 tag of the script most of the text's letters are in: `en` for Latin letters,
+    `zh-Hant` for Han characters that conversion to Simplified would change more than conversion
+    to Traditional would, else `zh-Hans` (also for text with no letters at all)."""
+    han = sum(unicodedata.name(c, "").startswith("CJK UNIFIED") for c in text)
+    latin = sum(c.isascii() and c.isalpha() for c in text)
+    if latin > han:
+        return "en"
+    if han and _changed(text, _t2s().convert(text)) > _changed(text, _s2t().convert(text)):
+        return "zh-Hant"
+    return "zh-Hans"

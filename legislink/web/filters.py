@@ -1,4 +1,5 @@
-"""Template filters: dates in the contact point's time zone, comment targets as labels."""
+"""Template filters: dates in the contact point's time zone, comment targets as labels, the language
+of a part of a page."""
 
 from datetime import timedelta
 
@@ -6,9 +7,12 @@ from flask import Flask, current_app
 from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 
 from .. import labels
+from ..analysis.text import language_tag
 from ..lawtext.numerals import int_to_cn
+from .i18n import html_lang
 
 
 def deadline(closes_at) -> str:
@@ -31,6 +35,17 @@ def target_label(comment) -> str:
     return comment.provision.label + paragraph_label(comment.paragraph)
 
 
+def lang_attr(tag: str) -> Markup:
+    """` lang="…"` on a part of the page in another language than the page (WCAG 3.1.2): the law text
+    in the English interface, an English comment in the Chinese one. Nothing when they agree."""
+    return Markup(' lang="{}"').format(tag) if tag != html_lang() else Markup("")
+
+
+def lang_of(text: str | None) -> Markup:
+    """lang_attr for a text written by someone: a comment, a draft's title."""
+    return lang_attr(language_tag(text or ""))
+
+
 def has_endpoint(name: str) -> bool:
     return name in current_app.view_functions
 
@@ -46,8 +61,9 @@ def may_open(name: str) -> bool:
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         has_endpoint=has_endpoint, may_open=may_open, status_labels=labels.STATUS, channel_labels=labels.CHANNEL,
-        identity_labels=labels.IDENTITY, adoption_labels=labels.ADOPTION,
+        identity_labels=labels.IDENTITY, adoption_labels=labels.ADOPTION, lang_attr=lang_attr,
     )
+    app.add_template_filter(lang_of)
     app.add_template_filter(deadline)
     app.add_template_filter(datetime_local)
     app.add_template_filter(target_label)

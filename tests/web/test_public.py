@@ -234,7 +234,7 @@ def test_the_receipt_shows_the_history(client, open_consultation):
 
 def test_the_english_interface_serves_a_foreign_merchant(client, open_consultation):
     page = client.get(comment_url(open_consultation, "第一条") + "&lang=en").get_data(as_text=True)
-    assert "Your comment on 第一条" in page
+    assert 'Your comment on <span lang="zh-Hans">第一条</span>' in page  # the label is Chinese (WCAG 3.1.2)
     assert "Foreign merchant" in page
     response = send(client, open_consultation, text="Please publish the guide in Arabic too.",
                     identity=Identity.FOREIGN_MERCHANT.value)
