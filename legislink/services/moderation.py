@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, func, select, update
 
 from ..extensions import db
-from ..models import Channel, Comment, CommentStatus, Consultation, Identity, Provision, Station
+from ..models import AuditEvent, Channel, Comment, CommentStatus, Consultation, Identity, Provision, Station
 from . import ServiceError, audit, receipts
 
 LOCAL = ZoneInfo("Asia/Shanghai")
@@ -125,12 +125,25 @@ def queue(consultation: Consultation, f: CommentFilter, page: int = 1, per_page:
     return Page(list(comments), total, page, pages, counts)
 
 
+@dataclass
+class Applied:
+    """What a moderation action changed: how many comments, and its audit event (the one to undo)."""
+
+    count: int
+    event_id: int
+
+
+# What an action overwrites, kept in its audit event when the comments were chosen one by one, so
+# that the action can be undone exactly.
+_UNDONE_COLUMNS = (Comment.status, Comment.status_reason, Comment.offtopic_reason, Comment.offtopic_locked)
+
+
 def apply(consultation: Consultation, action: str, reason: str, actor, *, ids: list[int] | None = None,
-          f: CommentFilter | None = None) -> int:
+          f: CommentFilter | None = None) -> Applied:
     """Apply a moderation action to the chosen comments (ids) or to everything a filter matches.
 
     Only comments the action can change are touched (accept leaves spam alone, restore only
-    brings back what was set aside). Returns how many changed; all or nothing.
+    brings back what was set aside). All or nothing. An action on chosen comments can be undone.
     """
     if action not in TARGET_STATUS:
         raise ServiceError("unknown_action", action=action)
@@ -146,29 +159,79 @@ def apply(consultation: Consultation, action: str, reason: str, actor, *, ids: l
     chosen = list(db.session.scalars(select(Comment.id).where(*conditions).order_by(Comment.id)))
     if not chosen:
         raise ServiceError("nothing_to_change")
-    # Staff have spoken: a re-run of the analysis must not undo it (offtopic_locked).
-    values = {"status": TARGET_STATUS[action], "status_reason": reason[:200], "offtopic_locked": True,
-              "offtopic_reason": "staff" if action == Action.OFFTOPIC else ""}
-    for start in range(0, len(chosen), CHUNK):
-        db.session.execute(update(Comment).where(Comment.id.in_(chosen[start:start + CHUNK])).values(**values)
-                           .execution_options(synchronize_session=False))
-    detail = {"reason": reason, "count": len(chosen), "to": values["status"].value}
+    detail = {"reason": reason, "count": len(chosen), "to": TARGET_STATUS[action].value}
     if ids is None:
         detail["filter"] = (f or CommentFilter()).as_dict()
-    audit.record(actor, f"moderation.{action}", "comment", chosen, detail)
+    else:
+        detail["before"] = _states(chosen)
+    # Staff have spoken: a re-run of the analysis must not undo it (offtopic_locked).
+    _set(chosen, status=TARGET_STATUS[action], status_reason=reason[:200], offtopic_locked=True,
+         offtopic_reason="staff" if action == Action.OFFTOPIC else "")
+    event = audit.record(actor, f"moderation.{action}", "comment", chosen, detail)
     db.session.expire_all()
-    return len(chosen)
+    return Applied(len(chosen), event.id)
 
 
-def next_comment(consultation: Consultation, f: CommentFilter, after: int | None = None) -> tuple[Comment | None, int]:
-    """The next comment of the queue after comment `after` (in queue order), and how many follow it."""
+def _states(ids: list[int]) -> list[list]:
+    """[status, status_reason, offtopic_reason, offtopic_locked, [ids]] for each state the comments are in."""
+    states: dict[tuple, list[int]] = {}
+    rows = db.session.execute(select(Comment.id, *_UNDONE_COLUMNS).where(Comment.id.in_(ids)))
+    for comment_id, status, *rest in rows:
+        states.setdefault((status.value, *rest), []).append(comment_id)
+    return [[*state, members] for state, members in states.items()]
+
+
+def _set(ids: list[int], **values) -> None:
+    for start in range(0, len(ids), CHUNK):
+        db.session.execute(update(Comment).where(Comment.id.in_(ids[start:start + CHUNK])).values(**values)
+                           .execution_options(synchronize_session=False))
+
+
+@dataclass
+class Undoable:
+    action: str
+    comment_ids: list[int]
+
+
+def undoable(consultation: Consultation, event_id: int) -> Undoable | None:
+    """The action of this audit event, if it can still be undone: it was on chosen comments of this
+    consultation, and every one of them is still as the action left it."""
+    event = db.session.get(AuditEvent, event_id)
+    if event is None or not event.action.startswith("moderation.") or "before" not in (event.detail or {}):
+        return None
+    ids = [comment_id for *_, members in event.detail["before"] for comment_id in members]
+    still = db.session.scalar(select(func.count(Comment.id)).where(
+        Comment.id.in_(ids), Comment.consultation_id == consultation.id,
+        Comment.status == CommentStatus(event.detail["to"])))
+    return Undoable(event.action.removeprefix("moderation."), ids) if still == len(ids) else None
+
+
+def undo(consultation: Consultation, event_id: int, actor) -> list[int]:
+    """Put the comments of a moderation action back as they were before it; their ids."""
+    found = undoable(consultation, event_id)
+    if found is None:
+        raise ServiceError("nothing_to_undo")
+    before = db.session.get(AuditEvent, event_id).detail["before"]
+    for status, status_reason, offtopic_reason, locked, members in before:
+        _set(members, status=CommentStatus(status), status_reason=status_reason, offtopic_reason=offtopic_reason,
+             offtopic_locked=locked)
+    audit.record(actor, "moderation.undo", "comment", found.comment_ids, {"event": event_id, "action": found.action})
+    db.session.expire_all()
+    return found.comment_ids
+
+
+def next_comment(consultation: Consultation, f: CommentFilter, after: int | None = None, *,
+                 including: bool = False) -> tuple[Comment | None, int]:
+    """The next comment of the queue after comment `after` (in queue order; that one first when
+    `including`), and how many follow it."""
     conditions = _conditions(consultation, f)
     if after is not None:
         previous = db.session.get(Comment, after)
         if previous is not None:
+            later = Comment.id >= previous.id if including else Comment.id > previous.id
             conditions.append(
                 (Comment.submitted_at > previous.submitted_at)
-                | ((Comment.submitted_at == previous.submitted_at) & (Comment.id > previous.id))
+                | ((Comment.submitted_at == previous.submitted_at) & later)
             )
     comment = db.session.scalars(
         select(Comment).where(*conditions).order_by(Comment.submitted_at, Comment.id).limit(1)

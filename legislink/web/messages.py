@@ -61,6 +61,7 @@ MESSAGES = {
     "reason_required": _l("Give a reason: it is recorded in the audit log."),
     "nothing_selected": _l("Select at least one comment, or apply the action to the whole filter."),
     "nothing_to_change": _l("None of the chosen comments can take this action."),
+    "nothing_to_undo": _l("This can no longer be undone: the comment has been changed since."),
     # Drafts in: reading an upload, the preview between upload and confirmation, windows, versions.
     "empty_source": _l("The file is empty."),
     "too_large": _l("The file is larger than the size limit."),

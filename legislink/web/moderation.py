@@ -24,6 +24,13 @@ ACTION_LABELS = {
     Action.SPAM: _l("Mark as spam"),
     Action.RESTORE: _l("Restore"),
 }
+# What the review page says once an action is done, beside the button that undoes it.
+DONE_LABELS = {
+    Action.ACCEPT: _l("The comment was accepted."),
+    Action.OFFTOPIC: _l("The comment was marked off-topic."),
+    Action.SPAM: _l("The comment was marked as spam."),
+    Action.RESTORE: _l("The comment was restored."),
+}
 OFFTOPIC_REASONS = {"ad": _l("Advertising"), "abuse": _l("Abuse"), "unrelated": _l("Unrelated"),
                     "other_law": _l("About another law"), "empty": _l("Empty agreement"),
                     "staff": _l("Set by staff")}
@@ -118,9 +125,9 @@ def bulk(consultation_id: int):
             flash(_("Select at least one comment, or apply the action to the whole filter."), "error")
             return redirect(back)
     with refusal() as refused:
-        changed = moderation.apply(consultation, form.action.data, form.reason.data, current_user, ids=ids,
+        applied = moderation.apply(consultation, form.action.data, form.reason.data, current_user, ids=ids,
                                    f=_current_filter(filters))
-        flash(_("%(num)s comments changed.", num=changed), "success")
+        flash(_("%(num)s comments changed.", num=applied.count), "success")
     if refused:
         flash(refused.message, "error")
     return redirect(back)
@@ -129,7 +136,8 @@ def bulk(consultation_id: int):
 @bp.route("/review", methods=["GET", "POST"])
 @require(permissions.can_moderate)
 def review(consultation_id: int):
-    """One comment at a time, oldest first, with keyboard shortcuts (static/js/moderation.js)."""
+    """One comment at a time, oldest first, with opt-in keyboard shortcuts (static/js/moderation.js);
+    each action can be undone from the message that reports it."""
     consultation = _consultation(consultation_id)
     current = _current_filter(_filter_form())
     if current.is_empty():
@@ -140,13 +148,35 @@ def review(consultation_id: int):
         if comment_id is None:
             abort(400)
         reason = form.reason.data or str(ACTION_LABELS.get(form.action.data, form.action.data))
+        back = {"consultation_id": consultation.id, "after": comment_id, **current.as_dict()}
         with refusal() as refused:
-            moderation.apply(consultation, form.action.data, reason, current_user, ids=[comment_id])
-        if refused:
-            flash(refused.message, "error")
-        return redirect(url_for("moderation.review", consultation_id=consultation.id, after=comment_id,
-                                **current.as_dict()))
-    comment, remaining = moderation.next_comment(consultation, current, request.args.get("after", type=int))
+            applied = moderation.apply(consultation, form.action.data, reason, current_user, ids=[comment_id])
+            return redirect(url_for("moderation.review", done=applied.event_id, **back))
+        flash(refused.message, "error")
+        return redirect(url_for("moderation.review", **back))
+    done = request.args.get("done", type=int)
+    last = moderation.undoable(consultation, done) if done is not None else None
+    at = request.args.get("at", type=int)
+    comment, remaining = moderation.next_comment(consultation, current, request.args.get("after", type=int) or at,
+                                                 including=at is not None)
     return render_template("staff/moderation/review.html", consultation=consultation, comment=comment,
-                           remaining=remaining, form=form, filter_args=current.as_dict(),
+                           remaining=remaining, form=form, filter_args=current.as_dict(), last=last,
+                           done_event=done, done_labels=DONE_LABELS,
                            action_labels=ACTION_LABELS, can_see=_personal_data_visible)
+
+
+@bp.route("/review/undo", methods=["POST"])
+@require(permissions.can_moderate)
+def undo(consultation_id: int):
+    """Undo an action taken on the review page; that comment is shown again."""
+    consultation = _consultation(consultation_id)
+    current = _current_filter(_filter_form())
+    event_id = request.form.get("event", type=int)
+    if event_id is None:
+        abort(400)
+    with refusal() as refused:
+        shown = moderation.undo(consultation, event_id, current_user)[0]
+        flash(_("Undone: the comment is as it was before."), "success")
+        return redirect(url_for("moderation.review", consultation_id=consultation.id, at=shown, **current.as_dict()))
+    flash(refused.message, "error")
+    return redirect(url_for("moderation.review", consultation_id=consultation.id, **current.as_dict()))

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from legislink.extensions import db
 from legislink.models import AuditEvent, Channel, Comment, CommentStatus, Identity, Role, utcnow
 from legislink.services import ServiceError
-from legislink.services.moderation import CommentFilter, apply, next_comment, queue
+from legislink.services.moderation import CommentFilter, apply, next_comment, queue, undo, undoable
 
 from ..builders import article, make_comment, make_consultation, make_station, make_user
 
@@ -53,7 +53,7 @@ def test_bulk_action_on_a_selection_changes_only_the_selection_and_is_audited(co
     make_comment(consultation, text="不动的意见")
     changed = apply(consultation, "spam", "广告", staff, ids=[c.id for c in chosen[:2]])
     db.session.commit()
-    assert changed == 2
+    assert changed.count == 2
     result = statuses()
     assert [result[f"意见{i}"] for i in range(3)] == [CommentStatus.SPAM, CommentStatus.SPAM, CommentStatus.ACCEPTED]
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "moderation.spam"))
@@ -69,7 +69,7 @@ def test_bulk_action_on_a_whole_filter(consultation):
     make_comment(consultation, text="正常意见")
     changed = apply(consultation, "offtopic", "与草案无关", staff, f=CommentFilter(channel=Channel.LETTER))
     db.session.commit()
-    assert changed == 1200
+    assert changed.count == 1200
     result = statuses()
     assert result["正常意见"] == CommentStatus.ACCEPTED
     assert sum(s == CommentStatus.OFFTOPIC for s in result.values()) == 1200
@@ -120,3 +120,48 @@ def test_a_printed_receipt_code_finds_its_comment(consultation):
     make_comment(consultation, text="别的意见")
     found = queue(consultation, CommentFilter(text="3kxm-7qpa-rd4w")).comments
     assert [c.id for c in found] == [comment.id]
+
+
+def _state(comment_id: int) -> tuple:
+    db.session.expire_all()
+    c = db.session.get(Comment, comment_id)
+    return c.status, c.status_reason, c.offtopic_reason, c.offtopic_locked
+
+
+def test_a_mark_on_chosen_comments_is_undone_exactly(consultation):
+    staff = make_user(Role.STAFF)
+    pending = make_comment(consultation, text="待审", status=CommentStatus.PENDING)
+    flagged = make_comment(consultation, text="分析认为无关", status=CommentStatus.OFFTOPIC, offtopic_reason="ad")
+    before = {c.id: _state(c.id) for c in (pending, flagged)}
+    applied = apply(consultation, "spam", "误按", staff, ids=[pending.id, flagged.id])
+    assert _state(pending.id)[0] == _state(flagged.id)[0] == CommentStatus.SPAM
+
+    assert undoable(consultation, applied.event_id).action == "spam"
+    assert sorted(undo(consultation, applied.event_id, staff)) == sorted(before)
+    assert {comment_id: _state(comment_id) for comment_id in before} == before
+    logged = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "moderation.undo"))
+    assert logged.detail == {"event": applied.event_id, "action": "spam"}
+    assert undoable(consultation, applied.event_id) is None  # undone once, not twice
+
+
+def test_a_mark_changed_since_is_not_undone(consultation):
+    staff = make_user(Role.STAFF)
+    comment = make_comment(consultation, text="待审", status=CommentStatus.PENDING)
+    first = apply(consultation, "offtopic", "无关", staff, ids=[comment.id])
+    apply(consultation, "spam", "广告", staff, ids=[comment.id])
+    with pytest.raises(ServiceError) as raised:
+        undo(consultation, first.event_id, staff)
+    assert raised.value.code == "nothing_to_undo"
+    assert _state(comment.id)[0] == CommentStatus.SPAM
+
+
+def test_an_action_on_a_whole_filter_or_another_consultation_cannot_be_undone_here(consultation):
+    staff = make_user(Role.STAFF)
+    comment = make_comment(consultation, text="广告", channel=Channel.LETTER)
+    on_filter = apply(consultation, "spam", "广告", staff, f=CommentFilter(channel=Channel.LETTER))
+    assert undoable(consultation, on_filter.event_id) is None
+    apply(consultation, "restore", "误判", staff, ids=[comment.id])
+    elsewhere = make_consultation()
+    other = make_comment(elsewhere, text="别处的意见")
+    marked = apply(elsewhere, "spam", "广告", staff, ids=[other.id])
+    assert undoable(consultation, marked.event_id) is None
