@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-test browser lint catalog
+.PHONY: demo test install install-test browser axe lint catalog
 
 # Install, create the instance with demonstration data, and serve on http://127.0.0.1:5000
 demo: install
@@ -12,7 +12,7 @@ demo: install
 
 # Install with the test extras and run the whole suite (SQLite; PostgreSQL too when
 # LEGISLINK_TEST_DATABASE_URL is set).
-test: install-test browser
+test: install-test browser axe
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
@@ -32,6 +32,10 @@ browser:
 		echo "installing Debian's chromium for the browser tests"; \
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 		else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
+
+# axe-core for the accessibility checks of the browser tests, at the version of tests/e2e/package-lock.json.
+axe:
+	npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
 
 # Refresh the translation template and the compiled Chinese catalogue after editing messages.po.
 catalog:

@@ -176,6 +176,7 @@ def _accept_with_the_a_key(page: Page, base: str, resident: Page, consultation: 
 
     page.goto(f"{base}/staff/consultations/{consultation}/review")
     expect(page.locator(".review-text")).to_contain_text("楼道里充电太危险了")
+    page.get_by_label("使用单键快捷键").check()  # off until turned on (WCAG 2.1.4)
     page.keyboard.press("a")
     expect(page.get_by_text("当前筛选条件下已没有待处理的意见")).to_be_visible()
     _queue(page, base, consultation, "楼道里充电太危险了")
