@@ -49,6 +49,10 @@ def _comment_limit() -> str:
     return current_app.config["COMMENT_RATE_LIMIT"]
 
 
+def _never(_response) -> bool:
+    return False
+
+
 def _count_accepted_comment() -> None:
     """Count an accepted comment toward its address's limit (a station's shared Wi-Fi shares one), so
     that forms sent back with errors cost nothing. Past the limit RateLimitExceeded rolls the comment
@@ -63,6 +67,9 @@ def _station_choices(consultation):
 
 
 @bp.route("/drafts/<int:draft_id>/comment", methods=["GET", "POST"])
+# An address already past its limit is refused before any work (this only tests the count);
+# _count_accepted_comment counts.
+@limiter.limit(_comment_limit, methods=["POST"], deduct_when=_never)
 def comment(draft_id: int):
     now = utcnow()
     draft, consultation = published_draft(draft_id, now)

@@ -132,3 +132,20 @@ def test_a_page_without_errors_has_no_error_in_its_title(client, consultation):
     html = client.get(comment_url(consultation)).get_data(as_text=True)
     assert "错误" not in re.search(r"<title>(.*?)</title>", html, re.S).group(1)
     assert "error-summary" not in html
+
+
+def test_an_address_past_its_limit_is_refused_before_any_work(make_app, monkeypatch):
+    from legislink.web import public
+
+    app = make_app(RATELIMIT_ENABLED=True, COMMENT_RATE_LIMIT="1 per minute")
+    with app.app_context():
+        consultation = make_consultation()
+        db.session.commit()
+        client = app.test_client()
+        assert send(client, consultation).status_code == 302
+        submitted = []
+        monkeypatch.setattr(public.comments, "submit", lambda *a, **k: submitted.append(a))
+        response = send(client, consultation, text=TEXT)
+        assert response.status_code == 429
+        assert typed(response.get_data(as_text=True), "text") == TEXT
+        assert submitted == []  # no segmenting, no insert to roll back
