@@ -125,7 +125,7 @@ def _spam_in_bulk(page: Page, base: str, resident: Page) -> None:
 def _audit_log_lists_the_spam(admin: Page, base: str) -> None:
     admin.goto(base + "/admin/audit")
     expect(admin.locator("h1")).to_have_text("操作日志")
-    admin.get_by_label("操作").fill("moderation.spam")
+    admin.get_by_label("操作", exact=True).fill("moderation.spam")
     admin.get_by_role("button", name="筛选", exact=True).click()
     entry = admin.locator("tbody tr").filter(has_text="推销广告，与草案无关")
     expect(entry).to_have_count(1)
