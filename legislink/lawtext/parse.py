@@ -7,7 +7,12 @@ weighs three kinds of evidence:
 - the layout (see `clean`): a line that continues a line cut mid-sentence at the wrap width is
   part of that sentence, whatever it begins with;
 - what follows the label: `第十二条规定的`, `第十二条的`, `第十二条、`, `第十二条第二款`,
-  `第十二条至` are citations; a space, a caption or a bare label make a label certain.
+  `第十二条至` are citations; a space, a caption or a bare label make a label certain (after a
+  space, a citation's next word is believed only in sequence: `第七十六条　规定本行政区域…`).
+
+In an amendment, the text an entry inserts belongs to that entry, quoted or not: after a line
+that ends with a colon (`…增加五条。内容如下：`), section headings and articles are the
+entry's content until the amendment's own next entry.
 
 Numbering that jumps or repeats, empty articles and unexplained text are reported as warnings
 with their line numbers, never silently dropped or merged.
@@ -48,9 +53,10 @@ def _warning(line: int, code: str, **params: object) -> ParseWarning:
 class _Parser:
     """Feeds on lines in order; holds where the text of the next line may belong."""
 
-    def __init__(self, layout: Layout, items_mode: bool) -> None:
+    def __init__(self, layout: Layout, items_mode: bool, amendment: bool) -> None:
         self.layout = layout
         self.items_mode = items_mode
+        self.amendment = amendment
         self.title_lines: list[str] = []
         self.notes: list[str] = []
         self.headings: list[Heading] = []
@@ -65,6 +71,7 @@ class _Parser:
         self.pending_heading: Heading | None = None  # a heading whose title is on the next line
         self.note_depth = 0
         self.in_quote = False
+        self.inserting = False  # inside text an amendment's entry inserts after a colon
         self.started = False
         self.prev_complete = False
 
@@ -80,11 +87,13 @@ class _Parser:
         elif not self._structure(line, pos):
             self._content(line, pos)
         self.in_quote = pat.quote_open_after(self.in_quote, line.text)
+        if self.amendment and self.article is not None and pat.introduces_text(line.text):
+            self.inserting = True
 
     def _structure(self, line: Line, pos: Position) -> bool:
         if line.text[:1] in "“「":
             return False
-        if self.in_quote:
+        if self.in_quote or self.inserting:
             return self._entry(line, pos, strict=True)
         if not self.items_mode and (self._heading(line, pos) or self._unnumbered_part(line, pos)):
             return True
@@ -223,6 +232,7 @@ class _Parser:
         paragraphs = [Paragraph(rest, line.number)] if rest and not deleted else []
         self.article = Article(label, number, sub, caption, paragraphs, self.path_entries, deleted, line.number)
         self.articles.append(self.article)
+        self.inserting = False
         self.target = paragraphs[0] if paragraphs else None
         self.prev_complete = not paragraphs
         self.started = True
@@ -278,6 +288,8 @@ class _Parser:
     def _joins(self, pos: Position, text: str) -> bool:
         if pos is Position.CONT:
             return True
+        if self.inserting and pat.starts_unit(text):
+            return False  # an inserted heading or article is a paragraph of its own
         if pos is Position.UNFINISHED:
             return text[:1] not in "“「"  # each quoted paragraph opens with its own mark
         # A full line that ends a sentence is as often mid-paragraph as not: with a fixed
@@ -406,7 +418,7 @@ def parse_text(text: str) -> ParsedDocument:
     toc = _find_toc(lines)
     amendment_title = bool(pat.AMENDMENT_TITLE.search(lines[0].text))
     items_mode = _uses_items(lines, toc, amendment_title)
-    parser = _Parser(layout, items_mode)
+    parser = _Parser(layout, items_mode, amendment=items_mode or amendment_title)
     prev: Line | None = None
     for i, line in enumerate(lines):
         if toc is not None and i in toc:

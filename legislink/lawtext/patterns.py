@@ -121,11 +121,15 @@ def article_shape(text: str) -> ArticleShape | None:
     if colon:  # `第一条：为了…`, as informal drafts write it
         after = " " + after[colon.end():]
     rest = after.strip()
-    if _HARD_REFERENCE.match(rest):
+    separated = after[:1].isspace()
+    cited = bool(_HARD_REFERENCE.match(rest))
+    if cited and not separated:
         return None
     caption, rest_text = split_caption(rest)
-    strong = after[:1].isspace() or caption is not None or not rest
-    citation_like = not strong and bool(_SOFT_REFERENCE.match(rest))
+    strong = separated or caption is not None or not rest
+    # `第七十六条　规定本行政区域…`: a separator, then a word citations start with. An article
+    # that begins so is real (立法法 2015), but only where the numbering expects it.
+    citation_like = cited or (not strong and bool(_SOFT_REFERENCE.match(rest)))
     sub = cn_to_int(match[2]) if match[2] else 0
     return ArticleShape(cn_to_int(match[1]), sub, caption, rest_text, strong, citation_like)
 
@@ -198,6 +202,17 @@ def is_note(text: str) -> bool:
     if _NOTE_START.match(text):
         return True
     return text[:1] in "（(" and bool(_NOTE_WORDS.search(text))
+
+
+def starts_unit(text: str) -> bool:
+    """A heading, or an article label set off by a separator: where a unit of law text begins."""
+    shape = article_shape(text)
+    return heading_shape(text) is not None or (shape is not None and shape.strong)
+
+
+def introduces_text(text: str) -> bool:
+    """A line that ends with a colon announces the text that follows (`…内容如下：`)."""
+    return text.rstrip(" \u3000").endswith(("：", ":"))
 
 
 def paren_balance(text: str) -> int:

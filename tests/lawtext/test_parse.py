@@ -1,8 +1,11 @@
 """The parser, rule by rule, on short texts of our own writing."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from legislink.lawtext import ParseError, parse_text, to_json
+from legislink.lawtext.numerals import int_to_cn
 from tests.lawtext.helpers import fixture_text
 
 
@@ -273,6 +276,47 @@ def test_citations_at_a_paragraph_start_are_never_articles(citation):
     assert doc.article("第十一条").paragraphs[1].text.startswith(citation)
 
 
+# What citations begin with after `第十二条`; an article may begin with them too (立法法 2015,
+# 第七十六条　规定本行政区域特别重大事项的地方性法规，应当由人民代表大会通过。).
+CITATION_WORDS = ["规定", "的", "之", "至", "到", "中的", "中规定", "所称", "所列", "所规定", "所指", "所述",
+                  "、", "，", "第三款", "（一）", "和", "及", "与", "或", "以外", "前", "后", "等"]
+
+
+def test_articles_that_begin_with_a_citations_word_are_found_when_a_separator_follows():
+    doc = parse_text(fixture_text("market_citation_words_regulation.txt"))
+    assert [a.label for a in doc.articles] == [f"第{int_to_cn(n)}条" for n in range(1, 12)]
+    assert {label: doc.article(label).text[:4] for label in ("第三条", "第五条", "第七条", "第八条")} == {
+        "第三条": "规定本市", "第五条": "规定摊位", "第七条": "至迟在每", "第八条": "规定禁止"}
+    # Without a separator the same words make a citation, even of the next article.
+    assert doc.article("第四条").paragraphs[1].text.startswith("第五条规定的摊位租金标准")
+    assert doc.warnings == []
+
+
+@pytest.mark.parametrize("separator", ["\u3000", " ", "\u2002", "：", "\t"])
+def test_a_separated_label_before_a_citations_word_is_an_article_only_in_sequence(separator):
+    text = (f"第十一条　甲。\n第十二条{separator}规定本市重大事项的，应当公告。\n"
+            f"第十四条{separator}规定的事项，依照本条例执行。\n第十三条　乙。")
+    doc = parse_text(text)
+    assert labels(text) == ["第十一条", "第十二条", "第十三条"]
+    assert doc.article("第十二条").text.startswith("规定本市重大事项的")
+    assert doc.article("第十二条").paragraphs[1].text.startswith("第十四条")
+
+
+@given(st.lists(st.tuples(st.sampled_from(CITATION_WORDS), st.sampled_from(["\u3000", " ", "：", "\u2002"])),
+                min_size=1, max_size=40))
+def test_every_article_of_a_law_numbered_without_a_gap_is_found(openings):
+    text = "\n".join(f"第{int_to_cn(n)}条{separator}{word}本条例所称的事项，依照本条例执行。"
+                     for n, (word, separator) in enumerate(openings, start=1))
+    assert labels(text) == [f"第{int_to_cn(n)}条" for n in range(1, len(openings) + 1)]
+
+
+def test_a_line_ending_with_a_colon_in_a_law_does_not_swallow_the_next_chapter():
+    text = "第一章　总则\n第一条　本条例所称市场，包括下列场所：\n第二章　经营\n第二条　乙。"
+    doc = parse_text(text)
+    assert [h.label for h in doc.headings] == ["第一章", "第二章"]
+    assert doc.article("第二条").path == ("第二章 经营",)
+
+
 # -- amendments -------------------------------------------------------------------------------
 
 
@@ -374,3 +418,18 @@ def test_an_attachment_mark_above_the_title_is_ignored():
 def test_an_attachment_after_the_articles_is_not_part_of_the_last_article():
     doc = parse_text("第一条　甲。\n第二条　乙。\n附件一\n1．关于某事项的决定\n2．关于另一事项的决定")
     assert doc.article("第二条").text == "乙。"
+
+
+def test_text_an_amendment_inserts_after_a_colon_stays_inside_the_entry():
+    doc = parse_text(fixture_text("market_amendment_insertion.txt"))
+    assert doc.kind == "amendment"
+    assert [a.label for a in doc.articles] == ["第十一条", "第十二条", "第十三条", "第十四条", "第十五条"]
+    assert doc.headings == []
+    inserting = doc.article("第十三条")
+    assert [p.text[:4] for p in inserting.paragraphs] == [
+        "条例第二", "第二节\u3000", "第十条\u3000", "第十一条", "线上经营", "第十二条", "原第十条"]
+    assert doc.article("第十四条").paragraphs[1].text.startswith("“市场经营者")
+    assert doc.warnings == []
+    entries = to_json(doc)["articles"]
+    assert [a["label"] for a in entries] == [a.label for a in doc.articles]
+    assert "第二节\u3000线上经营" in next(a for a in entries if a["label"] == "第十三条")["paragraphs"]

@@ -21,7 +21,11 @@ from tests.lawtext.helpers import (
     wrap_before_references,
 )
 
-OWN = ("volunteer_regulation_draft.txt", "volunteer_amendment.txt")
+OWN = ("volunteer_regulation_draft.txt", "volunteer_amendment.txt", "market_citation_words_regulation.txt",
+       "market_amendment_insertion.txt")
+# Articles that begin with a citation's word (`第三条　规定…`) are told from citations only by the
+# separator after their label: copies that lose it are not the same law.
+NEEDS_SEPARATORS = {"market_citation_words_regulation.txt"}
 
 
 def structure(text: str) -> tuple[list, list]:
@@ -60,8 +64,12 @@ MANGLERS = {
 }
 
 
-@pytest.mark.parametrize("name", law_texts())
-@pytest.mark.parametrize("mangle", list(MANGLERS))
+def mangled_copies() -> list:
+    return [pytest.param(law.values[0], mangle, id=f"{mangle}-{law.id}") for law in law_texts() for mangle in MANGLERS
+            if not (law.values[0] in NEEDS_SEPARATORS and mangle.startswith("no-separator"))]
+
+
+@pytest.mark.parametrize(("name", "mangle"), mangled_copies())
 def test_mangled_copies_parse_to_the_same_articles(name, mangle):
     text = load(name)
     expected = structure(text)
