@@ -15,7 +15,7 @@ from .rows import (
     entry_numbers,
     ordered_entries,
 )
-from .sheetdata import save_with_streams
+from .sheetdata import RowStream, save_with_streams
 from .xlsx import EXCEL_MAX_ROWS, Column, SheetLayout, streaming_workbook, write_continued, write_sheet
 
 SUMMARY_SHEET = "汇总表"
@@ -86,7 +86,7 @@ def write_report(
             write_sheet(workbook, STATS_SHEET, STATS_LAYOUT, build_stats_rows(header, stats, entries))
             if adoption:
                 write_sheet(workbook, ADOPTION_SHEET, ADOPTION_LAYOUT, build_adoption_rows(header, entries))
-            save_with_streams(workbook, out, streams)
+            save_with_streams(workbook, out, [s for s in streams if isinstance(s, RowStream)])
         finally:
             for stream in streams:
                 stream.close()

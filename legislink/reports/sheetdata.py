@@ -1,4 +1,5 @@
-"""The body rows of the long 意见明细 sheets, written as sheet XML and spliced into the workbook.
+"""The fast path for the body rows of the long 意见明细 sheets: sheet XML written here and
+spliced into the workbook openpyxl saved.
 
 openpyxl's write-only mode spends about 10 µs on every cell: 100,000 comments took longer
 than the export's whole 15 s budget on two cores before the file was even compressed.
@@ -6,6 +7,12 @@ These rows are plain values under a fixed header, so they are serialised here (a
 a cell) into a temporary file, and spliced into the sheet openpyxl wrote with the header,
 widths, panes and print settings. Every text still goes through `cell_text`, text that
 would read as a formula gets the quote-prefix style, and no formula element is ever written.
+
+The splice relies on how openpyxl lays out a saved workbook (a sheet's part at `ws.path`,
+its rows inside one <sheetData>), which is no promise of its public API. So it is taken only
+with the openpyxl versions it was tested on (`available`); any other version writes the same
+cells through openpyxl's own write-only mode (`xlsx.AppendedRows`): slower, never broken.
+tests/reports/test_report_workbook.py runs every assertion on both paths.
 """
 
 from __future__ import annotations
@@ -15,8 +22,9 @@ import tempfile
 import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import IO, TYPE_CHECKING
+from typing import IO, Any
 
+import openpyxl
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
@@ -24,8 +32,8 @@ from openpyxl.utils.datetime import to_excel
 
 from .cells import cell_text, needs_text_guard
 
-if TYPE_CHECKING:
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+# The openpyxl releases whose saved layout the splice was written and tested against.
+TESTED_OPENPYXL = ("3.1.",)
 
 _CHUNK = 1 << 20
 # The streamed sheets are most of the file: 120 MB of XML for 100,000 comments. zlib's fast
@@ -35,6 +43,11 @@ STREAM_COMPRESSLEVEL = 2
 _SHEET_DATA_END = b"</sheetData>"
 
 
+def available() -> bool:
+    """Whether the fast path may be taken with the installed openpyxl."""
+    return openpyxl.__version__.startswith(TESTED_OPENPYXL)
+
+
 class RowStream:
     """<row> elements for one sheet, numbered on from `first_row`, kept in a temporary file.
 
@@ -42,7 +55,7 @@ class RowStream:
     openpyxl writes holds the date formats and the quote prefix these rows refer to.
     """
 
-    def __init__(self, ws: WriteOnlyWorksheet, number_formats: Sequence[str | None], first_row: int) -> None:
+    def __init__(self, ws: Any, number_formats: Sequence[str | None], first_row: int) -> None:
         self.ws = ws
         self.rows = 0
         self._first_row = first_row
@@ -72,7 +85,7 @@ class RowStream:
         self._file.close()
 
 
-def _style_id(ws: WriteOnlyWorksheet, **style: object) -> int:
+def _style_id(ws: Any, **style: object) -> int:
     cell = WriteOnlyCell(ws)
     for name, value in style.items():
         setattr(cell, name, value)
@@ -112,6 +125,9 @@ def _escape(text: str) -> str:
 
 def save_with_streams(workbook: Workbook, out: str | IO[bytes], streams: Sequence[RowStream]) -> None:
     """Save the workbook, each stream's rows placed at the end of its sheet's <sheetData>."""
+    if not streams:
+        workbook.save(out)
+        return
     with tempfile.TemporaryFile() as staged:
         workbook.save(staged)
         by_member = {stream.ws.path.lstrip("/"): stream for stream in streams}

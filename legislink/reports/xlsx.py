@@ -6,10 +6,12 @@ as a string cell with the quote-prefix style, words unchanged.
 
 from __future__ import annotations
 
+import io
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -17,6 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.fonts import DEFAULT_FONT
 from openpyxl.utils import get_column_letter
 
+from . import sheetdata
 from .cells import cell_text, needs_text_guard
 from .rows import RowKind, SheetRow
 from .sheetdata import RowStream
@@ -189,27 +192,55 @@ class SheetWriter:
         return _height(lines * _LINE_HEIGHT + 4)
 
     def _cells(self, values: Iterable[object], styles: Iterable[CellStyle | None]) -> list[object]:
-        return [self._cell(value, style) for value, style in zip(values, styles, strict=False)]
+        return [_cell(self.ws, value, style) for value, style in zip(values, styles, strict=False)]
 
-    def _cell(self, value: object, style: CellStyle | None) -> object:
-        """A plain value where openpyxl can take it as is, else a cell with type and style fixed."""
-        guard = False
-        if isinstance(value, str):
-            # None, not "", so that openpyxl writes no element at all for an empty cell.
-            value = cell_text(value) or None
-            guard = value is not None and needs_text_guard(value)
-            if style is None and not guard:
-                return value
-        elif style is None:
+
+def _cell(ws, value: object, style: CellStyle | None) -> object:
+    """A plain value where openpyxl can take it as is, else a cell with type and style fixed."""
+    guard = False
+    if isinstance(value, str):
+        # None, not "", so that openpyxl writes no element at all for an empty cell.
+        value = cell_text(value) or None
+        guard = value is not None and needs_text_guard(value)
+        if style is None and not guard:
             return value
-        cell = WriteOnlyCell(self.ws, value)
-        if style is not None:
-            style.apply(cell)
-        if guard:
-            # A string cell is never evaluated; the quote prefix keeps it text when a user re-edits it.
-            cell.data_type = "s"
-            cell.quotePrefix = True
-        return cell
+    elif style is None:
+        return value
+    cell = WriteOnlyCell(ws, value)
+    if style is not None:
+        style.apply(cell)
+    if guard:
+        # A string cell is never evaluated; the quote prefix keeps it text when a user re-edits it.
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
+class AppendedRows:
+    """A long sheet's body through openpyxl's public write-only append: the cells of
+    `sheetdata.RowStream`, about seven times slower; taken where the fast path is not available."""
+
+    def __init__(self, ws, number_formats: Sequence[str | None]) -> None:
+        self.ws = ws
+        self.rows = 0
+        self._styles = [CellStyle(number_format=f) if f else None for f in number_formats]
+
+    def write(self, values: Sequence[object]) -> None:
+        self.ws.append([_cell(self.ws, _plain(value), style)
+                        for value, style in zip(values, self._styles, strict=False)])
+        self.rows += 1
+
+    def close(self) -> None:
+        """Nothing of its own to release: the rows are in openpyxl's sheet."""
+
+
+def _plain(value: object) -> object:
+    """What the fast path writes as a number or a date stays so; anything else becomes its text."""
+    if value is None or isinstance(value, str | datetime | date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return str(value)
 
 
 def _height(points: float) -> float:
@@ -240,12 +271,20 @@ def streaming_workbook() -> Iterator[Workbook]:
     try:
         yield workbook
     except BaseException:
-        for ws in workbook.worksheets:
-            with suppress(OSError, ValueError):
-                if not ws.closed:
-                    ws.close()
-                ws._writer.cleanup()
+        # Saving is how openpyxl closes a write-only sheet and deletes its temporary file.
+        with suppress(Exception):
+            workbook.save(_Discarded())
         raise
+
+
+class _Discarded(io.RawIOBase):
+    """A file that keeps nothing written to it."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        return len(data)
 
 
 def write_sheet(workbook: Workbook, title: str, layout: SheetLayout, rows: Iterable[SheetRow]) -> SheetWriter:
@@ -256,21 +295,23 @@ def write_sheet(workbook: Workbook, title: str, layout: SheetLayout, rows: Itera
 
 def write_continued(
     workbook: Workbook, title: str, layout: SheetLayout, rows: Iterable[SheetRow], row_limit: int
-) -> list[RowStream]:
+) -> list[RowStream | AppendedRows]:
     """A long table over `title`, `title`2, `title`3 … with at most `row_limit` rows each.
 
     The first row must be the header: openpyxl writes it, with the layout, at the top of
-    every sheet; the body rows are streamed (see `sheetdata`). The caller saves with
-    `save_with_streams` and closes the streams.
+    every sheet; the body rows are streamed (see `sheetdata`) where the installed openpyxl
+    allows it, else appended. The caller saves with `save_with_streams` and closes them.
     """
     if row_limit < 2:
         raise ValueError("a sheet must hold the header and at least one row")
     rows = iter(rows)
     header = next(rows)
     formats = [column.number_format for column in layout.columns]
+    streamed = sheetdata.available()
 
-    def new_sheet(name: str) -> RowStream:
-        return RowStream(write_sheet(workbook, name, layout, [header]).ws, formats, first_row=2)
+    def new_sheet(name: str) -> RowStream | AppendedRows:
+        ws = write_sheet(workbook, name, layout, [header]).ws
+        return RowStream(ws, formats, first_row=2) if streamed else AppendedRows(ws, formats)
 
     streams = [new_sheet(title)]
     try:

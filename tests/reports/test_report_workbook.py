@@ -9,12 +9,21 @@ from pathlib import Path
 
 import pytest
 
-from legislink.reports import AdoptionMark, Outcome, YearFigures, YearlyReport, write_report, write_yearly
+from legislink.reports import AdoptionMark, Outcome, YearFigures, YearlyReport, sheetdata, write_report, write_yearly
 from legislink.reports.rows import DETAIL_HEADERS
 
 from .helpers import read_back, sheet_xml, values
 
 FORMULA_LOOKALIKES = ['=HYPERLINK("http://x","y")', "+8613800138000", "-1 分", "@SUM(A1)", "\t缩进", "#N/A"]
+
+
+@pytest.fixture(autouse=True, params=["spliced", "openpyxl"])
+def body_path(request, monkeypatch):
+    """Every test runs on both ways 意见明细's body is written: the fast path spliced into what
+    openpyxl 3.1 saves, and openpyxl's own write-only cells, which any other openpyxl takes."""
+    if request.param == "openpyxl":
+        monkeypatch.setattr(sheetdata, "available", lambda: False)
+    return request.param
 
 
 @pytest.fixture
