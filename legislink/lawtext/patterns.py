@@ -2,6 +2,14 @@
 
 Pure functions on one line of text; the parser combines them with the layout and the
 expected numbering.
+
+Where the words below come from: the numbering (编、章、节、条 in Chinese numerals, 项 as
+（一）, 目 as 1.) is the one 立法法 prescribes (2015 第六十一条, 2023 第六十五条); the 题注 words
+(通过, 修正, 修订, 公布, 施行, 批准) are those that article says a 题注 records; the endings of a
+title are the names 立法法 and 行政法规制定程序条例 (第五条) give legislative instruments, plus
+草案/稿 for drafts; the words that follow an article number in a citation (规定, 的, 之, 至, 中的,
+所称…) are how statutes cite one another, as in the laws under ../shared/laws. None comes from a
+comment set. They are kept by hand; tests/lawtext and ../shared/tools/check_laws.py check them.
 """
 
 from __future__ import annotations

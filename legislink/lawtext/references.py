@@ -18,7 +18,10 @@ _TAIL = (
     rf"(?:\s*第?\s*(?P<para>{_NUM})\s*款)?"
     rf"(?:\s*(?:第\s*[（(]?\s*(?P<item>{_ITEM_NUM})\s*[）)]?\s*项|[（(]\s*(?P<item2>{_ITEM_NUM})\s*[）)]))?"
 )
-# Words after 条 that make "三条建议" a count of suggestions rather than an article.
+# Words after 条 that make "三条建议" a count of suggestions rather than an article: nouns Chinese
+# counts with the measure word 条 (意见, 建议, 措施, 消息, 理由, 原则, 途径, 红线…) and the set phrases
+# jieba's own dictionary lists (一条龙, 一条心, 一条线, 一条街, 两条腿, 两条路). Kept by hand;
+# tests/lawtext/test_references.py holds them.
 _COUNTED = (
     r"意见|建议|措施|路|龙|街|线|心|腿|命|短信|消息|信息|新闻|理由|原则|标准|渠道|途径|经验|做法|"
     r"问题|好处|缺点|红线|底线"
@@ -31,7 +34,8 @@ _BARE_ARABIC = re.compile(
     rf"(?<![0-9０-９.第])(?P<num>[0-9０-９]{{1,4}})\s*[条條](?!(?:{_COUNTED})|[0-9])" + _TAIL
 )
 # Bare Chinese numerals: 十四条 or 二十六条 are articles; 一条/三条 only after a word that points
-# at the text (对三条…, 草案五条), since 一条龙 or 提三条意见 are not.
+# at the text (对三条…, 草案五条), since 一条龙 or 提三条意见 are not. The cues are the verbs and
+# prepositions that introduce what a reader refers to (对, 关于, 看了, 读了) and the text's own names.
 _CUES = ("对", "关于", "草案", "本法", "看了", "读了")
 _BARE_CN = re.compile(
     r"(?<![第零〇一二两三四五六七八九十百千万亿几])"
@@ -52,7 +56,7 @@ _NAMED_LAW = re.compile(
 )
 _ENGLISH_LAW = re.compile(r"^\s*of\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'-]*\s+){0,6}(?:Law|Code|Act|Regulations?))")
 # Words ending in 法 that name no law (a way of doing, or this very law), and names that point back
-# at the text under discussion (这个规定, 该办法).
+# at the text under discussion (这个规定, 该办法): common words of the language, listed by hand.
 _NOT_A_LAW = re.compile(
     r"(?:本法|该法|此法|做法|说法|想法|看法|方法|写法|立法|执法|司法|依法|合法|违法|用法|提法|算法|手法)$"
     r"|^(?:这|那|该|此|本|上述|以上|有关|相关)|^(?:办法|规定|决定|解释|细则|条例)$"
