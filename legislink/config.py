@@ -71,7 +71,8 @@ class Defaults:
     # Excel limits: rows per detail sheet (Excel's own maximum, header included).
     EXPORT_MAX_ROWS_PER_SHEET = 1_048_576
     IMPORT_MAX_ROWS = 50_000
-    IMPORT_MAX_BYTES = 10 * 1024 * 1024
+    # None: as much as IMPORT_MAX_ROWS rows of ordinary comments take (reports.ImportLimits.for_rows).
+    IMPORT_MAX_BYTES = None
 
 
 def _parse_env_value(raw: str) -> Any:

@@ -55,6 +55,19 @@ class ImportChoices:
     channels: Collection[str]
 
 
+_LENGTHS = {"意见内容": 5_000, "修改建议": 2_000, "理由": 2_000, "提出人": 50}
+# What one row may unpack to at most while every cell keeps within its length: nine bytes a
+# character (a numeric reference such as &#38271;, as openpyxl writes Chinese when lxml is
+# installed; Excel's UTF-8 takes three), 200 characters for the short columns, markup for ten cells.
+_ROW_UNPACKED = 9 * (sum(_LENGTHS.values()) + 200) + 1_000
+# What a row of ordinary comments (a few hundred characters) takes in the .xlsx: about 160 bytes
+# measured (benchmarks/bench_commands.py), so 400 leaves room for long ones.
+_ROW_PACKED = 400
+# The template's other parts (lists of stations and choices, styles) and openpyxl's own overhead.
+_FIXED_UNPACKED = 20_000_000
+_FIXED_PACKED = 1_000_000
+
+
 @dataclass(frozen=True)
 class ImportLimits:
     """How big a file may be; the defaults leave a 10,000-row import of long comments room."""
@@ -63,9 +76,15 @@ class ImportLimits:
     max_uncompressed: int = 100_000_000
     max_ratio: int = 200
     max_members: int = 1_000
-    lengths: Mapping[str, int] = field(
-        default_factory=lambda: {"意见内容": 5_000, "修改建议": 2_000, "理由": 2_000, "提出人": 50}
-    )
+    lengths: Mapping[str, int] = field(default_factory=lambda: dict(_LENGTHS))
+
+    @classmethod
+    def for_rows(cls, max_rows: int, max_bytes: int | None = None) -> ImportLimits:
+        """Limits under which no sheet of up to `max_rows` rows is refused for its size: unpacked,
+        as much as valid rows can take; packed, `max_bytes` when given, else room for ordinary
+        comments. Zip bombs are still refused by their compression ratio."""
+        return cls(max_bytes=max_bytes or _FIXED_PACKED + max_rows * _ROW_PACKED,
+                   max_uncompressed=_FIXED_UNPACKED + max_rows * _ROW_UNPACKED)
 
 
 @dataclass(frozen=True, kw_only=True)

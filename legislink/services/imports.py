@@ -62,13 +62,13 @@ def _new_codes(count: int) -> list[str]:
     return list(codes)
 
 
-def import_comments(consultation: Consultation, data: bytes, *, now: datetime, max_rows: int, max_bytes: int,
-                    actor=None, source_name: str = "") -> int:
-    """Validate the whole file (at most `max_rows` comments, `max_bytes` bytes), then store every row;
-    returns how many. Flushes; the caller commits."""
+def import_comments(consultation: Consultation, data: bytes, *, now: datetime, max_rows: int,
+                    max_bytes: int | None = None, actor=None, source_name: str = "") -> int:
+    """Validate the whole file (at most `max_rows` comments; `max_bytes` bytes, or as many as so many
+    rows take), then store every row; returns how many. Flushes; the caller commits."""
     targets = _targets(consultation.version_id)
     rows = read_import(data, choices=choices(), article_exists=lambda ref: ref in targets,
-                       max_rows=max_rows, limits=ImportLimits(max_bytes=max_bytes))
+                       max_rows=max_rows, limits=ImportLimits.for_rows(max_rows, max_bytes))
     identity = {v: k for k, v in labels.chinese(labels.IDENTITY).items()}
     channel = {v: k for k, v in labels.chinese(labels.CHANNEL).items()}
     stations = {s.code: s.id for s in listed()}

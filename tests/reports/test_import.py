@@ -1,6 +1,7 @@
 """Reading an offline-import file: file-level refusals first, then every row problem collected."""
 
 import os
+import random
 import re
 import struct
 import zipfile
@@ -333,3 +334,38 @@ def test_a_zip_feature_zipfile_cannot_read_is_refused(choices, offset, value, co
         struct.pack_into("<H", data, entry + offset, value)
         entry = data.find(b"PK\x01\x02", entry + 4)
     assert rejection(bytes(data), choices).code == code
+
+
+def _unpacked(data: bytes) -> int:
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        return sum(member.file_size for member in archive.infolist())
+
+
+def test_the_size_limits_leave_room_for_as_many_rows_as_are_allowed(choices):
+    """Unpacked, the allowance per row covers the longest valid row; packed, a row of an ordinary
+    comment (a hundred-odd characters, like the demo's) with room to spare."""
+    n = 20
+    rng = random.Random(7)
+
+    def text(length: int) -> str:  # varied characters: text, not a run that compresses like a bomb
+        return "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(length))
+
+    longest = import_row(条款="第十二条第二款", 意见内容=text(5_000), 修改建议=text(2_000), 理由=text(2_000),
+                         提出人=text(50), 身份="外籍商人", 联络站="稠城街道联络站", 联系电话="+8613800138000",
+                         收集方式="座谈会", 收集日期="2024-05-01")
+    ordinary = import_row(条款="第十二条", 意见内容="建议把摊位租金的调整幅度写进条文，每年涨幅不超过百分之五，"
+                          "并且提前三个月书面通知经营户，给大家留出准备的时间。", 身份="个体工商户", 收集方式="座谈会")
+    empty = import_file([])
+    growth = ImportLimits.for_rows(n).max_uncompressed - ImportLimits.for_rows(0).max_uncompressed
+    assert _unpacked(import_file([longest] * n)) - _unpacked(empty) <= growth
+    room = ImportLimits.for_rows(n).max_bytes - ImportLimits.for_rows(0).max_bytes
+    assert len(import_file([ordinary] * n)) - len(empty) <= room / 2
+    assert read_import(import_file([longest] * n), choices=choices, max_rows=n,
+                       limits=ImportLimits.for_rows(n, max_bytes=10_000_000))
+
+
+def test_a_configured_file_size_is_kept(choices):
+    assert ImportLimits.for_rows(50_000, max_bytes=1000).max_bytes == 1000
+    refused = rejection(import_file([import_row(意见内容="好")] * 30), choices,
+                        limits=ImportLimits.for_rows(50_000, max_bytes=1000))
+    assert refused.code == "import.too_large"

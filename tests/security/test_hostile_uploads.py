@@ -121,6 +121,7 @@ def test_hostile_files_are_refused_by_the_import_with_a_message(staff, world):
 
 def test_a_workbook_over_the_import_limit_is_refused_with_its_size(app, staff, world):
     before = stored()
+    app.config["IMPORT_MAX_BYTES"] = 2_000_000
     data = good_workbook() + bytes(app.config["IMPORT_MAX_BYTES"])
     assert_refused_clearly(send_import(staff, world, data, "big.xlsx"), before, marker='class="error-summary"')
 
