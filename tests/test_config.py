@@ -77,3 +77,25 @@ def test_the_segmenter_caches_its_dictionary_where_the_app_says(make_app, tmp_pa
     make_app(JIEBA_CACHE_DIR=str(tmp_path / "jieba"))
     assert segmentation.segmenter().tokens("摊位租金") == ["摊位", "租金"]
     assert list((tmp_path / "jieba").glob("*.cache"))
+
+
+def test_a_large_batch_is_segmented_in_parallel_to_the_same_tokens(make_app, monkeypatch):
+    from legislink.services import segmentation
+
+    make_app()
+    texts = [f"第{n}条摊位租金的调整幅度应当写进条文，提前三个月通知经营户。" for n in range(40)]
+    alone = [segmentation.segmenter().tokens(text) for text in texts]
+    monkeypatch.setattr(segmentation, "PARALLEL_BATCH", 10)
+    monkeypatch.setattr(segmentation.os, "cpu_count", lambda: 2)
+    forked = []
+    monkeypatch.setattr(segmentation, "ProcessPoolExecutor", _counting(segmentation.ProcessPoolExecutor, forked))
+    assert segmentation.tokens_of(texts) == alone
+    assert forked == [2]
+
+
+def _counting(executor, calls):
+    def make(workers, **options):
+        calls.append(workers)
+        return executor(workers, **options)
+
+    return make

@@ -21,7 +21,7 @@ from ..reports import ArticleRef, ImportChoices, ImportLimits, read_import, temp
 from . import audit, receipts
 from .comments import named_target
 from .reader import version_index
-from .segmentation import segmenter
+from .segmentation import tokens_of
 from .stations import listed
 
 CHUNK = 1000
@@ -74,10 +74,10 @@ def import_comments(consultation: Consultation, data: bytes, *, now: datetime, m
     stations = {s.code: s.id for s in listed()}
     default_station = getattr(actor, "station_id", None)
     collector = f"导入：{getattr(actor, 'display_name', '') or getattr(actor, 'username', '') or source_name}"[:100]
-    seg = segmenter()
     codes = _new_codes(len(rows))
+    tokens = tokens_of([f"{row.text}\n{row.suggestion}" for row in rows])
     values = []
-    for row, code in zip(rows, codes, strict=True):
+    for row, code, row_tokens in zip(rows, codes, tokens, strict=True):
         provision_id, paragraph = targets[row.article] if row.article else (None, None)
         attribution = Attribution.FORM
         if provision_id is None:
@@ -92,7 +92,7 @@ def import_comments(consultation: Consultation, data: bytes, *, now: datetime, m
             "station_id": stations.get(row.station_code, default_station),
             "channel": channel.get(row.channel, Channel.IMPORT), "name": row.name, "phone": row.phone or "",
             "consent": False, "collector": collector, "collected_on": row.collected_on, "submitted_at": now,
-            "status": CommentStatus.ACCEPTED, "tokens": seg.tokens(f"{row.text}\n{row.suggestion}"),
+            "status": CommentStatus.ACCEPTED, "tokens": row_tokens,
             "created_by_id": getattr(actor, "id", None),
         })
     # Inserted without RETURNING, then looked up by receipt code: psycopg re-parses a multi-row

@@ -84,47 +84,87 @@ def _label(provision: Provision | None) -> str | None:
     return provision.label if provision.level == ProvisionLevel.ARTICLE else f"{provision.label} {provision.title}"
 
 
-def _entry(key: str, members: list[Comment], group: OpinionGroup | None, provisions: dict[int, Provision],
-           names: dict) -> ReportEntry:
+# What an entry needs of each member; the texts are read afterwards for the few comments shown.
+_MEMBER = (Comment.id, Comment.group_id, Comment.provision_id, Comment.paragraph, Comment.duplicate_key,
+           Comment.identity, Comment.station_id)
+_TEXTS = 1000
+
+
+def _entry(key: str, members: list, group: OpinionGroup | None, context: dict) -> ReportEntry:
     first = members[0]
-    representative = next((m for m in members if group and m.id == group.representative_id), first)
-    provision = provisions.get(first.provision_id)
+    ids = {m.id for m in members}
+    shown = group.representative_id if group is not None and group.representative_id in ids else first.id
+    texts = context["texts"]
+    provision = context["provisions"].get(first.provision_id)
     paragraphs = {m.paragraph for m in members}
     paragraph = paragraphs.pop() if len(paragraphs) == 1 else None
     letters = Counter(m.duplicate_key for m in members if m.duplicate_key)
-    suggestion = representative.suggestion or next((m.suggestion for m in members if m.suggestion), "")
+    text, suggestion, reason = texts[shown]
+    suggestion = suggestion or next((texts[i][1] for i in context["with_suggestion"].get(key, ()) if i in texts), "")
+    reason = reason or next((texts[i][2] for i in context["with_reason"].get(key, ()) if i in texts), "")
     adoption = None
     if group is not None and group.adoption is not None:
         adoption = AdoptionMark(outcome=OUTCOME[group.adoption], final_text=group.final_text, note=group.adoption_note)
+    identities, stations = context["identities"], context["stations"]
     return ReportEntry(
         article_label=_label(provision), article_order=provision.position if provision else 0, paragraph=paragraph,
-        original_text=_original_text(provision, paragraph, provisions), summary=group.summary if group else "",
-        representative_text=representative.text, suggestion=suggestion,
-        reason=representative.reason or next((m.reason for m in members if m.reason), ""),
-        identity_counts=dict(Counter(names["identity"][m.identity] for m in members)),
-        station_counts=dict(Counter(m.station.name for m in members if m.station)),
+        original_text=_original_text(provision, paragraph, context["provisions"]),
+        summary=group.summary if group else "", representative_text=text, suggestion=suggestion, reason=reason,
+        identity_counts=dict(Counter(identities[m.identity] for m in members)),
+        station_counts=dict(Counter(stations[m.station_id] for m in members if m.station_id in stations)),
         count=len(members), duplicate_count=sum(n for n in letters.values() if n > 1), group=key, adoption=adoption,
     )
 
 
+def _first_with(column, keys: dict[int, str], scope: list) -> dict[str, list[int]]:
+    """Per entry, the first member whose `column` is not empty (its fallback suggestion or reason)."""
+    found: dict[str, list[int]] = {}
+    for comment_id in db.session.scalars(select(Comment.id).where(*scope, column != "").order_by(Comment.id)):
+        key = keys.get(comment_id)
+        if key is not None and key not in found:
+            found[key] = [comment_id]
+    return found
+
+
+def _texts(ids: set[int]) -> dict[int, tuple[str, str, str]]:
+    chosen = sorted(ids)
+    texts = {}
+    for start in range(0, len(chosen), _TEXTS):
+        texts.update((row.id, (row.text, row.suggestion, row.reason)) for row in db.session.execute(
+            select(Comment.id, Comment.text, Comment.suggestion, Comment.reason)
+            .where(Comment.id.in_(chosen[start:start + _TEXTS]))))
+    return texts
+
+
 def _entries(consultation: Consultation, station: Station | None) -> tuple[list[ReportEntry], int]:
     """One entry per opinion group staff kept in the report; an accepted comment the analysis has
-    not grouped yet is an entry of its own, so nothing accepted is left out."""
-    comments = db.session.scalars(select(Comment).where(*_scope(consultation, station)).order_by(Comment.id)).all()
+    not grouped yet is an entry of its own, so nothing accepted is left out. The members are read
+    as a few columns, not as rows: a report of 100,000 comments stays small in memory."""
+    scope = _scope(consultation, station)
     groups = {g.id: g for g in db.session.scalars(
         select(OpinionGroup).where(OpinionGroup.consultation_id == consultation.id))}
-    by_group: dict[str, list[Comment]] = defaultdict(list)
+    by_group: dict[str, list] = defaultdict(list)
+    key_of: dict[int, str] = {}
     ungrouped = 0
-    for c in comments:
-        if c.group_id in groups:
-            if groups[c.group_id].in_report:
-                by_group[str(c.group_id)].append(c)
+    for member in db.session.execute(select(*_MEMBER).where(*scope).order_by(Comment.id)):
+        if member.group_id in groups:
+            if not groups[member.group_id].in_report:
+                continue
+            key = str(member.group_id)
         else:
             ungrouped += 1
-            by_group[f"c{c.id}"].append(c)
-    provisions = _provisions(consultation.version_id)
-    names = {"identity": labels.chinese(labels.IDENTITY)}
-    entries = [_entry(key, members, groups.get(int(key)) if key.isdigit() else None, provisions, names)
+            key = f"c{member.id}"
+        by_group[key].append(member)
+        key_of[member.id] = key
+    with_suggestion = _first_with(Comment.suggestion, key_of, scope)
+    with_reason = _first_with(Comment.reason, key_of, scope)
+    shown = {members[0].id for members in by_group.values()}
+    shown |= {g.representative_id for g in groups.values() if g.representative_id in key_of}
+    shown |= {i for found in (with_suggestion, with_reason) for ids in found.values() for i in ids}
+    context = {"texts": _texts(shown), "provisions": _provisions(consultation.version_id),
+               "identities": labels.chinese(labels.IDENTITY), "stations": {s.id: s.name for s in listed()},
+               "with_suggestion": with_suggestion, "with_reason": with_reason}
+    entries = [_entry(key, members, groups.get(int(key)) if key.isdigit() else None, context)
                for key, members in by_group.items()]
     return entries, ungrouped
 
