@@ -6,14 +6,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-# Its README comes with the analysis work on what its word lists may hold (issue 15).
-PENDING = {ROOT / "legislink" / "analysis" / "data"}
 
 
 def _data_folders() -> list[Path]:
     folders = {p for base in ("legislink", "tests") for name in ("data", "fixtures")
                for p in (ROOT / base).rglob(name) if p.is_dir() and "__pycache__" not in p.parts}
-    return sorted(folders - PENDING)
+    return sorted(folders)
 
 
 @pytest.mark.parametrize("folder", _data_folders(), ids=lambda p: str(p.relative_to(ROOT)))
