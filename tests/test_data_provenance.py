@@ -9,9 +9,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _data_folders() -> list[Path]:
-    folders = {p for base in ("legislink", "tests") for name in ("data", "fixtures")
-               for p in (ROOT / base).rglob(name) if p.is_dir() and "__pycache__" not in p.parts}
-    return sorted(folders)
+    roots = {p for base in ("legislink", "tests") for name in ("data", "fixtures")
+             for p in (ROOT / base).rglob(name) if p.is_dir() and "__pycache__" not in p.parts}
+    # a set of its own below a data folder (fixtures/adoption/grow_half) answers for its files too
+    below = {p for root in roots for p in root.rglob("*") if p.is_dir() and "__pycache__" not in p.parts
+             and any(f.is_file() for f in p.iterdir())}
+    return sorted(roots | below)
 
 
 @pytest.mark.parametrize("folder", _data_folders(), ids=lambda p: str(p.relative_to(ROOT)))
