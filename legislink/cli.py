@@ -338,19 +338,19 @@ def analyze_command(draft_id: int, full: bool) -> None:
     _echo_json({"run": run.id, **run.summary})
 
 
-@main.command("analyze-file")
-@click.argument("law", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("comments", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the result object of DESIGN.md.")
-def analyze_file_command(law: Path, comments: Path, as_json: bool) -> None:
-    """The same analysis on a law text and a JSON-lines file of comments, without a database."""
-    from . import analysis
+def _parse_law_file(path: Path):
     from .lawtext import parse_text
 
     try:
-        doc = parse_text(_read_draft_file(str(law)))
+        return parse_text(_read_draft_file(str(path)))
     except LawTextError as error:
         raise click.ClickException(_sentence(error)) from error
+
+
+def _analysis_inputs(doc, comments: Path):
+    """The parsed law as analysis articles, and the JSON-lines comments as analysis comments."""
+    from . import analysis
+
     articles = [analysis.Article(label=a.label, number=a.number, sub=a.sub, caption=a.caption or "",
                                  path=tuple(a.path), paragraphs=tuple(p.full_text for p in a.paragraphs))
                 for a in doc.articles if not a.deleted]
@@ -364,6 +364,19 @@ def analyze_file_command(law: Path, comments: Path, as_json: bool) -> None:
                                            target=record.get("target") or None))
         except (ValueError, KeyError, TypeError) as error:
             raise click.ClickException(f"{comments}:{number}: not a comment object with id and text") from error
+    return articles, inputs
+
+
+@main.command("analyze-file")
+@click.argument("law", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("comments", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the result object of DESIGN.md.")
+def analyze_file_command(law: Path, comments: Path, as_json: bool) -> None:
+    """The same analysis on a law text and a JSON-lines file of comments, without a database."""
+    from . import analysis
+
+    doc = _parse_law_file(law)
+    articles, inputs = _analysis_inputs(doc, comments)
     result = analysis.analyze(articles, inputs, options=analysis.AnalysisOptions(title=doc.title))
     data = analysis.to_json(result)
     if as_json:
@@ -465,3 +478,39 @@ def adoption_suggest(draft_id: int, version_ref: str, as_json: bool) -> None:
     for s in found:
         click.echo(f"group {s.group.id:>5}  {s.article or '(whole draft)':<12} -> {s.proposed.value:<12} "
                    f"{s.similarity:.2f}  {s.evidence.get('change')}")
+
+
+@adoption_group.command("suggest-file")
+@click.argument("consulted", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("final", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("comments", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print [{id, group, article, final_article, proposed,"
+              " evidence}].")
+def adoption_suggest_file(consulted: Path, final: Path, comments: Path, as_json: bool) -> None:
+    """The whole path without a database: parse both texts, analyse the comments as analyze-file
+    does, and propose a mark for every comment."""
+    from . import analysis
+    from .analysis import adoption
+    from .lawtext import align
+
+    old_doc, new_doc = _parse_law_file(consulted), _parse_law_file(final)
+    articles, inputs = _analysis_inputs(old_doc, comments)
+    result = analysis.analyze(articles, inputs, options=analysis.AnalysisOptions(title=old_doc.title))
+    revision = adoption.Revision(adoption.pairs_of(align(old_doc.articles, new_doc.articles)))
+    texts = {c.id: c.text for c in inputs}
+    found = []
+    for entry in analysis.to_json(result)["comments"]:
+        label = adoption.article_of(entry["article"])
+        if entry["offtopic"]:
+            proposal = adoption.Proposal("not_adopted", 0.0, adoption.offtopic_evidence())
+        else:
+            proposal = adoption.propose(adoption.Opinion(texts[entry["id"]], article=label), revision)
+        found.append({"id": entry["id"], "group": entry["group"], "article": entry["article"],
+                      "final_article": proposal.evidence["final_article"], "proposed": proposal.outcome,
+                      "evidence": proposal.evidence})
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+        return
+    for f in found:
+        click.echo(f"{f['id']:<12} {f['article'] or '(whole draft)':<16} -> {f['final_article'] or '-':<10} "
+                   f"{f['proposed']:<12} {f['evidence']['reason']['code']}")

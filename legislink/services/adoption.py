@@ -1,14 +1,13 @@
 """Closing the loop: propose adoption marks from the final text, let reviewers confirm them, and tell
 every commenter of a marked opinion what became of it."""
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 
 from .. import labels
-from ..analysis.adoption import propose
+from ..analysis.adoption import Opinion, Revision, article_of, pairs_of, propose
 from ..extensions import db
 from ..models import (
     Adoption,
@@ -23,8 +22,7 @@ from ..models import (
 )
 from ..reports import ContactRow
 from . import ServiceError, audit
-from .segmentation import segmenter
-from .versions import compare_versions, display_text
+from .versions import compare_versions
 
 OUTCOMES = {"adopted": Adoption.ADOPTED, "partly": Adoption.PARTLY, "not_adopted": Adoption.NOT_ADOPTED}
 
@@ -59,12 +57,15 @@ def _final_version(consultation: Consultation, version_id: int) -> DraftVersion:
     return version
 
 
-def _asked_tokens(group: OpinionGroup, members: list[Comment], suggestion: str) -> set[str]:
-    """What the opinion is about: its suggested wording, its keywords, and words most of it uses."""
-    seg = segmenter()
-    counts = Counter(token for m in members for token in set(m.tokens or ()))
-    common = {t for t, n in counts.items() if n >= max(2, 0.3 * len(members))}
-    return set(seg.tokens(suggestion)) | set(group.keywords or ()) | common
+def _representative_ask(group: OpinionGroup, members: list[Comment]) -> tuple[str, str]:
+    """The group's ask: its representative comment's text and suggested wording (the first member
+    with a suggestion lends its wording when the representative gives none). Grouping may join
+    distinct asks on one article; the representative is the one the report shows."""
+    representative = next((m for m in members if m.id == group.representative_id), members[0] if members else None)
+    text = representative.text if representative is not None else (group.summary or "")
+    suggestion = (representative.suggestion if representative is not None and representative.suggestion
+                  else next((m.suggestion for m in members if m.suggestion), ""))
+    return text, suggestion or ""
 
 
 def suggest(consultation: Consultation, final_version_id: int, *, actor=None) -> list[Suggestion]:
@@ -74,33 +75,23 @@ def suggest(consultation: Consultation, final_version_id: int, *, actor=None) ->
     if not groups:
         raise ServiceError("nothing_reported")
     comparison = compare_versions(consultation.version, final)
-    by_old = {a.from_label: a for a in comparison.alignments if a.from_label}
-    seg = segmenter()
+    revision = Revision(pairs_of(comparison.alignments))
     out = []
     for group in groups:
         members = list(db.session.scalars(select(Comment).where(Comment.group_id == group.id,
-                                                                Comment.status == CommentStatus.ACCEPTED)))
+                                                                Comment.status == CommentStatus.ACCEPTED)
+                                          .order_by(Comment.id)))
         provision = group.provision
         label = provision.label if provision is not None and provision.level == ProvisionLevel.ARTICLE else None
-        alignment = by_old.get(label) if label else None
-        suggestion = next((m.suggestion for m in members if m.id == group.representative_id and m.suggestion),
-                          next((m.suggestion for m in members if m.suggestion), ""))
-        if alignment is None:
-            proposal_outcome, similarity, evidence = "not_adopted", 0.0, {"change": "whole_draft"}
-            old_text = new_text = ""
-        else:
-            old_text, new_text = display_text(alignment.old), display_text(alignment.new)
-            proposal = propose(change=alignment.change, old_text=old_text, new_text=new_text, suggestion=suggestion,
-                               comment_texts=[m.text for m in members], old_tokens=set(seg.tokens(old_text)),
-                               new_tokens=set(seg.tokens(new_text)),
-                               asked_tokens=_asked_tokens(group, members, suggestion),
-                               suggestion_tokens=set(seg.tokens(suggestion)))
-            proposal_outcome, similarity, evidence = proposal.outcome, proposal.similarity, proposal.evidence
-        group.proposed_adoption = OUTCOMES[proposal_outcome]
-        group.adoption_evidence = {**evidence, "final_version": final.id, "final_article": alignment.to_label
-                                   if alignment else None}
-        out.append(Suggestion(group, label, alignment.to_label if alignment else None, group.proposed_adoption,
-                              similarity, evidence, old_text, new_text))
+        if provision is not None and label is None:
+            label = article_of(provision.label)
+        text, suggestion = _representative_ask(group, members)
+        proposal = propose(Opinion(text, suggestion, label), revision)
+        evidence = {**proposal.evidence, "final_version": final.id}
+        group.proposed_adoption = OUTCOMES[proposal.outcome]
+        group.adoption_evidence = evidence
+        out.append(Suggestion(group, label, evidence["final_article"], group.proposed_adoption,
+                              proposal.similarity, evidence, evidence["consulted"], evidence["final"]))
     audit.record(actor, "adoption.suggest", "opinion_group", [g.id for g in groups], {"final_version": final.id})
     db.session.flush()
     return out
