@@ -113,6 +113,26 @@ def _figure(text: str) -> str:
     return text.replace("％", "%")
 
 
+# Where a comment asks (the rest is its story): the modal and request words of comments and drafts.
+_ASKING = re.compile(r"建议|希望|应当|应该|要求|请求|呼吁|必须|最好|不得|不能|不准|修改为|改为|增加|删去|删除|取消"
+                     r"|明确")
+# Where one ask ends and the next begins: 一是…二是…, ；, 并, 同时, 此外.
+_POINTS = re.compile(r"[；;]|[一二三四五六七八九十]是|(?:，|,)?(?:并且|并|同时|此外|另外|还要|以及)")
+_SENTENCES = re.compile(r"[^。！？!?\n]+")
+
+
+def ask_clauses(text: str) -> str:
+    """The sentences of a comment that ask for something; all of it when none does."""
+    sentences = _SENTENCES.findall(normalize(text))
+    asking = [s for s in sentences if _ASKING.search(s)]
+    return "。".join(asking or sentences)
+
+
+def ask_points(text: str) -> list[str]:
+    """The separate asks of one comment (一是…二是…, …，并…)."""
+    return [p for p in _POINTS.split(ask_clauses(text)) if len(_NOT_TEXT.sub("", p)) >= 4]
+
+
 def figures(text: str) -> set[str]:
     """The quotas, amounts and deadlines a text states (百分之十, 十五日, 30%)."""
     return {_figure(m.group()) for m in _FIGURE.finditer(_REFERENCE.sub("", normalize(text)))}
@@ -247,8 +267,8 @@ def _delete(revision: Revision, opinion: Opinion, settings: Settings) -> Proposa
 
 def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: str) -> Proposal:
     """Where the asked-for content went in the whole final text, and how much of it."""
-    text = opinion.text + "\n" + opinion.suggestion
-    quoted = [q for q in _QUOTED.findall(normalize(text)) if len(q) >= 6]
+    text = ask_clauses(opinion.text) + "。" + opinion.suggestion
+    quoted = [q for q in _QUOTED.findall(normalize(opinion.text + "\n" + opinion.suggestion)) if len(q) >= 6]
     asked = set(pairs(" ".join(quoted) if quoted else text)) & revision.vocabulary
     consulted = revision.old_pairs.get(opinion.article or "", set())
     wanted = asked - consulted if consulted else asked
@@ -270,8 +290,18 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     asked_figures = figures(text) - figures(revision.old_text.get(opinion.article or "", ""))
     made_figures = asked_figures & figures(best.text)
     extra = {"share": round(share, 3), "found": sorted(best_found, key=lambda b: -revision.idf.get(b, 0))[:12]}
+    if asked_figures and not made_figures and share < settings.adopted:
+        return Proposal("not_adopted", round(share, 3), _evidence(revision, opinion, home, _reason("not_found"),
+                                                                  **extra))
     if asked_figures and not made_figures:
         reason = _reason("partly_general", asked="、".join(sorted(asked_figures)), got=best.label)
+        return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
+    points = [set(pairs(p)) & revision.vocabulary - consulted for p in ask_points(opinion.text)]
+    points = [p for p in points if revision.weight(p) >= settings.least_weight]
+    made = [p for p in points if revision.weight(p & best.novel) / revision.weight(p) >= settings.partly]
+    extra["points"] = f"{len(made)}/{len(points)}"
+    if len(points) > 1 and len(made) < len(points) and not made_figures:
+        reason = _reason("partly_some", made=str(len(made)), asked=str(len(points)))
         return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
     if share >= settings.adopted or made_figures:
         reason = (_reason("whole_draft_found", final_article=best.label) if whole
