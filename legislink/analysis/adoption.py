@@ -259,7 +259,9 @@ def _delete(revision: Revision, opinion: Opinion, settings: Settings) -> Proposa
     if share >= settings.deleted:
         return Proposal("adopted", round(share, 3), _evidence(revision, opinion, home, _reason("deleted_as_asked")))
     located = _located(revision, opinion, settings, kind="delete")
-    if located.outcome != "not_adopted" or share < settings.partly:
+    if located.outcome != "not_adopted":
+        return located
+    if share < settings.partly:
         return located
     return Proposal("partly", round(share, 3), _evidence(revision, opinion, home, _reason(
         "partly_some", made=f"{share:.0%}", asked="100%")))
@@ -290,16 +292,18 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     asked_figures = figures(text) - figures(revision.old_text.get(opinion.article or "", ""))
     made_figures = asked_figures & figures(best.text)
     extra = {"share": round(share, 3), "found": sorted(best_found, key=lambda b: -revision.idf.get(b, 0))[:12]}
-    if asked_figures and not made_figures and share < settings.adopted:
-        return Proposal("not_adopted", round(share, 3), _evidence(revision, opinion, home, _reason("not_found"),
-                                                                  **extra))
-    if asked_figures and not made_figures:
-        reason = _reason("partly_general", asked="、".join(sorted(asked_figures)), got=best.label)
-        return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
+    # Each separate ask of the comment: made when enough of its own weight is in the same article.
     points = [set(pairs(p)) & revision.vocabulary - consulted for p in ask_points(opinion.text)]
     points = [p for p in points if revision.weight(p) >= settings.least_weight]
     made = [p for p in points if revision.weight(p & best.novel) / revision.weight(p) >= settings.partly]
     extra["points"] = f"{len(made)}/{len(points)}"
+    if asked_figures and not made_figures:
+        # The figure was not written in: a general duty on the same point is partly, a weak match nothing.
+        if share < settings.adopted and not (len(points) > 1 and made):
+            return Proposal("not_adopted", round(share, 3), _evidence(revision, opinion, home, _reason("not_found"),
+                                                                      **extra))
+        reason = _reason("partly_general", asked="、".join(sorted(asked_figures)), got=best.label)
+        return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
     if len(points) > 1 and len(made) < len(points) and not made_figures:
         reason = _reason("partly_some", made=str(len(made)), asked=str(len(points)))
         return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))

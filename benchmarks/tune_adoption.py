@@ -1,0 +1,132 @@
+"""Choose the adoption thresholds by leaving one labeled revision set out.
+
+usage: python benchmarks/tune_adoption.py [--shared ../shared]
+
+The sets: the shared 慈善法 2016 → 2023 sample (`../shared/samples/cishan_adoption_comments.jsonl`
+with the two laws), and every folder under `tests/analysis/fixtures/adoption/` holding
+`consulted.txt`, `final.txt` and `comments.jsonl` (each comment with `id`, `text`, `outcome`:
+adopted | partly | not). For each set, the grid's best settings on the other sets are scored on it
+(accuracy and each outcome's recall, as `../shared/tools/score_adoption.py` counts them); the last
+table gives every set's figures with the settings that are best on all of them, the ones kept in
+`legislink/analysis/adoption.py`. The comments go through the same path as `legislink adoption
+suggest-file`: attribution by the analysis, then the proposal.
+"""
+
+import argparse
+import itertools
+import json
+import statistics
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from legislink import analysis
+from legislink.analysis import adoption
+from legislink.lawtext import align, parse_text
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTCOMES = ("adopted", "partly", "not_adopted")
+GRID = {
+    "adopted": (0.25, 0.3, 0.35, 0.4, 0.45, 0.5),
+    "partly": (0.08, 0.12, 0.15, 0.2),
+    "least_weight": (4.0, 6.0, 9.0),
+    "home_bonus": (1.0, 1.3, 1.8),
+}
+
+
+def sets(shared: Path) -> dict[str, tuple[Path, Path, Path]]:
+    found = {}
+    if (shared / "samples" / "cishan_adoption_comments.jsonl").exists():
+        found["cishan (shared)"] = (shared / "laws" / "cishanfa_2016.txt", shared / "laws" / "cishanfa_2023.txt",
+                                    shared / "samples" / "cishan_adoption_comments.jsonl")
+    for folder in sorted((ROOT / "tests" / "analysis" / "fixtures" / "adoption").glob("*/")):
+        files = (folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl")
+        if all(f.exists() for f in files):
+            found[folder.name] = files
+    return found
+
+
+def prepared(consulted: Path, final: Path, comments: Path):
+    """The revision's pairs and, per comment, (opinion, true outcome): the analysis runs once."""
+    old = parse_text(consulted.read_text(encoding="utf-8"))
+    new = parse_text(final.read_text(encoding="utf-8"))
+    records = [json.loads(line) for line in comments.read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = [analysis.Article(label=a.label, number=a.number, sub=a.sub, caption=a.caption or "",
+                                 path=tuple(a.path), paragraphs=tuple(p.full_text for p in a.paragraphs))
+                for a in old.articles if not a.deleted]
+    inputs = [analysis.Comment(id=str(r["id"]), text=r["text"]) for r in records]
+    result = analysis.to_json(analysis.analyze(articles, inputs, options=analysis.AnalysisOptions(title=old.title)))
+    by_id = {c["id"]: c for c in result["comments"]}
+    truth = {"not": "not_adopted"}
+    items = []
+    for r in records:
+        entry = by_id[str(r["id"])]
+        article = adoption.article_of(entry["article"])
+        opinion = None if entry["offtopic"] else adoption.Opinion(r["text"], article=article)
+        items.append((opinion, truth.get(r["outcome"], r["outcome"])))
+    return adoption.pairs_of(align(old.articles, new.articles)), items
+
+
+def score(pairs, items, settings: adoption.Settings) -> dict:
+    revision = adoption.Revision(pairs, settings)
+    seen = dict.fromkeys(OUTCOMES, 0)
+    hits = dict.fromkeys(OUTCOMES, 0)
+    for opinion, truth in items:
+        got = adoption.propose(opinion, revision).outcome if opinion else "not_adopted"
+        seen[truth] += 1
+        hits[truth] += got == truth
+    recall = {o: hits[o] / seen[o] if seen[o] else 1.0 for o in OUTCOMES}
+    return {"accuracy": sum(hits.values()) / max(sum(seen.values()), 1), "recall": recall}
+
+
+def objective(result: dict) -> float:
+    """Accuracy, and the weakest outcome's recall (the goals hold both)."""
+    return result["accuracy"] + min(result["recall"].values())
+
+
+def row(name: str, result: dict) -> str:
+    r = result["recall"]
+    return (f"| {name} | {result['accuracy']:.3f} | {r['adopted']:.2f} | {r['partly']:.2f} | "
+            f"{r['not_adopted']:.2f} |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = parser.parse_args()
+    data = {name: prepared(*files) for name, files in sets(args.shared).items()}
+    if not data:
+        print("no labeled revision set found", file=sys.stderr)
+        return 1
+    keys = list(GRID)
+    grid = [replace(adoption.DEFAULT, **dict(zip(keys, values, strict=True)))
+            for values in itertools.product(*GRID.values()) if values[1] < values[0]]
+    results = {name: [score(pairs, items, s) for s in grid] for name, (pairs, items) in data.items()}
+    header = "| set | accuracy | recall adopted | recall partly | recall not |\n|---|---:|---:|---:|---:|"
+    if len(data) > 1:
+        print("Held out (settings chosen on the other sets):\n" + header)
+        held = []
+        for name in data:
+            others = [n for n in data if n != name]
+            best = max(range(len(grid)), key=lambda k: sum(objective(results[n][k]) for n in others))
+            held.append(results[name][best])
+            print(row(name, results[name][best]) + f" chosen on the others: {_settings(grid[best], keys)}")
+        accuracies = [h["accuracy"] for h in held]
+        print(f"\nheld-out accuracy: mean {statistics.mean(accuracies):.3f}, "
+              f"min {min(accuracies):.3f}, max {max(accuracies):.3f}")
+    best = max(range(len(grid)), key=lambda k: sum(objective(results[n][k]) for n in data))
+    print(f"\nKept (best on all sets): {_settings(grid[best], keys)}\n" + header)
+    for name in data:
+        print(row(name, results[name][best]))
+    default = grid.index(adoption.DEFAULT) if adoption.DEFAULT in grid else None
+    if default is not None and default != best:
+        print("note: the module's DEFAULT differs from the kept settings", file=sys.stderr)
+    return 0
+
+
+def _settings(settings: adoption.Settings, keys: list[str]) -> str:
+    return ", ".join(f"{k}={getattr(settings, k)}" for k in keys)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
