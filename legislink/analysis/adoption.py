@@ -44,8 +44,8 @@ Kind = Literal["keep", "delete", "figure", "change"]
 class Settings:
     """The thresholds of the method (chosen by benchmarks/tune_adoption.py)."""
 
-    adopted: float = 0.35  # share of the ask's weight found in one final article's new content
-    partly: float = 0.15
+    adopted: float = 0.3  # share of the ask's weight found in one final article's new content
+    partly: float = 0.08
     # Below this much weight (sum of pair idf) a match is chance, whatever its share.
     least_weight: float = 6.0
     # The article commented on (its final counterpart) is preferred by this factor.
@@ -285,6 +285,10 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     mass = revision.weight(best_found)
     share = mass / total if total else 0.0
     whole = opinion.article is None or opinion.article not in revision.old_text
+    if home is not None and (written := _figures_written(revision, text, home)):
+        # The asked figure is now in the article commented on, which did not have it: a rewrite as asked.
+        return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
+                                                  figures="、".join(sorted(written))))
     if best is None or mass < settings.least_weight or share < settings.partly:
         reason = _reason("unchanged") if home is not None and home.change == "same" else _reason("not_found")
         return Proposal("not_adopted", round(share, 3), _evidence(revision, opinion, home, reason, share=round(
@@ -314,6 +318,11 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
         return Proposal("adopted", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
     reason = _reason("partly_some", made=f"{share:.0%}", asked="100%")
     return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
+
+
+def _figures_written(revision: Revision, text: str, final: _Final) -> set[str]:
+    before = figures(revision.old_text.get(final.old_label or "", ""))
+    return (figures(text) - before) & (figures(final.text) - before)
 
 
 def _added_words(final: _Final, found: set[str]) -> str:
@@ -363,4 +372,4 @@ def offtopic_evidence() -> dict:
 
 def bigram_similarity(a: str, b: str) -> float:
     """Dice coefficient of character pairs: 1.0 for the same text, 0.0 for nothing in common."""
-    return _dice(set(pairs(a)), set(pairs(b)))
+    return _dice(set(pairs(_NOT_TEXT.sub("", normalize(a)))), set(pairs(_NOT_TEXT.sub("", normalize(b)))))

@@ -1,53 +1,135 @@
-from legislink.analysis.adoption import bigram_similarity, propose
+"""The adoption method on small revisions written for these tests (no labeled set)."""
 
-OLD = "市场开办者调整摊位租金的，应当提前三个月书面告知经营者。一年内调整不得超过一次。"
+from legislink.analysis.adoption import (
+    Opinion,
+    Pair,
+    Provision,
+    Revision,
+    article_of,
+    ask_kind,
+    ask_points,
+    bigram_similarity,
+    figures,
+    propose,
+)
+
+RENT = "市场开办者调整摊位租金的，应当提前三个月书面告知经营者。一年内调整不得超过一次。"
+CAP = "市场管理费用不得超过经营者年度营业收入的百分之十。"
+STALLS = "市场开办者应当为经营者提供固定摊位，并公示摊位分配办法。"
+FIRE = "市场开办者应当配备消防设施，定期组织消防检查。"
+REGISTER = "市场开办者应当在市场内设立登记服务点，为经营者办理登记提供便利。"
+WOMEN = "经营者代表大会应当有适当数量的妇女代表。"
 
 
-WORDS = ("租金", "三个月", "六个月", "告知", "经营者", "一次", "两次", "听证")
+def revision(*pairs: tuple[str | None, str | None, str | None, str | None, str]) -> Revision:
+    """(old label, old text, new label, new text, change) for each line of the alignment."""
+    return Revision([Pair(Provision(ol, ot) if ol else None, Provision(nl, nt) if nl else None, change)
+                     for ol, ot, nl, nt, change in pairs])
 
 
-def tokens(text: str) -> set[str]:
-    """A stand-in for the segmenter: the few words these tests use."""
-    return {w for w in WORDS if w in text}
+BASE = (("第一条", CAP, "第一条", CAP, "same"),
+        ("第二条", STALLS, "第二条", STALLS, "same"),
+        ("第三条", FIRE, "第四条", FIRE, "same"))
 
 
-def run(new, suggestion="", change="modified", comments=(), asked=(), old=OLD):
-    return propose(change=change, old_text=old, new_text=new, suggestion=suggestion, comment_texts=list(comments),
-                   old_tokens=tokens(old), new_tokens=tokens(new), asked_tokens=set(asked),
-                   suggestion_tokens=tokens(suggestion))
+def test_the_kind_of_ask_is_read_from_the_drafting_vocabulary():
+    assert ask_kind("建议保留百分之十的上限，不要放开。") == "keep"
+    assert ask_kind("这一条千万不要删，对小商户很重要。") == "keep"
+    assert ask_kind("建议删去本条第二款。") == "delete"
+    assert ask_kind("建议告知期限延长为六个月。") == "figure"
+    assert ask_kind("建议增加市场内登记服务点的规定。") == "change"
 
 
-def test_an_unchanged_article_did_not_adopt_anything():
-    assert run(OLD, "应当提前六个月书面告知经营者。", change="same").outcome == "not_adopted"
+def test_figures_and_points_of_an_ask():
+    assert figures("应当在十五日内答复，比例不低于百分之三十，罚款30%") == {"十五日", "百分之三十", "30%"}
+    assert figures("依照第十二条第二款") == set()
+    assert len(ask_points("建议一是设立登记点；二是公示收费标准。")) == 2
 
 
-def test_a_rewrite_the_revision_made_is_adopted():
-    new = OLD.replace("三个月", "六个月")
-    proposal = run(new, "市场开办者调整摊位租金的，应当提前六个月书面告知经营者。")
+def test_a_keep_ask_whose_provision_survived_is_adopted():
+    rev = revision(*BASE)
+    proposal = propose(Opinion("建议保留管理费用不得超过百分之十的上限。", article="第一条"), rev)
     assert proposal.outcome == "adopted"
-    assert proposal.evidence["mode"] == "rewrite"
+    assert proposal.evidence["reason"]["code"] == "kept"
+    assert proposal.evidence["final_article"] == "第一条"
 
 
-def test_a_change_in_another_direction_is_not_adopted():
-    new = OLD.replace("三个月", "一个月")
-    assert run(new, "市场开办者调整摊位租金的，应当提前六个月书面告知经营者。").outcome == "not_adopted"
+def test_a_keep_ask_whose_provision_is_gone_is_not_adopted():
+    rev = revision(("第一条", CAP, None, None, "deleted"), *BASE[1:])
+    proposal = propose(Opinion("建议保留管理费用不得超过百分之十的上限。", article="第一条"), rev)
+    assert proposal.outcome == "not_adopted"
+    assert proposal.evidence["reason"]["code"] == "removed_against"
 
 
-def test_an_addition_half_made_is_partly_adopted():
-    new = OLD + "调整前应当举行听证。"
-    proposal = run(new, "调整租金应当举行听证，并提前六个月告知。")
+def test_a_delete_ask_is_adopted_when_the_article_or_its_words_are_gone():
+    gone = revision(("第一条", CAP, None, None, "deleted"), *BASE[1:])
+    assert propose(Opinion("建议删去本条。", article="第一条"), gone).outcome == "adopted"
+    kept = revision(*BASE)
+    assert propose(Opinion("建议删去本条。", article="第一条"), kept).outcome == "not_adopted"
+    shorter = "市场开办者调整摊位租金的，应当提前三个月书面告知经营者。"
+    cut = revision(("第一条", RENT, "第一条", shorter, "modified"), *BASE)
+    proposal = propose(Opinion("建议删去“一年内调整不得超过一次”。", article="第一条"), cut)
+    assert proposal.outcome == "adopted"
+    assert proposal.evidence["reason"]["code"] == "deleted_as_asked"
+
+
+def test_content_that_landed_in_a_new_article_is_found_there():
+    rev = revision(*BASE, (None, None, "第三条", REGISTER, "added"))
+    proposal = propose(Opinion("外地来的商户办登记要跑很远，建议在市场内设立登记服务点，方便经营者办理登记。",
+                               article="第二条"), rev)
+    assert proposal.outcome == "adopted"
+    assert proposal.evidence["final_article"] == "第三条"
+    assert proposal.evidence["reason"]["code"] == "added_as_asked"
+    assert "登记服务点" in proposal.evidence["reason"]["params"]["added"]
+
+
+def test_an_opinion_on_the_whole_draft_is_compared_with_the_whole_text():
+    rev = revision(*BASE, (None, None, "第三条", REGISTER, "added"))
+    proposal = propose(Opinion("希望在市场内设立登记服务点，方便经营者办理登记。"), rev)
+    assert proposal.outcome == "adopted"
+    assert proposal.evidence["reason"] == {"code": "whole_draft_found", "params": {"final_article": "第三条"}}
+
+
+def test_an_asked_figure_that_got_a_general_duty_is_partly_adopted():
+    rev = revision(*BASE, (None, None, "第五条", WOMEN, "added"))
+    proposal = propose(Opinion("建议规定经营者代表大会中妇女代表不少于百分之三十。"), rev)
     assert proposal.outcome == "partly"
-    assert proposal.evidence["mode"] == "addition"
+    assert proposal.evidence["reason"]["code"] == "partly_general"
+    assert proposal.evidence["reason"]["params"]["asked"] == "百分之三十"
+    exact = revision(*BASE, (None, None, "第五条", "经营者代表大会中妇女代表不少于百分之三十。", "added"))
+    assert propose(Opinion("建议规定经营者代表大会中妇女代表不少于百分之三十。"), exact).outcome == "adopted"
 
 
-def test_deletion_is_adopted_only_when_asked():
-    assert run("", change="deleted", comments=["建议删除本条"]).outcome == "adopted"
-    assert run("", change="deleted", comments=["本条很好"]).outcome == "not_adopted"
+def test_nothing_new_on_the_point_is_not_adopted():
+    rev = revision(*BASE, (None, None, "第三条", REGISTER, "added"))
+    proposal = propose(Opinion("建议规定市场开办者为经营者缴纳养老保险和医疗保险。", article="第二条"), rev)
+    assert proposal.outcome == "not_adopted"
+    assert proposal.evidence["reason"]["code"] in {"unchanged", "not_found"}
+    assert proposal.evidence["consulted"] == STALLS
 
 
-def test_without_a_suggestion_the_opinions_words_decide():
-    new = OLD.replace("一年内调整不得超过一次", "一年内调整不得超过一次，调整前应当听证")
-    assert run(new, asked={"听证"}).outcome == "adopted"
+def test_one_of_two_asks_made_is_partly_adopted():
+    rev = revision(*BASE, (None, None, "第三条", REGISTER, "added"))
+    asks = "建议一是在市场内设立登记服务点，方便经营者办理登记；二是对新入场经营者免收三年管理费用。"
+    proposal = propose(Opinion(asks, article="第二条"), rev)
+    assert proposal.outcome == "partly"
+
+
+def test_the_evidence_carries_both_wordings():
+    new = RENT.replace("三个月", "六个月")
+    rev = revision(("第一条", RENT, "第二条", new, "modified"), *BASE[1:])
+    proposal = propose(Opinion("租金调整告知期太短，建议修改为“应当提前六个月书面告知经营者”。", article="第一条"), rev)
+    assert proposal.outcome == "adopted"
+    assert proposal.evidence["consulted"] == RENT
+    assert proposal.evidence["final"] == new
+    assert proposal.evidence["final_article"] == "第二条"
+    assert set(proposal.evidence["reason"]) == {"code", "params"}
+
+
+def test_article_of_a_paragraph_label():
+    assert article_of("第十二条第二款") == "第十二条"
+    assert article_of("第二十条之一") == "第二十条之一"
+    assert article_of(None) is None
 
 
 def test_similarity_ignores_punctuation():
