@@ -46,6 +46,8 @@ class Settings:
 
     adopted: float = 0.3  # share of the ask's weight found in one final article's new content
     partly: float = 0.08
+    # One of several asks is made when this share of its own weight is in the article found.
+    point: float = 0.3
     # Below this much weight (sum of pair idf) a match is chance, whatever its share.
     least_weight: float = 6.0
     # The article commented on (its final counterpart) is preferred by this factor.
@@ -299,7 +301,7 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     # Each separate ask of the comment: made when enough of its own weight is in the same article.
     points = [set(pairs(p)) & revision.vocabulary - consulted for p in ask_points(opinion.text)]
     points = [p for p in points if revision.weight(p) >= settings.least_weight]
-    made = [p for p in points if revision.weight(p & best.novel) / revision.weight(p) >= settings.partly]
+    made = [p for p in points if revision.weight(p & best.novel) / revision.weight(p) >= settings.point]
     extra["points"] = f"{len(made)}/{len(points)}"
     if asked_figures and not made_figures:
         # The figure was not written in: a general duty on the same point is partly, a weak match nothing.
