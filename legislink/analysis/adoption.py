@@ -103,8 +103,8 @@ _CHANGE = re.compile(r"修改为|改为|增加|增设|补充|明确|规定|提�
                      r"|建立|纳入")
 # Figures: numbers with the units drafting uses for quotas, amounts and deadlines.
 _NUMERAL = r"[0-9零〇一二两三四五六七八九十百千万.]+"
-_FIGURE = re.compile(rf"百分之{_NUMERAL}|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|周|个月|月|年|倍|万元|元|名|人|次"
-                     r"|小时)")
+_FIGURE = re.compile(rf"百分之{_NUMERAL}|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|周|个月|月|年(?!代)|倍|万元|元|名|人"
+                     r"|次|小时)")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{4,})[”\"」』]")
 _REFERENCE = re.compile(rf"(?:草案|本法)?第{_NUMERAL}[条款项章节](?:第{_NUMERAL}[款项])?")
 _ARTICLE = re.compile(r"^第[^条]+条(?:之[一二三四五六七八九十]+)?")
@@ -235,6 +235,13 @@ def _home(revision: Revision, opinion: Opinion) -> _Final | None:
 
 
 def _keep(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
+    if opinion.article not in revision.old_text:
+        # A keep-ask on the whole draft is about the consulted article whose words it repeats most.
+        asked = set(pairs(opinion.text + opinion.suggestion))
+        weight, label = max(((revision.weight(asked & p), label) for label, p in revision.old_pairs.items()),
+                            default=(0.0, None))
+        if label is not None and weight >= settings.least_weight:
+            opinion = Opinion(opinion.text, opinion.suggestion, label)
     home = _home(revision, opinion)
     old = revision.old_pairs.get(opinion.article or "", set())
     asked = set(pairs(opinion.text + opinion.suggestion)) & old or old
