@@ -312,7 +312,9 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     extra["points"] = f"{len(made)}/{len(points)}"
     if asked_figures and not made_figures:
         # The figure was not written in: a general duty on the same point is partly, a weak match nothing.
-        if share < settings.adopted and not (len(points) > 1 and made):
+        home_share = revision.weight(wanted & home.novel) / total if home is not None and total else 0.0
+        on_point = home_share >= settings.partly or share >= settings.adopted
+        if not on_point and not (len(points) > 1 and made):
             return Proposal("not_adopted", round(share, 3), _evidence(revision, opinion, home, _reason("not_found"),
                                                                       **extra))
         reason = _reason("partly_general", asked="、".join(sorted(asked_figures)), got=best.label)
