@@ -44,7 +44,7 @@ Kind = Literal["keep", "delete", "figure", "change"]
 class Settings:
     """The thresholds of the method (chosen by benchmarks/tune_adoption.py)."""
 
-    adopted: float = 0.3  # share of the ask's weight found in one final article's new content
+    adopted: float = 0.4  # share of the ask's weight found in one final article's new content
     partly: float = 0.08
     # One of several asks is made when this share of its own weight is in the article found.
     point: float = 0.3
