@@ -301,7 +301,7 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     if best is None or mass < settings.least_weight or share < settings.partly:
         reason = _reason("unchanged") if home is not None and home.change == "same" else _reason("not_found")
         return Proposal("not_adopted", round(share, 3), _evidence(revision, opinion, home, reason, share=round(
-            share, 3)))
+            share, 3), mass=round(mass, 1)))
     asked_figures = figures(text) - figures(revision.old_text.get(opinion.article or "", ""))
     made_figures = asked_figures & figures(best.text)
     extra = {"share": round(share, 3), "found": sorted(best_found, key=lambda b: -revision.idf.get(b, 0))[:12]}

@@ -2,7 +2,10 @@
 慈善法 2016 → 2023 revision (the shared sample, scored as ../shared/tools/score_adoption.py does)."""
 
 import json
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 
 from legislink.cli import main
 
@@ -29,10 +32,13 @@ COMMENTS = [
     {"id": "a1", "text": "外地商户办登记要跑很远，建议在市场内设立登记服务点，方便经营者办理登记。"},
     {"id": "n1", "text": "第三条建议规定市场开办者每月组织一次消防演练，并为经营者购买火灾保险。"},
 ]
-# What the sample's labels count, and the goals of the issue; a set short of a goal is held to
-# what it reaches now (see README, "Adoption proposals").
+# The goals of the issue; a set short of a goal is held to what it reaches now, a little below
+# (README, "Adoption proposals": figures measured with score_adoption.py).
 GOAL_ACCURACY, GOAL_RECALL = 0.75, 0.60
-NOW = {"accuracy": 0.72, "adopted": 0.75, "partly": 0.45, "not": 0.80}
+NOW = {"cishan": {"accuracy": 0.72, "adopted": 0.73, "partly": 0.48, "not": 0.84},
+       "grow_half": {"accuracy": 0.68, "adopted": 0.84, "partly": 0.23, "not": 0.73},
+       "local_reg": {"accuracy": 0.53, "adopted": 0.41, "partly": 0.09, "not": 0.8}}
+SETS = Path(__file__).resolve().parent / "fixtures" / "adoption"
 
 
 def write(tmp_path, comments):
@@ -66,16 +72,34 @@ def test_suggest_file_refuses_a_bad_comments_file(runner, tmp_path):
     assert "not a comment object with id and text" in result.output
 
 
-def test_the_charity_law_sample_stays_at_its_figures(runner, shared_dir):
-    laws, sample = shared_dir / "laws", shared_dir / "samples" / "cishan_adoption_comments.jsonl"
-    result = runner.invoke(main, ["adoption", "suggest-file", str(laws / "cishanfa_2016.txt"),
-                                  str(laws / "cishanfa_2023.txt"), str(sample), "--json"])
+def held_to_figures(runner, consulted: Path, final: Path, labeled: Path, now: dict) -> None:
+    result = runner.invoke(main, ["adoption", "suggest-file", str(consulted), str(final), str(labeled), "--json"])
     assert result.exit_code == 0, result.output
     proposed = {e["id"]: {"not_adopted": "not"}.get(e["proposed"], e["proposed"]) for e in json.loads(result.output)}
-    labels = [json.loads(line) for line in sample.read_text(encoding="utf-8").splitlines() if line.strip()]
+    labels = [json.loads(line) for line in labeled.read_text(encoding="utf-8").splitlines() if line.strip()]
     seen = Counter(lab["outcome"] for lab in labels)
     hits = Counter(lab["outcome"] for lab in labels if proposed.get(lab["id"]) == lab["outcome"])
-    accuracy = sum(hits.values()) / len(labels)
-    assert accuracy >= min(GOAL_ACCURACY, NOW["accuracy"])
+    assert sum(hits.values()) / len(labels) >= min(GOAL_ACCURACY, now["accuracy"])
     for outcome in ("adopted", "partly", "not"):
-        assert hits[outcome] / seen[outcome] >= min(GOAL_RECALL, NOW[outcome]), outcome
+        assert hits[outcome] / seen[outcome] >= min(GOAL_RECALL, now[outcome]), outcome
+
+
+def test_the_charity_law_sample_stays_at_its_figures(runner, shared_dir):
+    laws = shared_dir / "laws"
+    held_to_figures(runner, laws / "cishanfa_2016.txt", laws / "cishanfa_2023.txt",
+                    shared_dir / "samples" / "cishan_adoption_comments.jsonl", NOW["cishan"])
+
+
+def test_the_local_regulation_set_stays_at_its_figures(runner):
+    folder = SETS / "local_reg"
+    held_to_figures(runner, folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl",
+                    NOW["local_reg"])
+
+
+def test_the_grown_law_set_stays_at_its_figures(runner, shared_dir, tmp_path):
+    folder = SETS / "grow_half"
+    final = tmp_path / "final.txt"
+    subprocess.run([sys.executable, str(folder / "build_final.py"), str(final), "--shared", str(shared_dir)],
+                   check=True, capture_output=True)
+    held_to_figures(runner, shared_dir / "laws" / "jiuye_cujin_fa_2015.txt", final, folder / "comments.jsonl",
+                    NOW["grow_half"])
