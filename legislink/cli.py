@@ -477,7 +477,7 @@ def adoption_suggest(draft_id: int, version_ref: str, as_json: bool) -> None:
         return
     for s in found:
         click.echo(f"group {s.group.id:>5}  {s.article or '(whole draft)':<12} -> {s.proposed.value:<12} "
-                   f"{s.similarity:.2f}  {s.evidence.get('change')}")
+                   f"{s.similarity:.2f}  {s.final_article or '-'}  {s.evidence['reason']['code']}")
 
 
 @adoption_group.command("suggest-file")
