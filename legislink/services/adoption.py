@@ -68,6 +68,13 @@ def _representative_ask(group: OpinionGroup, members: list[Comment]) -> tuple[st
     return text, suggestion or ""
 
 
+def _article_label(provision) -> str | None:
+    """The article an opinion is on (a paragraph's or an item's article); None for the whole draft."""
+    while provision is not None and provision.level != ProvisionLevel.ARTICLE:
+        provision = provision.parent
+    return article_of(provision.label) if provision is not None else None
+
+
 def suggest(consultation: Consultation, final_version_id: int, *, actor=None) -> list[Suggestion]:
     """A proposal for every reported opinion; stored on the group as a proposal, never as the mark."""
     final = _final_version(consultation, final_version_id)
@@ -81,10 +88,7 @@ def suggest(consultation: Consultation, final_version_id: int, *, actor=None) ->
         members = list(db.session.scalars(select(Comment).where(Comment.group_id == group.id,
                                                                 Comment.status == CommentStatus.ACCEPTED)
                                           .order_by(Comment.id)))
-        provision = group.provision
-        label = provision.label if provision is not None and provision.level == ProvisionLevel.ARTICLE else None
-        if provision is not None and label is None:
-            label = article_of(provision.label)
+        label = _article_label(group.provision)
         text, suggestion = _representative_ask(group, members)
         proposal = propose(Opinion(text, suggestion, label), revision)
         evidence = {**proposal.evidence, "final_version": final.id}
