@@ -57,6 +57,8 @@ class Defaults:
     PROXY_COUNT = 0
 
     WTF_CSRF_TIME_LIMIT = 8 * 3600
+    # A signed-in session left unused this long is over; the next request asks to sign in again.
+    SESSION_IDLE_MINUTES = 60
 
     # Rendered fragments of the comment form, in each worker process. Every key holds all that
     # the fragment is rendered from, so an entry is never stale; the bounds only cap memory.

@@ -96,6 +96,12 @@ def authenticate(username: str, password: str, now: datetime, *, max_failures: i
     return SignIn(user)
 
 
+def sign_out(user: User) -> None:
+    """End every session of `user`: a copy of the cookie taken before no longer names anyone."""
+    user.session_token = new_session_token()
+    audit.record(user, "logout", "user", [user.id])
+
+
 def change_password(user: User, current: str, new: str, *, min_length: int) -> None:
     if not user.check_password(current):
         raise ServiceError("wrong_current_password")

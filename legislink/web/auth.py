@@ -2,10 +2,10 @@
 
 from datetime import timedelta
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
@@ -15,7 +15,7 @@ from ..models import utcnow
 from ..services import accounts
 from . import messages
 from .boundary import refusal
-from .security import is_safe_next
+from .security import is_safe_next, start_session
 
 bp = Blueprint("auth", __name__)
 
@@ -60,7 +60,7 @@ def login():
         if attempt.refusal is not None:
             form.password.errors.append(messages.describe(attempt.refusal))
         else:
-            login_user(attempt.user)
+            start_session(attempt.user)
             if attempt.user.must_change_password:
                 return redirect(url_for("auth.change_password", next=_next_url()))
             return redirect(_next_url())
@@ -69,7 +69,10 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
+    if current_user.is_authenticated:
+        accounts.sign_out(current_user._get_current_object())
     logout_user()
+    session.clear()
     flash(_("You have signed out."), "info")
     return redirect(url_for("public.index"))
 
@@ -83,7 +86,7 @@ def change_password():
             accounts.change_password(current_user, form.current.data, form.new.data,
                                      min_length=current_app.config["PASSWORD_MIN_LENGTH"])
             # The old session token is gone with the old password: sign in again under the new one.
-            login_user(current_user._get_current_object())
+            start_session(current_user._get_current_object())
             flash(_("Your password has been changed."), "success")
             return redirect(_next_url())
         (form.current if refused.code == "wrong_current_password" else form.new).errors.append(refused.message)

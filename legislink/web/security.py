@@ -1,11 +1,12 @@
 """Sign-in plumbing and the security headers every response carries."""
 
+import time
 from urllib.parse import urlsplit
 
-from flask import Flask, Request, has_request_context, request
+from flask import Flask, Request, current_app, has_request_context, request, session
 from flask.sessions import SecureCookieSessionInterface
 from flask_babel import lazy_gettext as _l
-from flask_login import LoginManager
+from flask_login import LoginManager, login_user, logout_user
 from sqlalchemy import select
 from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -31,6 +32,31 @@ def _load_user(session_token: str) -> User | None:
     return db.session.scalar(select(User).where(User.session_token == session_token))
 
 
+# The last-seen time is rewritten at most this often, so not every response sets the cookie again.
+SEEN_RESOLUTION_SECONDS = 60
+
+
+def start_session(user: User) -> None:
+    """Sign `user` in on a session of its own: nothing from before (a CSRF secret) carries over."""
+    session.clear()
+    login_user(user)
+    session["seen"] = int(time.time())
+
+
+def _end_idle_session() -> None:
+    """A signed-in session unused for SESSION_IDLE_MINUTES is over. The time lives in the signed
+    cookie, so a copy cannot move it; ending every copy at once is the session token's job."""
+    if "_user_id" not in session:
+        return
+    now = int(time.time())
+    seen = session.get("seen", 0)
+    if now - seen > current_app.config["SESSION_IDLE_MINUTES"] * 60:
+        logout_user()
+        session.clear()
+    elif now - seen >= SEEN_RESOLUTION_SECONDS:
+        session["seen"] = now
+
+
 def init_login(app: Flask, login_manager: LoginManager) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
@@ -38,6 +64,7 @@ def init_login(app: Flask, login_manager: LoginManager) -> None:
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
     login_manager.user_loader(_load_user)
+    app.before_request(_end_idle_session)
 
 
 def _add_headers(response):
