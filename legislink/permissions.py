@@ -63,6 +63,11 @@ def can_export_report(user) -> bool:
     return _has_role(user, ALL_ROLES)
 
 
+def can_record_report_sent(user) -> bool:
+    """Record the upward report as sent: the staff who send it, not the reviewers who read it."""
+    return _has_role(user, STAFF_ROLES)
+
+
 def can_mark_adoption(user) -> bool:
     return _has_role(user, frozenset({Role.ADMIN, Role.REVIEWER}))
 

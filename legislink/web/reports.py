@@ -87,7 +87,7 @@ def download(consultation_id: int):
 
 
 @bp.route("/reported", methods=["POST"])
-@require(permissions.can_export_report)
+@require(permissions.can_record_report_sent)
 def mark_reported(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
     with refusal() as refused:

@@ -6,10 +6,19 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from legislink.extensions import db
-from legislink.models import Adoption, AuditEvent, CommentStatus, OpinionGroup, Role, utcnow
+from legislink.models import (
+    Adoption,
+    AuditEvent,
+    CommentEvent,
+    CommentEventKind,
+    CommentStatus,
+    OpinionGroup,
+    Role,
+    utcnow,
+)
 from legislink.services import figures, reports
 from legislink.services.drafts import add_version, import_text, parse_or_refuse
 
@@ -145,3 +154,27 @@ def test_reported_stage_reaches_the_receipt(client, loop):
     db.session.commit()
     page = client.get(f"/receipts/{loop['silent'].receipt_code}").get_data(as_text=True)
     assert page.count('class="done"') == 2  # received and reported
+
+
+def _reported_events() -> int:
+    return db.session.scalar(select(func.count()).select_from(CommentEvent)
+                             .where(CommentEvent.kind == CommentEventKind.REPORTED))
+
+
+def test_a_reviewer_reads_the_report_but_cannot_record_it_as_sent(client, loop):
+    sign_in(client, "shen")
+    report = f"/staff/consultations/{loop['consultation'].id}/report/"
+    page = client.get(report)
+    assert page.status_code == 200
+    assert "Record as reported upward" not in page.get_data(as_text=True)
+    assert "登记为已上报" not in page.get_data(as_text=True)
+    response = post_form(client, report + "reported", {}, form_url=report)
+    assert response.status_code == 403
+    assert _reported_events() == 0
+
+
+def test_staff_who_export_the_report_record_it_as_sent(client, loop):
+    sign_in(client, "wang")
+    report = f"/staff/consultations/{loop['consultation'].id}/report/"
+    assert post_form(client, report + "reported", {}, form_url=report).status_code == 302
+    assert _reported_events() == 3
