@@ -1,13 +1,16 @@
-"""Accounts: creation, sign-in with lockout, password changes."""
+"""Accounts: creation, sign-in with lockout, sign-out, password changes."""
 
+import ipaddress
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
-from ..models import Role, User, new_session_token
+from ..models import Role, SignInFailure, User, new_session_token
 from . import ServiceError, audit
 from .stations import station_or_none
 
@@ -69,31 +72,98 @@ class SignIn:
     refusal: ServiceError | None = None
 
 
-def authenticate(username: str, password: str, now: datetime, *, max_failures: int,
-                 lockout: timedelta, ip: str = "") -> SignIn:
-    """Check the credentials and record the attempt; failures count toward a lockout.
+@dataclass(frozen=True)
+class Lockout:
+    """`failures` wrong sign-ins for one name from one address within `period` lock that pair for
+    the rest of the period."""
 
-    The same refusal answers an unknown name and a wrong password, so names cannot be probed.
-    """
-    user = db.session.scalar(select(User).where(User.username == username.strip()))
+    failures: int
+    period: timedelta
+
+
+def client_key(ip: str) -> str:
+    """The address failures are counted under: an IPv6 client holds a whole /64, so it counts as one."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip[:64]
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
+
+
+def _locked_until(username: str, address: str, now: datetime, lockout: Lockout) -> datetime | None:
+    recent = db.session.scalars(
+        select(SignInFailure.at)
+        .where(SignInFailure.username == username, SignInFailure.address == address,
+               SignInFailure.at > now - lockout.period)
+        .order_by(SignInFailure.at.desc()).limit(lockout.failures)).all()
+    return recent[-1] + lockout.period if len(recent) >= lockout.failures else None
+
+
+@cache
+def _stand_in_hash() -> str:
+    return generate_password_hash(secrets.token_urlsafe(16))
+
+
+def _password_holds(user: User | None, password: str) -> bool:
+    """Check the password; a name without an account costs the same hashing, so time tells nothing."""
     if user is None:
-        audit.record(None, "login.failed", detail={"username": username[:64]}, ip=ip)
-        return SignIn(None, ServiceError("bad_credentials"))
-    if user.locked_until is not None and user.locked_until > now:
-        audit.record(user, "login.locked", "user", [user.id], ip=ip)
-        return SignIn(None, ServiceError("account_locked", until=user.locked_until))
-    if not user.check_password(password) or not user.is_enabled:
-        user.failed_logins += 1
-        if user.failed_logins >= max_failures:
-            user.locked_until = now + lockout
-            user.failed_logins = 0
+        check_password_hash(_stand_in_hash(), password)
+        return False
+    return user.check_password(password) and user.is_enabled
+
+
+def _record_failure(user: User | None, username: str, address: str, now: datetime, lockout: Lockout,
+                    ip: str) -> SignIn:
+    db.session.execute(delete(SignInFailure).where(SignInFailure.at <= now - lockout.period))
+    db.session.add(SignInFailure(username=username, address=address, at=now))
+    if user is None:
+        audit.record(None, "login.failed", detail={"username": username}, ip=ip)
+    else:
         audit.record(user, "login.failed", "user", [user.id], ip=ip)
-        return SignIn(None, ServiceError("bad_credentials"))
-    user.failed_logins = 0
-    user.locked_until = None
+    return SignIn(None, ServiceError("bad_credentials"))
+
+
+def authenticate(username: str, password: str, now: datetime, *, lockout: Lockout, ip: str = "") -> SignIn:
+    """Check the credentials and record the attempt; failures from one address count toward a lock
+    of that name for that address only.
+
+    A name without an account is answered as a wrong password is, locked as a real one is, and
+    after the same password hashing, so neither the words nor the time tell which names exist.
+    """
+    username = username.strip()[:64]
+    address = client_key(ip)
+    user = db.session.scalar(select(User).where(User.username == username))
+    until = _locked_until(username, address, now, lockout)
+    if until is not None:
+        audit.record(user, "login.locked", "user", [user.id] if user else [],
+                     {} if user else {"username": username}, ip=ip)
+        return SignIn(None, ServiceError("account_locked", until=until))
+    if not _password_holds(user, password):
+        return _record_failure(user, username, address, now, lockout, ip)
+    db.session.execute(delete(SignInFailure).where(SignInFailure.username == username,
+                                                   SignInFailure.address == address))
     user.last_login_at = now
     audit.record(user, "login", "user", [user.id], ip=ip)
     return SignIn(user)
+
+
+def locked_usernames(now: datetime, lockout: Lockout) -> set[str]:
+    """Names locked out from at least one address now, for the accounts page."""
+    counts = (select(SignInFailure.username)
+              .where(SignInFailure.at > now - lockout.period)
+              .group_by(SignInFailure.username, SignInFailure.address)
+              .having(func.count() >= lockout.failures))
+    return set(db.session.scalars(counts))
+
+
+def unlock(user: User, actor=None) -> None:
+    """Lift every lock on `user`, from every address: the failures counted so far are forgotten."""
+    db.session.execute(delete(SignInFailure).where(SignInFailure.username == user.username))
+    audit.record(actor, "user.unlock", "user", [user.id])
 
 
 def sign_out(user: User) -> None:

@@ -15,8 +15,9 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from .. import permissions
 from ..extensions import db
-from ..models import Role, User
+from ..models import Role, User, utcnow
 from ..services import accounts, audit, personal_data, stations
+from .auth import lockout
 from .boundary import refusal
 from .fields import PhoneNumber, clean_text
 from .guards import require
@@ -71,7 +72,9 @@ def users():
             target = form.station if refused.code in {"staff_needs_station", "unknown_station"} else form.username
             target.errors.append(refused.message)
     all_users = db.session.scalars(select(User).order_by(User.role, User.username)).all()
-    return render_template("admin/users.html", form=form, users=all_users, issued=issued, role_labels=ROLE_LABELS)
+    locked = accounts.locked_usernames(utcnow(), lockout(current_app.config))
+    return render_template("admin/users.html", form=form, users=all_users, issued=issued, role_labels=ROLE_LABELS,
+                           locked=locked)
 
 
 @bp.route("/users/<int:user_id>/toggle", methods=["POST"])
@@ -82,6 +85,15 @@ def toggle_user(user_id: int):
         flash(_("You cannot disable your own account."), "error")
     else:
         accounts.set_enabled(user, not user.is_enabled, actor=current_user)
+    return redirect(url_for("admin.users"))
+
+
+@bp.route("/users/<int:user_id>/unlock", methods=["POST"])
+@require(permissions.can_manage_accounts)
+def unlock_user(user_id: int):
+    user = db.get_or_404(User, user_id)
+    accounts.unlock(user, actor=current_user)
+    flash(_("Account %(name)s unlocked.", name=user.username), "success")
     return redirect(url_for("admin.users"))
 
 

@@ -34,6 +34,10 @@ class PasswordForm(FlaskForm):
     )
 
 
+def lockout(config) -> accounts.Lockout:
+    return accounts.Lockout(config["LOGIN_MAX_FAILURES"], timedelta(minutes=config["LOGIN_LOCKOUT_MINUTES"]))
+
+
 def _login_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
 
@@ -52,9 +56,7 @@ def login():
     if form.validate_on_submit():
         config = current_app.config
         attempt = accounts.authenticate(
-            form.username.data, form.password.data, utcnow(),
-            max_failures=config["LOGIN_MAX_FAILURES"],
-            lockout=timedelta(minutes=config["LOGIN_LOCKOUT_MINUTES"]),
+            form.username.data, form.password.data, utcnow(), lockout=lockout(config),
             ip=request.remote_addr or "",
         )
         if attempt.refusal is not None:

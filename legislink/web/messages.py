@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 
 MESSAGES = {
     "bad_credentials": _l("The user name or password is wrong."),
-    "account_locked": _l("Too many failed sign-ins. This account is locked until %(until)s."),
+    "account_locked": _l("Too many failed sign-ins. This account cannot be signed in to from here until %(until)s."),
     "password_too_short": _l("The password must have at least %(min_length)s characters."),
     "password_too_simple": _l("The password must mix at least two of: letters, digits, symbols."),
     "password_too_common": _l("This password is too easy to guess; choose another one."),
