@@ -1,6 +1,7 @@
 """The `legislink` command: each subcommand translates arguments into one service call."""
 
 import json
+import os
 import secrets
 import sys
 from collections.abc import Iterator
@@ -41,7 +42,10 @@ def _echo_json(data) -> None:
 @click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False,
              help="LegisLink: public comment on law drafts.")
 def main() -> None:
-    pass
+    # Whatever a command writes (the SQLite database, and with it SQLite's WAL and shared-memory files,
+    # backups, exports, the instance folder) holds names and phone numbers: only the account running
+    # the site may read it, whatever the shell's umask. `serve` passes this on to gunicorn's workers.
+    os.umask(0o077)
 
 
 CONFIG_TEMPLATE = '''# Written by `legislink init`. Keep this file private: it holds the secret key.

@@ -15,6 +15,7 @@ from ..models import utcnow
 from ..services import accounts
 from . import messages
 from .boundary import refusal
+from .guards import private
 from .security import is_safe_next, start_session
 
 bp = Blueprint("auth", __name__)
@@ -81,6 +82,7 @@ def logout():
 
 @bp.route("/account/password", methods=["GET", "POST"])
 @login_required
+@private
 def change_password():
     form = PasswordForm()
     if form.validate_on_submit():

@@ -26,3 +26,14 @@ def require(predicate: Callable[..., bool]):
         return guarded
 
     return decorate
+
+
+def private(view):
+    """A public page that still holds one person's data (their receipt, their form filled back in):
+    like every guarded route it answers Cache-Control: no-store (security.init_headers)."""
+    view.private = True
+    return view
+
+
+def holds_personal_data(view) -> bool:
+    return callable(getattr(view, "permission", None)) or getattr(view, "private", False)

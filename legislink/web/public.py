@@ -16,6 +16,7 @@ from ..models import Channel, Identity, utcnow
 from ..services import comments, consultations, figures, reader, receipts, stations
 from . import errors
 from .boundary import refusal
+from .guards import private
 from .i18n import select_locale
 from .lookups import published_draft
 from .public_forms import CommentForm
@@ -70,6 +71,7 @@ def _station_choices(consultation):
 # An address already past its limit is refused before any work (this only tests the count);
 # _count_accepted_comment counts.
 @limiter.limit(_comment_limit, methods=["POST"], deduct_when=_never)
+@private
 def comment(draft_id: int):
     now = utcnow()
     draft, consultation = published_draft(draft_id, now)
@@ -184,6 +186,7 @@ def receipt_lookup():
 
 
 @bp.route("/receipts/<code>")
+@private
 def receipt(code: str):
     comment = receipts.find(code)
     if comment is None:
@@ -202,6 +205,7 @@ def receipt(code: str):
 
 
 @bp.route("/receipts/<code>/certificate")
+@private
 def certificate(code: str):
     """A print-ready certificate of adoption (采纳证明) for a comment whose opinion was adopted."""
     comment = receipts.find(code)

@@ -13,6 +13,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ..extensions import db
 from ..models import User
+from .guards import holds_personal_data
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -69,6 +70,9 @@ def init_login(app: Flask, login_manager: LoginManager) -> None:
 
 def _add_headers(response):
     headers = response.headers
+    if holds_personal_data(current_app.view_functions.get(request.endpoint or "")):
+        # Names and phone numbers stay out of the browser's cache and any proxy's.
+        headers["Cache-Control"] = "no-store"
     headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("Referrer-Policy", "same-origin")
