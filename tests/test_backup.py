@@ -74,6 +74,36 @@ def test_restore_refuses_a_file_that_is_not_a_backup(demo_app, tmp_path):
         assert snapshot() == before
 
 
+def _cut_short(data: bytes) -> bytes:
+    return data[:len(data) // 2]
+
+
+def _header_only(data: bytes) -> bytes:
+    return data[:120]
+
+
+def _scrambled_inside(data: bytes) -> bytes:
+    """As long as the original, with its first pages after the header overwritten."""
+    return data[:100] + b"\xff" * 8000 + data[8100:]
+
+
+@pytest.mark.parametrize("damage", [_cut_short, _header_only, _scrambled_inside])
+def test_restoring_a_damaged_backup_says_so_and_changes_nothing(demo_app, tmp_path, damage):
+    whole = tmp_path / "whole.db"
+    assert demo_app.test_cli_runner().invoke(main, ["backup", str(whole)]).exit_code == 0
+    cut = tmp_path / "cut.db"
+    cut.write_bytes(damage(whole.read_bytes()))
+    with demo_app.app_context():
+        before = snapshot()
+    result = demo_app.test_cli_runner().invoke(main, ["restore", str(cut), "--yes"])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    assert f"{cut} is damaged or cut short" in result.output
+    with demo_app.app_context():
+        assert snapshot() == before
+
+
 def test_a_backup_taken_while_the_site_writes_is_consistent(demo_app, tmp_path):
     """Comments are written with their history event in one transaction: a consistent copy
     never holds one without the other, however the writes interleave with the copy."""

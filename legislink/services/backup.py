@@ -73,15 +73,36 @@ def _check_backup(source: Path, header: bytes) -> None:
             raise ServiceError("backup_wrong_kind", path=str(source))
 
 
+def _damaged(source: Path, detail: str) -> ServiceError:
+    return ServiceError("backup_damaged", f"{source} is damaged or cut short ({detail}); nothing was changed.",
+                        path=str(source), detail=detail)
+
+
+def _declared_size(source: Path) -> int:
+    """The size the file's header says it has: page size (bytes 16-17, 1 meaning 65536) times page count
+    (bytes 28-31). A copy cut short is smaller."""
+    with source.open("rb") as f:
+        header = f.read(100)
+    if len(header) < 100:
+        return 100
+    page_size = int.from_bytes(header[16:18], "big")
+    return (65536 if page_size == 1 else page_size) * int.from_bytes(header[28:32], "big")
+
+
 def _check_sqlite_backup(source: Path) -> None:
     _check_backup(source, SQLITE_HEADER)
-    with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as probe:
-        tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        integrity = probe.execute("PRAGMA integrity_check").fetchone()[0]
+    if source.stat().st_size < _declared_size(source):
+        raise _damaged(source, f"{source.stat().st_size} of {_declared_size(source)} bytes")
+    try:
+        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as probe:
+            tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            integrity = probe.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise _damaged(source, str(error)) from error
     if "alembic_version" not in tables or "comments" not in tables:
         raise ServiceError("backup_wrong_kind", path=str(source))
     if integrity != "ok":
-        raise ServiceError("backup_damaged", path=str(source), detail=integrity)
+        raise _damaged(source, integrity)
 
 
 def restore(database_url: str, source: Path) -> None:
