@@ -6,18 +6,18 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 
-def _wants_json() -> bool:
+def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
 def _page(error: HTTPException):
-    if _wants_json():
+    if wants_json():
         return jsonify(error=error.name, status=error.code), error.code
     return render_template("errors/error.html", error=error), error.code
 
 
 def _csrf(error: CSRFError):
-    if _wants_json():
+    if wants_json():
         return jsonify(error="csrf", status=400), 400
     return render_template(
         "errors/error.html",

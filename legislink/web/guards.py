@@ -6,9 +6,12 @@ from functools import wraps
 from flask import abort, redirect, request, url_for
 from flask_login import current_user
 
+from .errors import wants_json
+
 
 def require(predicate: Callable[..., bool]):
-    """Refuse (403) unless predicate(current_user) holds; anonymous visitors go to sign-in."""
+    """Refuse (403) unless predicate(current_user) holds; anonymous visitors go to sign-in, or get a
+    401 from the JSON API, whose clients cannot follow a redirect to an HTML form."""
 
     def decorate(view):
         view.permission = predicate
@@ -16,6 +19,8 @@ def require(predicate: Callable[..., bool]):
         @wraps(view)
         def guarded(*args, **kwargs):
             if not current_user.is_authenticated:
+                if wants_json():
+                    abort(401)
                 return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
             if current_user.must_change_password:
                 return redirect(url_for("auth.change_password", next=request.full_path.rstrip("?")))

@@ -1,8 +1,10 @@
 import json
 
 from legislink.extensions import db
+from legislink.models import Role
 
-from ..builders import article, make_comment, make_consultation, make_draft
+from ..builders import article, make_comment, make_consultation, make_draft, make_user
+from ..conftest import sign_in
 
 
 def test_open_data_lists_consultations_with_counts(client, ctx):
@@ -44,3 +46,23 @@ def test_unknown_drafts_answer_json_404(client, ctx):
     response = client.get("/api/v1/drafts/404")
     assert response.status_code == 404
     assert response.get_json()["status"] == 404
+
+
+def test_the_report_answers_a_signed_out_client_401_json(client, ctx):
+    consultation = make_consultation()
+    make_comment(consultation, name="王大锤", phone="+8613800138000")
+    db.session.commit()
+    response = client.get(f"/api/v1/drafts/{consultation.version.draft_id}/report")
+    assert response.status_code == 401
+    assert response.get_json() == {"error": "Unauthorized", "status": 401}
+    assert "Location" not in response.headers
+
+
+def test_the_report_answers_a_signed_in_reviewer_with_its_rows(client, ctx):
+    consultation = make_consultation()
+    make_user(Role.REVIEWER, username="shen")
+    db.session.commit()
+    sign_in(client, "shen")
+    response = client.get(f"/api/v1/drafts/{consultation.version.draft_id}/report")
+    assert response.status_code == 200
+    assert response.get_json()["consultation_id"] == consultation.id

@@ -67,6 +67,9 @@ def test_anonymous_visitors_are_sent_to_sign_in_everywhere_guarded(app, client, 
         if method == "POST":
             # Without a session there is no CSRF token either: refused before the view runs.
             assert response.status_code in (302, 400), rule.endpoint
+        elif rule.rule.startswith("/api/"):
+            assert response.status_code == 401, rule.endpoint
+            assert response.get_json()["status"] == 401, rule.endpoint
         else:
             assert response.status_code == 302, rule.endpoint
             assert response.headers["Location"].startswith("/login"), rule.endpoint
