@@ -153,14 +153,30 @@ def check_docx_container(data: bytes) -> None:
         names = {info.filename for info in infos}
         if "[Content_Types].xml" not in names:
             raise _docx_error("The file is a zip archive but not a Word document.")
-        for name in names:
+        for name in sorted(names):
             if name.endswith((".xml", ".rels")):
-                try:
-                    head = archive.open(name).read(2048)
-                except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
-                    raise _docx_error("The .docx is damaged.") from exc
-                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    raise _docx_error("The .docx declares XML entities, which Word never writes.")
+                _refuse_declarations(archive, name)
+
+
+# Reads a member's prolog wherever it ends, in any encoding XML allows, and never fetches or
+# expands anything: a DOCTYPE is reported, not acted on.
+_PROLOG_PARSER = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
+
+
+def _refuse_declarations(archive: zipfile.ZipFile, name: str) -> None:
+    """Word never writes a DOCTYPE: one anywhere in a member (after a long comment, in UTF-16) is refused,
+    since python-docx would keep its entities unresolved and the paragraph using one would lose text."""
+    try:
+        with archive.open(name) as member:
+            tree = etree.parse(member, _PROLOG_PARSER)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
+        raise _docx_error("The .docx is damaged.") from exc
+    except etree.XMLSyntaxError as exc:
+        if "entity" in str(exc).lower():
+            raise _docx_error("The .docx declares XML entities, which Word never writes.") from exc
+        raise _docx_error("The .docx is damaged.") from exc
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise _docx_error("The .docx declares XML entities, which Word never writes.")
 
 
 def read_docx(data: bytes) -> str:

@@ -286,3 +286,45 @@ def test_a_docx_without_articles_raises_a_parse_error_not_a_traceback():
 
 def test_gbk_text_parses_like_its_utf8_original():
     assert parse_text(read_source(LAW.encode("gbk"), "draft.txt")).articles[1].text == "本条例自公布之日起施行。"
+
+
+def _with_document_xml(data: bytes, rewrite) -> bytes:
+    """The same .docx with word/document.xml passed through `rewrite`."""
+    members = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            members[name] = archive.read(name)
+    members["word/document.xml"] = rewrite(members["word/document.xml"])
+    return _zip(members)
+
+
+def _declaring_late(xml: bytes, encoding: str = "utf-8") -> bytes:
+    """A DOCTYPE with an entity after 4 KB of comment, and a paragraph that uses the entity."""
+    declaration_end = xml.index(b"?>") + 2
+    body = xml[declaration_end:].decode()
+    body = body.replace("青山市测试条例", "青山市测试条例&late;", 1)
+    head = f'<?xml version="1.0" encoding="{encoding}" standalone="yes"?>'
+    padding = "<!--" + "x" * 4096 + "-->"
+    doctype = '<!DOCTYPE w:document [<!ENTITY late "（附加内容）">]>'
+    return (head + padding + doctype + body).encode(encoding)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_an_entity_declaration_anywhere_in_a_docx_member_refuses_the_file(numbered_draft, encoding):
+    forged = _with_document_xml(numbered_draft, lambda xml: _declaring_late(xml, encoding))
+    with pytest.raises(DraftSourceError) as caught:
+        read_source(forged, "draft.docx")
+    assert caught.value.code == "invalid_docx"
+    assert "entities" in caught.value.message
+
+
+def test_the_forged_document_is_otherwise_well_formed(numbered_draft):
+    """What the refusal guards against: the parser python-docx uses reads the forged member without
+    complaint (it keeps the entity unresolved, and the paragraph's text loses it)."""
+    from docx.oxml.parser import oxml_parser
+    from lxml import etree
+
+    forged = _declaring_late(zipfile.ZipFile(io.BytesIO(numbered_draft)).read("word/document.xml"))
+    assert len(forged.split(b"<!DOCTYPE")[0]) > 4096
+    root = etree.fromstring(forged, oxml_parser)
+    assert root.tag.endswith("document")
