@@ -12,7 +12,9 @@ class _Gunicorn(BaseApplication):
 
     def load_config(self):
         for key, value in self.options.items():
-            self.cfg.set(key, value)
+            # A setting this gunicorn predates (the control socket came in 25.1) has nothing to turn off.
+            if key in self.cfg.settings:
+                self.cfg.set(key, value)
 
     def load(self):
         app = create_app()
@@ -37,4 +39,7 @@ def serve(host: str, port: int, workers: int, threads: int) -> None:
         "errorlog": "-",
         "timeout": 120,
         "graceful_timeout": 20,
+        # gunicorn's control socket is one path per user ($XDG_RUNTIME_DIR/gunicorn.ctl): a second
+        # server on the machine took it over and stopping either removed it. Nothing here uses it.
+        "control_socket_disable": True,
     }).run()
