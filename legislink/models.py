@@ -422,7 +422,9 @@ class CommentEvent(db.Model):
     comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"), index=True)
     kind: Mapped[CommentEventKind] = mapped_column(_enum(CommentEventKind))
     outcome: Mapped[Adoption | None] = mapped_column(_enum(Adoption))
+    # An outcome's reviewer note (why) and the final wording are shown apart: never joined.
     note: Mapped[str] = mapped_column(Text, default="")
+    final_text: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     comment: Mapped[Comment] = relationship(back_populates="events")

@@ -4,7 +4,7 @@ every commenter of a marked opinion what became of it."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 
 from .. import labels
 from ..analysis.adoption import Opinion, Revision, article_of, pairs_of, propose
@@ -18,6 +18,7 @@ from ..models import (
     Consultation,
     DraftVersion,
     OpinionGroup,
+    Provision,
     ProvisionLevel,
 )
 from ..reports import ContactRow
@@ -118,8 +119,8 @@ def mark(consultation: Consultation, group_id: int, outcome: Adoption, *, note: 
     group.adoption_marked_by_id = getattr(actor, "id", None)
     members = db.session.scalars(select(Comment.id).where(Comment.group_id == group.id,
                                                           Comment.status == CommentStatus.ACCEPTED)).all()
-    told = "\n".join(part for part in (group.final_text, group.adoption_note) if part)
-    db.session.add_all(CommentEvent(comment_id=cid, kind=CommentEventKind.OUTCOME, outcome=outcome, note=told, at=now)
+    db.session.add_all(CommentEvent(comment_id=cid, kind=CommentEventKind.OUTCOME, outcome=outcome,
+                                    note=group.adoption_note, final_text=group.final_text, at=now)
                        for cid in members)
     audit.record(actor, "adoption.mark", "opinion_group", [group.id],
                  {"outcome": outcome.value, "comments": len(members), "proposed": getattr(
@@ -144,3 +145,79 @@ def contacts_to_tell(consultation: Consultation, station_id: int | None, *, acto
                         final_text=g.final_text) for c, g in rows]
     audit.record(actor, "adoption.contacts", "comment", [c.id for c, _ in rows], {"station_id": station_id})
     return found
+
+
+def propose_all(consultation: Consultation, final_version_id: int, *, actor) -> list[Suggestion]:
+    """Compute and store a proposal for every reported opinion (the reviewer's POST, the command).
+    The reviewer's page only reads what this stored: the two wordings compared go with it."""
+    found = suggest(consultation, final_version_id, actor=actor)
+    for s in found:
+        shown = {"final_article": s.final_article, "consulted": s.old_text, "final": s.final_text}
+        s.group.adoption_evidence = {**shown, **s.group.adoption_evidence}
+    db.session.flush()
+    return found
+
+
+# What the reviewer's list can show: opinions not yet marked, those proposed one outcome, or all.
+FILTERS = ("unmarked", "adopted", "partly", "not_adopted", "all")
+PAGE_SIZE = 20
+
+
+def _filtered(show: str) -> list:
+    if show == "unmarked":
+        return [OpinionGroup.adoption.is_(None)]
+    if show in OUTCOMES:
+        return [OpinionGroup.proposed_adoption == OUTCOMES[show]]
+    return []
+
+
+def _in_article_order(consultation: Consultation, show: str) -> list[int]:
+    """Ids of the reported opinions in `show`, in the order of the articles (the whole draft last)."""
+    query = (select(OpinionGroup.id).outerjoin(Provision, OpinionGroup.provision_id == Provision.id)
+             .where(OpinionGroup.consultation_id == consultation.id, OpinionGroup.in_report,
+                    OpinionGroup.reported_at.is_not(None), *_filtered(show))
+             .order_by(case((Provision.position.is_(None), 1), else_=0), Provision.position, OpinionGroup.id))
+    return list(db.session.scalars(query))
+
+
+@dataclass(frozen=True)
+class ReviewList:
+    """One page of the reviewer's list, with how many opinions each filter holds."""
+
+    groups: list[OpinionGroup]
+    counts: dict[str, int]
+    page: int
+    pages: int
+    total: int
+    proposed_against: int | None  # the version the stored proposals were computed against
+
+
+def review_list(consultation: Consultation, show: str, *, page: int = 1, at: int | None = None,
+                page_size: int = PAGE_SIZE) -> ReviewList:
+    """Read only: a page of stored proposals and marks; `at` picks the page that holds that opinion."""
+    counts = {name: len(_in_article_order(consultation, name)) for name in FILTERS}
+    ids = _in_article_order(consultation, show)
+    pages = max(1, -(-len(ids) // page_size))
+    if at in ids:
+        page = ids.index(at) // page_size + 1
+    page = min(max(page, 1), pages)
+    chosen = ids[(page - 1) * page_size:page * page_size]
+    rows = {g.id: g for g in db.session.scalars(select(OpinionGroup).where(OpinionGroup.id.in_(chosen)))}
+    groups = [rows[i] for i in chosen]
+    return ReviewList(groups, counts, page, pages, len(ids), proposed_against(consultation))
+
+
+def proposed_against(consultation: Consultation) -> int | None:
+    """The version the stored proposals were computed against, if any were."""
+    evidence = db.session.scalar(select(OpinionGroup.adoption_evidence).where(
+        OpinionGroup.consultation_id == consultation.id, OpinionGroup.proposed_adoption.is_not(None)).limit(1))
+    return (evidence or {}).get("final_version")
+
+
+def next_to_mark(consultation: Consultation, show: str, after: int) -> int | None:
+    """The next opinion not yet marked in the reviewer's list after `after` (in article order, wrapping
+    round to the top), so that confirming a mark keeps the reviewer going."""
+    order = _in_article_order(consultation, "all")
+    wanted = set(_in_article_order(consultation, show)) & set(_in_article_order(consultation, "unmarked"))
+    start = order.index(after) + 1 if after in order else 0
+    return next((i for i in order[start:] + order[:start] if i in wanted and i != after), None)

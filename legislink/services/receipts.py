@@ -37,7 +37,8 @@ class Stage:
     done: bool
     at: datetime | None
     outcome: Adoption | None = None
-    note: str = ""
+    note: str = ""  # the reviewer's note (why)
+    final_text: str = ""  # the final wording, shown apart from the note
 
 
 STAGE_ORDER = (CommentEventKind.RECEIVED, CommentEventKind.ORGANISED, CommentEventKind.REPORTED,
@@ -63,7 +64,8 @@ def history(comment: Comment) -> list[Stage]:
             stages.append(Stage(kind.value, True, comment.submitted_at))
             continue
         stages.append(Stage(kind.value, event is not None, event.at if event else None,
-                            event.outcome if event else None, event.note if event else ""))
+                            event.outcome if event else None, event.note if event else "",
+                            event.final_text if event else ""))
     return stages
 
 

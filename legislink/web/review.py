@@ -1,20 +1,99 @@
 """Reviewers close the loop: the final text beside the consulted one, a proposed mark per reported
-opinion with its evidence, and the mark they confirm."""
+opinion with its evidence, and the mark they confirm.
+
+Opening the page reads what was stored; proposals are computed by the POST of its form."""
+
+from dataclasses import dataclass
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
 from .. import permissions
 from ..extensions import db
-from ..lawtext import char_diff
-from ..models import Adoption, Consultation, DraftVersion, utcnow
+from ..lawtext import DiffSpan, char_diff
+from ..models import Adoption, Consultation, DraftVersion, OpinionGroup, utcnow
 from ..services import adoption
 from .boundary import refusal
+from .filters import paragraph_label
 from .guards import require
 
 bp = Blueprint("review", __name__, url_prefix="/review/consultations/<int:consultation_id>")
+
+FILTER_LABELS = {"unmarked": _l("Not yet marked"), "adopted": _l("Proposed: adopted"),
+                 "partly": _l("Proposed: partly adopted"), "not_adopted": _l("Proposed: not adopted"),
+                 "all": _l("All")}
+
+# One line of reason per code of the proposal's evidence; params fill the sentence.
+REASONS = {
+    "kept": _l("The final text keeps the provision, as the opinion asked."),
+    "removed_against": _l("The opinion asked to keep the provision; the final text removed it."),
+    "deleted_as_asked": _l("The final text deletes what the opinion asked to delete."),
+    "added_as_asked": _l("The final text adds “%(added)s”, as the opinion asked."),
+    "rewritten_as_asked": _l("The final text is worded as the opinion's suggestion asks."),
+    "partly_general": _l("The opinion asked for “%(asked)s”; the final text has “%(got)s”: the same direction, "
+                         "not what was asked."),
+    "partly_some": _l("%(made)s of the %(asked)s changes the opinion asks for are in the final text."),
+    "unchanged": _l("What the opinion asks about is unchanged in the final text."),
+    "not_found": _l("What the opinion asks for is not found in the final text."),
+    "whole_draft_found": _l("An opinion on the whole draft: what it asks for is in %(final_article)s of the final "
+                            "text."),
+}
+UNKNOWN_REASON = _l("Compare the two wordings to judge this proposal.")
+
+
+def _legacy_reason(evidence: dict) -> dict | None:
+    """Evidence stored before proposals carried a reason code: the nearest code, when there is one."""
+    if evidence.get("change") == "same":
+        return {"code": "unchanged", "params": {}}
+    if evidence.get("change") == "deleted" and evidence.get("asked_deletion"):
+        return {"code": "deleted_as_asked", "params": {}}
+    if evidence.get("mode") == "rewrite" and evidence.get("edits_asked"):
+        return {"code": "partly_some", "params": {"made": evidence.get("edits_made", 0),
+                                                  "asked": evidence["edits_asked"]}}
+    if evidence.get("mode") == "addition" and evidence.get("new_words_made"):
+        return {"code": "added_as_asked", "params": {"added": evidence["new_words_made"]}}
+    return None
+
+
+def reason_sentence(evidence: dict) -> str:
+    """The proposal's reason in plain words, in the reader's language."""
+    reason = evidence.get("reason") if isinstance(evidence.get("reason"), dict) else _legacy_reason(evidence)
+    template = REASONS.get((reason or {}).get("code"))
+    if template is None:
+        return str(UNKNOWN_REASON)
+    params = {key: "、".join(map(str, value)) if isinstance(value, list | tuple) else value
+              for key, value in (reason.get("params") or {}).items()}
+    try:
+        return str(template) % params
+    except (KeyError, ValueError, TypeError):
+        return str(UNKNOWN_REASON)
+
+
+@dataclass(frozen=True)
+class Card:
+    """One reported opinion as the reviewer reads it."""
+
+    group: OpinionGroup
+    article: str | None
+    final_article: str | None
+    consulted: list[DiffSpan]  # the consulted wording, what the final text dropped marked
+    final: list[DiffSpan]  # the final wording, what it added marked
+    final_text: str
+    reason: str
+
+
+def _card(group: OpinionGroup) -> Card:
+    evidence = group.adoption_evidence or {}
+    consulted, final = evidence.get("consulted") or "", evidence.get("final") or ""
+    spans = char_diff(consulted, final) if consulted and final else []
+    article = group.provision.label + paragraph_label(group.paragraph) if group.provision is not None else None
+    return Card(group, article, evidence.get("final_article"),
+                [s for s in spans if s.op != "added"] or ([DiffSpan("same", consulted)] if consulted else []),
+                [s for s in spans if s.op != "removed"] or ([DiffSpan("same", final)] if final else []),
+                final, reason_sentence(evidence) if group.proposed_adoption is not None else "")
 
 
 def _later_versions(consultation: Consultation) -> list[DraftVersion]:
@@ -23,21 +102,35 @@ def _later_versions(consultation: Consultation) -> list[DraftVersion]:
         .order_by(DraftVersion.position)))
 
 
+def _show(value: str | None) -> str:
+    return value if value in adoption.FILTERS else "unmarked"
+
+
 @bp.route("/adoption")
 @require(permissions.can_mark_adoption)
 def adoption_page(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
     versions = _later_versions(consultation)
-    chosen = request.args.get("to", type=int) or (versions[-1].id if versions else None)
-    suggestions, error = [], None
-    if chosen is not None:
-        with refusal() as refused:
-            suggestions = adoption.suggest(consultation, chosen, actor=current_user)
-        error = refused.message or None
-    rows = [(s, char_diff(s.old_text, s.final_text) if s.old_text and s.final_text else []) for s in suggestions]
-    marked = [s.group for s in suggestions if s.group.adoption is not None]
-    return render_template("review/adoption.html", consultation=consultation, versions=versions, chosen=chosen,
-                           rows=rows, error=error, marked=marked, outcomes=list(Adoption))
+    show = _show(request.args.get("show"))
+    listing = adoption.review_list(consultation, show, page=request.args.get("page", 1, type=int),
+                                   at=request.args.get("at", type=int))
+    against = next((v for v in versions if v.id == listing.proposed_against), None)
+    return render_template("review/adoption.html", consultation=consultation, versions=versions, show=show,
+                           listing=listing, against=against, cards=[_card(g) for g in listing.groups],
+                           outcomes=list(Adoption), filters=FILTER_LABELS)
+
+
+@bp.route("/adoption/propose", methods=["POST"])
+@require(permissions.can_mark_adoption)
+def propose(consultation_id: int):
+    consultation = db.get_or_404(Consultation, consultation_id)
+    with refusal() as refused:
+        found = adoption.propose_all(consultation, request.form.get("to", type=int) or 0, actor=current_user)
+        flash(_("Proposed a mark for %(num)s reported opinions. Nothing is marked until you confirm it.",
+                num=len(found)), "success")
+    if refused:
+        flash(refused.message, "error")
+    return redirect(url_for("review.adoption_page", consultation_id=consultation.id))
 
 
 @bp.route("/adoption/<int:group_id>", methods=["POST"])
@@ -48,13 +141,19 @@ def mark(consultation_id: int, group_id: int):
         outcome = Adoption(request.form.get("outcome", ""))
     except ValueError:
         abort(400)
-    final_version = request.form.get("to", type=int)
+    show = _show(request.form.get("show"))
     with refusal() as refused:
         told = adoption.mark(consultation, group_id, outcome, note=request.form.get("note", "")[:2000],
-                             final_text=request.form.get("final_text", "")[:10000], final_version_id=final_version,
-                             now=utcnow(), actor=current_user)
+                             final_text=request.form.get("final_text", "")[:10000],
+                             final_version_id=request.form.get("to", type=int), now=utcnow(), actor=current_user)
         flash(_("Marked. %(num)s commenters see it on their receipts.", num=told), "success")
     if refused:
         flash(refused.message, "error")
-    return redirect(url_for("review.adoption_page", consultation_id=consultation.id, to=final_version)
-                    + f"#g{group_id}")
+        return redirect(url_for("review.adoption_page", consultation_id=consultation.id, show=show, at=group_id)
+                        + f"#g{group_id}")
+    following = adoption.next_to_mark(consultation, show, group_id)
+    if following is None:
+        flash(_("Every opinion in this list is marked."), "success")
+        return redirect(url_for("review.adoption_page", consultation_id=consultation.id, show=show))
+    return redirect(url_for("review.adoption_page", consultation_id=consultation.id, show=show, at=following)
+                    + f"#g{following}")

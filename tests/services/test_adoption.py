@@ -93,7 +93,8 @@ def test_a_reviewers_mark_reaches_every_commenter_of_the_opinion(charity):
         stages = receipts.history(receipts.find(code))
         outcome = stages[-1]
         assert (outcome.kind, outcome.done, outcome.outcome) == ("outcome", True, Adoption.ADOPTED)
-        assert "满一年" in outcome.note
+        assert "满一年" in outcome.final_text
+        assert outcome.note == "修订后缩短为一年。"  # the reviewer's note, apart from the final wording
         assert [s.done for s in stages] == [True, False, True, True]  # never grouped by the analysis here
     untouched = receipts.history(receipts.find(codes["penalty"][0]))
     assert untouched[-1].done is False

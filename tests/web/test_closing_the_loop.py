@@ -67,23 +67,31 @@ def loop(ctx):
             "silent": silent}
 
 
-def test_a_reviewer_sees_the_proposal_and_confirms_the_mark(client, loop):
+def test_a_reviewer_has_marks_proposed_and_confirms_one(client, loop):
     sign_in(client, "shen")
-    url = f"/review/consultations/{loop['consultation'].id}/adoption?to={loop['final'].id}"
-    page = client.get(url).get_data(as_text=True)
+    url = f"/review/consultations/{loop['consultation'].id}/adoption"
+    assert "提议：" not in client.get(url).get_data(as_text=True)  # opening the page proposes nothing
+    response = post_form(client, url + "/propose", {"to": loop["final"].id}, form_url=url)
+    assert response.status_code == 302
+    assert db.session.scalar(select(AuditEvent.action).where(AuditEvent.action == "adoption.suggest"))
+    page = client.get(url + "?show=all").get_data(as_text=True)
     assert "提议：采纳" in page
-    assert "<ins>" in page  # the article's change is shown
-    form = {"outcome": "adopted", "final_text": "应当提前三十日公告。", "note": "", "to": loop["final"].id}
-    response = post_form(client, f"/review/consultations/{loop['consultation'].id}/adoption/{loop['group'].id}",
-                         form, form_url=url)
+    assert "<ins>" in page  # the two wordings, what changed marked
+    assert "<del>" in page
+    form = {"outcome": "adopted", "final_text": "应当提前三十日公告。", "note": "公告期延长了。",
+            "to": loop["final"].id}
+    response = post_form(client, f"{url}/{loop['group'].id}", form, form_url=url)
     assert response.status_code == 302
     db.session.expire_all()
     assert db.session.get(OpinionGroup, loop["group"].id).adoption == Adoption.ADOPTED
     receipt = client.get(f"/receipts/{loop['told'].receipt_code}").get_data(as_text=True)
     assert "采纳" in receipt
-    assert "应当提前三十日公告" in receipt
+    assert '<dd class="prewrap final-wording">应当提前三十日公告。</dd>' in receipt
+    assert '<dd class="prewrap reviewer-note">公告期延长了。</dd>' in receipt
     certificate = client.get(f"/receipts/{loop['told'].receipt_code}/certificate").get_data(as_text=True)
     assert "采 纳 证 明" in certificate
+    assert "最终条文：应当提前三十日公告。</p>" in certificate
+    assert "审核说明：公告期延长了。</p>" in certificate
     assert "王大锤" not in certificate
 
 
