@@ -23,19 +23,21 @@ def _write_progress(run_id: int, **values) -> None:
         connection.execute(update(AnalysisRun).where(AnalysisRun.id == run_id).values(**values))
 
 
-def active_run(consultation: Consultation, now: datetime) -> AnalysisRun | None:
-    run = db.session.scalar(select(AnalysisRun).where(
+def _stale(run: AnalysisRun, now: datetime) -> bool:
+    return now - (run.started_at or run.created_at) > STALE_AFTER
+
+
+def _unfinished(consultation: Consultation) -> list[AnalysisRun]:
+    return list(db.session.scalars(select(AnalysisRun).where(
         AnalysisRun.consultation_id == consultation.id,
-        AnalysisRun.status.in_((RunStatus.QUEUED, RunStatus.RUNNING))).order_by(AnalysisRun.id.desc()))
-    if run is None:
-        return None
-    last_sign = run.started_at or run.created_at
-    if now - last_sign > STALE_AFTER:
-        run.status = RunStatus.FAILED
-        run.error = "the process running it stopped"
-        run.finished_at = now
-        return None
-    return run
+        AnalysisRun.status.in_((RunStatus.QUEUED, RunStatus.RUNNING))).order_by(AnalysisRun.id.desc())))
+
+
+def active_run(consultation: Consultation, now: datetime) -> AnalysisRun | None:
+    """The run under way, if any. Read only: a run whose process stopped reporting long ago is not
+    under way, and the next `start` records it as failed."""
+    run = next(iter(_unfinished(consultation)), None)
+    return None if run is None or _stale(run, now) else run
 
 
 def latest_run(consultation: Consultation) -> AnalysisRun | None:
@@ -49,6 +51,8 @@ def start(consultation: Consultation, *, full: bool, now: datetime, background_t
     than `background_threshold`). The caller commits, then has `legislink.worker` execute it."""
     if active_run(consultation, now) is not None:
         raise ServiceError("analysis_running")
+    for stopped in _unfinished(consultation):
+        stopped.status, stopped.error, stopped.finished_at = RunStatus.FAILED, "the process running it stopped", now
     pending = analysis_service.pending_count(consultation)
     run = AnalysisRun(consultation_id=consultation.id, status=RunStatus.QUEUED, total=pending,
                       summary={"full": full}, created_by_id=getattr(actor, "id", None))

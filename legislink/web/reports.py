@@ -100,6 +100,7 @@ def mark_reported(consultation_id: int):
 
 
 def _contacts_file(consultation: Consultation, station: Station | None):
+    """Personal data out: a POST, since each download is written to the audit log."""
     rows = adoption.contacts_to_tell(consultation, station.id if station else None, actor=current_user)
     out = BytesIO()
     write_contacts(out, rows)
@@ -108,14 +109,14 @@ def _contacts_file(consultation: Consultation, station: Station | None):
                      download_name=f"告知名单-{station.code if station else 'all'}.xlsx")
 
 
-@bp.route("/contacts.xlsx")
+@bp.route("/contacts.xlsx", methods=["POST"])
 @require(permissions.can_manage_accounts)
 def contacts(consultation_id: int):
     """Everyone to tell about the outcome of their comment, every station: administrators only."""
     return _contacts_file(db.get_or_404(Consultation, consultation_id), None)
 
 
-@bp.route("/contacts/<station_code>.xlsx")
+@bp.route("/contacts/<station_code>.xlsx", methods=["POST"])
 @require(permissions.can_record_comments)
 def station_contacts(consultation_id: int, station_code: str):
     """One station's commenters to tell about the outcome: that station's staff, or an admin."""

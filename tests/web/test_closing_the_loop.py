@@ -140,17 +140,21 @@ def test_the_figures_page_and_its_workbook(client, loop):
     sign_in(client, "shen")
     page = client.get("/staff/figures/").get_data(as_text=True)
     assert page.count("<svg") == 2
-    book = load_workbook(BytesIO(client.get("/staff/figures/figures.xlsx").data))
+    downloaded = post_form(client, "/staff/figures/figures.xlsx", {"from": "2001-01-01", "to": "2001-12-31"},
+                           form_url="/staff/figures/")
+    book = load_workbook(BytesIO(downloaded.data))
     assert book.sheetnames == ["年度统计"]
+    assert db.session.scalar(select(AuditEvent.action).where(AuditEvent.action == "figures.export"))
 
 
 def test_the_contact_list_holds_only_consenting_commenters_of_the_own_station(client, loop):
     _mark(loop)
     sign_in(client, "wang")
     url = f"/staff/consultations/{loop['consultation'].id}/report"
-    assert client.get(url + "/contacts.xlsx").status_code == 403  # every station: admins only
-    assert client.get(url + "/contacts/FT02.xlsx").status_code == 403  # another station
-    rows = list(load_workbook(BytesIO(client.get(url + "/contacts/CC01.xlsx").data)).active.iter_rows(
+    assert post_form(client, url + "/contacts.xlsx", {}, form_url=url + "/").status_code == 403  # admins only
+    assert post_form(client, url + "/contacts/FT02.xlsx", {}, form_url=url + "/").status_code == 403  # another one
+    downloaded = post_form(client, url + "/contacts/CC01.xlsx", {}, form_url=url + "/")
+    rows = list(load_workbook(BytesIO(downloaded.data)).active.iter_rows(
         values_only=True))
     assert rows[0][:4] == ("序号", "回执编号", "姓名", "联系电话")
     assert [r[2] for r in rows[1:]] == ["王大锤"]
