@@ -1,0 +1,160 @@
+"""The reviewer's page at the size of a real consultation: 60 reported opinions, in article order,
+filtered and paged; each proposal shows both wordings with the changes marked and one line of reason;
+confirming a mark moves the reviewer on to the next opinion still to mark."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from flask_babel import force_locale
+
+from legislink.extensions import db
+from legislink.models import Adoption, OpinionGroup, Role, utcnow
+from legislink.web.review import REASONS, reason_sentence
+
+from ..builders import article, make_comment, make_consultation, make_draft, make_user
+from ..conftest import post_form, sign_in
+
+CYCLE = [Adoption.ADOPTED, Adoption.PARTLY, Adoption.NOT_ADOPTED]
+
+
+def _evidence(number: int, proposed: Adoption) -> dict:
+    """Evidence in the shape the adoption engine stores: both wordings, where it went, a reason code."""
+    consulted = f"第{number}条原文：经营者应当提前十五日公告。"
+    final = f"第{number}条终稿：经营者应当提前三十日公告。"
+    reason = {Adoption.ADOPTED: {"code": "added_as_asked", "params": {"added": "三十日"}},
+              Adoption.PARTLY: {"code": "partly_general", "params": {"asked": "百分之三十", "got": "适当比例"}},
+              Adoption.NOT_ADOPTED: {"code": "not_found", "params": {}}}[proposed]
+    return {"final_article": f"第{number + 1}条", "consulted": consulted, "final": final, "reason": reason,
+            "final_version": None}
+
+
+@pytest.fixture
+def sixty(ctx):
+    """60 reported opinions, one per article, created last article first (so ids are not the order)."""
+    version = make_draft(chapters=(("总则", 30), ("市场经营", 30)))
+    consultation = make_consultation(version, days_ago=40, days_open=10)
+    now = utcnow()
+    groups = {}
+    for number in range(60, 0, -1):
+        proposed = CYCLE[number % 3]
+        group = OpinionGroup(consultation=consultation, key=f"g{number}", provision_id=article(version, number).id,
+                             size=1, reported_at=now - timedelta(days=5), proposed_adoption=proposed,
+                             adoption_evidence=_evidence(number, proposed), summary=f"关于第{number}条的意见。")
+        db.session.add(group)
+        db.session.flush()
+        comment = make_comment(consultation, provision=article(version, number), group_id=group.id)
+        group.representative_id = comment.id
+        groups[number] = group
+    make_user(Role.REVIEWER, username="shen")
+    db.session.commit()
+    return consultation, groups
+
+
+def _cards(page: str) -> list[int]:
+    return [int(n) for n in re.findall(r'<article class="card group-card[^"]*" id="g(\d+)"', page)]
+
+
+def test_sixty_opinions_come_in_article_order_twenty_to_a_page(client, sixty):
+    consultation, groups = sixty
+    sign_in(client, "shen")
+    url = f"/review/consultations/{consultation.id}/adoption"
+    first = client.get(url + "?show=all").get_data(as_text=True)
+    assert _cards(first) == [groups[n].id for n in range(1, 21)]
+    assert "第 1 页，共 3 页" in first
+    last = client.get(url + "?show=all&page=3").get_data(as_text=True)
+    assert _cards(last) == [groups[n].id for n in range(41, 61)]
+    assert client.get(url + "?show=all&page=99").status_code == 200  # past the end: the last page
+
+
+def test_the_filters_split_by_proposal_and_by_mark(client, sixty):
+    consultation, groups = sixty
+    groups[2].adoption = Adoption.PARTLY
+    db.session.commit()
+    sign_in(client, "shen", lang="en")
+    url = f"/review/consultations/{consultation.id}/adoption"
+    partly = client.get(url + "?show=partly").get_data(as_text=True)
+    assert _cards(partly) == [groups[n].id for n in range(1, 61) if n % 3 == 1][:20]
+    assert "Proposed: partly adopted <span class=\"count\">(20)</span>" in partly
+    unmarked = client.get(url).get_data(as_text=True)  # the default list: what is left to mark
+    assert groups[2].id not in _cards(unmarked)
+    assert "Not yet marked <span class=\"count\">(59)</span>" in unmarked
+
+
+def test_confirming_a_mark_goes_to_the_next_opinion_still_to_mark_in_the_same_list(client, sixty):
+    consultation, groups = sixty
+    groups[7].adoption = Adoption.ADOPTED  # already marked: skipped
+    db.session.commit()
+    sign_in(client, "shen")
+    url = f"/review/consultations/{consultation.id}/adoption"
+    # Proposed 部分采纳: articles 1, 4, 7, 10, …; after 4 comes 10, since 7 is marked already.
+    response = post_form(client, f"{url}/{groups[4].id}", {"outcome": "partly", "final_text": "终稿", "note": "",
+                                                           "show": "partly"}, form_url=url + "?show=partly")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"show=partly&at={groups[10].id}#g{groups[10].id}")
+    page = client.get(response.headers["Location"].split("#")[0]).get_data(as_text=True)
+    assert f'class="card group-card is-next" id="g{groups[10].id}"' in page
+    # The last one still to mark on page 2 of the unmarked list: the redirect lands on its page.
+    response = post_form(client, f"{url}/{groups[24].id}", {"outcome": "adopted", "show": "unmarked"},
+                         form_url=url)
+    assert f"at={groups[25].id}" in response.headers["Location"]
+    assert groups[25].id in _cards(client.get(response.headers["Location"].split("#")[0]).get_data(as_text=True))
+
+
+def test_marking_the_last_one_says_the_list_is_done(client, sixty):
+    consultation, groups = sixty
+    for number, group in groups.items():
+        group.adoption = None if number == 60 else Adoption.NOT_ADOPTED
+    db.session.commit()
+    sign_in(client, "shen", lang="en")
+    url = f"/review/consultations/{consultation.id}/adoption"
+    response = post_form(client, f"{url}/{groups[60].id}", {"outcome": "adopted"}, form_url=url,
+                         follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "Every opinion in this list is marked." in page
+    assert "Every reported opinion is marked." in page
+
+
+def test_a_proposal_shows_both_wordings_the_changes_marked_and_its_reason(client, sixty):
+    consultation, groups = sixty
+    sign_in(client, "shen")
+    page = client.get(f"/review/consultations/{consultation.id}/adoption?show=partly").get_data(as_text=True)
+    card = page[page.index(f'id="g{groups[1].id}"'):page.index(f'id="g{groups[4].id}"')]
+    assert "第一条 → 最终文本第2条" in card
+    hidden = '<span class="visually-hidden">{}</span>'
+    assert f"<del>{hidden.format('删去：')}原文{hidden.format('（结束）')}</del>" in card
+    assert f"<ins>{hidden.format('增加：')}终稿{hidden.format('（结束）')}</ins>" in card
+    assert "意见要求“百分之三十”；最终文本为“适当比例”" in card
+    assert "提议：部分采纳" in card
+    assert "partly_general" not in card  # the code itself is never shown
+
+
+def test_evidence_of_the_earlier_engine_still_reads(client, sixty):
+    consultation, groups = sixty
+    groups[3].adoption_evidence = {"change": "same", "final_version": None, "final_article": "第三条"}
+    groups[6].adoption_evidence = {"change": "modified", "mode": "novel"}
+    db.session.commit()
+    sign_in(client, "shen", lang="en")
+    page = client.get(f"/review/consultations/{consultation.id}/adoption?show=all").get_data(as_text=True)
+    assert "What the opinion asks about is unchanged in the final text." in page
+    assert "Compare the two wordings to judge this proposal." in page
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_reason_code_reads_as_a_sentence(app, lang):
+    params = {"added": ["应当", "三十日"], "asked": "百分之三十", "got": "适当", "made": 2, "final_article": "第十四条"}
+    with app.test_request_context(), force_locale(lang):
+        sentences = {code: reason_sentence({"reason": {"code": code, "params": params}}) for code in REASONS}
+        unknown = reason_sentence({"reason": {"code": "no_such_code", "params": {}}})
+        missing_param = reason_sentence({"reason": {"code": "partly_some", "params": {}}})
+    assert len(set(sentences.values())) == len(REASONS)
+    for code, sentence in sentences.items():
+        assert sentence != code
+        assert "_" not in sentence  # no code (partly_general, not_found) shown as the sentence
+        assert "%(" not in sentence
+    assert "应当、三十日" in sentences["added_as_asked"]
+    assert "第十四条" in sentences["whole_draft_found"]
+    assert unknown == missing_param
+    assert unknown not in sentences.values()
+    if lang == "zh":
+        assert all(re.search(r"[\u4e00-\u9fff]", s) for s in sentences.values())
