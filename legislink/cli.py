@@ -9,8 +9,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from flask import current_app
+from flask import current_app, has_app_context
 from flask.cli import FlaskGroup, with_appcontext
+from flask_babel import force_locale
 
 from . import create_app
 from .extensions import db
@@ -21,7 +22,13 @@ from .unit_of_work import unit_of_work
 
 
 def _sentence(error: ServiceError | LawTextError) -> str:
-    return f"{error.code}: {error.message}" if error.message != error.code else error.code
+    """A refusal as the site words it, in English: a person reads a sentence, never a bare code."""
+    from .web import messages
+
+    if not has_app_context():
+        return error.message
+    with force_locale("en"):
+        return messages.describe(error)
 
 
 @contextmanager
@@ -413,10 +420,13 @@ def worker_command() -> None:
 @click.option("--station", "station_code", help="Only this liaison station's comments (its own report).")
 @click.option("--with-contact", is_flag=True, help="Include names and phone numbers in 意见明细.")
 @click.option("--adoption", is_flag=True, help="Add the 采纳情况 sheet (needs reviewers' marks).")
+@click.option("--mark-reported", is_flag=True,
+              help="Record the report as sent upward (the site's 登记为已上报): receipts show 已上报.")
 @with_appcontext
 def export_command(draft_id: int, output: Path, station_code: str | None, with_contact: bool,
-                   adoption: bool) -> None:
+                   adoption: bool, mark_reported: bool) -> None:
     """Write the upward report (REPORT_FORMAT.md) of a draft's consultation to an .xlsx file."""
+    from .models import utcnow
     from .services import reports
 
     consultation = _consultation_of(draft_id)
@@ -424,11 +434,14 @@ def export_command(draft_id: int, output: Path, station_code: str | None, with_c
         with command_unit():
             data = reports.export(consultation, output, settings=reports.ReportSettings.from_config(current_app.config),
                                   station_code=station_code, with_contact=with_contact, adoption=adoption)
+            told = reports.mark_reported(consultation, utcnow()) if mark_reported else None
     except click.ClickException:
         output.unlink(missing_ok=True)
         raise
     click.echo(f"{output}: {len(data.entries)} opinions from {data.header.comments_received} comments"
                + (f" ({data.ungrouped} not grouped yet: run `legislink analyze`)" if data.ungrouped else ""))
+    if told is not None:
+        click.echo(f"recorded as reported upward: {told} comments now show 已上报 on their receipts")
 
 
 @main.group("comments")
@@ -475,7 +488,13 @@ def adoption_suggest(draft_id: int, version_ref: str, as_json: bool) -> None:
     consultation = _consultation_of(draft_id)
     with command_unit():
         version = versions.find_version(consultation.version.draft, version_ref)
-        found = adoption.suggest(consultation, version.id)
+        if not adoption.reported_groups(consultation):
+            # Nothing to propose yet is an answer, not a failure: scripts get an empty list.
+            click.echo(f"{_sentence(ServiceError('nothing_reported'))} Run `legislink export {draft_id} -o FILE "
+                       "--mark-reported` once the report has gone upward.", err=True)
+            found = []
+        else:
+            found = adoption.propose_all(consultation, version.id, actor=None)
     if as_json:
         click.echo(json.dumps([s.as_json() for s in found], ensure_ascii=False, indent=2))
         return

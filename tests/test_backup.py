@@ -69,7 +69,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup(demo_app, tmp_path):
         before = snapshot()
     result = demo_app.test_cli_runner().invoke(main, ["restore", str(bogus), "--yes"])
     assert result.exit_code != 0
-    assert "backup_wrong_kind" in result.output
+    assert "bogus.db is not a LegisLink backup." in result.output
     with demo_app.app_context():
         assert snapshot() == before
 

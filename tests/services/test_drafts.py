@@ -407,7 +407,7 @@ def test_drafts_compare_without_json_prints_counts_and_changes(app, runner):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["999", "--from", "一审稿", "--to", "二审稿"], "no draft with id 999"),
-    (["{draft}", "--from", "三审稿", "--to", "二审稿"], "unknown_version"),
+    (["{draft}", "--from", "三审稿", "--to", "二审稿"], "This draft has no version 三审稿."),
 ])
 def test_drafts_compare_refuses_what_does_not_exist(app, runner, args, message):
     draft_id, _, _ = _cli_versions(app)
@@ -435,8 +435,9 @@ def test_consultations_open_prints_the_window_and_stores_it(app, runner):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--opens", "2025-03-31", "--closes", "2025-03-01"], "closes_before_opens"),
-    (["--opens", "2025-03-01", "--closes", "2025-03-31", "--station", "NOPE"], "unknown_station"),
+    (["--opens", "2025-03-31", "--closes", "2025-03-01"], "The closing date must be after the opening date."),
+    (["--opens", "2025-03-01", "--closes", "2025-03-31", "--station", "NOPE"],
+     "There is no liaison station with the code NOPE."),
     (["--opens", "2025/03/01", "--closes", "2025-03-31"], "Invalid value for '--opens'"),
 ])
 def test_consultations_open_refuses_bad_windows_and_stores_nothing(app, runner, args, message):
@@ -455,4 +456,4 @@ def test_consultations_open_refuses_an_overlapping_window(app, runner):
     again = runner.invoke(main, ["consultations", "open", str(second_id), "--opens", "2025-03-15",
                                  "--closes", "2025-04-15"])
     assert again.exit_code != 0
-    assert "consultation_overlaps" in again.output
+    assert "This draft already has a consultation window (on 一审稿)" in again.output
