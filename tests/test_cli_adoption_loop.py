@@ -85,3 +85,21 @@ def test_every_refusal_code_raised_in_the_code_has_a_sentence():
                                        path.read_text(encoding="utf-8"))}
     assert len(raised) > 40  # the scan found the refusals
     assert sorted(raised - set(MESSAGES)) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_code_without_a_sentence_still_reads_as_one(app, lang):
+    from flask_babel import force_locale
+
+    from legislink.services import ServiceError
+    from legislink.web.messages import describe
+
+    with app.app_context(), force_locale(lang):
+        bare = describe(ServiceError("no_such_refusal"))
+        explained = describe(ServiceError("no_such_refusal", "The moon is not a station."))
+        missing_detail = describe(ServiceError("username_taken"))
+    assert "no_such_refusal" not in bare
+    expected = {"zh": "操作未能完成，没有作任何更改。", "en": "This could not be done. Nothing was changed."}
+    assert bare == expected[lang]
+    assert explained == "The moon is not a station."
+    assert "username_taken" not in missing_detail

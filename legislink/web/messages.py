@@ -87,14 +87,22 @@ def _display(value):
     return format_datetime(value, "short") if hasattr(value, "tzinfo") else value
 
 
+UNEXPLAINED = _l("This could not be done. Nothing was changed.")
+
+
+def _fallback(error) -> str:
+    """The English text when the error carries one; a code alone is never shown to a person."""
+    return error.message if error.message and error.message != error.code else str(UNEXPLAINED)
+
+
 def describe(error) -> str:
     """The user's-language sentence for a refusal; unknown codes fall back to the English text."""
     template = MESSAGES.get(error.code)
     if template is None:
-        return error.message
+        return _fallback(error)
     params = {key: _display(value) for key, value in error.params.items()}
     try:
         return str(template) % params
     except (KeyError, ValueError, TypeError):
         # A sentence that needs a detail the error does not carry: the English text still helps.
-        return error.message
+        return _fallback(error)
