@@ -116,7 +116,9 @@ def adoption_page(consultation_id: int):
                                    at=request.args.get("at", type=int))
     against = next((v for v in versions if v.id == listing.proposed_against), None)
     return render_template("review/adoption.html", consultation=consultation, versions=versions, show=show,
-                           listing=listing, against=against, cards=[_card(g) for g in listing.groups],
+                           listing=listing, against=against,
+                           # Marks are judged against a later version: none yet, nothing to mark.
+                           cards=[_card(g) for g in listing.groups] if versions else [],
                            outcomes=list(Adoption), filters=FILTER_LABELS)
 
 

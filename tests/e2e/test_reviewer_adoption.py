@@ -7,7 +7,7 @@ from importlib import resources
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import DEMO_CONSULTATION, DEMO_DRAFT, DEMO_TITLE, success
+from .helpers import DEMO_CONSULTATION, DEMO_DRAFT, DEMO_TITLE, sideways_scroll, success
 
 pytestmark = pytest.mark.e2e
 
@@ -38,6 +38,9 @@ def test_reviewer_marks_an_opinion_adopted_and_the_resident_sees_it(live_server,
     page.goto(f"{live_server}/staff/consultations/{DEMO_CONSULTATION}/")
     page.get_by_role("link", name="采纳情况").click()
     expect(page.get_by_label("对照版本").locator("option:checked")).to_have_text("最终文本")
+    expect(page.locator(".group-card .badge.warn")).to_have_count(0)  # opening the page proposes nothing
+    page.get_by_role("button", name="生成提议").click()
+    expect(success(page)).to_contain_text("经您确认后才算标注")
     proposals = page.locator(".group-card")
     expect(proposals.first).to_contain_text("提议：")
     # Only 第十条 changed, as one opinion asked: that opinion alone is proposed 采纳.
@@ -45,14 +48,27 @@ def test_reviewer_marks_an_opinion_adopted_and_the_resident_sees_it(live_server,
     expect(card).to_have_count(1)
     expect(card.locator(".group-head")).to_contain_text("第十条")
     expect(card).to_contain_text("三十日")
-    expect(card.locator(".diff ins").last).to_have_text("；因突发事件临时调整的除外")
+    expect(card.locator(".wording ins").last).to_have_text("增加：；因突发事件临时调整的除外（结束）")
+    expect(card.locator(".wording del").first).to_have_text("删去：五（结束）")  # 十五 became 三十
     group = card.get_attribute("id")
     card.get_by_role("radio", name="采纳", exact=True).check()
     expect(card.get_by_label("向提意见群众展示的最终条文")).to_have_value(re.compile(re.escape(FINAL)))
     card.get_by_label("说明（理由）").fill("公告期延长至三十日，并对突发事件作了例外规定。")
     card.get_by_role("button", name="确认标注").click()
     expect(success(page)).to_contain_text("已标注")
+    # On to the next opinion still to mark: the one just marked has left the list.
+    expect(page.locator(".group-card.is-next")).to_have_count(1)
+    expect(page.locator(f"#{group}")).to_have_count(0)
+    page.get_by_role("link", name=re.compile("^全部")).click()
     expect(page.locator(f"#{group} .group-head")).to_contain_text("已标注：采纳")
+
+    phone = open_page("reviewer", viewport={"width": 390, "height": 844})
+    phone.goto(f"{live_server}/review/consultations/{DEMO_CONSULTATION}/adoption?show=adopted")
+    expect(phone.locator(".group-card").first).to_be_visible()
+    assert sideways_scroll(phone) <= 0
+    wordings = phone.locator(".group-card").first.locator(".wording")
+    consulted, final = wordings.nth(0).bounding_box(), wordings.nth(1).bounding_box()
+    assert final["y"] >= consulted["y"] + consulted["height"]  # one above the other on a phone
 
     staff = open_page("staff")
     staff.goto(f"{live_server}/staff/consultations/{DEMO_CONSULTATION}/opinions/?article=第十条")
@@ -63,7 +79,8 @@ def test_reviewer_marks_an_opinion_adopted_and_the_resident_sees_it(live_server,
     outcome = resident.locator(".timeline li").last
     expect(outcome).to_have_class("done")
     expect(outcome).to_contain_text("采纳")
-    expect(outcome).to_contain_text("提前三十日公告")
+    expect(outcome.locator(".final-wording")).to_contain_text("提前三十日公告")
+    expect(outcome.locator(".reviewer-note")).to_have_text("公告期延长至三十日，并对突发事件作了例外规定。")
     resident.get_by_role("link", name="打印采纳证明").click()
     expect(resident.locator(".certificate h1")).to_have_text("采 纳 证 明")
     expect(resident.locator(".certificate")).to_contain_text("被立法机关采纳")
