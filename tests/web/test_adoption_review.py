@@ -9,7 +9,7 @@ import pytest
 from flask_babel import force_locale
 
 from legislink.extensions import db
-from legislink.models import Adoption, OpinionGroup, Role, utcnow
+from legislink.models import Adoption, DraftVersion, OpinionGroup, Role, utcnow
 from legislink.web.review import REASONS, reason_sentence
 
 from ..builders import article, make_comment, make_consultation, make_draft, make_user
@@ -34,6 +34,7 @@ def sixty(ctx):
     """60 reported opinions, one per article, created last article first (so ids are not the order)."""
     version = make_draft(chapters=(("总则", 30), ("市场经营", 30)))
     consultation = make_consultation(version, days_ago=40, days_open=10)
+    db.session.add(DraftVersion(draft=version.draft, label="最终文本", position=2))
     now = utcnow()
     groups = {}
     for number in range(60, 0, -1):

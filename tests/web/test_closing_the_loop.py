@@ -70,12 +70,12 @@ def loop(ctx):
 def test_a_reviewer_has_marks_proposed_and_confirms_one(client, loop):
     sign_in(client, "shen")
     url = f"/review/consultations/{loop['consultation'].id}/adoption"
-    assert "提议：" not in client.get(url).get_data(as_text=True)  # opening the page proposes nothing
+    assert "badge warn" not in client.get(url).get_data(as_text=True)  # opening the page proposes nothing
     response = post_form(client, url + "/propose", {"to": loop["final"].id}, form_url=url)
     assert response.status_code == 302
     assert db.session.scalar(select(AuditEvent.action).where(AuditEvent.action == "adoption.suggest"))
     page = client.get(url + "?show=all").get_data(as_text=True)
-    assert "提议：采纳" in page
+    assert '<span class="badge warn">提议：采纳</span>' in page
     assert "<ins>" in page  # the two wordings, what changed marked
     assert "<del>" in page
     form = {"outcome": "adopted", "final_text": "应当提前三十日公告。", "note": "公告期延长了。",
