@@ -494,7 +494,7 @@ def adoption_suggest(draft_id: int, version_ref: str, as_json: bool) -> None:
                        "--mark-reported` once the report has gone upward.", err=True)
             found = []
         else:
-            found = adoption.propose_all(consultation, version.id, actor=None)
+            found = adoption.suggest(consultation, version.id, actor=None)
     if as_json:
         click.echo(json.dumps([s.as_json() for s in found], ensure_ascii=False, indent=2))
         return

@@ -77,7 +77,9 @@ def _article_label(provision) -> str | None:
 
 
 def suggest(consultation: Consultation, final_version_id: int, *, actor=None) -> list[Suggestion]:
-    """A proposal for every reported opinion; stored on the group as a proposal, never as the mark."""
+    """A proposal for every reported opinion; stored on the group as a proposal, never as the mark.
+    Called by the reviewer's POST and the command; the reviewer's page only reads what it stored
+    (the evidence holds both wordings compared and the reason)."""
     final = _final_version(consultation, final_version_id)
     groups = reported_groups(consultation)
     if not groups:
@@ -144,17 +146,6 @@ def contacts_to_tell(consultation: Consultation, station_id: int | None, *, acto
                         article=c.provision.label if c.provision else "", outcome=words[g.adoption],
                         final_text=g.final_text) for c, g in rows]
     audit.record(actor, "adoption.contacts", "comment", [c.id for c, _ in rows], {"station_id": station_id})
-    return found
-
-
-def propose_all(consultation: Consultation, final_version_id: int, *, actor) -> list[Suggestion]:
-    """Compute and store a proposal for every reported opinion (the reviewer's POST, the command).
-    The reviewer's page only reads what this stored: the two wordings compared go with it."""
-    found = suggest(consultation, final_version_id, actor=actor)
-    for s in found:
-        shown = {"final_article": s.final_article, "consulted": s.old_text, "final": s.final_text}
-        s.group.adoption_evidence = {**shown, **s.group.adoption_evidence}
-    db.session.flush()
     return found
 
 

@@ -33,9 +33,10 @@ REASONS = {
     "deleted_as_asked": _l("The final text deletes what the opinion asked to delete."),
     "added_as_asked": _l("The final text adds “%(added)s”, as the opinion asked."),
     "rewritten_as_asked": _l("The final text is worded as the opinion's suggestion asks."),
-    "partly_general": _l("The opinion asked for “%(asked)s”; the final text has “%(got)s”: the same direction, "
-                         "not what was asked."),
-    "partly_some": _l("%(made)s of the %(asked)s changes the opinion asks for are in the final text."),
+    # got: the final article that moves that way; made/asked: counts of asks, or shares such as 60% / 100%.
+    "partly_general": _l("The opinion asked for %(asked)s; %(got)s of the final text moves that way in general "
+                         "terms, without it."),
+    "partly_some": _l("Part of what the opinion asks for is in the final text (%(made)s of %(asked)s)."),
     "unchanged": _l("What the opinion asks about is unchanged in the final text."),
     "not_found": _l("What the opinion asks for is not found in the final text."),
     "whole_draft_found": _l("An opinion on the whole draft: what it asks for is in %(final_article)s of the final "
@@ -127,7 +128,7 @@ def adoption_page(consultation_id: int):
 def propose(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
     with refusal() as refused:
-        found = adoption.propose_all(consultation, request.form.get("to", type=int) or 0, actor=current_user)
+        found = adoption.suggest(consultation, request.form.get("to", type=int) or 0, actor=current_user)
         flash(_("Proposed a mark for %(num)s reported opinions. Nothing is marked until you confirm it.",
                 num=len(found)), "success")
     if refused:

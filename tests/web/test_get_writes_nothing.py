@@ -45,7 +45,7 @@ def seeded(ctx):
     group.representative_id = comment.id
     users = {role: make_user(role, username=role.value, station=station if role == Role.STAFF else None)
              for role in Role}
-    adoption.propose_all(consultation, final.id, actor=users[Role.REVIEWER])
+    adoption.suggest(consultation, final.id, actor=users[Role.REVIEWER])
     adoption.mark(consultation, group.id, Adoption.ADOPTED, note="公告期延长了。", final_text="应当提前三十日公告。",
                   final_version_id=final.id, now=now, actor=users[Role.REVIEWER])
     db.session.add(AnalysisRun(consultation_id=consultation.id, status=RunStatus.RUNNING,
