@@ -66,7 +66,10 @@ def test_sixty_opinions_come_in_article_order_twenty_to_a_page(client, sixty):
     assert "第 1 页，共 3 页" in first
     last = client.get(url + "?show=all&page=3").get_data(as_text=True)
     assert _cards(last) == [groups[n].id for n in range(41, 61)]
-    assert client.get(url + "?show=all&page=99").status_code == 200  # past the end: the last page
+    assert _cards(client.get(url + "?show=all&page=99").get_data(as_text=True))[-1] == groups[60].id  # the last page
+    odd = client.get(url + "?show=<script>&page=-5&at=abc")  # bad input: the default list, first page
+    assert odd.status_code == 200
+    assert _cards(odd.get_data(as_text=True)) == [groups[n].id for n in range(1, 21)]
 
 
 def test_the_filters_split_by_proposal_and_by_mark(client, sixty):
