@@ -1,7 +1,7 @@
 """outcome events keep the final wording apart from the reviewer's note
 
 Revision ID: 7c3e9a41d2b5
-Revises: 2d1d478ff4cb
+Revises: 5c3e8a41b7d2
 Create Date: 2026-12-04 15:30:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '7c3e9a41d2b5'
-down_revision = '2d1d478ff4cb'
+down_revision = '5c3e8a41b7d2'
 branch_labels = None
 depends_on = None
 
