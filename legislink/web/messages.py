@@ -26,7 +26,7 @@ MESSAGES = {
     "backup_exists": _l("%(path)s already exists; choose another file name."),
     "backup_missing": _l("There is no file %(path)s."),
     "backup_wrong_kind": _l("%(path)s is not a LegisLink backup."),
-    "backup_damaged": _l("%(path)s is damaged: %(detail)s"),
+    "backup_damaged": _l("%(path)s is damaged or cut short (%(detail)s); nothing was changed."),
     "backup_unsupported": _l("Backups of %(backend)s databases are not supported."),
     "pg_tool_missing": _l("%(tool)s is not installed; install the PostgreSQL client tools."),
     "person_not_found": _l("No comment was found for this receipt code or phone number."),
