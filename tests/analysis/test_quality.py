@@ -34,6 +34,8 @@ FLOORS = {
     "duplicate_precision": 0.99,
     "duplicate_f1": 0.97,
     "grouping_ari": 0.60,
+    # Remarks on the whole draft left there (no goal in the issue; what every set reaches now).
+    "attribution_overall": 0.5,
 }
 # Where a set is below the issue's goal, the floor is what the analysis reaches there now, so that
 # it cannot get worse unnoticed; the README's analysis table says which goals are not met.
