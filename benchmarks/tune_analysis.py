@@ -50,7 +50,7 @@ STAGES = {
     }),
     "offtopic": ("offtopic_f1", {
         (offtopic, "MIN_RELATION"): [0.5, 0.75, 1.0, 1.25, 1.5],
-        (offtopic, "MIN_PROVISION_SCORE"): [1.0, 1.5, 2.0, 3.0],
+        (offtopic, "MIN_PROVISION_SCORE"): [0.75, 1.0, 1.5, 2.0, 3.0],
         (offtopic, "COMMON_SHARE"): [1e-5, 2e-5, 5e-5],
     }),
     "offtopic-ads": ("offtopic_f1", {

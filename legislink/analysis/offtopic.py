@@ -62,7 +62,7 @@ MIN_RELATION = 1.25
 AD_RELATION = 1.5
 OTHER_LAW_RELATION = 1.0
 # Content evidence (attribution score) from which a comment matched to an article is on topic.
-MIN_PROVISION_SCORE = 1.0
+MIN_PROVISION_SCORE = 0.75
 
 
 def _subject_words(tokens: Sequence[str]) -> list[str]:
