@@ -204,7 +204,7 @@ class ContentModel:
 
     def scores(self, docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray]:
         """Docs x articles content evidence: all of it, and the draft text's part alone."""
-        # A resident's word the draft does not use counts as the draft's synonyms of it.
+        # A resident's word the draft does not use counts as the draft's terms it shortens.
         binary = _binary_rows([self.draft_words(d.tokens) for d in docs], self.vocab)
         # English words stand in the comment next to their Chinese translations: only the latter count.
         lengths = np.sqrt(np.array([max(1, sum(not t.isascii() for t in set(d.tokens))) for d in docs],

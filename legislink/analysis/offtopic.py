@@ -2,7 +2,7 @@
 
 A comment relates to the draft when it names one of its articles, when it matches one by content
 with enough evidence, when its words are about what the draft is about (their specificity to the
-draft, `DraftVocabulary.relation`, synonyms included), or when it speaks of the draft itself (这部
+draft, `DraftVocabulary.relation`, short forms of its terms included), or when it speaks of the draft itself (这部
 法律, 草案, 条文) without naming another law. A comment that does none of these is off-topic, and the
 reason shown to staff says what it is instead:
 - "empty": a few words of assent, the rest common in general Chinese (支持！, 同意);
