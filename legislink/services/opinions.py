@@ -39,7 +39,15 @@ class Voice:
             return
         letters = [self.comment, *self.copies]
         own = own_sentences([letter_body(normalize(c.text), "") for c in letters])
-        self.added = [(c, sentences) for c, sentences in zip(letters, own, strict=True) if sentences]
+        self.added = [(c, tuple(_as_written(c.text, s) for s in sentences))
+                      for c, sentences in zip(letters, own, strict=True) if sentences]
+
+
+def _as_written(text: str, sentence: str) -> str:
+    """`sentence` (normalised) as the resident wrote it in `text`, where normalising kept the length."""
+    norm = normalize(text)
+    at = norm.find(sentence)
+    return text[at:at + len(sentence)] if at >= 0 and len(norm) == len(text) else sentence
 
 
 @dataclass
