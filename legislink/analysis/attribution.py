@@ -54,14 +54,14 @@ CONTENT_MARGIN = 1.25
 # For an article no comment named, only the draft's text speaks: its score must reach this and
 # be TEXT_MARGIN times the next article's (the margin is what keeps one common word shared with
 # an article from deciding).
-MIN_TEXT_ONLY_SCORE = 0.6
+MIN_TEXT_ONLY_SCORE = 0.2
 TEXT_MARGIN = 1.5
 # A comment that speaks of the draft as a whole (_WHOLE_DRAFT) needs this much from the text.
 MIN_GENERAL_TEXT_SCORE = 3.0
 # A remark on the draft as a whole resembles many articles about as much: when more than
 # MAX_SPREAD articles score at least SPREAD_RATIO of the best, it stays on the whole draft.
 SPREAD_RATIO = 0.5
-MAX_SPREAD = 6
+MAX_SPREAD = 4
 SCORE_CHUNK = 5_000
 
 
