@@ -39,16 +39,18 @@ FIXTURES = ROOT / "tests" / "analysis" / "fixtures"
 # Stage name -> (objective metric, {(module, constant): candidate values}).
 STAGES = {
     "attribution": ("attribution_content", {
-        (attribution, "MIN_TEXT_ONLY_SCORE"): [0.2, 0.3, 0.4],
+        (attribution, "MIN_TEXT_ONLY_SCORE"): [0.2, 0.4, 0.6],
         (attribution, "TEXT_MARGIN"): [1.25, 1.5, 2.0],
         (attribution, "MIN_CONTENT_SCORE"): [0.5, 0.75, 1.0],
     }),
     "whole-draft": ("attribution_content", {
-        (attribution, "MIN_GENERAL_TEXT_SCORE"): [0.2, 0.4, 0.6, 1.0, 2.0],
+        (attribution, "MIN_GENERAL_TEXT_SCORE"): [1.0, 2.0, 3.0],
+        (attribution, "SPREAD_RATIO"): [0.4, 0.5, 0.6, 0.7],
+        (attribution, "MAX_SPREAD"): [2, 3, 4, 6, 1000],
     }),
     "offtopic": ("offtopic_f1", {
         (offtopic, "MIN_RELATION"): [0.5, 0.75, 1.0, 1.25, 1.5],
-        (offtopic, "MIN_PROVISION_SCORE"): [1.0, 1.5, 2.0, 3.0],
+        (offtopic, "MIN_PROVISION_SCORE"): [0.75, 1.0, 1.5, 2.0, 3.0],
         (offtopic, "COMMON_SHARE"): [1e-5, 2e-5, 5e-5],
     }),
     "offtopic-ads": ("offtopic_f1", {

@@ -55,9 +55,13 @@ CONTENT_MARGIN = 1.25
 # be TEXT_MARGIN times the next article's (the margin is what keeps one common word shared with
 # an article from deciding).
 MIN_TEXT_ONLY_SCORE = 0.2
-TEXT_MARGIN = 2.0
+TEXT_MARGIN = 1.5
 # A comment that speaks of the draft as a whole (_WHOLE_DRAFT) needs this much from the text.
-MIN_GENERAL_TEXT_SCORE = 2.0
+MIN_GENERAL_TEXT_SCORE = 3.0
+# A remark on the draft as a whole resembles many articles about as much: when more than
+# MAX_SPREAD articles score at least SPREAD_RATIO of the best, it stays on the whole draft.
+SPREAD_RATIO = 0.5
+MAX_SPREAD = 4
 SCORE_CHUNK = 5_000
 
 
@@ -200,7 +204,7 @@ class ContentModel:
 
     def scores(self, docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray]:
         """Docs x articles content evidence: all of it, and the draft text's part alone."""
-        # A resident's word the draft does not use counts as the draft's synonyms of it.
+        # A resident's word the draft does not use counts as the draft's terms it shortens.
         binary = _binary_rows([self.draft_words(d.tokens) for d in docs], self.vocab)
         # English words stand in the comment next to their Chinese translations: only the latter count.
         lengths = np.sqrt(np.array([max(1, sum(not t.isascii() for t in set(d.tokens))) for d in docs],
@@ -230,7 +234,8 @@ def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft, *, general: bo
     match on the draft text alone stands out from every other article's: that is all an article
     nobody named can show, having no neighbours to add (the scale of text scores depends on the
     draft's size, their ratio does not). A comment that speaks of the draft as a whole (`general`)
-    gets only the latter: resembling other residents' comments on an article is not enough.
+    gets only the latter: resembling other residents' comments on an article is not enough. A
+    comment that many articles match about equally well is on the whole draft.
     """
     best = int(np.argmax(row))
     if general or not _stands_out(row, text, best):
@@ -238,6 +243,8 @@ def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft, *, general: bo
         floor = MIN_GENERAL_TEXT_SCORE if general else MIN_TEXT_ONLY_SCORE
         if text[best] < floor or text[best] < TEXT_MARGIN * _runner_up(text):
             return Attribution(article=None, kind="unattributed", score=float(row.max()))
+    if np.count_nonzero(row >= SPREAD_RATIO * row.max()) > MAX_SPREAD:
+        return Attribution(article=None, kind="unattributed", score=float(row.max()))
     return Attribution(article=draft.articles[best].label, kind="content",
                        chapter=draft.chapter_of(best), score=float(row[best]))
 

