@@ -38,11 +38,17 @@ def test_users_create_reads_the_password_from_stdin(app, runner):
         assert db.session.scalar(select(AuditEvent.action)) == "user.create"
 
 
+def test_a_staff_account_without_a_station_is_the_contact_points_own(app, runner):
+    result = runner.invoke(main, ["users", "create", "zhou", "--role", "staff"], input="Strong-pass-2024\n")
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.username == "zhou"))
+        assert (user.role, user.station) == (Role.STAFF, None)
+
+
 @pytest.mark.parametrize(
     ("args", "password", "message"),
     [
-        (["users", "create", "x", "--role", "staff"], "Strong-pass-2024\n",
-         "A staff account must belong to a liaison station."),
         (["users", "create", "x", "--role", "staff", "--station", "NOPE"], "Strong-pass-2024\n",
          "There is no liaison station with the code NOPE."),
         (["users", "create", "x", "--role", "admin"], "short\n", "The password must have at least"),

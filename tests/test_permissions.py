@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from legislink import permissions as p
-from legislink.models import Consultation, Role, utcnow
+from legislink.models import Channel, Consultation, Role, utcnow
 
 ANON = SimpleNamespace(is_authenticated=False, is_active=False)
 
@@ -16,6 +16,7 @@ def user(role: Role, station_id: int | None = 1, active=True):
 
 
 ADMIN, STAFF, REVIEWER = user(Role.ADMIN, None), user(Role.STAFF, 1), user(Role.REVIEWER, None)
+HQ_STAFF = user(Role.STAFF, None)  # the contact point's own staff
 
 # action: (anonymous, admin, staff, reviewer)
 MATRIX = {
@@ -30,6 +31,7 @@ MATRIX = {
     p.can_export_report: (False, True, True, True),
     p.can_record_report_sent: (False, True, True, False),
     p.can_mark_adoption: (False, True, False, True),
+    p.can_run_analysis: (False, True, False, False),
 }
 
 
@@ -67,3 +69,34 @@ def test_anyone_may_comment_only_while_the_window_is_open(opens, closes, expecte
     consultation = Consultation(opens_at=now + timedelta(days=opens), closes_at=now + timedelta(days=closes))
     for who in (ANON, ADMIN, STAFF, REVIEWER):
         assert p.can_comment(who, consultation, now) is expected
+
+
+def test_the_contact_points_own_staff_run_the_analysis_as_admins_do():
+    assert p.can_run_analysis(HQ_STAFF) is True
+
+
+# Whose comments each account may change: (station 1 offline, station 2 offline, online without a
+# station, offline without a station).
+TARGETS = ((1, Channel.SYMPOSIUM), (2, Channel.LETTER), (None, Channel.ONLINE), (None, Channel.PHONE))
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [(ANON, (False, False, False, False)), (ADMIN, (True, True, True, True)), (HQ_STAFF, (True, True, True, True)),
+     (STAFF, (True, False, True, False)), (REVIEWER, (False, False, False, False)),
+     (user(Role.STAFF, 1, active=False), (False, False, False, False)), (None, (True, True, True, True))],
+    ids=["anonymous", "admin", "contact-point staff", "station staff", "reviewer", "disabled", "command line"],
+)
+def test_station_staff_act_on_their_stations_comments_and_online_ones(who, expected):
+    scope = p.comment_scope(who)
+    assert tuple(scope.allows(station, channel) for station, channel in TARGETS) == expected
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [(ADMIN, (True, True, True)), (HQ_STAFF, (True, True, True)), (STAFF, (True, False, False)),
+     (REVIEWER, (False, False, False)), (ANON, (False, False, False))],
+)
+def test_offline_comments_are_recorded_only_for_ones_own_station(who, expected):
+    scope = p.comment_scope(who)
+    assert tuple(scope.may_record_for(station) for station in (1, 2, None)) == expected

@@ -50,9 +50,8 @@ def create_user(username: str, role: Role, password: str, *, station_code: str |
         raise ServiceError("username_required")
     if db.session.scalar(select(User).where(User.username == username)) is not None:
         raise ServiceError("username_taken", username=username)
+    # Staff without a station are the contact point's own staff (permissions.acts_for_every_station).
     station = station_or_none(station_code)
-    if role == Role.STAFF and station is None:
-        raise ServiceError("staff_needs_station")
     check_password_policy(password, username, min_length)
     user = User(username=username, role=role, station=station, display_name=display_name or username,
                 must_change_password=must_change_password)

@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from sqlalchemy import bindparam, exists, insert, select
 
+from .. import permissions
 from ..extensions import db
 from ..lawtext.references import find_references, names_other_law
 from ..models import (
@@ -89,6 +90,8 @@ def submit(consultation: Consultation, data: CommentInput, now: datetime, actor=
               else CommentStatus.ACCEPTED)
     analysed_text = "\n".join(part for part in (data.text, data.suggestion) if part)
     station = station_or_none(data.station_code)
+    if actor is not None and not permissions.comment_scope(actor).may_record_for(station.id if station else None):
+        raise ServiceError("other_station_record")
     code, submitted_at = _unique_code(), data.submitted_at or now
     # Two INSERT statements rather than objects in the session: nothing is read back, so the
     # unit of work would only add its bookkeeping to the busiest write of the site.

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from sqlalchemy import insert, select
 
-from .. import labels
+from .. import labels, permissions
 from ..extensions import db
 from ..models import (
     Attribution,
@@ -17,7 +17,15 @@ from ..models import (
     Consultation,
     Identity,
 )
-from ..reports import ArticleRef, ImportChoices, ImportLimits, read_import, template_bytes
+from ..reports import (
+    ArticleRef,
+    ImportChoices,
+    ImportLimits,
+    ImportProblem,
+    ImportRejected,
+    read_import,
+    template_bytes,
+)
 from . import audit, receipts
 from .comments import named_target
 from .reader import version_index
@@ -62,6 +70,18 @@ def _new_codes(count: int) -> list[str]:
     return list(codes)
 
 
+def _check_stations(rows, stations: dict[str, int], default_station: int | None, actor) -> None:
+    """A station's staff import comments for their own station only: any other row refuses the file."""
+    scope = permissions.comment_scope(actor)
+    problems = tuple(
+        ImportProblem(row.row, "联络站", "station.other", "only your own station's comments can be imported",
+                      {"value": row.station_code})
+        for row in rows if not scope.may_record_for(stations.get(row.station_code, default_station)))
+    if problems:
+        raise ImportRejected("import.invalid_rows", f"{len(problems)} problems found; nothing was imported",
+                             problems=problems, count=len(problems))
+
+
 def import_comments(consultation: Consultation, data: bytes, *, now: datetime, max_rows: int,
                     max_bytes: int | None = None, actor=None, source_name: str = "") -> int:
     """Validate the whole file (at most `max_rows` comments; `max_bytes` bytes, or as many as so many
@@ -73,6 +93,7 @@ def import_comments(consultation: Consultation, data: bytes, *, now: datetime, m
     channel = {v: k for k, v in labels.chinese(labels.CHANNEL).items()}
     stations = {s.code: s.id for s in listed()}
     default_station = getattr(actor, "station_id", None)
+    _check_stations(rows, stations, default_station, actor)
     collector = f"导入：{getattr(actor, 'display_name', '') or getattr(actor, 'username', '') or source_name}"[:100]
     codes = _new_codes(len(rows))
     tokens = tokens_of([f"{row.text}\n{row.suggestion}" for row in rows])

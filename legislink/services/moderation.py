@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, select, update
 
+from .. import permissions
 from ..extensions import db
 from ..models import AuditEvent, Channel, Comment, CommentStatus, Consultation, Identity, Provision, Station
 from . import ServiceError, audit, receipts
@@ -144,6 +145,8 @@ def apply(consultation: Consultation, action: str, reason: str, actor, *, ids: l
 
     Only comments the action can change are touched (accept leaves spam alone, restore only
     brings back what was set aside). All or nothing. An action on chosen comments can be undone.
+    A filter is narrowed to the comments the actor may act on (permissions.comment_scope); chosen
+    comments outside it refuse the whole action.
     """
     if action not in TARGET_STATUS:
         raise ServiceError("unknown_action", action=action)
@@ -152,10 +155,12 @@ def apply(consultation: Consultation, action: str, reason: str, actor, *, ids: l
         raise ServiceError("reason_required")
     if ids is None and f is None:
         raise ServiceError("nothing_selected")
+    scope = permissions.comment_scope(actor)
     conditions = _conditions(consultation, f or CommentFilter())
-    conditions.append(Comment.status.in_(FROM_STATUS[action]))
     if ids is not None:
         conditions.append(Comment.id.in_(ids))
+        _check_scope(scope, conditions)
+    conditions += [Comment.status.in_(FROM_STATUS[action]), scope.condition()]
     chosen = list(db.session.scalars(select(Comment.id).where(*conditions).order_by(Comment.id)))
     if not chosen:
         raise ServiceError("nothing_to_change")
@@ -170,6 +175,15 @@ def apply(consultation: Consultation, action: str, reason: str, actor, *, ids: l
     event = audit.record(actor, f"moderation.{action}", "comment", chosen, detail)
     db.session.expire_all()
     return Applied(len(chosen), event.id)
+
+
+def _check_scope(scope: permissions.CommentScope, conditions: list) -> None:
+    """Refuse when any comment matching `conditions` lies outside what the actor may act on."""
+    if scope.everything:
+        return
+    outside = db.session.scalar(select(Comment.id).where(*conditions, ~scope.condition()).limit(1))
+    if outside is not None:
+        raise ServiceError("other_station")
 
 
 def _states(ids: list[int]) -> list[list]:
@@ -211,6 +225,7 @@ def undo(consultation: Consultation, event_id: int, actor) -> list[int]:
     found = undoable(consultation, event_id)
     if found is None:
         raise ServiceError("nothing_to_undo")
+    _check_scope(permissions.comment_scope(actor), [Comment.id.in_(found.comment_ids)])
     before = db.session.get(AuditEvent, event_id).detail["before"]
     for status, status_reason, offtopic_reason, locked, members in before:
         _set(members, status=CommentStatus(status), status_reason=status_reason, offtopic_reason=offtopic_reason,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, update
 
+from .. import permissions
 from ..analysis.duplicates import letter_body, own_sentences
 from ..analysis.text import normalize
 from ..extensions import db
@@ -134,23 +135,31 @@ def refresh(group_ids: set[int]) -> None:
             db.session.delete(group)
 
 
-def _group(consultation: Consultation, group_id: int) -> OpinionGroup:
+def _group(consultation: Consultation, group_id: int, actor) -> OpinionGroup:
+    """The group, if the actor may edit it: every comment in it is one they may act on."""
     group = db.session.get(OpinionGroup, group_id)
     if group is None or group.consultation_id != consultation.id:
         raise ServiceError("unknown_group")
+    scope = permissions.comment_scope(actor)
+    if not scope.everything and db.session.scalar(
+            select(Comment.id).where(Comment.group_id == group.id, ~scope.condition()).limit(1)) is not None:
+        raise ServiceError("other_station_group")
     return group
 
 
-def _comments(consultation: Consultation, ids: list[int]) -> list[Comment]:
+def _comments(consultation: Consultation, ids: list[int], actor) -> list[Comment]:
     found = db.session.scalars(select(Comment).where(Comment.id.in_(ids),
                                                      Comment.consultation_id == consultation.id)).all()
     if not found or len(found) != len(set(ids)):
         raise ServiceError("unknown_comment")
+    scope = permissions.comment_scope(actor)
+    if not all(scope.allows(c.station_id, c.channel) for c in found):
+        raise ServiceError("other_station")
     return list(found)
 
 
 def write_summary(consultation: Consultation, group_id: int, summary: str, in_report: bool, actor) -> OpinionGroup:
-    group = _group(consultation, group_id)
+    group = _group(consultation, group_id, actor)
     group.summary = summary.strip()
     group.in_report = in_report
     group.edited = True
@@ -161,7 +170,7 @@ def write_summary(consultation: Consultation, group_id: int, summary: str, in_re
 
 def merge(consultation: Consultation, group_ids: list[int], actor) -> OpinionGroup:
     """Fold the groups into the largest one, which keeps its summary; others' summaries are appended."""
-    groups = [_group(consultation, gid) for gid in dict.fromkeys(group_ids)]
+    groups = [_group(consultation, gid, actor) for gid in dict.fromkeys(group_ids)]
     if len(groups) < 2:
         raise ServiceError("merge_needs_two")
     if len({g.provision_id for g in groups}) > 1:
@@ -191,7 +200,7 @@ def _new_group(consultation: Consultation, like: Comment, members: list[Comment]
 
 def split(consultation: Consultation, comment_ids: list[int], actor) -> OpinionGroup:
     """Take comments out of their group(s) into a new group of their own."""
-    comments = _comments(consultation, comment_ids)
+    comments = _comments(consultation, comment_ids, actor)
     if len({c.provision_id for c in comments}) > 1:
         raise ServiceError("merge_across_articles")
     old = {c.group_id for c in comments if c.group_id}
@@ -207,8 +216,8 @@ def split(consultation: Consultation, comment_ids: list[int], actor) -> OpinionG
 
 
 def move(consultation: Consultation, comment_id: int, group_id: int, actor) -> None:
-    (comment,) = _comments(consultation, [comment_id])
-    group = _group(consultation, group_id)
+    (comment,) = _comments(consultation, [comment_id], actor)
+    group = _group(consultation, group_id, actor)
     if group.provision_id != comment.provision_id:
         raise ServiceError("merge_across_articles")
     old = comment.group_id
@@ -224,7 +233,7 @@ def move(consultation: Consultation, comment_id: int, group_id: int, actor) -> N
 def reattribute(consultation: Consultation, comment_id: int, label: str, actor) -> Comment:
     """Staff's correction of which article a comment is about; the analysis never overrides it.
     The comment leaves its group and is grouped on its new article by the next run."""
-    (comment,) = _comments(consultation, [comment_id])
+    (comment,) = _comments(consultation, [comment_id], actor)
     target = find_target(consultation.version_id, label)
     old_group, old_label = comment.group_id, comment.provision.label if comment.provision else ""
     comment.provision_id = target.provision.id if target.provision else None

@@ -69,7 +69,7 @@ def users():
             issued = (user.username, issued)
         if refused:
             issued = None
-            target = form.station if refused.code in {"staff_needs_station", "unknown_station"} else form.username
+            target = form.station if refused.code == "unknown_station" else form.username
             target.errors.append(refused.message)
     all_users = db.session.scalars(select(User).order_by(User.role, User.username)).all()
     locked = accounts.locked_usernames(utcnow(), lockout(current_app.config))

@@ -14,7 +14,6 @@ MESSAGES = {
     "username_required": _l("A user name is required."),
     "username_taken": _l("The user name %(username)s is already taken."),
     "unknown_station": _l("There is no liaison station with the code %(code)s."),
-    "staff_needs_station": _l("A staff account must belong to a liaison station."),
     "station_exists": _l("A station with the code %(code)s or the name %(name)s already exists."),
     "unknown_article": _l("This draft has no %(label)s. Choose an article from the list, or leave it empty."),
     "unknown_paragraph": _l("%(article)s has only %(count)s paragraphs."),
@@ -34,6 +33,12 @@ MESSAGES = {
     "analysis_running": _l("An analysis of this consultation is already running."),
     "unknown_group": _l("This opinion group no longer exists; reload the page."),
     "unknown_comment": _l("This comment is not part of this consultation."),
+    "other_station": _l("Some of these comments belong to another liaison station; only its staff or the "
+                        "contact point's own staff can change them."),
+    "other_station_group": _l("This opinion group holds comments of another liaison station; only the contact "
+                              "point's own staff can change it."),
+    "other_station_record": _l("You can record comments only for your own liaison station."),
+    "station.other": _l("“%(value)s” is another liaison station: you can import comments only for your own."),
     "merge_needs_two": _l("Tick at least two groups to merge."),
     "merge_across_articles": _l("Groups and comments of different articles cannot be put together."),
     "no_adoption_marks": _l("No opinion has an adoption mark yet: the 采纳情况 sheet would be empty."),

@@ -101,7 +101,11 @@ def queue(consultation_id: int):
     page = moderation.queue(consultation, current, request.args.get("page", 1, type=int))
     return render_template("staff/moderation/queue.html", consultation=consultation, form=form, page=page,
                            bulk=BulkForm(), filter_args=current.as_dict(), action_labels=ACTION_LABELS,
-                           offtopic_reasons=OFFTOPIC_REASONS, can_see=_personal_data_visible)
+                           offtopic_reasons=OFFTOPIC_REASONS, can_see=_personal_data_visible, can_act=_may_act)
+
+
+def _may_act(comment) -> bool:
+    return permissions.comment_scope(current_user).allows(comment.station_id, comment.channel)
 
 
 def _personal_data_visible(comment) -> bool:
@@ -162,7 +166,7 @@ def review(consultation_id: int):
     return render_template("staff/moderation/review.html", consultation=consultation, comment=comment,
                            remaining=remaining, form=form, filter_args=current.as_dict(), last=last,
                            done_event=done, done_labels=DONE_LABELS,
-                           action_labels=ACTION_LABELS, can_see=_personal_data_visible)
+                           action_labels=ACTION_LABELS, can_see=_personal_data_visible, can_act=_may_act)
 
 
 @bp.route("/review/undo", methods=["POST"])

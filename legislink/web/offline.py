@@ -54,7 +54,9 @@ class OfflineForm(FlaskForm):
 def entry(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
     form = OfflineForm()
-    form.station.choices = [SelectChoice(s.code, s.name) for s in stations.listed(active_only=True)]
+    scope = permissions.comment_scope(current_user)
+    form.station.choices = [SelectChoice(s.code, s.name) for s in stations.listed(active_only=True)
+                            if scope.may_record_for(s.id)]
     if not form.is_submitted() and current_user.station is not None:
         form.station.data = current_user.station.code
     if form.validate_on_submit():
@@ -67,7 +69,8 @@ def entry(consultation_id: int):
             ), now=utcnow(), actor=current_user)
             flash(_("Recorded. Give the person their receipt code."), "success")
             return redirect(url_for("offline.slip", consultation_id=consultation.id, code=saved.receipt_code))
-        (form.station if refused.code == "unknown_station" else form.article).errors.append(refused.message)
+        on_station = refused.code in {"unknown_station", "other_station_record"}
+        (form.station if on_station else form.article).errors.append(refused.message)
     return render_template("staff/offline/entry.html", consultation=consultation, form=form,
                            article_labels=reader.article_labels(consultation.version_id))
 

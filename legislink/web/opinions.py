@@ -63,7 +63,7 @@ def _apply(consultation: Consultation, action, success: str):
 
 
 @bp.route("/analyse", methods=["POST"])
-@require(permissions.can_review_opinions)
+@require(permissions.can_run_analysis)
 def analyse(consultation_id: int):
     consultation = _consultation(consultation_id)
     full = request.form.get("full") == "1"

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from legislink.cli import main
 from legislink.extensions import db
-from legislink.models import AuditEvent, Channel, Comment, CommentEvent, Identity, Role, utcnow
+from legislink.models import AuditEvent, Channel, Comment, CommentEvent, Identity, Role, Station, utcnow
 from legislink.reports import ImportRejected
 from legislink.services import imports
 
@@ -38,7 +38,7 @@ GOOD = [
 
 
 def test_a_valid_file_is_imported_whole_with_receipts_and_history(consultation):
-    staff = make_user(Role.STAFF)
+    staff = make_user(Role.STAFF, station=db.session.scalar(select(Station).where(Station.code == "CC01")))
     n = imports.import_comments(consultation, import_file(GOOD), now=utcnow(), actor=staff, source_name="a.xlsx",
                                 **LIMITS)
     db.session.commit()
@@ -58,6 +58,16 @@ def test_a_valid_file_is_imported_whole_with_receipts_and_history(consultation):
     assert len({c.receipt_code for c in rows.values()}) == 4
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "comment.import"))
     assert len(event.object_ids) == 4
+
+
+def test_a_stations_staff_cannot_import_rows_of_another_station(consultation):
+    staff = make_user(Role.STAFF, station=make_station(code="CC02", name="福田街道联络站"))
+    rows = [import_row(意见内容="本站的意见。", 联络站="CC02"), import_row(意见内容="别站的意见。", 联络站="CC01"),
+            import_row(意见内容="没写联络站，算本站的。")]
+    with pytest.raises(ImportRejected) as refused:
+        imports.import_comments(consultation, import_file(rows), now=utcnow(), actor=staff, **LIMITS)
+    assert [(p.row, p.column, p.code) for p in refused.value.problems] == [(3, "联络站", "station.other")]
+    assert count() == 0
 
 
 def test_one_bad_row_refuses_the_whole_file_and_every_problem_is_listed(consultation):

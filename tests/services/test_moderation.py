@@ -63,7 +63,7 @@ def test_bulk_action_on_a_selection_changes_only_the_selection_and_is_audited(co
 
 
 def test_bulk_action_on_a_whole_filter(consultation):
-    staff = make_user(Role.STAFF)
+    staff = make_user(Role.STAFF, station=None)  # letters without a station: the contact point's own staff
     for i in range(1200):  # more than one update slice
         make_comment(consultation, text=f"重复的广告{i}", channel=Channel.LETTER)
     make_comment(consultation, text="正常意见")
@@ -156,7 +156,7 @@ def test_a_mark_changed_since_is_not_undone(consultation):
 
 
 def test_an_action_on_a_whole_filter_or_another_consultation_cannot_be_undone_here(consultation):
-    staff = make_user(Role.STAFF)
+    staff = make_user(Role.STAFF, station=None)
     comment = make_comment(consultation, text="广告", channel=Channel.LETTER)
     on_filter = apply(consultation, "spam", "广告", staff, f=CommentFilter(channel=Channel.LETTER))
     assert undoable(consultation, on_filter.event_id) is None
@@ -165,3 +165,21 @@ def test_an_action_on_a_whole_filter_or_another_consultation_cannot_be_undone_he
     other = make_comment(elsewhere, text="别处的意见")
     marked = apply(elsewhere, "spam", "广告", staff, ids=[other.id])
     assert undoable(consultation, marked.event_id) is None
+
+
+def test_a_stations_staff_change_their_comments_and_online_ones_and_are_refused_the_rest(consultation):
+    mine, theirs = make_station(code="CC01"), make_station(code="CC02")
+    staff = make_user(Role.STAFF, station=mine)
+    own = make_comment(consultation, text="本站", station=mine, channel=Channel.SYMPOSIUM)
+    online = make_comment(consultation, text="网上")
+    other = make_comment(consultation, text="别站", station=theirs, channel=Channel.SYMPOSIUM)
+    letter = make_comment(consultation, text="无站来信", channel=Channel.LETTER)
+    for chosen in ([other.id], [own.id, other.id], [letter.id]):
+        with pytest.raises(ServiceError) as refused:
+            apply(consultation, "spam", "广告", staff, ids=chosen)
+        assert refused.value.code == "other_station"
+    assert apply(consultation, "spam", "广告", staff, ids=[own.id, online.id]).count == 2
+    assert apply(consultation, "restore", "误判", staff, f=CommentFilter()).count == 2
+    assert apply(consultation, "offtopic", "无关", staff, f=CommentFilter()).count == 2
+    assert statuses() == {"本站": CommentStatus.OFFTOPIC, "网上": CommentStatus.OFFTOPIC,
+                          "别站": CommentStatus.ACCEPTED, "无站来信": CommentStatus.ACCEPTED}

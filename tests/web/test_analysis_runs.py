@@ -21,7 +21,7 @@ def _world(app) -> str:
         consultation = make_consultation()
         for text in TEXTS:
             make_comment(consultation, text=text)
-        make_user(Role.STAFF, username="wang")
+        make_user(Role.STAFF, username="wang", station=None)  # the contact point's own staff run the analysis
         db.session.commit()
         return f"/staff/consultations/{consultation.id}/opinions/"
 
