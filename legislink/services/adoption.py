@@ -113,6 +113,8 @@ def mark(consultation: Consultation, group_id: int, outcome: Adoption, *, note: 
         raise ServiceError("unknown_group")
     if group.reported_at is None:
         raise ServiceError("not_reported")
+    if final_version_id is not None:
+        _final_version(consultation, final_version_id)  # a later text of this draft, or refused
     group.adoption = outcome
     group.adoption_note = note.strip()
     group.final_text = final_text.strip()

@@ -4,6 +4,10 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask) -> None:
+    from .fields import RowIdConverter
+
+    # Before any rule is added: every <int:…> in the URL map is bounded to a row id.
+    app.url_map.converters["int"] = RowIdConverter
     from . import (
         admin,
         api,

@@ -11,7 +11,7 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import DateField, IntegerField, SelectChoice, SelectField, StringField
-from wtforms.validators import DataRequired, Length, Optional, Regexp
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
 from .. import permissions
 from ..extensions import db
@@ -19,7 +19,7 @@ from ..models import Role, User, utcnow
 from ..services import accounts, audit, personal_data, stations
 from .auth import lockout
 from .boundary import refusal
-from .fields import PhoneNumber, clean_text
+from .fields import MAX_ROW_ID, DateInRange, PhoneNumber, clean_text, page_number
 from .guards import require
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -146,9 +146,9 @@ class AuditFilter(FlaskForm):
 
     username = StringField(_l("User"), validators=[Optional(), Length(max=64)])
     action = StringField(_l("Action"), validators=[Optional(), Length(max=64)])
-    object_id = IntegerField(_l("Row id"), validators=[Optional()])
-    since = DateField(_l("From"), validators=[Optional()])
-    until = DateField(_l("To"), validators=[Optional()])
+    object_id = IntegerField(_l("Row id"), validators=[Optional(), NumberRange(min=0, max=MAX_ROW_ID)])
+    since = DateField(_l("From"), validators=[Optional(), DateInRange()])
+    until = DateField(_l("To"), validators=[Optional(), DateInRange()])
 
 
 @bp.route("/audit")
@@ -161,7 +161,7 @@ def audit_log():
     found = audit.search(
         username=values.get("username") or "", action=values.get("action") or "", object_id=values.get("object_id"),
         since=_local_start(values.get("since")), until=_local_start(until + timedelta(days=1) if until else None),
-        page=request.args.get("page", 1, type=int),
+        page=request.args.get("page", 1, type=page_number),
     )
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template("admin/audit.html", form=form, found=found, args=args)

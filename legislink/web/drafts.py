@@ -20,7 +20,7 @@ from ..extensions import db
 from ..models import Draft, DraftKind, DraftVersion, utcnow
 from ..services import consultations, draft_import, drafts, reader, stations, versions
 from .boundary import refusal
-from .fields import clean_text
+from .fields import DateInRange, clean_text, page_number
 from .guards import require
 
 bp = Blueprint("staff_drafts", __name__, url_prefix="/staff/drafts")
@@ -107,8 +107,8 @@ class DraftForm(SourceForm):
 
 
 class ConsultationForm(FlaskForm):
-    opens_on = DateField(_l("Opens on"), validators=[DataRequired()])
-    closes_on = DateField(_l("Closes on"), validators=[DataRequired()])
+    opens_on = DateField(_l("Opens on"), validators=[DataRequired(), DateInRange()])
+    closes_on = DateField(_l("Closes on"), validators=[DataRequired(), DateInRange()])
     premoderation = BooleanField(_l("Pre-moderation: online comments are checked before the public counts them"))
     stations = SelectMultipleField(_l("Liaison stations"), validators=[Optional()],
                                    widget=ListWidget(prefix_label=False), option_widget=CheckboxInput())
@@ -322,7 +322,7 @@ def compare(draft_id: int):
                                            request.args.get("to") or stored[-1].id)
         show = request.args.get("show", "changed")
         show = show if show in SHOW_CHOICES else "changed"
-        page = versions.diff_page(comparison, show, request.args.get("page", 1, type=int))
+        page = versions.diff_page(comparison, show, request.args.get("page", 1, type=page_number))
         return render_template("staff/drafts/compare.html", draft=draft, versions=stored, comparison=comparison,
                                counts=comparison.counts(), page=page, show=show)
     return render_template("staff/drafts/compare.html", draft=draft, versions=stored, comparison=None,

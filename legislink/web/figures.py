@@ -3,7 +3,7 @@
 from datetime import date
 from io import BytesIO
 
-from flask import Blueprint, current_app, render_template, request, send_file
+from flask import Blueprint, abort, current_app, flash, render_template, request, send_file
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -11,29 +11,38 @@ from .. import permissions
 from ..reports import write_yearly
 from ..services import audit, figures
 from . import charts
+from .fields import date_in_range
 from .guards import require
 
 bp = Blueprint("figures", __name__, url_prefix="/staff/figures")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _period() -> tuple[date, date]:
-    today = date.today()
+def _day(name: str) -> date | None:
     try:
-        starts = date.fromisoformat(request.values.get("from", ""))
+        return date.fromisoformat(request.values.get(name, ""))
     except ValueError:
-        starts = date(today.year, 1, 1)
-    try:
-        ends = date.fromisoformat(request.values.get("to", ""))
-    except ValueError:
+        return None
+
+
+def _period() -> tuple[date, date, bool]:
+    """The period asked for (this year by default) and whether a date was out of range (then this
+    year too)."""
+    starts, ends = _day("from"), _day("to")
+    out_of_range = not (date_in_range(starts) and date_in_range(ends))
+    if out_of_range or starts is None:
+        starts = date(date.today().year, 1, 1)
+    if out_of_range or ends is None:
         ends = date(starts.year, 12, 31)
-    return (starts, ends) if starts <= ends else (ends, starts)
+    return (*sorted((starts, ends)), out_of_range)
 
 
 @bp.route("/")
 @require(permissions.can_export_report)
 def index():
-    starts, ends = _period()
+    starts, ends, out_of_range = _period()
+    if out_of_range:
+        flash(_("Give dates between 1900 and 2999; the figures below are for this year."), "error")
     report = figures.yearly(starts, ends, contact_point=current_app.config["CONTACT_POINT_NAME"])
     stations = [(name, f) for name, f in report.stations]
     return render_template(
@@ -48,7 +57,9 @@ def index():
 @require(permissions.can_export_report)
 def download():
     """The figures as a workbook: a POST, since each download is written to the audit log."""
-    starts, ends = _period()
+    starts, ends, out_of_range = _period()
+    if out_of_range:
+        abort(400)
     out = BytesIO()
     write_yearly(out, figures.yearly(starts, ends, contact_point=current_app.config["CONTACT_POINT_NAME"]))
     audit.record(current_user, "figures.export", detail={"from": starts.isoformat(), "to": ends.isoformat()})

@@ -14,6 +14,7 @@ from ..models import Channel, CommentStatus, Consultation, Identity
 from ..services import moderation, stations
 from ..services.moderation import Action, CommentFilter
 from .boundary import refusal
+from .fields import DateInRange, page_number, row_id
 from .guards import require
 
 bp = Blueprint("moderation", __name__, url_prefix="/staff/consultations/<int:consultation_id>")
@@ -53,8 +54,8 @@ class FilterForm(FlaskForm):
     offtopic_reason = SelectField(_l("Off-topic reason"), choices=_choices(OFFTOPIC_REASONS), validators=[Optional()])
     duplicate = StringField(_l("Form-letter group"), validators=[Optional(), Length(max=64)])
     text = StringField(_l("Text contains"), validators=[Optional(), Length(max=100)])
-    since = DateField(_l("From"), validators=[Optional()])
-    until = DateField(_l("To"), validators=[Optional()])
+    since = DateField(_l("From"), validators=[Optional(), DateInRange()])
+    until = DateField(_l("To"), validators=[Optional(), DateInRange()])
 
     def to_filter(self) -> CommentFilter:
         return CommentFilter(
@@ -89,6 +90,8 @@ def _filter_form() -> FilterForm:
 
 
 def _current_filter(form: FilterForm) -> CommentFilter:
+    """The filter the form describes; an empty one when a value cannot be used (the form then holds
+    the error, shown beside its field)."""
     return form.to_filter() if form.validate() else CommentFilter()
 
 
@@ -98,7 +101,7 @@ def queue(consultation_id: int):
     consultation = _consultation(consultation_id)
     form = _filter_form()
     current = _current_filter(form)
-    page = moderation.queue(consultation, current, request.args.get("page", 1, type=int))
+    page = moderation.queue(consultation, current, request.args.get("page", 1, type=page_number))
     return render_template("staff/moderation/queue.html", consultation=consultation, form=form, page=page,
                            bulk=BulkForm(), filter_args=current.as_dict(), action_labels=ACTION_LABELS,
                            offtopic_reasons=OFFTOPIC_REASONS, can_see=_personal_data_visible, can_act=_may_act)
@@ -119,12 +122,16 @@ def bulk(consultation_id: int):
     form = BulkForm()
     filters = _filter_form()
     back = url_for("moderation.queue", consultation_id=consultation.id, **_current_filter(filters).as_dict())
+    if form.scope.data == "filter" and filters.errors:
+        # Never widen a filter by dropping what it could not read: the action would reach more.
+        flash(_("The filter holds a value that cannot be used; correct it first."), "error")
+        return redirect(back)
     if not form.validate_on_submit():
         flash(_("Choose an action and give a reason."), "error")
         return redirect(back)
     ids = None
     if form.scope.data != "filter":
-        ids = request.form.getlist("ids", type=int)
+        ids = request.form.getlist("ids", type=row_id)
         if not ids:
             flash(_("Select at least one comment, or apply the action to the whole filter."), "error")
             return redirect(back)
@@ -143,12 +150,15 @@ def review(consultation_id: int):
     """One comment at a time, oldest first, with opt-in keyboard shortcuts (static/js/moderation.js);
     each action can be undone from the message that reports it."""
     consultation = _consultation(consultation_id)
-    current = _current_filter(_filter_form())
+    filters = _filter_form()
+    current = _current_filter(filters)
+    if filters.errors and request.method == "GET":
+        flash(_("The filter holds a value that cannot be used; it was left out."), "error")
     if current.is_empty():
         current.status = CommentStatus.PENDING
     form = ReviewForm()
     if form.validate_on_submit():
-        comment_id = request.form.get("comment_id", type=int)
+        comment_id = request.form.get("comment_id", type=row_id)
         if comment_id is None:
             abort(400)
         reason = form.reason.data or str(ACTION_LABELS.get(form.action.data, form.action.data))
@@ -158,10 +168,10 @@ def review(consultation_id: int):
             return redirect(url_for("moderation.review", done=applied.event_id, **back))
         flash(refused.message, "error")
         return redirect(url_for("moderation.review", **back))
-    done = request.args.get("done", type=int)
+    done = request.args.get("done", type=row_id)
     last = moderation.undoable(consultation, done) if done is not None else None
-    at = request.args.get("at", type=int)
-    comment, remaining = moderation.next_comment(consultation, current, request.args.get("after", type=int) or at,
+    at = request.args.get("at", type=row_id)
+    comment, remaining = moderation.next_comment(consultation, current, request.args.get("after", type=row_id) or at,
                                                  including=at is not None)
     return render_template("staff/moderation/review.html", consultation=consultation, comment=comment,
                            remaining=remaining, form=form, filter_args=current.as_dict(), last=last,
@@ -175,7 +185,7 @@ def undo(consultation_id: int):
     """Undo an action taken on the review page; that comment is shown again."""
     consultation = _consultation(consultation_id)
     current = _current_filter(_filter_form())
-    event_id = request.form.get("event", type=int)
+    event_id = request.form.get("event", type=row_id)
     if event_id is None:
         abort(400)
     with refusal() as refused:

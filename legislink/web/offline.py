@@ -16,7 +16,7 @@ from ..extensions import db
 from ..models import Channel, Comment, Consultation, Identity, utcnow
 from ..services import comments, reader, receipts, stations
 from .boundary import refusal
-from .fields import PhoneNumber, clean_text
+from .fields import DateInRange, PhoneNumber, clean_text
 from .guards import require
 from .public_forms import OPTIONAL_TEXT, TEXT_VALIDATORS
 
@@ -28,7 +28,8 @@ OFFLINE_CHANNELS = (Channel.SYMPOSIUM, Channel.LETTER, Channel.PHONE, Channel.VI
 class OfflineForm(FlaskForm):
     channel = SelectField(_l("Collected through"),
                           choices=[SelectChoice(c.value, labels.CHANNEL[c]) for c in OFFLINE_CHANNELS])
-    collected_on = DateField(_l("Date collected"), validators=[DataRequired(message=_l("Give the date."))])
+    collected_on = DateField(_l("Date collected"), validators=[DataRequired(message=_l("Give the date.")),
+                                                               DateInRange()])
     collector = StringField(_l("Collected by"), filters=[clean_text], validators=[DataRequired(), Length(max=100)])
     station = SelectField(_l("Liaison station"), validators=[DataRequired()])
     article = StringField(_l("Article"), filters=[clean_text], validators=[Optional(), Length(max=40)],

@@ -14,6 +14,7 @@ from ..models import Consultation, Provision, utcnow
 from ..services import analysis as analysis_service
 from ..services import jobs, opinions, reader
 from .boundary import after_commit, refusal
+from .fields import row_id
 from .guards import require
 
 bp = Blueprint("opinions", __name__, url_prefix="/staff/consultations/<int:consultation_id>/opinions")
@@ -101,7 +102,7 @@ def save_group(consultation_id: int, group_id: int):
 @require(permissions.can_review_opinions)
 def merge(consultation_id: int):
     consultation = _consultation(consultation_id)
-    ids = request.form.getlist("groups", type=int)
+    ids = request.form.getlist("groups", type=row_id)
     return _apply(consultation, lambda: opinions.merge(consultation, ids, current_user), _("Groups merged."))
 
 
@@ -109,7 +110,7 @@ def merge(consultation_id: int):
 @require(permissions.can_review_opinions)
 def split(consultation_id: int):
     consultation = _consultation(consultation_id)
-    ids = request.form.getlist("comments", type=int)
+    ids = request.form.getlist("comments", type=row_id)
     if not ids:
         flash(_("Tick the comments to take out of their group."), "error")
         return _back(consultation)
@@ -121,7 +122,7 @@ def split(consultation_id: int):
 @require(permissions.can_review_opinions)
 def move(consultation_id: int, comment_id: int):
     consultation = _consultation(consultation_id)
-    target = request.form.get("group", type=int)
+    target = request.form.get("group", type=row_id)
     if target is None:
         flash(_("Choose the group to move the comment to."), "error")
         return _back(consultation)

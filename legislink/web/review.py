@@ -17,6 +17,7 @@ from ..lawtext import DiffSpan, char_diff
 from ..models import Adoption, Consultation, DraftVersion, OpinionGroup, utcnow
 from ..services import adoption
 from .boundary import refusal
+from .fields import page_number, row_id
 from .filters import paragraph_label
 from .guards import require
 
@@ -113,8 +114,8 @@ def adoption_page(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
     versions = _later_versions(consultation)
     show = _show(request.args.get("show"))
-    listing = adoption.review_list(consultation, show, page=request.args.get("page", 1, type=int),
-                                   at=request.args.get("at", type=int))
+    listing = adoption.review_list(consultation, show, page=request.args.get("page", 1, type=page_number),
+                                   at=request.args.get("at", type=row_id))
     against = next((v for v in versions if v.id == listing.proposed_against), None)
     return render_template("review/adoption.html", consultation=consultation, versions=versions, show=show,
                            listing=listing, against=against,
@@ -128,7 +129,7 @@ def adoption_page(consultation_id: int):
 def propose(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
     with refusal() as refused:
-        found = adoption.suggest(consultation, request.form.get("to", type=int) or 0, actor=current_user)
+        found = adoption.suggest(consultation, request.form.get("to", type=row_id) or 0, actor=current_user)
         flash(_("Proposed a mark for %(num)s reported opinions. Nothing is marked until you confirm it.",
                 num=len(found)), "success")
     if refused:
@@ -148,7 +149,7 @@ def mark(consultation_id: int, group_id: int):
     with refusal() as refused:
         told = adoption.mark(consultation, group_id, outcome, note=request.form.get("note", "")[:2000],
                              final_text=request.form.get("final_text", "")[:10000],
-                             final_version_id=request.form.get("to", type=int), now=utcnow(), actor=current_user)
+                             final_version_id=request.form.get("to", type=row_id), now=utcnow(), actor=current_user)
         flash(_("Marked. %(num)s commenters see it on their receipts.", num=told), "success")
     if refused:
         flash(refused.message, "error")
