@@ -20,6 +20,7 @@ from .model import (
     YearFigures,
     YearlyReport,
 )
+from .problems import PROBLEM_HEADERS, problems_csv
 from .rows import (
     RowKind,
     SheetRow,
@@ -35,7 +36,7 @@ from .template import template_bytes
 
 __all__ = [
     "CONTACT_HEADERS", "ContactRow", "build_contact_rows", "write_contacts",
-    "IMPORT_HEADERS", "MAX_CELL_CHARS", "TRUNCATION_MARKER",
+    "IMPORT_HEADERS", "MAX_CELL_CHARS", "PROBLEM_HEADERS", "TRUNCATION_MARKER", "problems_csv",
     "AdoptionMark", "ArticleCount", "ArticleRef", "DetailRow", "ImportChoices", "ImportLimits",
     "ImportProblem", "ImportRejected", "ImportRow", "Outcome", "ReportEntry", "ReportHeader",
     "ReportsError", "RowKind", "SheetRow", "StatsData", "YearFigures", "YearlyReport",

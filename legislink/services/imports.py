@@ -82,18 +82,39 @@ def _check_stations(rows, stations: dict[str, int], default_station: int | None,
                              problems=problems, count=len(problems))
 
 
+def _valid_rows(consultation: Consultation, data: bytes, targets, *, max_rows: int, max_bytes: int | None,
+                actor, stations: dict[str, int]) -> list:
+    rows = read_import(data, choices=choices(), article_exists=lambda ref: ref in targets,
+                       max_rows=max_rows, limits=ImportLimits.for_rows(max_rows, max_bytes))
+    _check_stations(rows, stations, getattr(actor, "station_id", None), actor)
+    return rows
+
+
+def check(consultation: Consultation, data: bytes, *, max_rows: int, max_bytes: int | None = None,
+          actor=None) -> tuple[ImportProblem, ...]:
+    """Every row problem of the file, storing nothing; () when it would be imported. A file refused
+    as a whole (not a workbook, too large...) raises ImportRejected as import_comments does."""
+    try:
+        _valid_rows(consultation, data, _targets(consultation.version_id), max_rows=max_rows,
+                    max_bytes=max_bytes, actor=actor, stations={s.code: s.id for s in listed()})
+    except ImportRejected as refused:
+        if not refused.problems:
+            raise
+        return refused.problems
+    return ()
+
+
 def import_comments(consultation: Consultation, data: bytes, *, now: datetime, max_rows: int,
                     max_bytes: int | None = None, actor=None, source_name: str = "") -> int:
     """Validate the whole file (at most `max_rows` comments; `max_bytes` bytes, or as many as so many
     rows take), then store every row; returns how many. Flushes; the caller commits."""
     targets = _targets(consultation.version_id)
-    rows = read_import(data, choices=choices(), article_exists=lambda ref: ref in targets,
-                       max_rows=max_rows, limits=ImportLimits.for_rows(max_rows, max_bytes))
+    stations = {s.code: s.id for s in listed()}
+    rows = _valid_rows(consultation, data, targets, max_rows=max_rows, max_bytes=max_bytes, actor=actor,
+                       stations=stations)
     identity = {v: k for k, v in labels.chinese(labels.IDENTITY).items()}
     channel = {v: k for k, v in labels.chinese(labels.CHANNEL).items()}
-    stations = {s.code: s.id for s in listed()}
     default_station = getattr(actor, "station_id", None)
-    _check_stations(rows, stations, default_station, actor)
     collector = f"导入：{getattr(actor, 'display_name', '') or getattr(actor, 'username', '') or source_name}"[:100]
     codes = _new_codes(len(rows))
     tokens = tokens_of([f"{row.text}\n{row.suggestion}" for row in rows])

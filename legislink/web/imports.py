@@ -2,7 +2,7 @@
 
 from io import BytesIO
 
-from flask import Blueprint, current_app, flash, redirect, render_template, send_file, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -12,6 +12,7 @@ from flask_wtf.file import FileField, FileRequired
 from .. import permissions
 from ..extensions import db
 from ..models import Consultation, utcnow
+from ..reports import problems_csv
 from ..services import imports
 from . import messages
 from .boundary import refusal
@@ -19,10 +20,33 @@ from .guards import require
 
 bp = Blueprint("imports", __name__, url_prefix="/staff/consultations/<int:consultation_id>/import")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# A refused file can hold a problem in every cell: the page lists this many, the CSV all of them.
+PROBLEMS_SHOWN = 200
 
 
 class UploadForm(FlaskForm):
     file = FileField(_l("Filled-in template (.xlsx)"), validators=[FileRequired(_l("Choose the file to upload."))])
+
+
+def _described(problems) -> list[tuple[int, str, str]]:
+    return [(p.row, p.column, messages.describe(p)) for p in problems]
+
+
+def _limits() -> dict:
+    return {"max_rows": current_app.config["IMPORT_MAX_ROWS"], "max_bytes": current_app.config["IMPORT_MAX_BYTES"]}
+
+
+def _every_problem(consultation: Consultation, data: bytes):
+    """The CSV of every problem of the file, or None (the refusal or the all-clear is flashed)."""
+    with refusal() as refused:
+        found = imports.check(consultation, data, actor=current_user, **_limits())
+        if found:
+            return send_file(BytesIO(problems_csv(_described(found))), mimetype="text/csv", as_attachment=True,
+                             download_name="导入问题清单.csv")
+        flash(_("This file has no problem: it can be imported."), "success")
+    if refused:
+        flash(refused.message, "error")
+    return None
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -30,20 +54,23 @@ class UploadForm(FlaskForm):
 def upload(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
     form = UploadForm()
-    problems, refusal_message = [], None
+    problems, total, refusal_message = [], 0, None
     if form.validate_on_submit():
         upload = form.file.data
+        if request.form.get("want") == "problems":
+            return _every_problem(consultation, upload.read()) or redirect(
+                url_for("imports.upload", consultation_id=consultation.id))
         with refusal() as refused:
-            count = imports.import_comments(
-                consultation, upload.read(), now=utcnow(), max_rows=current_app.config["IMPORT_MAX_ROWS"],
-                max_bytes=current_app.config["IMPORT_MAX_BYTES"], actor=current_user, source_name=upload.filename or "")
+            count = imports.import_comments(consultation, upload.read(), now=utcnow(), actor=current_user,
+                                            source_name=upload.filename or "", **_limits())
             flash(_("%(num)s comments imported. Each has its receipt code; see them in Moderation.", num=count),
                   "success")
             return redirect(url_for("imports.upload", consultation_id=consultation.id))
         refusal_message = refused.message
-        problems = [(p.row, p.column, messages.describe(p)) for p in getattr(refused.error, "problems", ())]
+        found = getattr(refused.error, "problems", ())
+        total, problems = len(found), _described(found[:PROBLEMS_SHOWN])
     return render_template("staff/import.html", consultation=consultation, form=form, problems=problems,
-                           refusal=refusal_message)
+                           total=total, refusal=refusal_message)
 
 
 @bp.route("/template.xlsx")

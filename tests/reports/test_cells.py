@@ -1,6 +1,9 @@
+import csv
+import io
+
 import pytest
 
-from legislink.reports import MAX_CELL_CHARS, TRUNCATION_MARKER, cell_text
+from legislink.reports import MAX_CELL_CHARS, TRUNCATION_MARKER, cell_text, problems_csv
 from legislink.reports.cells import needs_text_guard
 
 
@@ -58,3 +61,12 @@ def test_formula_and_error_lookalikes_need_a_guard(text):
 @pytest.mark.parametrize("text", ["建议=明确", "1+1", "邮箱a@b.cn", "", "＝全角"])
 def test_ordinary_text_needs_no_guard(text):
     assert not needs_text_guard(text)
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("=HYPERLINK(\"http://evil.example\")", "'=HYPERLINK(\"http://evil.example\")"), ("+1", "'+1"), ("-1", "'-1"),
+    ("@SUM(A1)", "'@SUM(A1)"), ("#N/A", "'#N/A"), ("第二行：必须填写。", "第二行：必须填写。"),
+])
+def test_a_problem_list_csv_is_safe_to_open_in_a_spreadsheet(text, written):
+    rows = list(csv.reader(io.StringIO(problems_csv([(2, "意见内容", text)]).decode("utf-8-sig"))))
+    assert rows == [["行号", "列", "问题"], ["2", "意见内容", written]]
