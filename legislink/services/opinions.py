@@ -19,6 +19,10 @@ from . import ServiceError, audit
 from .drafts import find_target
 
 REVIEWED_STATUSES = (CommentStatus.ACCEPTED,)
+# One article can draw tens of thousands of comments: its page shows this many voices (a comment, or
+# a form letter with its copies folded) at a time, and of a letter's copies only the first few.
+VOICES_PER_PAGE = 100
+COPIES_SHOWN = 20
 
 
 @dataclass
@@ -26,22 +30,29 @@ class Voice:
     """One row of a group: a comment, or every copy of one form letter collapsed."""
 
     comment: Comment
-    copies: list[Comment] = field(default_factory=list)
-    # Of a form letter: (comment, the sentences its sender added) for each copy that has any; they may
-    # be a separate opinion, so the page shows them under the letter, not folded with the copies.
+    copies: list[Comment] = field(default_factory=list)  # the first COPIES_SHOWN copies
+    count: int = 1  # the letter's copies in the group, this one included
+    # Of a form letter: (comment, the sentences its sender added) for the first COPIES_SHOWN copies that
+    # have any, and how many have; they may be a separate opinion, so the page shows them under the
+    # letter, not folded with the copies.
     added: list[tuple[Comment, tuple[str, ...]]] = field(default_factory=list)
+    added_total: int = 0
 
-    @property
-    def count(self) -> int:
-        return 1 + len(self.copies)
-
-    def find_added(self) -> None:
-        if not self.copies:
-            return
-        letters = [self.comment, *self.copies]
-        own = own_sentences([letter_body(normalize(c.text), "") for c in letters])
-        self.added = [(c, tuple(_as_written(c.text, s) for s in sentences))
-                      for c, sentences in zip(letters, own, strict=True) if sentences]
+def _added_sentences(letters: list[list[int]]) -> dict[int, tuple[str, ...]]:
+    """For the form letters given (their comments' ids), the sentences each copy's sender added, by
+    comment id, for the copies that added any. Every copy counts (what is common is judged on the
+    whole letter), so their texts are read, as texts only."""
+    ids = [cid for letter in letters for cid in letter]
+    texts: dict[int, str] = {}
+    for start in range(0, len(ids), 5000):
+        texts.update(db.session.execute(select(Comment.id, Comment.text)
+                                        .where(Comment.id.in_(ids[start:start + 5000]))).all())
+    found: dict[int, tuple[str, ...]] = {}
+    for letter in letters:
+        own = own_sentences([letter_body(normalize(texts[cid]), "") for cid in letter])
+        found.update((cid, tuple(_as_written(texts[cid], s) for s in sentences))
+                     for cid, sentences in zip(letter, own, strict=True) if sentences)
+    return found
 
 
 def _as_written(text: str, sentence: str) -> str:
@@ -54,9 +65,21 @@ def _as_written(text: str, sentence: str) -> str:
 @dataclass
 class GroupView:
     group: OpinionGroup
-    voices: list[Voice]
+    voices: list[Voice]  # those on the page shown
     size: int
     copies: int
+
+
+@dataclass
+class ArticlePage:
+    """One page of an article's opinions: its groups largest first, then the comments not grouped."""
+
+    groups: list[GroupView]  # the groups with voices on this page
+    every_group: list[GroupView]  # every group of the article (where a comment can be moved)
+    ungrouped: list[Comment]  # on this page
+    ungrouped_total: int
+    page: int
+    pages: int
 
 
 @dataclass
@@ -80,41 +103,60 @@ def article_index(consultation: Consultation) -> list[ArticleRow]:
     return sorted(out, key=lambda r: provisions[r.provision_id].position if r.provision_id else -1)
 
 
-def groups_of(consultation: Consultation, provision_id: int | None) -> tuple[list[GroupView], list[Comment]]:
-    """The groups of one article (largest first) and its accepted comments not in any group yet."""
-    comments = db.session.scalars(
-        select(Comment).where(Comment.consultation_id == consultation.id, Comment.provision_id == provision_id
-                              if provision_id else Comment.provision_id.is_(None),
-                              Comment.status.in_(REVIEWED_STATUSES))
-        .order_by(Comment.submitted_at)
+def groups_of(consultation: Consultation, provision_id: int | None, page: int = 1,
+              per_page: int | None = None) -> ArticlePage:
+    """One page of the article's groups (largest first) and of its accepted comments not in any group.
+
+    Which comment goes where is decided on ids alone; only the comments shown are loaded."""
+    on_article = Comment.provision_id == provision_id if provision_id else Comment.provision_id.is_(None)
+    rows = db.session.execute(
+        select(Comment.id, Comment.group_id, Comment.duplicate_key)
+        .where(Comment.consultation_id == consultation.id, on_article, Comment.status.in_(REVIEWED_STATUSES))
+        .order_by(Comment.submitted_at, Comment.id)
     ).all()
-    by_group: dict[int | None, list[Comment]] = defaultdict(list)
-    for comment in comments:
-        by_group[comment.group_id].append(comment)
-    ungrouped = by_group.pop(None, [])
-    groups = {g.id: g for g in db.session.scalars(select(OpinionGroup).where(OpinionGroup.id.in_(list(by_group))))}
-    views = [_view(groups[gid], members) for gid, members in by_group.items() if gid in groups]
-    return sorted(views, key=lambda v: (-v.size, v.group.id)), list(ungrouped)
+    members: dict[int | None, list[tuple[int, str | None]]] = defaultdict(list)
+    for comment_id, group_id, key in rows:
+        members[group_id].append((comment_id, key))
+    ungrouped = [comment_id for comment_id, _ in members.pop(None, [])]
+    groups = {g.id: g for g in db.session.scalars(select(OpinionGroup).where(OpinionGroup.id.in_(list(members))))}
+    order = sorted((gid for gid in members if gid in groups), key=lambda gid: (-len(members[gid]), gid))
+    folded = {gid: _fold(groups[gid], members[gid]) for gid in order}
+    slots = [(gid, letter) for gid in order for letter in folded[gid]] + [(None, [cid]) for cid in ungrouped]
+    per_page = per_page or VOICES_PER_PAGE
+    pages = max(1, -(-len(slots) // per_page))
+    page = min(max(page, 1), pages)
+    shown = slots[(page - 1) * per_page:page * per_page]
+    added = _added_sentences([letter for _, letter in shown if len(letter) > 1])
+    added_in = {id(letter): [cid for cid in letter if cid in added] for _, letter in shown}
+    wanted = {cid for _, letter in shown for cid in letter[:1 + COPIES_SHOWN] + added_in[id(letter)][:COPIES_SHOWN]}
+    loaded = {c.id: c for c in db.session.scalars(select(Comment).where(Comment.id.in_(wanted)))}
+    voices: dict[int | None, list[Voice]] = defaultdict(list)
+    for gid, letter in shown:
+        senders = added_in[id(letter)]
+        voices[gid].append(Voice(loaded[letter[0]], [loaded[c] for c in letter[1:1 + COPIES_SHOWN]], len(letter),
+                                 [(loaded[c], added[c]) for c in senders[:COPIES_SHOWN]], len(senders)))
+    every = [GroupView(groups[gid], voices.get(gid, []), len(members[gid]),
+                       sum(len(letter) for letter in folded[gid] if len(letter) > 1)) for gid in order]
+    return ArticlePage([view for view in every if view.voices], every, [v.comment for v in voices.get(None, [])],
+                       len(ungrouped), page, pages)
 
 
-def _view(group: OpinionGroup, members: list[Comment]) -> GroupView:
-    letters: dict[str, Voice] = {}
-    voices: list[Voice] = []
-    for comment in members:
-        key = comment.duplicate_key
+def _fold(group: OpinionGroup, members: list[tuple[int, str | None]]) -> list[list[int]]:
+    """The group's voices as lists of comment ids, a form letter's copies after its first: the
+    representative's voice first, then the largest letters, then in the order received."""
+    letters: dict[str, list[int]] = {}
+    voices: list[list[int]] = []
+    for comment_id, key in members:
         if key and key in letters:
-            letters[key].copies.append(comment)
+            letters[key].append(comment_id)
             continue
-        voice = Voice(comment)
+        voice = [comment_id]
         voices.append(voice)
         if key:
             letters[key] = voice
-    for voice in voices:
-        voice.find_added()
     representative = group.representative_id
-    voices.sort(key=lambda v: (v.comment.id != representative, -v.count))
-    copies = sum(v.count for v in voices if v.copies)
-    return GroupView(group, voices, len(members), copies)
+    voices.sort(key=lambda v: (v[0] != representative, -len(v)))
+    return voices
 
 
 def _keywords(comments: list[Comment], n: int = 6) -> list[str]:

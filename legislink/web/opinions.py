@@ -14,7 +14,7 @@ from ..models import Consultation, Provision, utcnow
 from ..services import analysis as analysis_service
 from ..services import jobs, opinions, reader
 from .boundary import after_commit, refusal
-from .fields import row_id
+from .fields import page_number, row_id
 from .guards import require
 
 bp = Blueprint("opinions", __name__, url_prefix="/staff/consultations/<int:consultation_id>/opinions")
@@ -39,11 +39,12 @@ def index(consultation_id: int):
     label = request.args.get("article")
     if label is None and articles:
         label = articles[0].label or "-"
-    groups, ungrouped = opinions.groups_of(consultation, _provision_id(consultation, label))
+    shown = opinions.groups_of(consultation, _provision_id(consultation, label),
+                               request.args.get("page", 1, type=page_number))
     now = utcnow()
     return render_template(
-        "staff/opinions.html", consultation=consultation, articles=articles, label=label or "-", groups=groups,
-        ungrouped=ungrouped, pending=analysis_service.pending_count(consultation),
+        "staff/opinions.html", consultation=consultation, articles=articles, label=label or "-", shown=shown,
+        groups=shown.groups, ungrouped=shown.ungrouped, pending=analysis_service.pending_count(consultation),
         run=jobs.active_run(consultation, now), last_run=jobs.latest_run(consultation),
         article_labels=reader.article_labels(consultation.version_id),
     )

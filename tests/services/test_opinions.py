@@ -33,8 +33,9 @@ def setup(ctx):
 
 def test_form_letter_copies_are_collapsed_into_one_voice(setup):
     consultation, _, groups, _ = setup
-    views, ungrouped = opinions.groups_of(consultation, groups["g1"].provision_id)
-    assert ungrouped == []
+    shown = opinions.groups_of(consultation, groups["g1"].provision_id)
+    views = shown.groups
+    assert (shown.ungrouped, shown.pages) == ([], 1)
     letter = next(v for v in views if v.group.id == groups["g3"].id)
     assert len(letter.voices) == 1
     assert letter.voices[0].count == 4
@@ -117,7 +118,34 @@ def test_a_senders_added_sentence_stays_visible_under_the_form_letter(ctx):
                             duplicate_key="d-9") for t in texts]
     group.representative_id, group.size = members[0].id, len(members)
     db.session.commit()
-    views, _ = opinions.groups_of(consultation, provision.id)
-    (voice,) = views[0].voices
-    assert voice.count == 4
+    (view,) = opinions.groups_of(consultation, provision.id).groups
+    (voice,) = view.voices
+    assert (voice.count, voice.added_total) == (4, 1)
     assert [(c.id, "".join(s)) for c, s in voice.added] == [(members[3].id, added)]
+
+
+def test_an_articles_opinions_come_a_page_of_voices_at_a_time_with_letters_still_folded(setup):
+    consultation, _, groups, _ = setup
+    provision_id = groups["g1"].provision_id
+    extra = [make_comment(consultation, text=f"未分组{n}", provision_id=provision_id) for n in range(3)]
+    db.session.commit()
+    # Voices on 第一条: g3's letter (4 copies, one voice), g1's two, g2's one, then three ungrouped.
+    pages = [opinions.groups_of(consultation, provision_id, page=n, per_page=2) for n in (1, 2, 3, 4)]
+    assert [p.pages for p in pages] == [4, 4, 4, 4]
+    assert [[v.group.id for v in p.groups] for p in pages] == [
+        [groups["g3"].id, groups["g1"].id], [groups["g1"].id, groups["g2"].id], [], []]
+    assert [len(v.voices) for v in pages[0].groups] == [1, 1]
+    assert pages[0].groups[0].voices[0].count == 4  # the letter is one voice on one page
+    assert [v.size for v in pages[0].groups] == [4, 2]  # sizes are the whole group's, not the page's
+    assert [c.id for p in pages for c in p.ungrouped] == [c.id for c in extra]
+    assert pages[2].ungrouped_total == 3
+    assert {v.group.id for v in pages[3].every_group} == {groups[k].id for k in ("g1", "g2", "g3")}
+    assert opinions.groups_of(consultation, provision_id, page=99, per_page=2).page == 4
+
+
+def test_only_the_first_copies_of_a_big_form_letter_are_loaded(setup, monkeypatch):
+    consultation, _, groups, _ = setup
+    monkeypatch.setattr(opinions, "COPIES_SHOWN", 2)
+    letter = next(v for v in opinions.groups_of(consultation, groups["g1"].provision_id).groups
+                  if v.group.id == groups["g3"].id).voices[0]
+    assert (letter.count, len(letter.copies)) == (4, 2)
