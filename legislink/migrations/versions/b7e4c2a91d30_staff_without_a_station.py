@@ -5,7 +5,7 @@ station's comments (legislink/permissions.py); the check that every staff accoun
 goes.
 
 Revision ID: b7e4c2a91d30
-Revises: 2d1d478ff4cb
+Revises: 7c3e9a41d2b5
 Create Date: 2026-12-04 15:30:00
 
 """
@@ -14,7 +14,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'b7e4c2a91d30'
-down_revision = '2d1d478ff4cb'
+down_revision = '7c3e9a41d2b5'
 branch_labels = None
 depends_on = None
 
