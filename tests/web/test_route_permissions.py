@@ -62,11 +62,18 @@ def _url(rule, values) -> str:
     return rule.build({arg: values[arg] for arg in rule.arguments}, append_unknown=False)[1]
 
 
+def _sign_in(client, username):
+    assert post_form(client, "/login", {"username": username, "password": PASSWORD}).status_code == 302
+
+
 def _client(app, identity):
     client = app.test_client()
-    if identity != "anonymous":
-        sign_in = client.post if not app.config["WTF_CSRF_ENABLED"] else lambda *a, **k: post_form(client, *a, **k)
-        assert sign_in("/login", data={"username": identity, "password": PASSWORD}).status_code == 302
+    if identity == "anonymous":
+        return client
+    if app.config["WTF_CSRF_ENABLED"]:
+        _sign_in(client, identity)
+    else:
+        assert client.post("/login", data={"username": identity, "password": PASSWORD}).status_code == 302
     return client
 
 
