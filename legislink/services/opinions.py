@@ -56,6 +56,8 @@ class GroupView:
     voices: list[Voice]
     size: int
     copies: int
+    # People say "第八条 意见2": the place among its article's groups, largest first, not the row id.
+    number: int = 0
 
 
 @dataclass
@@ -92,8 +94,11 @@ def groups_of(consultation: Consultation, provision_id: int | None) -> tuple[lis
         by_group[comment.group_id].append(comment)
     ungrouped = by_group.pop(None, [])
     groups = {g.id: g for g in db.session.scalars(select(OpinionGroup).where(OpinionGroup.id.in_(list(by_group))))}
-    views = [_view(groups[gid], members) for gid, members in by_group.items() if gid in groups]
-    return sorted(views, key=lambda v: (-v.size, v.group.id)), list(ungrouped)
+    views = sorted((_view(groups[gid], members) for gid, members in by_group.items() if gid in groups),
+                   key=lambda v: (-v.size, v.group.id))
+    for number, view in enumerate(views, start=1):
+        view.number = number
+    return views, list(ungrouped)
 
 
 def _view(group: OpinionGroup, members: list[Comment]) -> GroupView:

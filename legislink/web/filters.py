@@ -3,7 +3,7 @@ of a part of a page."""
 
 from datetime import timedelta
 
-from flask import Flask, current_app
+from flask import Flask, current_app, request
 from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -58,9 +58,19 @@ def may_open(name: str) -> bool:
     return view is not None and (permission is None or permission(current_user))
 
 
+STAFF_PREFIXES = ("/staff", "/admin", "/review")
+STAFF_ENDPOINTS = {"auth.change_password"}
+
+
+def staff_page() -> bool:
+    """A page for staff only (workspace, administration, review): no residents' footer there."""
+    return request.path.startswith(STAFF_PREFIXES) or request.endpoint in STAFF_ENDPOINTS
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
-        has_endpoint=has_endpoint, may_open=may_open, status_labels=labels.STATUS, channel_labels=labels.CHANNEL,
+        has_endpoint=has_endpoint, may_open=may_open, staff_page=staff_page,
+        status_labels=labels.STATUS, channel_labels=labels.CHANNEL,
         identity_labels=labels.IDENTITY, adoption_labels=labels.ADOPTION, lang_attr=lang_attr,
     )
     app.add_template_filter(lang_of)

@@ -180,7 +180,7 @@ def _accept_with_the_a_key(page: Page, base: str, resident: Page, consultation: 
     page.keyboard.press("a")
     expect(page.get_by_text("当前筛选条件下已没有待处理的意见")).to_be_visible()
     _queue(page, base, consultation, "楼道里充电太危险了")
-    expect(page.locator("table.queue tbody .badge")).to_have_text("已采用")
+    expect(page.locator("table.queue tbody .badge")).to_have_text("已受理")
 
 
 def test_staff_record_import_moderate_and_organise_comments(live_server, open_page, accounts, premoderated):
