@@ -1,0 +1,29 @@
+"""Issue 17 points 6, 7 and 10 in a real browser, at phone width: charts a phone can read, and the
+tools a contact point expects."""
+
+import pytest
+from playwright.sync_api import expect
+
+from .helpers import DEMO_CONSULTATION, sideways_scroll
+
+pytestmark = pytest.mark.e2e
+PHONE = {"width": 390, "height": 844}
+
+_CHART_TEXT = """() => Array.from(document.querySelectorAll(".bar-label, .bar-value, .column-ticks span, .column-peak"))
+  .map((el) => ({text: el.textContent, size: parseFloat(getComputedStyle(el).fontSize),
+                 cut: el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().left < 0}))"""
+_CHARTS_WITHOUT_TABLE = """() => Array.from(document.querySelectorAll(".bar-chart, .column-chart"))
+  .filter((chart) => !(chart.nextElementSibling && chart.nextElementSibling.matches(".chart-table")
+                       && chart.nextElementSibling.querySelectorAll("tbody tr").length)).length"""
+
+
+def test_dashboard_charts_read_on_a_phone(live_server, open_page):
+    page = open_page("staff", PHONE)
+    page.goto(f"{live_server}/staff/consultations/{DEMO_CONSULTATION}/")
+    texts = page.evaluate(_CHART_TEXT)
+    assert len(texts) > 10
+    assert [t for t in texts if t["size"] < 12] == []
+    assert [t for t in texts if t["cut"]] == []
+    assert page.evaluate(_CHARTS_WITHOUT_TABLE) == 0
+    expect(page.locator(".chart-table").first).to_be_visible()
+    assert sideways_scroll(page) <= 0
