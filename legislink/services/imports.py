@@ -19,7 +19,7 @@ from ..models import (
 )
 from ..reports import ArticleRef, ImportChoices, ImportLimits, read_import, template_bytes
 from . import audit, receipts
-from .comments import named_target
+from .comments import identity_from_words, named_target
 from .reader import version_index
 from .segmentation import tokens_of
 from .stations import listed
@@ -69,7 +69,6 @@ def import_comments(consultation: Consultation, data: bytes, *, now: datetime, m
     targets = _targets(consultation.version_id)
     rows = read_import(data, choices=choices(), article_exists=lambda ref: ref in targets,
                        max_rows=max_rows, limits=ImportLimits.for_rows(max_rows, max_bytes))
-    identity = {v: k for k, v in labels.chinese(labels.IDENTITY).items()}
     channel = {v: k for k, v in labels.chinese(labels.CHANNEL).items()}
     stations = {s.code: s.id for s in listed()}
     default_station = getattr(actor, "station_id", None)
@@ -88,7 +87,8 @@ def import_comments(consultation: Consultation, data: bytes, *, now: datetime, m
         values.append({
             "consultation_id": consultation.id, "receipt_code": code, "provision_id": provision_id,
             "paragraph": paragraph, "attribution": attribution, "text": row.text, "suggestion": row.suggestion,
-            "reason": row.reason, "identity": identity.get(row.identity, Identity.RESIDENT),
+            "reason": row.reason, "identity": identity_from_words(row.identity or ""),
+            "identity_words": row.identity or "",
             "station_id": stations.get(row.station_code, default_station),
             "channel": channel.get(row.channel, Channel.IMPORT), "name": row.name, "phone": row.phone or "",
             "consent": False, "collector": collector, "collected_on": row.collected_on, "submitted_at": now,

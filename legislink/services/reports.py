@@ -34,6 +34,7 @@ from ..reports import (
     StatsData,
     write_report,
 )
+from ..reports.identities import source_name
 from . import ServiceError, audit
 from .consultations import participant_key
 from .stations import listed, station_or_none
@@ -86,7 +87,7 @@ def _label(provision: Provision | None) -> str | None:
 
 # What an entry needs of each member; the texts are read afterwards for the few comments shown.
 _MEMBER = (Comment.id, Comment.group_id, Comment.provision_id, Comment.paragraph, Comment.duplicate_key,
-           Comment.identity, Comment.station_id)
+           Comment.identity, Comment.identity_words, Comment.station_id)
 _TEXTS = 1000
 
 
@@ -110,7 +111,7 @@ def _entry(key: str, members: list, group: OpinionGroup | None, context: dict) -
         article_label=_label(provision), article_order=provision.position if provision else 0, paragraph=paragraph,
         original_text=_original_text(provision, paragraph, context["provisions"]),
         summary=group.summary if group else "", representative_text=text, suggestion=suggestion, reason=reason,
-        identity_counts=dict(Counter(identities[m.identity] for m in members)),
+        identity_counts=dict(Counter(source_name(m.identity_words, identities[m.identity]) for m in members)),
         station_counts=dict(Counter(stations[m.station_id] for m in members if m.station_id in stations)),
         count=len(members), duplicate_count=sum(n for n in letters.values() if n > 1), group=key, adoption=adoption,
     )
@@ -232,6 +233,12 @@ def build(consultation: Consultation, *, settings: ReportSettings, station_code:
     return ReportData(header, entries, _stats(consultation, station), station, ungrouped)
 
 
+def _identity_cell(words: str, category: str) -> str:
+    """意见明细's 身份: the words as written, with the category they count under when it differs."""
+    written = source_name(words, category)
+    return written if written == category else f"{written}（{category}）"
+
+
 def detail_rows(consultation: Consultation, station: Station | None, *, with_contact: bool) -> Iterator[DetailRow]:
     """Every accepted comment, streamed from the database in pages."""
     names = {"identity": labels.chinese(labels.IDENTITY), "channel": labels.chinese(labels.CHANNEL),
@@ -239,14 +246,16 @@ def detail_rows(consultation: Consultation, station: Station | None, *, with_con
     provisions = _provisions(consultation.version_id)
     stations = {s.id: s.name for s in listed()}
     query = (select(Comment.receipt_code, Comment.provision_id, Comment.paragraph, Comment.text, Comment.suggestion,
-                    Comment.reason, Comment.identity, Comment.station_id, Comment.channel, Comment.submitted_at,
+                    Comment.reason, Comment.identity, Comment.identity_words, Comment.station_id, Comment.channel,
+                    Comment.submitted_at,
                     Comment.group_id, Comment.duplicate_key, Comment.status, Comment.name, Comment.phone, Comment.id)
              .where(*_scope(consultation, station)).order_by(Comment.id)
              .execution_options(yield_per=2000))
     for row in db.session.execute(query):
         yield DetailRow(
             receipt=row.receipt_code, article_label=_label(provisions.get(row.provision_id)), paragraph=row.paragraph,
-            text=row.text, suggestion=row.suggestion, reason=row.reason, identity=names["identity"][row.identity],
+            text=row.text, suggestion=row.suggestion, reason=row.reason,
+            identity=_identity_cell(row.identity_words, names["identity"][row.identity]),
             station=stations.get(row.station_id, ""), channel=names["channel"][row.channel],
             submitted_at=row.submitted_at, group=str(row.group_id) if row.group_id else f"c{row.id}",
             duplicate_group=row.duplicate_key, status=names["status"][row.status],

@@ -1,10 +1,10 @@
 """Template filters: dates in the contact point's time zone, comment targets as labels, the language
 of a part of a page."""
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from flask import Flask, current_app, request
-from flask_babel import format_date, format_datetime
+from flask_babel import format_date, format_datetime, get_timezone
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -18,6 +18,11 @@ from .i18n import html_lang
 def deadline(closes_at) -> str:
     """A window closing at midnight ends on the previous day: show that day."""
     return format_date(closes_at - timedelta(seconds=1), "long")
+
+
+def local_today() -> date:
+    """Today where the contact point is (BABEL_DEFAULT_TIMEZONE), not where the server runs."""
+    return datetime.now(get_timezone()).date()
 
 
 def datetime_local(value) -> str:
