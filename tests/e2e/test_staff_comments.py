@@ -130,7 +130,7 @@ def _audit_log_lists_the_spam(admin: Page, base: str) -> None:
     entry = admin.locator("tbody tr").filter(has_text="推销广告，与草案无关")
     expect(entry).to_have_count(1)
     expect(entry).to_contain_text("e2e")
-    expect(entry).to_contain_text("count=2")
+    expect(entry).to_contain_text("e2e 将 2 条意见标为垃圾信息。")
 
 
 def _merge_and_summarise(page: Page) -> None:
