@@ -105,7 +105,8 @@ def _closed(draft, consultation):
 
 
 def _comment_form(consultation) -> CommentForm:
-    form = CommentForm(article=request.args.get("article", ""))
+    # ?station=CODE: the QR code of a station's poster chose it (a code not offered selects nothing).
+    form = CommentForm(article=request.args.get("article", ""), station=request.args.get("station", ""))
     form.station.choices = _station_choices(consultation)
     return form
 
