@@ -80,3 +80,22 @@ def _dropdown(header: str, source: str, max_rows: int, strict: bool | None) -> D
     )
     validation.add(f"{letter}2:{letter}{max_rows + 1}")
     return validation
+
+
+RECEIPT_HEADERS = ("序号", "回执编号", "条款", "身份", "联络站", "意见内容")
+_RECEIPT_LAYOUT = SheetLayout(
+    columns=(Column(6), Column(18, wrap=False), Column(16), Column(12), Column(16), Column(60)),
+    header_row=1, landscape=False,
+)
+
+
+def receipts_bytes(rows: list[tuple[str, str, str, str, str]]) -> bytes:
+    """The receipt codes of one import, to hand back to the people who commented: one row each
+    (code, article, identity, station, comment), in the order of the imported file."""
+    workbook = Workbook(write_only=True)
+    sheet_rows = [SheetRow(RowKind.HEADER, RECEIPT_HEADERS)]
+    sheet_rows += [SheetRow(RowKind.ENTRY, (n, *row)) for n, row in enumerate(rows, 1)]
+    write_sheet(workbook, "回执编号", _RECEIPT_LAYOUT, sheet_rows)
+    out = BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -1,14 +1,17 @@
 """Offline comments from the Excel template: every row is checked first, then all are stored in
 one transaction, or none (the reader raises ImportRejected with every problem by row and column)."""
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import insert, select
 
 from .. import labels
 from ..extensions import db
+from ..lawtext.numerals import int_to_cn
 from ..models import (
     Attribution,
+    AuditEvent,
     Channel,
     Comment,
     CommentEvent,
@@ -62,10 +65,16 @@ def _new_codes(count: int) -> list[str]:
     return list(codes)
 
 
+@dataclass(frozen=True)
+class Imported:
+    count: int
+    event_id: int  # the import's audit event: it lists the new comments, in the file's order
+
+
 def import_comments(consultation: Consultation, data: bytes, *, now: datetime, max_rows: int,
-                    max_bytes: int | None = None, actor=None, source_name: str = "") -> int:
+                    max_bytes: int | None = None, actor=None, source_name: str = "") -> Imported:
     """Validate the whole file (at most `max_rows` comments; `max_bytes` bytes, or as many as so many
-    rows take), then store every row; returns how many. Flushes; the caller commits."""
+    rows take), then store every row. Flushes; the caller commits."""
     targets = _targets(consultation.version_id)
     rows = read_import(data, choices=choices(), article_exists=lambda ref: ref in targets,
                        max_rows=max_rows, limits=ImportLimits.for_rows(max_rows, max_bytes))
@@ -110,5 +119,36 @@ def import_comments(consultation: Consultation, data: bytes, *, now: datetime, m
         db.session.execute(insert(CommentEvent), [
             {"comment_id": cid, "kind": CommentEventKind.RECEIVED, "at": now, "note": ""}
             for cid in ids[start:start + CHUNK]])
-    audit.record(actor, "comment.import", "comment", ids, {"file": source_name, "rows": len(ids)})
-    return len(ids)
+    event = audit.record(actor, "comment.import", "comment", ids, {"file": source_name, "rows": len(ids)})
+    return Imported(len(ids), event.id)
+
+
+@dataclass(frozen=True)
+class ImportedReceipt:
+    code: str
+    article: str
+    identity: str
+    station: str
+    text: str
+
+
+def imported_receipts(consultation: Consultation, event_id: int) -> list[ImportedReceipt] | None:
+    """The receipt codes one import gave, in the file's order, to hand back to the people; None when
+    the event is not an import into this consultation."""
+    event = db.session.get(AuditEvent, event_id)
+    if event is None or event.action != "comment.import":
+        return None
+    found = {c.id: c for c in db.session.scalars(
+        select(Comment).where(Comment.id.in_(event.object_ids), Comment.consultation_id == consultation.id))}
+    if not found:
+        return None
+    names = labels.chinese(labels.IDENTITY)
+    return [ImportedReceipt(receipts.display_code(c.receipt_code), _target(c), c.identity_words or names[c.identity],
+                            c.station.name if c.station else "", c.text)
+            for c in (found[i] for i in event.object_ids if i in found)]
+
+
+def _target(comment: Comment) -> str:
+    if comment.provision is None:
+        return ""
+    return comment.provision.label + (f"第{int_to_cn(comment.paragraph)}款" if comment.paragraph else "")

@@ -2,7 +2,7 @@
 
 from io import BytesIO
 
-from flask import Blueprint, current_app, flash, redirect, render_template, send_file, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -12,6 +12,7 @@ from flask_wtf.file import FileField, FileRequired
 from .. import permissions
 from ..extensions import db
 from ..models import Consultation, utcnow
+from ..reports.template import receipts_bytes
 from ..services import imports
 from . import messages
 from .boundary import refusal
@@ -34,16 +35,41 @@ def upload(consultation_id: int):
     if form.validate_on_submit():
         upload = form.file.data
         with refusal() as refused:
-            count = imports.import_comments(
+            imported = imports.import_comments(
                 consultation, upload.read(), now=utcnow(), max_rows=current_app.config["IMPORT_MAX_ROWS"],
                 max_bytes=current_app.config["IMPORT_MAX_BYTES"], actor=current_user, source_name=upload.filename or "")
-            flash(_("%(num)s comments imported. Each has its receipt code; see them in Moderation.", num=count),
-                  "success")
-            return redirect(url_for("imports.upload", consultation_id=consultation.id))
+            flash(_("%(num)s comments imported. Hand each person their receipt code:", num=imported.count), "success")
+            return redirect(url_for("imports.receipts", consultation_id=consultation.id, event=imported.event_id))
         refusal_message = refused.message
         problems = [(p.row, p.column, messages.describe(p)) for p in getattr(refused.error, "problems", ())]
     return render_template("staff/import.html", consultation=consultation, form=form, problems=problems,
                            refusal=refusal_message)
+
+
+def _receipts_of(consultation_id: int) -> tuple[Consultation, list[imports.ImportedReceipt]]:
+    consultation = db.get_or_404(Consultation, consultation_id)
+    found = imports.imported_receipts(consultation, request.args.get("event", type=int) or 0)
+    if found is None:
+        abort(404)
+    return consultation, found
+
+
+@bp.route("/receipts")
+@require(permissions.can_record_comments)
+def receipts(consultation_id: int):
+    """The receipt codes of one import, on the page and to download, so staff can hand them back."""
+    consultation, found = _receipts_of(consultation_id)
+    return render_template("staff/import_receipts.html", consultation=consultation, receipts=found,
+                           event=request.args.get("event", type=int))
+
+
+@bp.route("/receipts.xlsx")
+@require(permissions.can_record_comments)
+def receipts_download(consultation_id: int):
+    consultation, found = _receipts_of(consultation_id)
+    rows = [(r.code, r.article, r.identity, r.station, r.text) for r in found]
+    return send_file(BytesIO(receipts_bytes(rows)), mimetype=XLSX, as_attachment=True,
+                     download_name=f"回执编号-{request.args.get('event', type=int)}.xlsx")
 
 
 @bp.route("/template.xlsx")

@@ -29,7 +29,7 @@ def test_a_symposium_sheet_with_parents_and_migrant_workers_is_imported(consulta
              import_row(条款="第二条", 意见内容="老教师的意见", 身份="退休教师"),
              import_row(条款="第二条", 意见内容="律师的意见", 身份="律师")]
     staff = make_user(Role.STAFF)
-    assert imports.import_comments(consultation, import_file(rows), now=utcnow(), actor=staff, **LIMITS) == 6
+    assert imports.import_comments(consultation, import_file(rows), now=utcnow(), actor=staff, **LIMITS).count == 6
     stored = {c.text: c for c in db.session.scalars(select(Comment))}
     assert (stored["家长意见0"].identity, stored["家长意见0"].identity_words) == (Identity.RESIDENT, "家长")
     assert stored["务工人员的意见"].identity == Identity.RESIDENT
