@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import distinct, func, select
 
 from .. import labels
+from ..analysis.text import foreign_language
 from ..extensions import db
 from ..models import (
     Adoption,
@@ -100,7 +101,7 @@ def _entry(key: str, members: list, group: OpinionGroup | None, context: dict) -
     paragraphs = {m.paragraph for m in members}
     paragraph = paragraphs.pop() if len(paragraphs) == 1 else None
     letters = Counter(m.duplicate_key for m in members if m.duplicate_key)
-    text, suggestion, reason = texts[shown]
+    text, suggestion, reason, translation = texts[shown]
     suggestion = suggestion or next((texts[i][1] for i in context["with_suggestion"].get(key, ()) if i in texts), "")
     reason = reason or next((texts[i][2] for i in context["with_reason"].get(key, ()) if i in texts), "")
     adoption = None
@@ -114,6 +115,7 @@ def _entry(key: str, members: list, group: OpinionGroup | None, context: dict) -
         identity_counts=dict(Counter(source_name(m.identity_words, identities[m.identity]) for m in members)),
         station_counts=dict(Counter(stations[m.station_id] for m in members if m.station_id in stations)),
         count=len(members), duplicate_count=sum(n for n in letters.values() if n > 1), group=key, adoption=adoption,
+        foreign=foreign_language(text), translation=translation, shown_id=shown,
     )
 
 
@@ -127,12 +129,12 @@ def _first_with(column, keys: dict[int, str], scope: list) -> dict[str, list[int
     return found
 
 
-def _texts(ids: set[int]) -> dict[int, tuple[str, str, str]]:
+def _texts(ids: set[int]) -> dict[int, tuple[str, str, str, str]]:
     chosen = sorted(ids)
     texts = {}
     for start in range(0, len(chosen), _TEXTS):
-        texts.update((row.id, (row.text, row.suggestion, row.reason)) for row in db.session.execute(
-            select(Comment.id, Comment.text, Comment.suggestion, Comment.reason)
+        texts.update((row.id, (row.text, row.suggestion, row.reason, row.translation)) for row in db.session.execute(
+            select(Comment.id, Comment.text, Comment.suggestion, Comment.reason, Comment.translation)
             .where(Comment.id.in_(chosen[start:start + _TEXTS]))))
     return texts
 
@@ -297,3 +299,21 @@ def mark_reported(consultation: Consultation, now: datetime, actor=None) -> int:
     audit.record(actor, "report.mark_reported", "opinion_group", ids, {"comments": len(comments)})
     db.session.flush()
     return len(comments)
+
+
+MAX_TRANSLATION = 5_000
+
+
+def save_translation(consultation: Consultation, comment_id: int, translation: str, actor=None) -> Comment:
+    """Staff's Chinese translation of a comment written in another language: 汇总表 uses it, 意见明细
+    keeps the original. An empty text removes it. Flushes."""
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or comment.consultation_id != consultation.id:
+        raise ServiceError("unknown_comment")
+    translation = translation.strip()
+    if len(translation) > MAX_TRANSLATION:
+        raise ServiceError("translation_too_long", limit=MAX_TRANSLATION)
+    comment.translation = translation
+    audit.record(actor, "comment.translate", "comment", [comment.id], {"length": len(translation)})
+    db.session.flush()
+    return comment

@@ -23,6 +23,7 @@ SENTENCES = {
     "consultation.open": _l("%(who)s opened a consultation window."),
     "comment.record": _l("%(who)s recorded a comment collected offline."),
     "comment.import": _l("%(who)s imported %(rows)s comments from the file %(file)s."),
+    "comment.translate": _l("%(who)s translated a comment written in another language."),
     "comment.reattribute": _l("%(who)s changed the article of a comment from %(from)s to %(to)s."),
     "moderation.accept": _l("%(who)s accepted comments for processing: %(num)s."),
     "moderation.spam": _l("%(who)s set comments aside as spam: %(num)s."),

@@ -99,6 +99,7 @@ def _import_from_excel(page: Page, base: str) -> None:
                             "buffer": _filled_template(workbook(download.value), fixed)})
     page.get_by_role("button", name="检查并导入").click()
     expect(success(page)).to_contain_text("已导入 3 条意见")
+    expect(page.locator("table.receipt-codes tbody tr")).to_have_count(3)
     _queue(page, base, DEMO_CONSULTATION, SYMPOSIUM)
     expect(page.locator("table.queue tbody tr")).to_have_count(3)
     expect(page.locator("table.queue")).to_contain_text("第二十四条")

@@ -139,7 +139,8 @@ def test_the_figures_page_and_its_workbook(client, loop):
     _mark(loop)
     sign_in(client, "shen")
     page = client.get("/staff/figures/").get_data(as_text=True)
-    assert page.count("<svg") == 2
+    assert page.count('class="bar-chart"') == 2  # comments and adoption by station, each with its table
+    assert page.count('class="table-wrap chart-table"') == 2
     downloaded = post_form(client, "/staff/figures/figures.xlsx", {"from": "2001-01-01", "to": "2001-12-31"},
                            form_url="/staff/figures/")
     book = load_workbook(BytesIO(downloaded.data))
