@@ -25,6 +25,11 @@ def local_today() -> date:
     return datetime.now(get_timezone()).date()
 
 
+def date_long(value) -> str:
+    """A moment as its day where the contact point is, written in full: 2026年12月4日 / December 4, 2026."""
+    return format_date(value, "long") if value else ""
+
+
 def datetime_local(value) -> str:
     return format_datetime(value, "medium") if value else ""
 
@@ -81,5 +86,6 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(lang_of)
     app.add_template_filter(deadline)
     app.add_template_filter(datetime_local)
+    app.add_template_filter(date_long)
     app.add_template_filter(target_label)
     app.add_template_filter(paragraph_label)
