@@ -25,7 +25,7 @@ from .guards import require
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-ROLE_LABELS = {Role.ADMIN: _l("Administrator"), Role.STAFF: _l("Liaison staff"), Role.REVIEWER: _l("Reviewer")}
+ROLE_LABELS = audit_text.ROLE_LABELS
 
 
 class UserForm(FlaskForm):

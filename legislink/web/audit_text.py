@@ -7,6 +7,10 @@ action this table does not know yet).
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from ..models import Role
+
+ROLE_LABELS = {Role.ADMIN: _l("Administrator"), Role.STAFF: _l("Liaison staff"), Role.REVIEWER: _l("Reviewer")}
+
 SENTENCES = {
     "login": _l("%(who)s signed in."),
     "login.failed": _l("A sign-in as %(who)s failed: wrong password or unknown user."),
@@ -57,8 +61,12 @@ def sentence(event) -> str:
     if template is None:
         return event.action
     detail = event.detail or {}
-    who = event.username or detail.get("username") or _("the system")
+    # A failed sign-in has no account behind it, only the name that was typed.
+    typed = detail.get("username") if event.action == "login.failed" else None
+    who = event.username or typed or _("the system")
     params = _Blank({key: str(value) for key, value in detail.items()})
+    if detail.get("role") in set(Role):
+        params["role"] = str(ROLE_LABELS[Role(detail["role"])])
     params.update(who=who, num=len(event.object_ids or ()), ids=", ".join(map(str, (event.object_ids or ())[:5])))
     said = str(template) % params
     if detail.get("reason"):

@@ -27,12 +27,15 @@ def test_the_audit_log_reads_as_sentences_not_codes(admin_client, ctx):
                               detail={"file": "座谈会.xlsx", "rows": 3}))
     db.session.add(AuditEvent(username="root", action="moderation.spam", object_ids=[1, 2],
                               detail={"reason": "推销广告", "count": 2, "to": "spam"}))
+    db.session.add(AuditEvent(username="", action="user.create", object_ids=[9],
+                              detail={"username": "li", "role": "staff"}))
     db.session.commit()
     html = admin_client.get("/admin/audit").get_data(as_text=True)
     table = html[html.index("<tbody>"):]
     assert "root 修改了自己的密码。" in table
     assert "root 从文件 座谈会.xlsx 导入了 3 条意见。" in table
     assert "root 将 2 条意见标为垃圾信息。 理由：推销广告" in table
+    assert "系统 创建了账号 li（联络站工作人员）。" in table  # made on the command line: by the system
     assert "user.password_changed" not in table
     assert "rows=" not in table
 
