@@ -29,7 +29,7 @@ def test_dashboard_charts_read_on_a_phone(live_server, open_page):
     assert sideways_scroll(page) <= 0
 
 
-def test_a_stations_poster_prints_on_a4_and_its_qr_code_leads_to_the_form(live_server, open_page):
+def test_a_stations_poster_qr_code_leads_to_the_form_with_the_station_chosen(live_server, open_page):
     page = open_page(None, PHONE)
     page.goto(f"{live_server}/drafts/{DEMO_DRAFT}/poster?station=CC01")
     qr = page.locator(".poster-qr svg.qr")
@@ -40,7 +40,7 @@ def test_a_stations_poster_prints_on_a4_and_its_qr_code_leads_to_the_form(live_s
     assert target.endswith(f"/drafts/{DEMO_DRAFT}?station=CC01")
     page.goto(target.replace("http://localhost", live_server))
     page.locator("a.comment-link").first.click()
-    expect(page.get_by_label("联络站")).to_have_value("CC01")
+    expect(page.locator("select#station")).to_have_value("CC01")
 
 
 def test_the_report_and_the_yearly_figures_fit_a_phone(live_server, open_page):
