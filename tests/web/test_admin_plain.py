@@ -65,3 +65,17 @@ def test_disabling_an_account_asks_first_and_changes_nothing_until_confirmed(adm
     assert again.status_code == 302
     db.session.expire_all()
     assert not db.session.get(User, other.id).is_enabled
+
+
+def test_every_audited_action_has_its_sentence():
+    import re
+    from pathlib import Path
+
+    from legislink.services.moderation import TARGET_STATUS
+    from legislink.web.audit_text import SENTENCES
+
+    source = "\n".join(p.read_text("utf-8") for p in Path(accounts.__file__).parents[1].rglob("*.py"))
+    written = set(re.findall(r'audit\.record\([^,]+,\s*"([a-z_.]+)"', source))
+    written |= {"user.enable", "user.disable", "moderation.undo"} | {f"moderation.{a}" for a in TARGET_STATUS}
+    assert len(written) > 25
+    assert written - set(SENTENCES) == set()
