@@ -2,7 +2,7 @@
 to the draft page (markets, community boards), and the consulted text as .docx and .txt."""
 
 import segno
-from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from markupsafe import Markup
 
 from ..lawtext.handout import as_docx, as_text
@@ -27,7 +27,7 @@ def poster(draft_id: int):
     now = utcnow()
     draft, consultation = published_draft(draft_id, now)
     if not consultation.is_open(now):
-        abort(404)
+        return redirect(url_for("public.draft", draft_id=draft.id))  # nothing to call people to
     code = request.args.get("station", "")
     station = dict(stations.offered(consultation)).get(code)
     target = url_for("public.draft", draft_id=draft.id, station=code if station else None, _external=True)

@@ -2,7 +2,7 @@
 
 from io import BytesIO
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -46,19 +46,19 @@ def upload(consultation_id: int):
                            refusal=refusal_message)
 
 
-def _receipts_of(consultation_id: int) -> tuple[Consultation, list[imports.ImportedReceipt]]:
+def _receipts_of(consultation_id: int) -> tuple[Consultation, list[imports.ImportedReceipt] | None]:
     consultation = db.get_or_404(Consultation, consultation_id)
-    found = imports.imported_receipts(consultation, request.args.get("event", type=int) or 0)
-    if found is None:
-        abort(404)
-    return consultation, found
+    return consultation, imports.imported_receipts(consultation, request.args.get("event", type=int) or 0)
 
 
 @bp.route("/receipts")
 @require(permissions.can_record_comments)
 def receipts(consultation_id: int):
-    """The receipt codes of one import, on the page and to download, so staff can hand them back."""
+    """The receipt codes of one import, on the page and to download, so staff can hand them back; an
+    address naming no import of this consultation leads back to the import page."""
     consultation, found = _receipts_of(consultation_id)
+    if found is None:
+        return redirect(url_for("imports.upload", consultation_id=consultation.id))
     return render_template("staff/import_receipts.html", consultation=consultation, receipts=found,
                            event=request.args.get("event", type=int))
 
@@ -67,6 +67,8 @@ def receipts(consultation_id: int):
 @require(permissions.can_record_comments)
 def receipts_download(consultation_id: int):
     consultation, found = _receipts_of(consultation_id)
+    if found is None:
+        return redirect(url_for("imports.upload", consultation_id=consultation.id))
     rows = [(r.code, r.article, r.identity, r.station, r.text) for r in found]
     return send_file(BytesIO(receipts_bytes(rows)), mimetype=XLSX, as_attachment=True,
                      download_name=f"回执编号-{request.args.get('event', type=int)}.xlsx")

@@ -48,7 +48,9 @@ def test_an_unknown_station_is_left_out_of_the_qr_code(client, draft_id):
 def test_no_poster_for_a_closed_consultation(client, ctx):
     consultation = make_consultation(days_ago=40, days_open=30)
     db.session.commit()
-    assert client.get(f"/drafts/{consultation.version.draft_id}/poster").status_code == 404
+    response = client.get(f"/drafts/{consultation.version.draft_id}/poster")
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"/drafts/{consultation.version.draft_id}"
 
 
 def test_the_text_downloads_as_plain_text(client, draft_id):

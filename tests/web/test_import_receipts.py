@@ -50,5 +50,9 @@ def test_the_receipt_codes_of_an_import_are_shown_and_downloadable(client, consu
 
 def test_another_event_is_not_listed(client, consultation):
     sign_in(client)
-    assert client.get(f"/staff/consultations/{consultation.id}/import/receipts?event=999").status_code == 404
-    assert client.get(f"/staff/consultations/{consultation.id}/import/receipts?event=x").status_code == 404
+    for query in ("event=999", "event=x", ""):
+        response = client.get(f"/staff/consultations/{consultation.id}/import/receipts?{query}")
+        assert response.status_code == 302
+        assert response.headers["Location"] == f"/staff/consultations/{consultation.id}/import/"
+        download = client.get(f"/staff/consultations/{consultation.id}/import/receipts.xlsx?{query}")
+        assert download.status_code == 302
