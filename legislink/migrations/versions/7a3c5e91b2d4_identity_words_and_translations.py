@@ -1,7 +1,7 @@
 """comments keep the identity words as written and a staff translation
 
 Revision ID: 7a3c5e91b2d4
-Revises: 2d1d478ff4cb
+Revises: 7c3e9a41d2b5
 Create Date: 2026-12-04 15:50:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '7a3c5e91b2d4'
-down_revision = '2d1d478ff4cb'
+down_revision = '7c3e9a41d2b5'
 branch_labels = None
 depends_on = None
 
