@@ -462,13 +462,13 @@ def comments_import(draft_id: int, file: Path) -> None:
     consultation = _consultation_of(draft_id)
     try:
         with command_unit():
-            count = imports.import_comments(consultation, file.read_bytes(), now=utcnow(),
+            imported = imports.import_comments(consultation, file.read_bytes(), now=utcnow(),
                                             max_rows=current_app.config["IMPORT_MAX_ROWS"],
                                             max_bytes=current_app.config["IMPORT_MAX_BYTES"], source_name=file.name)
     except ImportRejected as error:
         problems = "".join(f"\n  row {p.row}, {p.column}: {p.message}" for p in error.problems)
         raise click.ClickException(f"{file}: {error.message}{problems}") from error
-    click.echo(f"{file}: {count} comments imported")
+    click.echo(f"{file}: {imported.count} comments imported")
 
 
 @main.group("adoption")

@@ -44,5 +44,10 @@ ADOPTION = {
 
 def chinese(labels: dict) -> dict:
     """The same labels in Chinese whatever the interface language: reports and imports use them."""
-    with force_locale("zh"):
+    return in_language(labels, "zh")
+
+
+def in_language(labels: dict, locale: str) -> dict:
+    """The labels in one language, whatever the interface's (or outside any request)."""
+    with force_locale(locale):
         return {key: str(value) for key, value in labels.items()}

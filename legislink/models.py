@@ -380,7 +380,11 @@ class Comment(db.Model):
     text: Mapped[str] = mapped_column(Text)
     suggestion: Mapped[str] = mapped_column(Text, default="")
     reason: Mapped[str] = mapped_column(Text, default="")
+    # Staff's Chinese translation of a comment in another language: the report's summary sheet uses it.
+    translation: Mapped[str] = mapped_column(Text, default="")
     identity: Mapped[Identity] = mapped_column(_enum(Identity), default=Identity.RESIDENT)
+    # 身份 as the commenter or collector wrote it (家长, 外来务工人员); `identity` is its counting category.
+    identity_words: Mapped[str] = mapped_column(String(50), default="")
     station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"))
     channel: Mapped[Channel] = mapped_column(_enum(Channel), default=Channel.ONLINE)
     # Personal details: never shown publicly, masked in exports unless asked for.

@@ -46,6 +46,14 @@ def _changed(before: str, after: str) -> int:
     return sum(a != b for a, b in zip(before, after, strict=False))
 
 
+def foreign_language(text: str) -> bool:
+    """Written mostly in letters other than Chinese characters (English, French, Russian, Arabic …):
+    the report marks it 外文 and staff translate it."""
+    han = sum(unicodedata.name(c, "").startswith("CJK UNIFIED") for c in text)
+    other = sum(c.isalpha() for c in text) - han
+    return other > han
+
+
 def language_tag(text: str) -> str:
     """The BCP 47 tag of the script most of the text's letters are in: `en` for Latin letters,
     `zh-Hant` for Han characters that conversion to Simplified would change more than conversion

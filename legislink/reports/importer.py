@@ -55,7 +55,7 @@ class ImportChoices:
     channels: Collection[str]
 
 
-_LENGTHS = {"意见内容": 5_000, "修改建议": 2_000, "理由": 2_000, "提出人": 50}
+_LENGTHS = {"意见内容": 5_000, "修改建议": 2_000, "理由": 2_000, "提出人": 50, "身份": 50}
 # What one row may unpack to at most while every cell keeps within its length: nine bytes a
 # character (a numeric reference such as &#38271;, as openpyxl writes Chinese when lxml is
 # installed; Excel's UTF-8 takes three), 200 characters for the short columns, markup for ten cells.
@@ -273,7 +273,6 @@ class _Validator:
         self.article_exists = _predicate(article_exists)
         self.limits = limits
         self.region = region
-        self.identities = {v: v for v in choices.identities}
         self.channels = {v: v for v in choices.channels}
         self.station_codes = {name: code for code, name in choices.stations.items()} | {
             code: code for code in choices.stations
@@ -337,7 +336,8 @@ class _Validator:
         return target
 
     def identity(self, header: str, raw: object) -> str | None:
-        return self._choice(header, raw, self.identities)
+        """Any words: the list's categories are offered, 家长 or 外来务工人员 are kept as written."""
+        return self.text(header, raw) or None
 
     def channel(self, header: str, raw: object) -> str | None:
         return self._choice(header, raw, self.channels)

@@ -61,6 +61,11 @@ class ReportEntry:
     note: str = ""
     group: str | None = None
     adoption: AdoptionMark | None = None
+    # The representative comment is in another language (外文): staff's translation, if any, stands
+    # in 汇总表 for it; 意见明细 keeps the original. `shown_id` is that comment's id.
+    foreign: bool = False
+    translation: str = ""
+    shown_id: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -111,7 +111,7 @@ def _summary_values(number: int, entry: ReportEntry) -> tuple[object, ...]:
         entry.reason,
         sources_text(entry.identity_counts, entry.station_counts),
         entry.count,
-        "；".join(filter(None, (duplicate_note(entry.duplicate_count), entry.note))),
+        "；".join(filter(None, (duplicate_note(entry.duplicate_count), foreign_note(entry), entry.note))),
     )
 
 
@@ -130,8 +130,20 @@ def opinion_text(entry: ReportEntry) -> str:
 
 
 def opinion_summary(entry: ReportEntry) -> str:
-    """The staff summary, else the representative comment, words as written."""
-    return entry.summary if entry.summary.strip() else entry.representative_text
+    """The staff summary, else the representative comment, words as written (translated, when it is
+    in another language and staff translated it)."""
+    if entry.summary.strip():
+        return entry.summary
+    if entry.foreign and entry.translation.strip():
+        return entry.translation
+    return entry.representative_text
+
+
+def foreign_note(entry: ReportEntry) -> str:
+    """外文 in 备注 when the opinion shown was written in another language and no summary replaces it."""
+    if not entry.foreign or entry.summary.strip():
+        return ""
+    return "外文意见，已译为中文，原文见意见明细" if entry.translation.strip() else "外文意见，尚未翻译"
 
 
 def sources_text(identities: Mapping[str, int], stations: Mapping[str, int]) -> str:

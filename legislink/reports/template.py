@@ -33,7 +33,8 @@ def _guide_lines(max_rows: int) -> list[str]:
     return [
         "每行填写一条意见。只有“意见内容”必须填写，其余各列可以留空。",
         "条款：填写“第十二条”“12”“第12条第二款”或“第二十条之一”；针对草案整体的意见不填。",
-        "身份、联络站、收集方式：从下拉列表中选择，可选值见下表；联络站也可以填写联络站编码。",
+        "身份：可以从下拉列表中选择，也可以照实填写（如 家长、外来务工人员、退休教师），系统保留原话并归入相近的类别。",
+        "联络站、收集方式：从下拉列表中选择，可选值见下表；联络站也可以填写联络站编码。",
         "联系电话：手机或固定电话号码；境外号码以“+”和国家代码开头。",
         "收集日期：例如 2024-05-01、2024/5/1、2024年5月1日 或 20240501。",
         "请勿修改、增加或删除第一行的列名。",
@@ -58,7 +59,7 @@ def template_bytes(choices: ImportChoices, *, max_rows: int = DEFAULT_MAX_ROWS) 
     guide_rows += [SheetRow(RowKind.ENTRY, values) for values in zip_longest(*columns)]
     write_sheet(workbook, GUIDE_SHEET, _GUIDE_LAYOUT, guide_rows)
     for header, values, column, strict in (
-        ("身份", columns[0], "A", True), ("联络站", columns[1], "B", False), ("收集方式", columns[3], "D", True),
+        ("身份", columns[0], "A", None), ("联络站", columns[1], "B", False), ("收集方式", columns[3], "D", True),
     ):
         if values:
             source = f"'{GUIDE_SHEET}'!${column}${first}:${column}${first + len(values) - 1}"
@@ -68,13 +69,33 @@ def template_bytes(choices: ImportChoices, *, max_rows: int = DEFAULT_MAX_ROWS) 
     return out.getvalue()
 
 
-def _dropdown(header: str, source: str, max_rows: int, strict: bool) -> DataValidation:
-    """A list from the guide sheet; stations only warn, since a station's code is accepted too."""
+def _dropdown(header: str, source: str, max_rows: int, strict: bool | None) -> DataValidation:
+    """A list from the guide sheet; stations only warn, since a station's code is accepted too, and
+    identities (`strict` None) offer the list without refusing other words."""
     letter = get_column_letter(IMPORT_HEADERS.index(header) + 1)
     validation = DataValidation(
-        type="list", formula1=source, allow_blank=True, showErrorMessage=True,
+        type="list", formula1=source, allow_blank=True, showErrorMessage=strict is not None,
         errorStyle="stop" if strict else "warning", errorTitle=header,
         error=f"请从{GUIDE_SHEET}的可选值中选择{header}。",
     )
     validation.add(f"{letter}2:{letter}{max_rows + 1}")
     return validation
+
+
+RECEIPT_HEADERS = ("序号", "回执编号", "条款", "身份", "联络站", "意见内容")
+_RECEIPT_LAYOUT = SheetLayout(
+    columns=(Column(6), Column(18, wrap=False), Column(16), Column(12), Column(16), Column(60)),
+    header_row=1, landscape=False,
+)
+
+
+def receipts_bytes(rows: list[tuple[str, str, str, str, str]]) -> bytes:
+    """The receipt codes of one import, to hand back to the people who commented: one row each
+    (code, article, identity, station, comment), in the order of the imported file."""
+    workbook = Workbook(write_only=True)
+    sheet_rows = [SheetRow(RowKind.HEADER, RECEIPT_HEADERS)]
+    sheet_rows += [SheetRow(RowKind.ENTRY, (n, *row)) for n, row in enumerate(rows, 1)]
+    write_sheet(workbook, "回执编号", _RECEIPT_LAYOUT, sheet_rows)
+    out = BytesIO()
+    workbook.save(out)
+    return out.getvalue()

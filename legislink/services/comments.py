@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 from sqlalchemy import bindparam, exists, insert, select
 
-from .. import permissions
+from .. import labels, permissions
 from ..extensions import db
 from ..lawtext.references import find_references, names_other_law
 from ..models import (
@@ -18,6 +18,7 @@ from ..models import (
     Consultation,
     Identity,
 )
+from ..reports import identities
 from . import ServiceError, audit, receipts
 from .drafts import Target, find_target
 from .reader import ProvisionView, version_index
@@ -32,6 +33,7 @@ class CommentInput:
     suggestion: str = ""
     reason: str = ""
     identity: Identity = Identity.RESIDENT
+    identity_words: str = ""  # as written (家长); `identity` is the category it counts under
     station_code: str | None = None
     channel: Channel = Channel.ONLINE
     name: str = ""
@@ -40,6 +42,23 @@ class CommentInput:
     collector: str = ""
     collected_on: date | None = None
     submitted_at: datetime | None = None
+
+
+def identity_from_words(words: str) -> Identity:
+    """The category that 身份 words count under: a category's own name (Chinese or English), a word
+    of data/identity_words.tsv, else 其他; nothing written is a resident."""
+    names = {name: key.value for key, name in labels.chinese(labels.IDENTITY).items()}
+    names |= {name: key.value for key, name in labels.in_language(labels.IDENTITY, "en").items()}
+    return Identity(identities.category_of(words, names))
+
+
+def read_identity(written: str) -> tuple[Identity, str]:
+    """(category, the words to keep) from a 身份 field: a category's code (`trader`, as forms and
+    integrations send it) keeps no words; anything else is kept as written."""
+    words = " ".join(written.split())
+    if words in {i.value for i in Identity}:
+        return Identity(words), ""
+    return identity_from_words(words), words
 
 
 def named_target(consultation: Consultation, text: str) -> Target:
@@ -99,7 +118,8 @@ def submit(consultation: Consultation, data: CommentInput, now: datetime, actor=
         consultation_id=consultation.id, receipt_code=code,
         provision_id=target.provision.id if target.provision else None,
         paragraph=target.paragraph, attribution=attribution, text=data.text, suggestion=data.suggestion,
-        reason=data.reason, identity=data.identity, station_id=station.id if station else None,
+        reason=data.reason, identity=data.identity, identity_words=data.identity_words[:50],
+        station_id=station.id if station else None,
         channel=data.channel, name=data.name, phone=data.phone,
         consent=data.consent and bool(data.phone or data.name), collector=data.collector,
         collected_on=data.collected_on, submitted_at=submitted_at, status=status,

@@ -32,6 +32,9 @@ class ConsultationSummary:
     days_left: int | None
 
 
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+
+
 def public_counts(consultation_ids: list[int]) -> dict[int, tuple[int, int]]:
     """consultation id -> (comments, participants) as the public sees them."""
     if not consultation_ids:
@@ -44,13 +47,17 @@ def public_counts(consultation_ids: list[int]) -> dict[int, tuple[int, int]]:
     return {cid: (comments, people) for cid, comments, people in rows}
 
 
-def days_left(consultation: Consultation, now: datetime) -> int | None:
+def days_left(consultation: Consultation, now: datetime, timezone: str = DEFAULT_TIMEZONE) -> int | None:
+    """Calendar days from today to the last day, both where the contact point is: 0 on the last day.
+    (A window closes at midnight, so its last day is the day before `closes_at`.)"""
     if not consultation.is_open(now):
         return None
-    return max(0, (consultation.closes_at - now).days)
+    zone = ZoneInfo(timezone)
+    last_day = (consultation.closes_at - timedelta(microseconds=1)).astimezone(zone).date()
+    return max(0, (last_day - now.astimezone(zone).date()).days)
 
 
-def list_public(now: datetime) -> list[ConsultationSummary]:
+def list_public(now: datetime, timezone: str = DEFAULT_TIMEZONE) -> list[ConsultationSummary]:
     """Open consultations first (closing soonest first), then the rest, newest first."""
     rows = db.session.execute(
         select(Consultation, DraftVersion, Draft)
@@ -60,15 +67,13 @@ def list_public(now: datetime) -> list[ConsultationSummary]:
     ).all()
     counts = public_counts([c.id for c, _, _ in rows])
     summaries = [
-        ConsultationSummary(c, d, v, *counts.get(c.id, (0, 0)), c.is_open(now), days_left(c, now))
+        ConsultationSummary(c, d, v, *counts.get(c.id, (0, 0)), c.is_open(now), days_left(c, now, timezone))
         for c, v, d in rows
     ]
     open_ones = sorted((s for s in summaries if s.is_open), key=lambda s: s.consultation.closes_at)
     closed = sorted((s for s in summaries if not s.is_open), key=lambda s: s.consultation.closes_at, reverse=True)
     return open_ones + closed
 
-
-DEFAULT_TIMEZONE = "Asia/Shanghai"
 
 
 def window_bounds(opens_on: date, closes_on: date, timezone: str = DEFAULT_TIMEZONE) -> tuple[datetime, datetime]:

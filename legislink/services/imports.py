@@ -1,14 +1,17 @@
 """Offline comments from the Excel template: every row is checked first, then all are stored in
 one transaction, or none (the reader raises ImportRejected with every problem by row and column)."""
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import insert, select
 
 from .. import labels, permissions
 from ..extensions import db
+from ..lawtext.numerals import int_to_cn
 from ..models import (
     Attribution,
+    AuditEvent,
     Channel,
     Comment,
     CommentEvent,
@@ -27,7 +30,7 @@ from ..reports import (
     template_bytes,
 )
 from . import audit, receipts
-from .comments import named_target
+from .comments import identity_from_words, named_target
 from .reader import version_index
 from .segmentation import tokens_of
 from .stations import listed
@@ -70,6 +73,12 @@ def _new_codes(count: int) -> list[str]:
     return list(codes)
 
 
+@dataclass(frozen=True)
+class Imported:
+    count: int
+    event_id: int  # the import's audit event: it lists the new comments, in the file's order
+
+
 def _check_stations(rows, stations: dict[str, int], default_station: int | None, actor) -> None:
     """A station's staff import comments for their own station only: any other row refuses the file."""
     scope = permissions.comment_scope(actor)
@@ -105,14 +114,13 @@ def check(consultation: Consultation, data: bytes, *, max_rows: int, max_bytes: 
 
 
 def import_comments(consultation: Consultation, data: bytes, *, now: datetime, max_rows: int,
-                    max_bytes: int | None = None, actor=None, source_name: str = "") -> int:
+                    max_bytes: int | None = None, actor=None, source_name: str = "") -> Imported:
     """Validate the whole file (at most `max_rows` comments; `max_bytes` bytes, or as many as so many
-    rows take), then store every row; returns how many. Flushes; the caller commits."""
+    rows take), then store every row. Flushes; the caller commits."""
     targets = _targets(consultation.version_id)
     stations = {s.code: s.id for s in listed()}
     rows = _valid_rows(consultation, data, targets, max_rows=max_rows, max_bytes=max_bytes, actor=actor,
                        stations=stations)
-    identity = {v: k for k, v in labels.chinese(labels.IDENTITY).items()}
     channel = {v: k for k, v in labels.chinese(labels.CHANNEL).items()}
     default_station = getattr(actor, "station_id", None)
     collector = f"导入：{getattr(actor, 'display_name', '') or getattr(actor, 'username', '') or source_name}"[:100]
@@ -130,7 +138,8 @@ def import_comments(consultation: Consultation, data: bytes, *, now: datetime, m
         values.append({
             "consultation_id": consultation.id, "receipt_code": code, "provision_id": provision_id,
             "paragraph": paragraph, "attribution": attribution, "text": row.text, "suggestion": row.suggestion,
-            "reason": row.reason, "identity": identity.get(row.identity, Identity.RESIDENT),
+            "reason": row.reason, "identity": identity_from_words(row.identity or ""),
+            "identity_words": row.identity or "",
             "station_id": stations.get(row.station_code, default_station),
             "channel": channel.get(row.channel, Channel.IMPORT), "name": row.name, "phone": row.phone or "",
             "consent": False, "collector": collector, "collected_on": row.collected_on, "submitted_at": now,
@@ -152,5 +161,36 @@ def import_comments(consultation: Consultation, data: bytes, *, now: datetime, m
         db.session.execute(insert(CommentEvent), [
             {"comment_id": cid, "kind": CommentEventKind.RECEIVED, "at": now, "note": ""}
             for cid in ids[start:start + CHUNK]])
-    audit.record(actor, "comment.import", "comment", ids, {"file": source_name, "rows": len(ids)})
-    return len(ids)
+    event = audit.record(actor, "comment.import", "comment", ids, {"file": source_name, "rows": len(ids)})
+    return Imported(len(ids), event.id)
+
+
+@dataclass(frozen=True)
+class ImportedReceipt:
+    code: str
+    article: str
+    identity: str
+    station: str
+    text: str
+
+
+def imported_receipts(consultation: Consultation, event_id: int) -> list[ImportedReceipt] | None:
+    """The receipt codes one import gave, in the file's order, to hand back to the people; None when
+    the event is not an import into this consultation."""
+    event = db.session.get(AuditEvent, event_id)
+    if event is None or event.action != "comment.import":
+        return None
+    found = {c.id: c for c in db.session.scalars(
+        select(Comment).where(Comment.id.in_(event.object_ids), Comment.consultation_id == consultation.id))}
+    if not found:
+        return None
+    names = labels.chinese(labels.IDENTITY)
+    return [ImportedReceipt(receipts.display_code(c.receipt_code), _target(c), c.identity_words or names[c.identity],
+                            c.station.name if c.station else "", c.text)
+            for c in (found[i] for i in event.object_ids if i in found)]
+
+
+def _target(comment: Comment) -> str:
+    if comment.provision is None:
+        return ""
+    return comment.provision.label + (f"第{int_to_cn(comment.paragraph)}款" if comment.paragraph else "")

@@ -68,6 +68,8 @@ class GroupView:
     voices: list[Voice]  # those on the page shown
     size: int
     copies: int
+    # People say "第八条 意见2": the place among its article's groups, largest first, not the row id.
+    number: int = 0
 
 
 @dataclass
@@ -137,6 +139,8 @@ def groups_of(consultation: Consultation, provision_id: int | None, page: int = 
                                  [(loaded[c], added[c]) for c in senders[:COPIES_SHOWN]], len(senders)))
     every = [GroupView(groups[gid], voices.get(gid, []), len(members[gid]),
                        sum(len(letter) for letter in folded[gid] if len(letter) > 1)) for gid in order]
+    for number, view in enumerate(every, start=1):
+        view.number = number
     return ArticlePage([view for view in every if view.voices], every, [v.comment for v in voices.get(None, [])],
                        len(ungrouped), page, pages)
 

@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import contains_eager
 
 from ..extensions import db
+from ..lawtext.handout import Line
 from ..models import HEADING_LEVELS, Comment, Consultation, DraftVersion, Provision, ProvisionLevel
 from .consultations import PUBLIC_STATUSES
 
@@ -229,3 +230,22 @@ def comment_counts(consultation_id: int) -> dict[int | None, int]:
 def article_labels(version_id: int) -> list[str]:
     """The labels of every article in document order."""
     return version_index(version_id).labels
+
+
+def consulted_text(version_id: int, title: str) -> list[Line]:
+    """The version as lines to download: title, preamble, headings, and each article's paragraphs
+    (the first starting with the article's label and caption)."""
+    version = db.session.get(DraftVersion, version_id)
+    lines = [Line("title", title)] + [Line("preamble", text) for text in (version.preamble or [])]
+    for node in _walk(version_tree(version_id)):
+        provision = node.provision
+        if provision.deleted:
+            continue
+        if provision.is_heading:
+            lines.append(Line("heading", f"{provision.label} {provision.title}".strip()))
+        elif provision.level == ProvisionLevel.ARTICLE:
+            label = provision.label + (f"【{provision.caption}】" if provision.caption else "")
+            paragraphs = provision.text.split("\n") or [""]
+            lines.append(Line("paragraph", f"{label}　{paragraphs[0]}"))
+            lines.extend(Line("paragraph", text) for text in paragraphs[1:])
+    return lines

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import distinct, func, select
 
 from .. import labels
+from ..analysis.text import foreign_language
 from ..extensions import db
 from ..models import (
     Adoption,
@@ -34,6 +35,7 @@ from ..reports import (
     StatsData,
     write_report,
 )
+from ..reports.identities import source_name
 from . import ServiceError, audit
 from .consultations import participant_key
 from .stations import listed, station_or_none
@@ -86,7 +88,7 @@ def _label(provision: Provision | None) -> str | None:
 
 # What an entry needs of each member; the texts are read afterwards for the few comments shown.
 _MEMBER = (Comment.id, Comment.group_id, Comment.provision_id, Comment.paragraph, Comment.duplicate_key,
-           Comment.identity, Comment.station_id)
+           Comment.identity, Comment.identity_words, Comment.station_id)
 _TEXTS = 1000
 
 
@@ -99,7 +101,7 @@ def _entry(key: str, members: list, group: OpinionGroup | None, context: dict) -
     paragraphs = {m.paragraph for m in members}
     paragraph = paragraphs.pop() if len(paragraphs) == 1 else None
     letters = Counter(m.duplicate_key for m in members if m.duplicate_key)
-    text, suggestion, reason = texts[shown]
+    text, suggestion, reason, translation = texts[shown]
     suggestion = suggestion or next((texts[i][1] for i in context["with_suggestion"].get(key, ()) if i in texts), "")
     reason = reason or next((texts[i][2] for i in context["with_reason"].get(key, ()) if i in texts), "")
     adoption = None
@@ -110,9 +112,10 @@ def _entry(key: str, members: list, group: OpinionGroup | None, context: dict) -
         article_label=_label(provision), article_order=provision.position if provision else 0, paragraph=paragraph,
         original_text=_original_text(provision, paragraph, context["provisions"]),
         summary=group.summary if group else "", representative_text=text, suggestion=suggestion, reason=reason,
-        identity_counts=dict(Counter(identities[m.identity] for m in members)),
+        identity_counts=dict(Counter(source_name(m.identity_words, identities[m.identity]) for m in members)),
         station_counts=dict(Counter(stations[m.station_id] for m in members if m.station_id in stations)),
         count=len(members), duplicate_count=sum(n for n in letters.values() if n > 1), group=key, adoption=adoption,
+        foreign=foreign_language(text), translation=translation, shown_id=shown,
     )
 
 
@@ -126,12 +129,12 @@ def _first_with(column, keys: dict[int, str], scope: list) -> dict[str, list[int
     return found
 
 
-def _texts(ids: set[int]) -> dict[int, tuple[str, str, str]]:
+def _texts(ids: set[int]) -> dict[int, tuple[str, str, str, str]]:
     chosen = sorted(ids)
     texts = {}
     for start in range(0, len(chosen), _TEXTS):
-        texts.update((row.id, (row.text, row.suggestion, row.reason)) for row in db.session.execute(
-            select(Comment.id, Comment.text, Comment.suggestion, Comment.reason)
+        texts.update((row.id, (row.text, row.suggestion, row.reason, row.translation)) for row in db.session.execute(
+            select(Comment.id, Comment.text, Comment.suggestion, Comment.reason, Comment.translation)
             .where(Comment.id.in_(chosen[start:start + _TEXTS]))))
     return texts
 
@@ -232,6 +235,12 @@ def build(consultation: Consultation, *, settings: ReportSettings, station_code:
     return ReportData(header, entries, _stats(consultation, station), station, ungrouped)
 
 
+def _identity_cell(words: str, category: str) -> str:
+    """意见明细's 身份: the words as written, with the category they count under when it differs."""
+    written = source_name(words, category)
+    return written if written == category else f"{written}（{category}）"
+
+
 def detail_rows(consultation: Consultation, station: Station | None, *, with_contact: bool) -> Iterator[DetailRow]:
     """Every accepted comment, streamed from the database in pages."""
     names = {"identity": labels.chinese(labels.IDENTITY), "channel": labels.chinese(labels.CHANNEL),
@@ -239,14 +248,16 @@ def detail_rows(consultation: Consultation, station: Station | None, *, with_con
     provisions = _provisions(consultation.version_id)
     stations = {s.id: s.name for s in listed()}
     query = (select(Comment.receipt_code, Comment.provision_id, Comment.paragraph, Comment.text, Comment.suggestion,
-                    Comment.reason, Comment.identity, Comment.station_id, Comment.channel, Comment.submitted_at,
+                    Comment.reason, Comment.identity, Comment.identity_words, Comment.station_id, Comment.channel,
+                    Comment.submitted_at,
                     Comment.group_id, Comment.duplicate_key, Comment.status, Comment.name, Comment.phone, Comment.id)
              .where(*_scope(consultation, station)).order_by(Comment.id)
              .execution_options(yield_per=2000))
     for row in db.session.execute(query):
         yield DetailRow(
             receipt=row.receipt_code, article_label=_label(provisions.get(row.provision_id)), paragraph=row.paragraph,
-            text=row.text, suggestion=row.suggestion, reason=row.reason, identity=names["identity"][row.identity],
+            text=row.text, suggestion=row.suggestion, reason=row.reason,
+            identity=_identity_cell(row.identity_words, names["identity"][row.identity]),
             station=stations.get(row.station_id, ""), channel=names["channel"][row.channel],
             submitted_at=row.submitted_at, group=str(row.group_id) if row.group_id else f"c{row.id}",
             duplicate_group=row.duplicate_key, status=names["status"][row.status],
@@ -288,3 +299,21 @@ def mark_reported(consultation: Consultation, now: datetime, actor=None) -> int:
     audit.record(actor, "report.mark_reported", "opinion_group", ids, {"comments": len(comments)})
     db.session.flush()
     return len(comments)
+
+
+MAX_TRANSLATION = 5_000
+
+
+def save_translation(consultation: Consultation, comment_id: int, translation: str, actor=None) -> Comment:
+    """Staff's Chinese translation of a comment written in another language: 汇总表 uses it, 意见明细
+    keeps the original. An empty text removes it. Flushes."""
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or comment.consultation_id != consultation.id:
+        raise ServiceError("unknown_comment")
+    translation = translation.strip()
+    if len(translation) > MAX_TRANSLATION:
+        raise ServiceError("translation_too_long", limit=MAX_TRANSLATION)
+    comment.translation = translation
+    audit.record(actor, "comment.translate", "comment", [comment.id], {"length": len(translation)})
+    db.session.flush()
+    return comment

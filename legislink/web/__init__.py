@@ -17,6 +17,7 @@ def register_blueprints(app: Flask) -> None:
         errors,
         figures,
         filters,
+        handouts,
         health,
         imports,
         moderation,
@@ -46,6 +47,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(figures.bp)
     app.register_blueprint(reports.api)
     app.register_blueprint(drafts.bp)
+    app.register_blueprint(handouts.bp)
     errors.init_app(app)
     request_log.init_app(app)
     filters.init_app(app)

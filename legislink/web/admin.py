@@ -17,6 +17,7 @@ from .. import permissions
 from ..extensions import db
 from ..models import Role, User, utcnow
 from ..services import accounts, audit, personal_data, stations
+from . import audit_text
 from .auth import lockout
 from .boundary import refusal
 from .fields import MAX_ROW_ID, DateInRange, PhoneNumber, clean_text, page_number
@@ -24,7 +25,7 @@ from .guards import require
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-ROLE_LABELS = {Role.ADMIN: _l("Administrator"), Role.STAFF: _l("Liaison staff"), Role.REVIEWER: _l("Reviewer")}
+ROLE_LABELS = audit_text.ROLE_LABELS
 
 
 class UserForm(FlaskForm):
@@ -80,11 +81,17 @@ def users():
 @bp.route("/users/<int:user_id>/toggle", methods=["POST"])
 @require(permissions.can_manage_accounts)
 def toggle_user(user_id: int):
+    """Enable at once; disabling asks first (the person is signed out and cannot sign in)."""
     user = db.get_or_404(User, user_id)
+    enable = request.form.get("enable", "1" if not user.is_enabled else "0") == "1"
     if user.id == current_user.id:
         flash(_("You cannot disable your own account."), "error")
-    else:
-        accounts.set_enabled(user, not user.is_enabled, actor=current_user)
+    elif not enable and user.is_enabled and request.form.get("confirmed") != "1":
+        return render_template("admin/confirm_disable.html", user=user)
+    elif enable != user.is_enabled:
+        accounts.set_enabled(user, enable, actor=current_user)
+        flash(_("The account %(name)s is enabled.", name=user.username) if enable
+              else _("The account %(name)s is disabled.", name=user.username), "success")
     return redirect(url_for("admin.users"))
 
 
@@ -164,7 +171,7 @@ def audit_log():
         page=request.args.get("page", 1, type=page_number),
     )
     args = {k: v for k, v in request.args.items() if k != "page" and v}
-    return render_template("admin/audit.html", form=form, found=found, args=args)
+    return render_template("admin/audit.html", form=form, found=found, args=args, sentence=audit_text.sentence)
 
 
 def _local_start(day):

@@ -47,9 +47,11 @@ def index():
     stations = [(name, f) for name, f in report.stations]
     return render_template(
         "staff/figures.html", report=report, starts=starts, ends=ends,
-        comments_chart=charts.bar_chart([(n, f.comments) for n, f in stations], _("Comments received by station")),
+        comments_chart=charts.bar_chart([(n, f.comments) for n, f in stations], _("Comments received by station"),
+                                        (_("Liaison station"), _("Comments"))),
         adopted_chart=charts.bar_chart([(n, f.adopted + f.partly_adopted) for n, f in stations],
-                                       _("Opinions adopted or partly adopted, by station")),
+                                       _("Opinions adopted or partly adopted, by station"),
+                                       (_("Liaison station"), _("Opinions"))),
     )
 
 

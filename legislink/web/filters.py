@@ -1,10 +1,10 @@
 """Template filters: dates in the contact point's time zone, comment targets as labels, the language
 of a part of a page."""
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
-from flask import Flask, current_app
-from flask_babel import format_date, format_datetime
+from flask import Flask, current_app, request
+from flask_babel import format_date, format_datetime, get_timezone
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -18,6 +18,16 @@ from .i18n import html_lang
 def deadline(closes_at) -> str:
     """A window closing at midnight ends on the previous day: show that day."""
     return format_date(closes_at - timedelta(seconds=1), "long")
+
+
+def local_today() -> date:
+    """Today where the contact point is (BABEL_DEFAULT_TIMEZONE), not where the server runs."""
+    return datetime.now(get_timezone()).date()
+
+
+def date_long(value) -> str:
+    """A moment as its day where the contact point is, written in full: 2026年12月4日 / December 4, 2026."""
+    return format_date(value, "long") if value else ""
 
 
 def datetime_local(value) -> str:
@@ -58,13 +68,24 @@ def may_open(name: str) -> bool:
     return view is not None and (permission is None or permission(current_user))
 
 
+STAFF_PREFIXES = ("/staff", "/admin", "/review")
+STAFF_ENDPOINTS = {"auth.change_password"}
+
+
+def staff_page() -> bool:
+    """A page for staff only (workspace, administration, review): no residents' footer there."""
+    return request.path.startswith(STAFF_PREFIXES) or request.endpoint in STAFF_ENDPOINTS
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
-        has_endpoint=has_endpoint, may_open=may_open, status_labels=labels.STATUS, channel_labels=labels.CHANNEL,
+        has_endpoint=has_endpoint, may_open=may_open, staff_page=staff_page,
+        status_labels=labels.STATUS, channel_labels=labels.CHANNEL,
         identity_labels=labels.IDENTITY, adoption_labels=labels.ADOPTION, lang_attr=lang_attr,
     )
     app.add_template_filter(lang_of)
     app.add_template_filter(deadline)
     app.add_template_filter(datetime_local)
+    app.add_template_filter(date_long)
     app.add_template_filter(target_label)
     app.add_template_filter(paragraph_label)

@@ -13,6 +13,7 @@ from .. import permissions
 from ..extensions import db
 from ..models import Consultation, utcnow
 from ..reports import problems_csv
+from ..reports.template import receipts_bytes
 from ..services import imports
 from . import messages
 from .boundary import refusal
@@ -61,16 +62,43 @@ def upload(consultation_id: int):
             return _every_problem(consultation, upload.read()) or redirect(
                 url_for("imports.upload", consultation_id=consultation.id))
         with refusal() as refused:
-            count = imports.import_comments(consultation, upload.read(), now=utcnow(), actor=current_user,
-                                            source_name=upload.filename or "", **_limits())
-            flash(_("%(num)s comments imported. Each has its receipt code; see them in Moderation.", num=count),
-                  "success")
-            return redirect(url_for("imports.upload", consultation_id=consultation.id))
+            imported = imports.import_comments(consultation, upload.read(), now=utcnow(), actor=current_user,
+                                               source_name=upload.filename or "", **_limits())
+            flash(_("%(num)s comments imported. Hand each person their receipt code:", num=imported.count), "success")
+            return redirect(url_for("imports.receipts", consultation_id=consultation.id, event=imported.event_id))
         refusal_message = refused.message
         found = getattr(refused.error, "problems", ())
         total, problems = len(found), _described(found[:PROBLEMS_SHOWN])
     return render_template("staff/import.html", consultation=consultation, form=form, problems=problems,
                            total=total, refusal=refusal_message)
+
+
+def _receipts_of(consultation_id: int) -> tuple[Consultation, list[imports.ImportedReceipt] | None]:
+    consultation = db.get_or_404(Consultation, consultation_id)
+    return consultation, imports.imported_receipts(consultation, request.args.get("event", type=int) or 0)
+
+
+@bp.route("/receipts")
+@require(permissions.can_record_comments)
+def receipts(consultation_id: int):
+    """The receipt codes of one import, on the page and to download, so staff can hand them back; an
+    address naming no import of this consultation leads back to the import page."""
+    consultation, found = _receipts_of(consultation_id)
+    if found is None:
+        return redirect(url_for("imports.upload", consultation_id=consultation.id))
+    return render_template("staff/import_receipts.html", consultation=consultation, receipts=found,
+                           event=request.args.get("event", type=int))
+
+
+@bp.route("/receipts.xlsx")
+@require(permissions.can_record_comments)
+def receipts_download(consultation_id: int):
+    consultation, found = _receipts_of(consultation_id)
+    if found is None:
+        return redirect(url_for("imports.upload", consultation_id=consultation.id))
+    rows = [(r.code, r.article, r.identity, r.station, r.text) for r in found]
+    return send_file(BytesIO(receipts_bytes(rows)), mimetype=XLSX, as_attachment=True,
+                     download_name=f"回执编号-{request.args.get('event', type=int)}.xlsx")
 
 
 @bp.route("/template.xlsx")

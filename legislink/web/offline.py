@@ -1,6 +1,5 @@
 """Comments collected offline (座谈会, 信件, 电话, 走访): quick entry and a printable receipt slip."""
 
-from datetime import date
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -13,10 +12,11 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from .. import labels, permissions
 from ..extensions import db
-from ..models import Channel, Comment, Consultation, Identity, utcnow
+from ..models import Channel, Comment, Consultation, utcnow
 from ..services import comments, reader, receipts, stations
 from .boundary import refusal
 from .fields import DateInRange, PhoneNumber, clean_text
+from .filters import local_today
 from .guards import require
 from .public_forms import OPTIONAL_TEXT, TEXT_VALIDATORS
 
@@ -37,7 +37,9 @@ class OfflineForm(FlaskForm):
     text = TextAreaField(_l("Comment text"), filters=[clean_text], validators=TEXT_VALIDATORS)
     suggestion = TextAreaField(_l("Suggested wording"), filters=[clean_text], validators=OPTIONAL_TEXT)
     reason = TextAreaField(_l("Reason"), filters=[clean_text], validators=OPTIONAL_TEXT)
-    identity = SelectField(_l("Identity"), choices=[SelectChoice(i.value, labels.IDENTITY[i]) for i in Identity])
+    # As the person said it (家长, 外来务工人员): kept, and counted under the nearest category.
+    identity = StringField(_l("Identity"), filters=[clean_text], validators=[Optional(), Length(max=50)],
+                           render_kw={"list": "identity-options"})
     # The commenter's details, not the staff member's own: the browser must not fill in its owner's.
     name = StringField(_l("Full name"), filters=[clean_text], validators=[Optional(), Length(max=50)],
                        render_kw={"autocomplete": "off"})
@@ -46,7 +48,7 @@ class OfflineForm(FlaskForm):
     consent = BooleanField(_l("Agrees to be contacted about the outcome"))
 
     def validate_collected_on(self, field):
-        if field.data and field.data > date.today():
+        if field.data and field.data > local_today():
             raise ValidationError(_l("The date cannot be in the future."))
 
 
@@ -60,11 +62,17 @@ def entry(consultation_id: int):
                             if scope.may_record_for(s.id)]
     if not form.is_submitted() and current_user.station is not None:
         form.station.data = current_user.station.code
+    if not form.is_submitted():
+        # What the collector would type every time: today, and who they are.
+        form.collected_on.data = local_today()
+        form.collector.data = current_user.display_name or current_user.username
     if form.validate_on_submit():
+        identity, identity_words = comments.read_identity(form.identity.data or "")
         with refusal() as refused:
             saved = comments.submit(consultation, comments.CommentInput(
                 text=form.text.data, article=form.article.data or None, suggestion=form.suggestion.data or "",
-                reason=form.reason.data or "", identity=Identity(form.identity.data), station_code=form.station.data,
+                reason=form.reason.data or "", identity=identity, identity_words=identity_words,
+                station_code=form.station.data,
                 channel=Channel(form.channel.data), name=form.name.data or "", phone=form.phone.data or "",
                 consent=form.consent.data, collector=form.collector.data, collected_on=form.collected_on.data,
             ), now=utcnow(), actor=current_user)

@@ -26,7 +26,8 @@ bp = Blueprint("public", __name__)
 
 @bp.route("/")
 def index():
-    return render_template("public/index.html", summaries=consultations.list_public(utcnow()))
+    return render_template("public/index.html", summaries=consultations.list_public(
+        utcnow(), current_app.config["BABEL_DEFAULT_TIMEZONE"]))
 
 
 @bp.route("/drafts/<int:draft_id>")
@@ -42,7 +43,7 @@ def draft(draft_id: int):
         page=reader.reader_page(version.id, request.args.get("part", type=int)),
         counts=reader.comment_counts(consultation.id),
         is_open=consultation.is_open(now),
-        days_left=consultations.days_left(consultation, now),
+        days_left=consultations.days_left(consultation, now, current_app.config["BABEL_DEFAULT_TIMEZONE"]),
     )
 
 
@@ -104,7 +105,8 @@ def _closed(draft, consultation):
 
 
 def _comment_form(consultation) -> CommentForm:
-    form = CommentForm(article=request.args.get("article", ""))
+    # ?station=CODE: the QR code of a station's poster chose it (a code not offered selects nothing).
+    form = CommentForm(article=request.args.get("article", ""), station=request.args.get("station", ""))
     form.station.choices = _station_choices(consultation)
     return form
 

@@ -16,6 +16,7 @@ from flask import (
     send_file,
     url_for,
 )
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -23,6 +24,7 @@ from .. import permissions
 from ..extensions import db
 from ..models import Consultation, Station, utcnow
 from ..reports import build_summary_rows, ordered_entries, write_contacts
+from ..reports.rows import sources_text
 from ..services import adoption, reports, stations
 from .boundary import refusal
 from .guards import require
@@ -48,12 +50,20 @@ def index(consultation_id: int):
     station_code = request.args.get("station") or None
     with refusal() as refused:
         data = reports.build(consultation, settings=_settings(), station_code=station_code)
-        return render_template("staff/report.html", consultation=consultation, data=data,
+        return render_template("staff/report.html", consultation=consultation, data=data, sources=_sources,
                            entries=ordered_entries(data.entries), stations=stations.listed(), station_code=station_code,
                            may_include_contacts=_may_include_contacts(data.station),
                            adopted=any(e.adoption for e in data.entries))
     flash(refused.message, "error")
     return redirect(url_for("reports.index", consultation_id=consultation.id))
+
+
+def _sources(entry) -> str:
+    """意见来源 as the workbook writes it (家长3人；稠城街道联络站2人); in English, "家长: 3; …"."""
+    if get_locale().language == "zh":
+        return sources_text(entry.identity_counts, entry.station_counts)
+    counts = [*entry.identity_counts.items(), *entry.station_counts.items()]
+    return "; ".join(f"{name}: {num}" for name, num in counts)
 
 
 @bp.route("/download", methods=["POST"])
@@ -97,6 +107,20 @@ def mark_reported(consultation_id: int):
     if refused:
         flash(refused.message, "error")
     return redirect(url_for("reports.index", consultation_id=consultation.id))
+
+
+@bp.route("/translations/<int:comment_id>", methods=["POST"])
+@require(permissions.can_export_report)
+def translate(consultation_id: int, comment_id: int):
+    """Staff's Chinese for an opinion written in another language (外文): 汇总表 shows it."""
+    consultation = db.get_or_404(Consultation, consultation_id)
+    with refusal() as refused:
+        reports.save_translation(consultation, comment_id, request.form.get("translation", ""), actor=current_user)
+        flash(_("Translation saved: the summary sheet uses it, 意见明细 keeps the original."), "success")
+    if refused:
+        flash(refused.message, "error")
+    back = url_for("reports.index", consultation_id=consultation.id, station=request.form.get("station") or None)
+    return redirect(back + f"#t{comment_id}")
 
 
 def _contacts_file(consultation: Consultation, station: Station | None):

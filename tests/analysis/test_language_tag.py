@@ -2,7 +2,7 @@
 
 import pytest
 
-from legislink.analysis.text import language_tag
+from legislink.analysis.text import foreign_language, language_tag
 
 
 @pytest.mark.parametrize(("text", "tag"), [
@@ -17,3 +17,14 @@ from legislink.analysis.text import language_tag
 ])
 def test_the_tag_follows_the_script_most_letters_are_in(text, tag):
     assert language_tag(text) == tag
+
+
+@pytest.mark.parametrize(("text", "foreign"), [
+    ("Please open the market earlier.", True),
+    ("Откройте рынок раньше.", True),
+    ("建议第十二条写明期限。", False),
+    ("第十二条 OK", False),
+    ("", False),
+])
+def test_foreign_language_is_any_script_but_chinese(text, foreign):
+    assert foreign_language(text) is foreign

@@ -17,7 +17,7 @@ WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "he
 CONSULTATION = f"/staff/consultations/{DEMO_CONSULTATION}"
 PUBLIC = ["/", f"/drafts/{DEMO_DRAFT}", f"/drafts/{DEMO_DRAFT}/comment?article=第十四条",
           f"/drafts/{DEMO_DRAFT}/comment", f"/drafts/{DEMO_DRAFT}/results", "/receipts", "/receipts?code=XXXX",
-          "/login"]
+          "/login", f"/drafts/{DEMO_DRAFT}/poster?station=CC01"]
 SIGNED_IN = {"staff": ["/staff/", f"{CONSULTATION}/", f"{CONSULTATION}/comments",
                        f"{CONSULTATION}/review?status=accepted",
                        f"{CONSULTATION}/offline", f"{CONSULTATION}/opinions/?article=第八条",

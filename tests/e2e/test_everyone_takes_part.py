@@ -238,7 +238,7 @@ def test_a_stray_key_marks_nothing_and_a_spam_mark_is_undone(live_server, open_p
     page.reload()
     expect(page.get_by_label("使用单键快捷键")).to_be_checked()  # remembered once turned on
     page.keyboard.press("a")  # leave the queue as it was found: nothing pending
-    expect(page.locator(".undo-bar")).to_contain_text("已采用")
+    expect(page.locator(".undo-bar")).to_contain_text("已受理")
 
 
 # 9. The report table -------------------------------------------------------------------------

@@ -90,7 +90,7 @@ def test_every_rule_reports_its_row_column_and_code(choices):
         import_row(意见内容="好", 条款="第九十九条"),
         import_row(意见内容="好", 收集日期="2024-13-01"),
         import_row(意见内容="好", 联系电话="12345"),
-        import_row(意见内容="好", 身份="学生"),
+        import_row(意见内容="好", 身份="身" * 51),
         import_row(意见内容="好", 联络站="不存在联络站"),
         import_row(意见内容="好", 收集方式="微信"),
         import_row(意见内容="长" * 5001),
@@ -102,7 +102,7 @@ def test_every_rule_reports_its_row_column_and_code(choices):
         (4, "条款", "article.unknown"),
         (5, "收集日期", "date.invalid"),
         (6, "联系电话", "phone.invalid"),
-        (7, "身份", "choice.unknown"),
+        (7, "身份", "too_long"),
         (8, "联络站", "choice.unknown"),
         (9, "收集方式", "choice.unknown"),
         (10, "意见内容", "too_long"),
@@ -112,12 +112,12 @@ def test_every_rule_reports_its_row_column_and_code(choices):
 
 def test_every_problem_of_every_row_is_collected_in_column_order(choices):
     rows = [
-        import_row(条款="abc", 意见内容="", 身份="学生", 联系电话="1", 收集日期="昨天"),
+        import_row(条款="abc", 意见内容="", 身份="身" * 51, 联系电话="1", 收集日期="昨天"),
         import_row(意见内容="好"),
         import_row(意见内容="好", 联络站="X", 收集方式="Y"),
     ]
     assert problems(rows, choices) == [
-        (2, "条款", "article.invalid"), (2, "意见内容", "required"), (2, "身份", "choice.unknown"),
+        (2, "条款", "article.invalid"), (2, "意见内容", "required"), (2, "身份", "too_long"),
         (2, "联系电话", "phone.invalid"), (2, "收集日期", "date.invalid"),
         (4, "联络站", "choice.unknown"), (4, "收集方式", "choice.unknown"),
     ]
@@ -131,13 +131,18 @@ def test_a_file_with_problems_is_refused_whole_with_a_count(choices):
 
 
 def test_problems_carry_params_and_an_english_message(choices):
-    refused = rejection(import_file([import_row(意见内容="好", 身份="学生", 条款="第九十九条")]), choices,
+    refused = rejection(import_file([import_row(意见内容="好", 联络站="学生", 条款="第九十九条")]), choices,
                         article_exists=DRAFT)
-    article, identity = refused.problems
+    article, station = refused.problems
     assert article.params == {"value": "第九十九条", "label": "第九十九条"}
     assert article.message == "第九十九条 is not in the draft"
-    assert identity.params == {"value": "学生", "allowed": sorted(choices.identities)}
-    assert "not an allowed value of 身份" in identity.message
+    assert station.params["value"] == "学生"
+    assert "not an allowed value of 联络站" in station.message
+
+
+def test_identity_is_kept_as_written_whatever_the_words(choices):
+    (row,) = read_import(import_file([import_row(意见内容="好", 身份=" 外来务工人员 ")]), choices=choices)
+    assert row.identity == "外来务工人员"
 
 
 def test_article_existence_may_be_a_predicate(choices):

@@ -42,7 +42,7 @@ def test_a_valid_file_is_imported_whole_with_receipts_and_history(consultation):
     n = imports.import_comments(consultation, import_file(GOOD), now=utcnow(), actor=staff, source_name="a.xlsx",
                                 **LIMITS)
     db.session.commit()
-    assert n == 4
+    assert n.count == 4
     rows = {c.text: c for c in db.session.scalars(select(Comment))}
     first = rows["座谈会上商户提出租金调整要提前告知。"]
     assert (first.provision.label, first.channel, first.identity) == ("第二条", Channel.SYMPOSIUM, Identity.TRADER)

@@ -139,7 +139,8 @@ def test_the_figures_page_and_its_workbook(client, loop):
     _mark(loop)
     sign_in(client, "shen")
     page = client.get("/staff/figures/").get_data(as_text=True)
-    assert page.count("<svg") == 2
+    assert page.count('class="bar-chart"') == 2  # comments and adoption by station, each with its table
+    assert page.count('class="table-wrap chart-table"') == 2
     downloaded = post_form(client, "/staff/figures/figures.xlsx", {"from": "2001-01-01", "to": "2001-12-31"},
                            form_url="/staff/figures/")
     book = load_workbook(BytesIO(downloaded.data))
@@ -190,3 +191,23 @@ def test_staff_who_export_the_report_record_it_as_sent(client, loop):
     report = f"/staff/consultations/{loop['consultation'].id}/report/"
     assert post_form(client, report + "reported", {}, form_url=report).status_code == 302
     assert _reported_events() == 3
+
+
+def test_the_certificate_in_english_with_dates_written_one_way(client, loop):
+    import re
+
+    _mark(loop)
+    url = f"/receipts/{loop['told'].receipt_code}/certificate"
+    english = client.get(url + "?lang=en").get_data(as_text=True)
+    body = english[english.index('<article class="certificate"'):english.index("</article>")]
+    assert "C E R T I F I C A T E" in body
+    assert "adopted by the legislature" in body
+    assert "采纳" not in body
+    dates = re.findall(r"[A-Z][a-z]+ \d{1,2}, \d{4}", body)
+    assert len(dates) == 2
+    assert not re.search(r"\d{1,2}:\d{2}", body)  # no time of day beside one of them
+    chinese = client.get(url + "?lang=zh").get_data(as_text=True)
+    body = chinese[chinese.index('<article class="certificate"'):chinese.index("</article>")]
+    assert "采 纳 证 明" in body
+    assert len(re.findall(r"\d{4}年\d{1,2}月\d{1,2}日", body)) == 2
+    assert not re.search(r"\d{1,2}:\d{2}", body)
