@@ -112,7 +112,8 @@ _NOT_TEXT = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
 
 
 def _figure(text: str) -> str:
-    return text.replace("％", "%")
+    # 两年 in speech is 二年 in a statute (and ％ is %): one figure, however it is written.
+    return text.replace("％", "%").replace("两", "二")
 
 
 # Where a comment asks (the rest is its story): the modal and request words of comments and drafts.

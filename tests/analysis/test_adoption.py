@@ -43,6 +43,8 @@ def test_the_kind_of_ask_is_read_from_the_drafting_vocabulary():
 def test_figures_and_points_of_an_ask():
     assert figures("应当在十五日内答复，比例不低于百分之三十，罚款30%") == {"十五日", "百分之三十", "30%"}
     assert figures("依照第十二条第二款") == set()
+    # Spoken 两 is the statute's 二: a deadline restated in speech is the same figure.
+    assert figures("两年就报废") == figures("二年内报废") == {"二年"}
     assert len(ask_points("建议一是设立登记点；二是公示收费标准。")) == 2
 
 
