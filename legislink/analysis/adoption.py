@@ -95,10 +95,14 @@ class Proposal:
 # --- reading the ask -------------------------------------------------------------------------
 
 # Cues of the general drafting vocabulary (立法技术规范: 修改为 / 增加 / 删去 / 保留) and of comments.
-_KEEP = re.compile(r"保留|维持|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消|继续沿用|坚持现行|赞成"
+# Keep: 保留 and 维持 with the near-synonyms a general dictionary gives for them (保持, 留下, 留着,
+# 不变) and the negated change verbs (不要改, 别动).
+_KEEP = re.compile(r"保留|维持|保持|留下|留着|不变|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消"
+                   r"|不要改|别改|不要动|别动|继续沿用|坚持现行|赞成"
                    r"|支持(?:本条|这一?条|该条|此条|这个规定|该规定)")
 _DELETE = re.compile(r"删去|删除|删掉|去掉|取消|废止|不再规定")
-_NEGATED_DELETE = re.compile(r"(?:不要|不宜|不应|不能|不得|别|反对)(?:删|取消|去掉)")
+# A negated deletion, the negation up to a few characters before the verb (别在审议时删掉).
+_NEGATED_DELETE = re.compile(r"(?:不要|不宜|不应|不能|不得|别|反对)[^，,。；;！!？?]{0,8}?(?:删|取消|去掉)")
 _CHANGE = re.compile(r"修改为|改为|增加|增设|补充|明确|规定|提高|降低|缩短|延长|扩大|缩小|放宽|加重|细化|调整|完善"
                      r"|建立|纳入")
 # Figures: numbers with the units drafting uses for quotas, amounts and deadlines.
@@ -141,12 +145,25 @@ def figures(text: str) -> set[str]:
     return {_figure(m.group()) for m in _FIGURE.finditer(_REFERENCE.sub("", normalize(text)))}
 
 
+# The words that make a sentence a request (建议, 希望 …), narrower than _ASKING, which also takes
+# the modal words of statements (应当, 明确).
+_REQUEST = re.compile(r"建议|希望|要求|请求|呼吁|最好|修改为|改为")
+
+
+def _request_sentences(text: str) -> str:
+    """The sentences that request or keep something; all of the text when none does."""
+    sentences = _SENTENCES.findall(text)
+    chosen = [s for s in sentences if _REQUEST.search(s) or _KEEP.search(s)]
+    return "。".join(chosen or sentences)
+
+
 def ask_kind(text: str) -> Kind:
     """What the opinion asks for, read off its wording."""
     text = normalize(text)
     keep = bool(_KEEP.search(text)) or bool(_NEGATED_DELETE.search(text))
     delete = bool(_DELETE.search(_NEGATED_DELETE.sub("", text)))
-    if keep and not delete and not _CHANGE.search(_KEEP.sub("", text)):
+    # A change cue counts where the comment asks, not in its story ("有了明确的上限…建议保留").
+    if keep and not delete and not _CHANGE.search(_KEEP.sub("", _request_sentences(text))):
         return "keep"
     if delete and not keep:
         return "delete"

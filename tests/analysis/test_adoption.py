@@ -40,6 +40,17 @@ def test_the_kind_of_ask_is_read_from_the_drafting_vocabulary():
     assert ask_kind("建议增加市场内登记服务点的规定。") == "change"
 
 
+def test_a_keep_ask_told_as_a_story_is_still_a_keep_ask():
+    # The story around the ask uses words that elsewhere ask for a change (明确, 规定): only the
+    # sentences that request something decide.
+    assert ask_kind("有了明确的工期规定，纠纷少多了。建议保留这一款，并加强宣传。") == "keep"
+    # Colloquial keeps: 留着, a negation some words before the verb, Traditional script.
+    assert ask_kind("押金不超过一个月这句话一定要留着！") == "keep"
+    assert ask_kind("這個上限千萬別在修改的時候刪掉。") == "keep"
+    # A keep that also asks for something new is a change.
+    assert ask_kind("建议保留本条，并增加罚则。") == "change"
+
+
 def test_figures_and_points_of_an_ask():
     assert figures("应当在十五日内答复，比例不低于百分之三十，罚款30%") == {"十五日", "百分之三十", "30%"}
     assert figures("依照第十二条第二款") == set()
