@@ -41,6 +41,9 @@ _CHUNK = 1 << 20
 # a tenth larger; the workbook's other parts keep the default.
 STREAM_COMPRESSLEVEL = 2
 _SHEET_DATA_END = b"</sheetData>"
+# Texts up to this long are remembered per column, at most this many of them.
+_CACHED_CHARS = 64
+_CACHED_VALUES = 4096
 
 
 def available() -> bool:
@@ -62,15 +65,26 @@ class RowStream:
         self._letters = [get_column_letter(index) for index in range(1, len(number_formats) + 1)]
         self._styles = [_style_id(ws, number_format=f) if f else None for f in number_formats]
         self._quoted = _style_id(ws, quotePrefix=True)
+        # Per column, the cell written for each short text seen: an identity, a station, a
+        # status or an article label repeats on most rows and is cleaned and escaped once.
+        self._caches: list[dict[str, str]] = [{} for _ in number_formats]
         self._file = tempfile.TemporaryFile()
 
     def write(self, values: Sequence[object]) -> None:
         number = self._first_row + self.rows
-        cells = "".join(
-            _cell(f"{letter}{number}", value, style, self._quoted)
-            for letter, value, style in zip(self._letters, values, self._styles, strict=False)
-        )
-        self._file.write(f'<row r="{number}">{cells}</row>'.encode())
+        parts = [f'<row r="{number}">']
+        for letter, value, style, cache in zip(self._letters, values, self._styles, self._caches, strict=False):
+            if value is None:
+                continue
+            body = cache.get(value) if type(value) is str else None
+            if body is None:
+                body = _body(value, style, self._quoted)
+                if type(value) is str and len(value) <= _CACHED_CHARS and len(cache) < _CACHED_VALUES:
+                    cache[value] = body
+            if body:
+                parts.append(f'<c r="{letter}{number}"{body}')
+        parts.append("</row>")
+        self._file.write("".join(parts).encode())
         self.rows += 1
 
     def copy_to(self, target: IO[bytes]) -> None:
@@ -92,25 +106,24 @@ def _style_id(ws: Any, **style: object) -> int:
     return cell.style_id
 
 
-def _cell(ref: str, value: object, style: int | None, quoted: int) -> str:
-    if value is None:
-        return ""
+def _body(value: object, style: int | None, quoted: int) -> str:
+    """A cell after its reference (`<c r="A2"` comes before it); empty when nothing is written."""
     if isinstance(value, str):
-        return _text(ref, value, quoted)
+        return _text(value, quoted)
     if isinstance(value, datetime | date):
-        return f'<c r="{ref}" s="{style or 0}"><v>{to_excel(value)}</v></c>'
+        return f' s="{style or 0}"><v>{to_excel(value)}</v></c>'
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return f'<c r="{ref}" t="n"><v>{value}</v></c>'
-    return _text(ref, str(value), quoted)
+        return f' t="n"><v>{value}</v></c>'
+    return _text(str(value), quoted)
 
 
-def _text(ref: str, value: str, quoted: int) -> str:
+def _text(value: str, quoted: int) -> str:
     text = cell_text(value)
     if not text:
         return ""
     style = f' s="{quoted}"' if needs_text_guard(text) else ""
     space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
-    return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>'
+    return f'{style} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>'
 
 
 def _escape(text: str) -> str:

@@ -14,7 +14,13 @@ from ..models import Role, SignInFailure, User, new_session_token
 from . import ServiceError, audit
 from .stations import station_or_none
 
-# Passwords seen in every breach list are refused whatever their length.
+# Refused whatever their length: a short list written by hand for this project, not taken from
+# any published breach corpus. It holds the shapes guessed first: "password" with digits, keyboard
+# runs (qwerty…, 1q2w3e4r5t), digit runs and repeats (88888888 and 66666666 are lucky numbers in
+# China), admin12345, and woaini1314 ("I love you for a lifetime"). The digits-only and
+# letters-only ones are already refused by the two-kinds rule; they stay so the list still holds
+# if that rule is relaxed. It is a floor, not a breach check: nothing here compares a password
+# with the millions of leaked ones.
 COMMON_PASSWORDS = frozenset({
     "password", "password1", "password123", "123456789", "1234567890", "12345678",
     "qwertyuiop", "qwerty123", "iloveyou", "11111111", "00000000", "abc123456",

@@ -2,15 +2,12 @@
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
-from zoneinfo import ZoneInfo
+from datetime import date, tzinfo
 
 from sqlalchemy import func, select
 
 from ..extensions import db
 from ..models import Channel, Comment, CommentStatus, Consultation, Identity, Provision, Station
-
-LOCAL = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass
@@ -33,19 +30,20 @@ def _grouped(column, consultation_id: int):
     ).all()
 
 
-def _by_day(consultation: Consultation) -> list[tuple[date, int]]:
+def _by_day(consultation: Consultation, zone: tzinfo) -> list[tuple[date, int]]:
     """Local days from the opening to today or the closing, every day present (zeros too)."""
     stamps = db.session.scalars(select(Comment.submitted_at).where(Comment.consultation_id == consultation.id))
-    counts = Counter(stamp.astimezone(LOCAL).date() for stamp in stamps)
+    counts = Counter(stamp.astimezone(zone).date() for stamp in stamps)
     if not counts:
         return []
-    first = min(min(counts), consultation.opens_at.astimezone(LOCAL).date())
+    first = min(min(counts), consultation.opens_at.astimezone(zone).date())
     last = max(counts)
     return [(date.fromordinal(d), counts.get(date.fromordinal(d), 0))
             for d in range(first.toordinal(), last.toordinal() + 1)]
 
 
-def figures(consultation: Consultation, top: int = 10) -> Figures:
+def figures(consultation: Consultation, top: int = 10, *, zone: tzinfo) -> Figures:
+    """The consultation's figures; days are those of the contact point's `zone`."""
     cid = consultation.id
     stations = db.session.execute(
         select(Station.name, func.count(Comment.id)).join(Station, Comment.station_id == Station.id)
@@ -60,7 +58,7 @@ def figures(consultation: Consultation, top: int = 10) -> Figures:
     return Figures(
         total=sum(by_status.values()),
         by_status=by_status,
-        by_day=_by_day(consultation),
+        by_day=_by_day(consultation, zone),
         by_station=[tuple(r) for r in stations],
         by_identity=[tuple(r) for r in _grouped(Comment.identity, cid)],
         by_channel=[tuple(r) for r in _grouped(Comment.channel, cid)],

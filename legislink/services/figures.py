@@ -2,8 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from sqlalchemy import distinct, func, select
 
@@ -20,13 +19,12 @@ from ..reports import YearFigures, YearlyReport
 from .consultations import PUBLIC_STATUSES, participant_key
 from .stations import listed
 
-LOCAL = ZoneInfo("Asia/Shanghai")
 RECEIVED = (CommentStatus.ACCEPTED, CommentStatus.OFFTOPIC, CommentStatus.PENDING)
 
 
-def _bounds(starts: date, ends: date) -> tuple[datetime, datetime]:
-    return (datetime.combine(starts, time.min, tzinfo=LOCAL),
-            datetime.combine(ends + timedelta(days=1), time.min, tzinfo=LOCAL))
+def _bounds(starts: date, ends: date, zone: tzinfo) -> tuple[datetime, datetime]:
+    return (datetime.combine(starts, time.min, tzinfo=zone),
+            datetime.combine(ends + timedelta(days=1), time.min, tzinfo=zone))
 
 
 def _consultations(begin: datetime, end: datetime) -> list[Consultation]:
@@ -73,8 +71,8 @@ def _figures(consultations, begin, end, station_id=None) -> YearFigures:
                        reported=reported, adopted=adopted, partly_adopted=partly)
 
 
-def yearly(starts: date, ends: date, *, contact_point: str) -> YearlyReport:
-    begin, end = _bounds(starts, ends)
+def yearly(starts: date, ends: date, *, contact_point: str, zone: tzinfo) -> YearlyReport:
+    begin, end = _bounds(starts, ends, zone)
     consultations = _consultations(begin, end)
     stations = listed()
     return YearlyReport(

@@ -1,8 +1,7 @@
 """Moderation: a filtered queue of comments and actions on a selection or a whole filter."""
 
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from sqlalchemy import Select, func, select, update
 
@@ -11,7 +10,6 @@ from ..extensions import db
 from ..models import AuditEvent, Channel, Comment, CommentStatus, Consultation, Identity, Provision, Station
 from . import ServiceError, audit, receipts
 
-LOCAL = ZoneInfo("Asia/Shanghai")
 PAGE_SIZE = 50
 # Large selections are changed in slices so no single statement holds too many parameters.
 CHUNK = 500
@@ -61,8 +59,8 @@ class CommentFilter:
         return {f.name: str(getattr(self, f.name)) for f in fields(self) if getattr(self, f.name) not in (None, "")}
 
 
-def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=LOCAL)
+def _local_midnight(day: date, zone: tzinfo) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=zone)
 
 
 def _article_condition(consultation: Consultation, label: str):
@@ -73,7 +71,8 @@ def _article_condition(consultation: Consultation, label: str):
     return Comment.provision_id.in_(provision_ids)
 
 
-def _conditions(consultation: Consultation, f: CommentFilter) -> list:
+def _conditions(consultation: Consultation, f: CommentFilter, zone: tzinfo) -> list:
+    """The filter as SQL conditions; its days are those of the contact point's `zone`."""
     simple = {Comment.status: f.status, Comment.channel: f.channel, Comment.identity: f.identity,
               Comment.offtopic_reason: f.offtopic_reason}
     conditions = [Comment.consultation_id == consultation.id]
@@ -90,14 +89,14 @@ def _conditions(consultation: Consultation, f: CommentFilter) -> list:
         conditions.append(Comment.text.contains(f.text, autoescape=True)
                           | (Comment.receipt_code == receipts.normalise_code(f.text)))
     if f.since:
-        conditions.append(Comment.submitted_at >= _local_midnight(f.since))
+        conditions.append(Comment.submitted_at >= _local_midnight(f.since, zone))
     if f.until:
-        conditions.append(Comment.submitted_at < _local_midnight(f.until + timedelta(days=1)))
+        conditions.append(Comment.submitted_at < _local_midnight(f.until + timedelta(days=1), zone))
     return conditions
 
 
-def filtered(consultation: Consultation, f: CommentFilter) -> Select:
-    return select(Comment).where(*_conditions(consultation, f))
+def filtered(consultation: Consultation, f: CommentFilter, *, zone: tzinfo) -> Select:
+    return select(Comment).where(*_conditions(consultation, f, zone))
 
 
 @dataclass
@@ -109,9 +108,10 @@ class Page:
     counts: dict[CommentStatus, int] = field(default_factory=dict)
 
 
-def queue(consultation: Consultation, f: CommentFilter, page: int = 1, per_page: int = PAGE_SIZE) -> Page:
+def queue(consultation: Consultation, f: CommentFilter, page: int = 1, per_page: int = PAGE_SIZE, *,
+          zone: tzinfo) -> Page:
     """One page of the queue, oldest first (the order comments should be answered in)."""
-    conditions = _conditions(consultation, f)
+    conditions = _conditions(consultation, f, zone)
     total = db.session.scalar(select(func.count(Comment.id)).where(*conditions))
     pages = max(1, -(-total // per_page))
     page = min(max(page, 1), pages)
@@ -140,7 +140,7 @@ _UNDONE_COLUMNS = (Comment.status, Comment.status_reason, Comment.offtopic_reaso
 
 
 def apply(consultation: Consultation, action: str, reason: str, actor, *, ids: list[int] | None = None,
-          f: CommentFilter | None = None) -> Applied:
+          f: CommentFilter | None = None, zone: tzinfo) -> Applied:
     """Apply a moderation action to the chosen comments (ids) or to everything a filter matches.
 
     Only comments the action can change are touched (accept leaves spam alone, restore only
@@ -156,7 +156,7 @@ def apply(consultation: Consultation, action: str, reason: str, actor, *, ids: l
     if ids is None and f is None:
         raise ServiceError("nothing_selected")
     scope = permissions.comment_scope(actor)
-    conditions = _conditions(consultation, f or CommentFilter())
+    conditions = _conditions(consultation, f or CommentFilter(), zone)
     if ids is not None:
         conditions.append(Comment.id.in_(ids))
         _check_scope(scope, conditions)
@@ -236,10 +236,10 @@ def undo(consultation: Consultation, event_id: int, actor) -> list[int]:
 
 
 def next_comment(consultation: Consultation, f: CommentFilter, after: int | None = None, *,
-                 including: bool = False) -> tuple[Comment | None, int]:
+                 including: bool = False, zone: tzinfo) -> tuple[Comment | None, int]:
     """The next comment of the queue after comment `after` (in queue order; that one first when
     `including`), and how many follow it."""
-    conditions = _conditions(consultation, f)
+    conditions = _conditions(consultation, f, zone)
     if after is not None:
         previous = db.session.get(Comment, after)
         if previous is not None:

@@ -4,7 +4,7 @@ the JSON API and `legislink export` all call it, then write or serve the result.
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
@@ -40,7 +40,6 @@ from . import ServiceError, audit
 from .consultations import participant_key
 from .stations import listed, station_or_none
 
-LOCAL = ZoneInfo("Asia/Shanghai")
 REPORTED = (CommentStatus.ACCEPTED,)
 OUTCOME = {Adoption.ADOPTED: Outcome.ADOPTED, Adoption.PARTLY: Outcome.PARTLY,
            Adoption.NOT_ADOPTED: Outcome.NOT_ADOPTED}
@@ -172,7 +171,7 @@ def _entries(consultation: Consultation, station: Station | None) -> tuple[list[
     return entries, ungrouped
 
 
-def _stats(consultation: Consultation, station: Station | None) -> StatsData:
+def _stats(consultation: Consultation, station: Station | None, zone: tzinfo) -> StatsData:
     scope = _scope(consultation, station)
     names = {"identity": labels.chinese(labels.IDENTITY), "channel": labels.chinese(labels.CHANNEL)}
 
@@ -181,7 +180,7 @@ def _stats(consultation: Consultation, station: Station | None) -> StatsData:
 
     stations = db.session.execute(select(Station.name, func.count(Comment.id)).join(Station)
                                   .where(*scope).group_by(Station.name)).all()
-    days = Counter(stamp.astimezone(LOCAL).date()
+    days = Counter(stamp.astimezone(zone).date()
                    for stamp in db.session.scalars(select(Comment.submitted_at).where(*scope)))
     articles = db.session.execute(
         select(Comment.provision_id, func.count(Comment.id)).where(*scope).group_by(Comment.provision_id)).all()
@@ -198,17 +197,20 @@ def _stats(consultation: Consultation, station: Station | None) -> StatsData:
 
 @dataclass(frozen=True)
 class ReportSettings:
-    """Who signs the upward report (a consultation's own contact comes first), and how many rows
-    意见明细 holds before it continues on the next sheet."""
+    """Who signs the upward report (a consultation's own contact comes first), the contact point's
+    time zone (its days in the figures and dates), and how many rows 意见明细 holds before it
+    continues on the next sheet."""
 
     contact_point: str
+    zone: tzinfo
     contact_name: str = ""
     contact_phone: str = ""
     detail_row_limit: int = 1_048_576
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> "ReportSettings":
-        return cls(contact_point=config["CONTACT_POINT_NAME"], contact_name=config["CONTACT_NAME"],
+        return cls(contact_point=config["CONTACT_POINT_NAME"], zone=ZoneInfo(config["BABEL_DEFAULT_TIMEZONE"]),
+                   contact_name=config["CONTACT_NAME"],
                    contact_phone=config["CONTACT_PHONE"], detail_row_limit=config["EXPORT_MAX_ROWS_PER_SHEET"])
 
 
@@ -226,13 +228,13 @@ def build(consultation: Consultation, *, settings: ReportSettings, station_code:
     point = settings.contact_point + (f"（{station.name}）" if station else "")
     header = ReportHeader(
         draft_title=consultation.version.draft.title, contact_point=point,
-        opens=consultation.opens_at.astimezone(LOCAL).date(),
-        closes=(consultation.closes_at.astimezone(LOCAL) - timedelta(seconds=1)).date(),
-        report_date=report_date or datetime.now(LOCAL).date(), participants=people, comments_received=received,
+        opens=consultation.opens_at.astimezone(settings.zone).date(),
+        closes=(consultation.closes_at.astimezone(settings.zone) - timedelta(seconds=1)).date(),
+        report_date=report_date or datetime.now(settings.zone).date(), participants=people, comments_received=received,
         contact_name=consultation.contact_name or settings.contact_name,
         contact_phone=consultation.contact_phone or settings.contact_phone,
     )
-    return ReportData(header, entries, _stats(consultation, station), station, ungrouped)
+    return ReportData(header, entries, _stats(consultation, station, settings.zone), station, ungrouped)
 
 
 def _identity_cell(words: str, category: str) -> str:

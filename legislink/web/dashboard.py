@@ -9,6 +9,7 @@ from ..models import Consultation
 from ..services import dashboard
 from . import charts
 from .guards import require
+from .i18n import contact_zone
 
 bp = Blueprint("dashboard", __name__, url_prefix="/staff/consultations/<int:consultation_id>")
 
@@ -17,7 +18,7 @@ bp = Blueprint("dashboard", __name__, url_prefix="/staff/consultations/<int:cons
 @require(permissions.can_enter_workspace)
 def show(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
-    figures = dashboard.figures(consultation)
+    figures = dashboard.figures(consultation, zone=contact_zone())
     counted = _("Comments")
     days = [(day.strftime("%m-%d"), n) for day, n in figures.by_day]
     return render_template(

@@ -13,6 +13,7 @@ from ..services import audit, figures
 from . import charts
 from .fields import date_in_range
 from .guards import require
+from .i18n import contact_zone
 
 bp = Blueprint("figures", __name__, url_prefix="/staff/figures")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -43,7 +44,8 @@ def index():
     starts, ends, out_of_range = _period()
     if out_of_range:
         flash(_("Give dates between 1900 and 2999; the figures below are for this year."), "error")
-    report = figures.yearly(starts, ends, contact_point=current_app.config["CONTACT_POINT_NAME"])
+    report = figures.yearly(starts, ends, contact_point=current_app.config["CONTACT_POINT_NAME"],
+                            zone=contact_zone())
     stations = [(name, f) for name, f in report.stations]
     return render_template(
         "staff/figures.html", report=report, starts=starts, ends=ends,
@@ -63,7 +65,8 @@ def download():
     if out_of_range:
         abort(400)
     out = BytesIO()
-    write_yearly(out, figures.yearly(starts, ends, contact_point=current_app.config["CONTACT_POINT_NAME"]))
+    write_yearly(out, figures.yearly(starts, ends, contact_point=current_app.config["CONTACT_POINT_NAME"],
+                                     zone=contact_zone()))
     audit.record(current_user, "figures.export", detail={"from": starts.isoformat(), "to": ends.isoformat()})
     out.seek(0)
     return send_file(out, mimetype=XLSX, as_attachment=True, download_name=f"年度统计-{starts}-{ends}.xlsx")

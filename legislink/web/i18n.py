@@ -1,5 +1,7 @@
 """Interface language: `?lang=en` / `?lang=zh` switches it and a cookie remembers it."""
 
+from zoneinfo import ZoneInfo
+
 from flask import Flask, current_app, request, url_for
 
 from .security import cookie_secure
@@ -18,6 +20,11 @@ def select_locale() -> str:
 
 def select_timezone() -> str:
     return current_app.config["BABEL_DEFAULT_TIMEZONE"]
+
+
+def contact_zone() -> ZoneInfo:
+    """The contact point's time zone, which services are given for their days and dates."""
+    return ZoneInfo(select_timezone())
 
 
 def html_lang() -> str:

@@ -16,6 +16,7 @@ from ..services.moderation import Action, CommentFilter
 from .boundary import refusal
 from .fields import DateInRange, page_number, row_id
 from .guards import require
+from .i18n import contact_zone
 
 bp = Blueprint("moderation", __name__, url_prefix="/staff/consultations/<int:consultation_id>")
 
@@ -101,7 +102,7 @@ def queue(consultation_id: int):
     consultation = _consultation(consultation_id)
     form = _filter_form()
     current = _current_filter(form)
-    page = moderation.queue(consultation, current, request.args.get("page", 1, type=page_number))
+    page = moderation.queue(consultation, current, request.args.get("page", 1, type=page_number), zone=contact_zone())
     return render_template("staff/moderation/queue.html", consultation=consultation, form=form, page=page,
                            bulk=BulkForm(), filter_args=current.as_dict(), action_labels=ACTION_LABELS,
                            offtopic_reasons=OFFTOPIC_REASONS, can_see=_personal_data_visible, can_act=_may_act)
@@ -137,7 +138,7 @@ def bulk(consultation_id: int):
             return redirect(back)
     with refusal() as refused:
         applied = moderation.apply(consultation, form.action.data, form.reason.data, current_user, ids=ids,
-                                   f=_current_filter(filters))
+                                   f=_current_filter(filters), zone=contact_zone())
         flash(_("%(num)s comments changed.", num=applied.count), "success")
     if refused:
         flash(refused.message, "error")
@@ -164,7 +165,8 @@ def review(consultation_id: int):
         reason = form.reason.data or str(ACTION_LABELS.get(form.action.data, form.action.data))
         back = {"consultation_id": consultation.id, "after": comment_id, **current.as_dict()}
         with refusal() as refused:
-            applied = moderation.apply(consultation, form.action.data, reason, current_user, ids=[comment_id])
+            applied = moderation.apply(consultation, form.action.data, reason, current_user, ids=[comment_id],
+                                       zone=contact_zone())
             return redirect(url_for("moderation.review", done=applied.event_id, **back))
         flash(refused.message, "error")
         return redirect(url_for("moderation.review", **back))
@@ -172,7 +174,7 @@ def review(consultation_id: int):
     last = moderation.undoable(consultation, done) if done is not None else None
     at = request.args.get("at", type=row_id)
     comment, remaining = moderation.next_comment(consultation, current, request.args.get("after", type=row_id) or at,
-                                                 including=at is not None)
+                                                 including=at is not None, zone=contact_zone())
     return render_template("staff/moderation/review.html", consultation=consultation, comment=comment,
                            remaining=remaining, form=form, filter_args=current.as_dict(), last=last,
                            done_event=done, done_labels=DONE_LABELS,

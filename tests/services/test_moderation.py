@@ -1,14 +1,22 @@
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import partial
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 
 from legislink.extensions import db
 from legislink.models import AuditEvent, Channel, Comment, CommentStatus, Identity, Role, utcnow
-from legislink.services import ServiceError
-from legislink.services.moderation import CommentFilter, apply, next_comment, queue, undo, undoable
+from legislink.services import ServiceError, moderation
+from legislink.services.moderation import CommentFilter, undo, undoable
 
 from ..builders import article, make_comment, make_consultation, make_station, make_user
+
+# The contact point's zone, as the web face passes it.
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+queue = partial(moderation.queue, zone=SHANGHAI)
+apply = partial(moderation.apply, zone=SHANGHAI)
+next_comment = partial(moderation.next_comment, zone=SHANGHAI)
 
 
 @pytest.fixture
@@ -45,6 +53,16 @@ def test_date_filters_use_local_days(consultation):
     make_comment(consultation, text="十天前的意见", submitted_at=utcnow() - timedelta(days=10))
     recent = queue(consultation, CommentFilter(since=today - timedelta(days=2))).comments
     assert [c.text for c in recent] == ["今天的意见"]
+
+
+def test_the_contact_points_zone_sets_where_a_day_begins(consultation):
+    # 2024-05-01 20:00 UTC is 2 May 04:00 in Shanghai and still 1 May in New York.
+    make_comment(consultation, text="夜里的意见", submitted_at=datetime(2024, 5, 1, 20, 0, tzinfo=UTC))
+    day = CommentFilter(since=date(2024, 5, 2), until=date(2024, 5, 2))
+    in_shanghai = moderation.queue(consultation, day, zone=SHANGHAI).comments
+    in_new_york = moderation.queue(consultation, day, zone=ZoneInfo("America/New_York")).comments
+    assert [c.text for c in in_shanghai] == ["夜里的意见"]
+    assert in_new_york == []
 
 
 def test_bulk_action_on_a_selection_changes_only_the_selection_and_is_audited(consultation):

@@ -2,6 +2,7 @@
 
 import io
 from dataclasses import replace
+from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
@@ -13,8 +14,8 @@ from legislink.services import ServiceError, reports
 
 from ..builders import article, make_comment, make_consultation, make_station
 
-SETTINGS = reports.ReportSettings(contact_point="示例基层立法联系点", contact_name="李联络",
-                                  contact_phone="0579-0000000")
+SETTINGS = reports.ReportSettings(contact_point="示例基层立法联系点", zone=ZoneInfo("Asia/Shanghai"),
+                                  contact_name="李联络", contact_phone="0579-0000000")
 
 
 @pytest.fixture

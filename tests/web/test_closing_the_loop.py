@@ -121,8 +121,9 @@ def test_the_public_results_page_shows_outcomes_without_personal_data(client, lo
 
 def test_yearly_figures_match_a_hand_count(loop):
     _mark(loop, Adoption.PARTLY)
-    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()  # the figures count days as the contact point does
-    report = figures.yearly(today - timedelta(days=60), today, contact_point="示例联系点")
+    zone = ZoneInfo("Asia/Shanghai")
+    today = datetime.now(zone).date()  # the figures count days as the contact point does
+    report = figures.yearly(today - timedelta(days=60), today, contact_point="示例联系点", zone=zone)
     total = report.total
     assert report.contact_point == "示例联系点"
     # 3 received (spam excluded) from 3 people; 2 opinions reported, 1 partly adopted, 1 draft.
@@ -131,7 +132,7 @@ def test_yearly_figures_match_a_hand_count(loop):
     by_station = dict(report.stations)
     assert (by_station["稠城街道联络站"].comments, by_station["稠城街道联络站"].reported) == (1, 1)
     assert (by_station["福田街道联络站"].comments, by_station["福田街道联络站"].reported) == (2, 2)
-    empty = figures.yearly(date(2001, 1, 1), date(2001, 12, 31), contact_point="示例联系点").total
+    empty = figures.yearly(date(2001, 1, 1), date(2001, 12, 31), contact_point="示例联系点", zone=zone).total
     assert (empty.drafts, empty.comments, empty.reported) == (0, 0, 0)
 
 

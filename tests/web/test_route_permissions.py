@@ -7,6 +7,7 @@ role predicates; acting on comments (moderation, opinion groups, offline entry, 
 station boundary of permissions.comment_scope. A new route without a permission check fails here."""
 
 from io import BytesIO
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -161,7 +162,8 @@ def _review_one(contact, side):
 def _undo_one(contact, side):
     admin = db.session.get(User, contact.users["admin"])
     consultation = db.session.get(Comment, side.comments[0]).consultation
-    event = moderation.apply(consultation, "spam", "广告", admin, ids=[side.comments[0]]).event_id
+    event = moderation.apply(consultation, "spam", "广告", admin, ids=[side.comments[0]],
+                             zone=ZoneInfo("Asia/Shanghai")).event_id
     db.session.commit()
     return (f"{_base(contact)}/review/undo", {"event": event},
             lambda: _status(side.comments[0]) == CommentStatus.ACCEPTED)
