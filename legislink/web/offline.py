@@ -18,7 +18,7 @@ from ..services import comments, reader, receipts, stations
 from .boundary import refusal
 from .fields import DateInRange, PhoneNumber, clean_text
 from .guards import require
-from .public_forms import OPTIONAL_TEXT, TEXT_VALIDATORS
+from .public_forms import COUNTED, OPTIONAL_TEXT, TEXT_VALIDATORS
 
 bp = Blueprint("offline", __name__, url_prefix="/staff/consultations/<int:consultation_id>")
 
@@ -34,9 +34,10 @@ class OfflineForm(FlaskForm):
     station = SelectField(_l("Liaison station"), validators=[DataRequired()])
     article = StringField(_l("Article"), filters=[clean_text], validators=[Optional(), Length(max=40)],
                           render_kw={"list": "article-options"})
-    text = TextAreaField(_l("Comment text"), filters=[clean_text], validators=TEXT_VALIDATORS)
-    suggestion = TextAreaField(_l("Suggested wording"), filters=[clean_text], validators=OPTIONAL_TEXT)
-    reason = TextAreaField(_l("Reason"), filters=[clean_text], validators=OPTIONAL_TEXT)
+    text = TextAreaField(_l("Comment text"), filters=[clean_text], validators=TEXT_VALIDATORS, render_kw=COUNTED)
+    suggestion = TextAreaField(_l("Suggested wording"), filters=[clean_text], validators=OPTIONAL_TEXT,
+                               render_kw=COUNTED)
+    reason = TextAreaField(_l("Reason"), filters=[clean_text], validators=OPTIONAL_TEXT, render_kw=COUNTED)
     identity = SelectField(_l("Identity"), choices=[SelectChoice(i.value, labels.IDENTITY[i]) for i in Identity])
     # The commenter's details, not the staff member's own: the browser must not fill in its owner's.
     name = StringField(_l("Full name"), filters=[clean_text], validators=[Optional(), Length(max=50)],

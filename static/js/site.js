@@ -55,6 +55,32 @@
   var toc = document.querySelector(".toc-box");
   if (toc && wide.matches) { toc.open = true; }
 
+  // Long boxes count their characters as they are typed (as the server counts them: code points, one
+  // line end each); past the limit the count says so and nothing is cut.
+  function showCount(counter, box, announce) {
+    var max = parseInt(box.getAttribute("data-count-max"), 10);
+    var count = Array.from(box.value.trim()).length;
+    var words = count > max
+      ? counter.getAttribute("data-over").replace("{over}", (count - max).toLocaleString())
+      : counter.getAttribute("data-under").replace("{count}", count.toLocaleString());
+    counter.classList.toggle("over", count > max);
+    counter.firstChild.textContent = words;
+    if (announce) { counter.lastChild.textContent = words; }
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll(".char-count"), function (counter) {
+    var box = document.getElementById(counter.getAttribute("data-for"));
+    if (!box) { return; }
+    var pause = null;
+    counter.hidden = false;
+    showCount(counter, box, false);
+    box.addEventListener("input", function () {
+      showCount(counter, box, false);
+      clearTimeout(pause);
+      pause = setTimeout(function () { showCount(counter, box, true); }, 1000);
+    });
+  });
+
   // A form sent back with errors: the summary takes the focus, so it is read out and in view.
   var summary = document.querySelector(".error-summary");
   if (summary) { summary.focus(); }
