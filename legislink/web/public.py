@@ -17,7 +17,7 @@ from ..services import comments, consultations, figures, reader, receipts, stati
 from . import errors
 from .boundary import refusal
 from .guards import private
-from .i18n import select_locale
+from .i18n import keep_in_page_url, select_locale
 from .lookups import published_draft
 from .public_forms import CommentForm
 
@@ -111,6 +111,7 @@ def _comment_form(consultation) -> CommentForm:
 
 def _form_page(draft, consultation, form, status: int = 200):
     target = comments.target_preview(consultation, form.article.data)
+    keep_in_page_url(article=form.article.data)
     back = url_for("public.draft", draft_id=draft.id)
     if target is not None:
         part = reader.part_of(consultation.version_id, target.article)
