@@ -183,7 +183,8 @@ def receipt_lookup():
         if comment is not None:
             return redirect(url_for("public.receipt", code=comment.receipt_code))
         error = _("No comment has this receipt code. Check the code on your receipt and try again.")
-    return render_template("public/receipt_lookup.html", typed=typed, error=error)
+    closed = [s for s in consultations.list_public(utcnow()) if not s.is_open]
+    return render_template("public/receipt_lookup.html", typed=typed, error=error, closed=closed)
 
 
 @bp.route("/receipts/<code>")
