@@ -10,7 +10,7 @@ from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from wtforms import SelectChoice
 
-from .. import permissions
+from .. import labels, permissions
 from ..extensions import limiter
 from ..models import Channel, Identity, utcnow
 from ..services import comments, consultations, figures, reader, receipts, stations
@@ -201,6 +201,7 @@ def receipt(code: str):
         just_sent=request.args.get("sent") == "1",
         code=receipts.display_code(comment.receipt_code),
         stages=receipts.history(comment),
+        left_out_labels=labels.LEFT_OUT,
         withheld=receipts.is_withheld(comment),
         certified=(receipts.outcome(comment) or receipts.Stage("", False, None)).outcome in receipts.CERTIFIED,
     )
