@@ -42,6 +42,14 @@
       switchTextSize(sizeSwitch);
       return;
     }
+    var showAll = event.target.closest(".show-all");
+    if (showAll) {
+      var open = showAll.getAttribute("aria-expanded") !== "true";
+      document.getElementById(showAll.getAttribute("aria-controls")).classList.toggle("clamped", !open);
+      showAll.setAttribute("aria-expanded", String(open));
+      showAll.textContent = showAll.getAttribute(open ? "data-label-less" : "data-label-more");
+      return;
+    }
     var errorLink = event.target.closest(".error-summary a[href^='#']");
     if (errorLink && focusField(errorLink)) {
       event.preventDefault();
@@ -133,6 +141,17 @@
       clearTimeout(pause);
       pause = setTimeout(function () { showCount(counter, box, true); }, 1000);
     });
+  });
+
+  // Long text in a table cell is clamped to a few lines, with "show all" only where something is hidden.
+  Array.prototype.forEach.call(document.querySelectorAll(".clamp-box"), function (box) {
+    var button = document.querySelector('.show-all[aria-controls="' + box.id + '"]');
+    box.classList.add("clamped");
+    if (!button || box.scrollHeight <= box.clientHeight + 2) {
+      box.classList.remove("clamped");
+      return;
+    }
+    button.hidden = false;
   });
 
   // A form sent back with errors: the summary takes the focus, so it is read out and in view.

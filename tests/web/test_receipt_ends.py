@@ -27,7 +27,7 @@ def _report(app, consultation):
     """Staff record the report as sent, signed in on a browser of their own."""
     staff = sign_in(app.test_client(), "wang")
     url = f"/staff/consultations/{consultation.id}/report/"
-    assert post_form(staff, url + "reported", {}, form_url=url).status_code == 302
+    assert post_form(staff, url + "reported", {"confirm": "1"}, form_url=url).status_code == 302
 
 
 def _receipt(client, comment) -> str:
