@@ -64,7 +64,8 @@ def history(comment: Comment) -> list[Stage]:
     if any(stage.done for stage in stages[STAGE_ORDER.index(CommentEventKind.REPORTED):]) or _in_report(comment):
         return stages
     sent_at = report_sent_at(comment.consultation_id)
-    if sent_at is None:
+    # A comment that came after the last report waits for the next one.
+    if sent_at is None or comment.submitted_at > sent_at:
         return stages
     kept = [stage for stage in stages[:STAGE_ORDER.index(CommentEventKind.REPORTED)] if stage.done]
     return [*kept, Stage(LEFT_OUT, True, sent_at, left_out=left_out_reason(comment))]
@@ -77,8 +78,8 @@ def _in_report(comment: Comment) -> bool:
 
 
 def report_sent_at(consultation_id: int):
-    """When staff first recorded the consultation's report as sent upward; None before."""
-    return db.session.scalar(select(func.min(OpinionGroup.reported_at))
+    """When staff last recorded a report of the consultation as sent upward; None before."""
+    return db.session.scalar(select(func.max(OpinionGroup.reported_at))
                              .where(OpinionGroup.consultation_id == consultation_id))
 
 

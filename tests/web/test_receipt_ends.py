@@ -1,10 +1,12 @@
 """Every receipt ends in a state (issue 17.2): once the report has gone upward, a comment left out of it
 says so, and why, in words a resident understands, instead of 尚未进行 forever."""
 
+from datetime import timedelta
+
 import pytest
 
 from legislink.extensions import db
-from legislink.models import Comment, CommentStatus, OpinionGroup, Role
+from legislink.models import Comment, CommentStatus, OpinionGroup, Role, utcnow
 from legislink.services import receipts
 
 from ..builders import article, make_comment, make_consultation, make_draft, make_user
@@ -68,3 +70,12 @@ def test_a_reported_comment_still_waits_for_the_decision(client, app, consultati
 
 def consultation_comment(consultation):
     return db.session.scalars(db.select(Comment).where(Comment.consultation_id == consultation.id)).first()
+
+
+def test_a_comment_sent_after_the_report_waits_for_the_next_one(client, app, consultation):
+    _report(app, consultation)
+    later = make_comment(consultation, status=CommentStatus.PENDING, submitted_at=utcnow() + timedelta(minutes=1))
+    db.session.commit()
+    page = _receipt(client, later)
+    assert "未列入上报材料" not in page
+    assert [stage.kind for stage in receipts.history(later)] == ["received", "organised", "reported", "outcome"]
