@@ -4,7 +4,7 @@ Staff searches (the moderation queue's 内容包含) compare normalised text wit
 so 电话卡实名登记 finds 電話卡實名登記 and ＡＢＣ finds abc, on SQLite and PostgreSQL alike.
 
 Revision ID: 7c3e5a1f9b20
-Revises: 5c3e8a41b7d2
+Revises: b7e4c2a91d30
 Create Date: 2026-12-04 15:40:00
 
 """
@@ -15,7 +15,7 @@ from legislink.analysis.text import searchable
 
 
 revision = '7c3e5a1f9b20'
-down_revision = '5c3e8a41b7d2'
+down_revision = 'b7e4c2a91d30'
 branch_labels = None
 depends_on = None
 
