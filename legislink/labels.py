@@ -51,3 +51,17 @@ def in_language(labels: dict, locale: str) -> dict:
     """The labels in one language, whatever the interface's (or outside any request)."""
     with force_locale(locale):
         return {key: str(value) for key, value in labels.items()}
+
+
+# Why a comment is not in the report that went upward, as its receipt tells the resident
+# (services/receipts.left_out_reason).
+LEFT_OUT = {
+    "spam": _l("It was set aside as advertising or spam."),
+    "ad": _l("It was set aside as advertising: it did not comment on the draft."),
+    "abuse": _l("It was set aside because it contained insults or abuse."),
+    "unrelated": _l("It was set aside because it was not about this draft."),
+    "other_law": _l("It was set aside because it was about another law, not this draft."),
+    "empty": _l("It agreed with the draft without proposing a change, so there was nothing to pass on."),
+    "unchecked": _l("It was still waiting to be checked by staff when the report was sent."),
+    "not_chosen": _l("It was read, but its point was not among the opinions the report passed on."),
+}

@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from .analysis.text import searchable
 from .extensions import db
 
 
@@ -363,6 +364,11 @@ class OpinionGroup(db.Model):
     representative: Mapped["Comment | None"] = relationship(foreign_keys=[representative_id], post_update=True)
 
 
+def _search_text(context) -> str:
+    given = context.get_current_parameters()
+    return searchable(given.get("text") or "", given.get("suggestion") or "", given.get("reason") or "")
+
+
 class Comment(db.Model):
     __tablename__ = "comments"
     __table_args__ = (
@@ -382,6 +388,9 @@ class Comment(db.Model):
     reason: Mapped[str] = mapped_column(Text, default="")
     # Staff's Chinese translation of a comment in another language: the report's summary sheet uses it.
     translation: Mapped[str] = mapped_column(Text, default="")
+    # Text, suggestion and reason in one normalised form (Simplified, half-width, lower case) for staff
+    # searches; filled on insert, since a comment's words never change once stored.
+    search_text: Mapped[str] = mapped_column(Text, default=_search_text, deferred=True)
     identity: Mapped[Identity] = mapped_column(_enum(Identity), default=Identity.RESIDENT)
     # 身份 as the commenter or collector wrote it (家长, 外来务工人员); `identity` is its counting category.
     identity_words: Mapped[str] = mapped_column(String(50), default="")

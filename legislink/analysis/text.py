@@ -27,6 +27,13 @@ def normalize(text: str) -> str:
     return _t2s().convert(unicodedata.normalize("NFKC", text)).lower()
 
 
+def searchable(*parts: str) -> str:
+    """What staff searches look in: the parts in normalised form, so that a search typed in Simplified
+    or half-width finds Traditional or full-width text and the other way round. The same function
+    normalises the search words (both sides must go through the same conversion)."""
+    return normalize("\n".join(part or "" for part in parts))
+
+
 def sentences(text: str) -> list[str]:
     """Split at sentence ends and line breaks; empty pieces dropped."""
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]

@@ -89,6 +89,8 @@ class PublicResults:
     comments: int
     reported: int
     marked: list[OpinionGroup]  # opinions with a reviewer's mark, adopted first
+    people: dict[int, int]  # opinion group id -> the people who raised it
+
 
     @property
     def adopted(self) -> int:
@@ -110,4 +112,15 @@ def public_results(consultation: Consultation) -> PublicResults:
     order = {Adoption.ADOPTED: 0, Adoption.PARTLY: 1, Adoption.NOT_ADOPTED: 2}
     marked = sorted((g for g in groups if g.adoption is not None),
                     key=lambda g: (order[g.adoption], g.provision.position if g.provision else 0))
-    return PublicResults(consultation, people, comments, len(groups), marked)
+    return PublicResults(consultation, people, comments, len(groups), marked, _people_per_group(marked))
+
+
+def _people_per_group(groups: list[OpinionGroup]) -> dict[int, int]:
+    """How many people raised each opinion: what the page says of a group without a staff summary,
+    since a resident's own words are never published."""
+    if not groups:
+        return {}
+    return dict(db.session.execute(
+        select(Comment.group_id, func.count(distinct(participant_key())))
+        .where(Comment.group_id.in_([g.id for g in groups]), Comment.status.in_(PUBLIC_STATUSES))
+        .group_by(Comment.group_id)).all())

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from sqlalchemy import Select, func, select, update
 
 from .. import permissions
+from ..analysis.text import normalize, searchable
 from ..extensions import db
 from ..models import AuditEvent, Channel, Comment, CommentStatus, Consultation, Identity, Provision, Station
 from . import ServiceError, audit, receipts
@@ -66,8 +67,10 @@ def _local_midnight(day: date, zone: tzinfo) -> datetime:
 def _article_condition(consultation: Consultation, label: str):
     if label == "-":
         return Comment.provision_id.is_(None)
+    # Labels are stored as the parser wrote them (Simplified, half-width): 第十二條 or 第１２条 typed
+    # by staff is brought to that form first.
     provision_ids = select(Provision.id).where(Provision.version_id == consultation.version_id,
-                                               Provision.label == label)
+                                               Provision.label == normalize(label))
     return Comment.provision_id.in_(provision_ids)
 
 
@@ -86,7 +89,7 @@ def _conditions(consultation: Consultation, f: CommentFilter, zone: tzinfo) -> l
                           else Comment.duplicate_key == f.duplicate)
     if f.text:
         # A receipt code as printed on a slip (3KXM-7QPA-RD4W) finds its comment too.
-        conditions.append(Comment.text.contains(f.text, autoescape=True)
+        conditions.append(Comment.search_text.contains(searchable(f.text), autoescape=True)
                           | (Comment.receipt_code == receipts.normalise_code(f.text)))
     if f.since:
         conditions.append(Comment.submitted_at >= _local_midnight(f.since, zone))

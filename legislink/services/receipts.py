@@ -5,10 +5,10 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import Adoption, Comment, CommentEvent, CommentEventKind, CommentStatus
+from ..models import Adoption, Comment, CommentEvent, CommentEventKind, CommentStatus, OpinionGroup
 
 # No 0/O, 1/I/L, 2/Z, 5/S, 8/B: codes are read aloud over the phone and copied by hand.
 ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
@@ -39,6 +39,11 @@ class Stage:
     outcome: Adoption | None = None
     note: str = ""  # the reviewer's note (why)
     final_text: str = ""  # the final wording, shown apart from the note
+    # Why a comment was left out of the report (a key of labels.LEFT_OUT), on the `left_out` stage.
+    left_out: str = ""
+
+
+LEFT_OUT = "left_out"
 
 
 STAGE_ORDER = (CommentEventKind.RECEIVED, CommentEventKind.ORGANISED, CommentEventKind.REPORTED,
@@ -53,7 +58,47 @@ def find(code: str) -> Comment | None:
 
 
 def history(comment: Comment) -> list[Stage]:
-    """The four steps of the receipt page; the last event of each kind wins."""
+    """The steps of the receipt page; the last event of each kind wins. Once the report has gone upward
+    without the comment, its last step says so and why, instead of waiting for steps that never come."""
+    stages = _steps(comment)
+    if any(stage.done for stage in stages[STAGE_ORDER.index(CommentEventKind.REPORTED):]) or _in_report(comment):
+        return stages
+    sent_at = report_sent_at(comment.consultation_id)
+    # A comment that came after the last report waits for the next one.
+    if sent_at is None or comment.submitted_at > sent_at:
+        return stages
+    kept = [stage for stage in stages[:STAGE_ORDER.index(CommentEventKind.REPORTED)] if stage.done]
+    return [*kept, Stage(LEFT_OUT, True, sent_at, left_out=left_out_reason(comment))]
+
+
+def _in_report(comment: Comment) -> bool:
+    group = db.session.get(OpinionGroup, comment.group_id) if comment.group_id else None
+    return (comment.status == CommentStatus.ACCEPTED and group is not None and group.in_report
+            and group.reported_at is not None)
+
+
+def report_sent_at(consultation_id: int):
+    """When staff last recorded a report of the consultation as sent upward; None before."""
+    return db.session.scalar(select(func.max(OpinionGroup.reported_at))
+                             .where(OpinionGroup.consultation_id == consultation_id))
+
+
+def left_out_reason(comment: Comment) -> str:
+    """Why a comment is not in the report that went upward, as a key of labels.LEFT_OUT."""
+    if comment.status == CommentStatus.SPAM:
+        return "spam"
+    if comment.status == CommentStatus.PENDING:
+        return "unchecked"
+    if comment.status == CommentStatus.OFFTOPIC:
+        return comment.offtopic_reason if comment.offtopic_reason in OFFTOPIC_KEYS else "unrelated"
+    return "not_chosen"
+
+
+# The off-topic reasons of the analysis and of moderation that a receipt names as such.
+OFFTOPIC_KEYS = ("ad", "abuse", "unrelated", "other_law", "empty")
+
+
+def _steps(comment: Comment) -> list[Stage]:
     latest: dict[CommentEventKind, CommentEvent] = {}
     for event in comment.events:
         latest[event.kind] = event
@@ -81,4 +126,4 @@ CERTIFIED = (Adoption.ADOPTED, Adoption.PARTLY)
 def outcome(comment: Comment) -> Stage | None:
     """The legislature's decision on the comment's opinion, once a reviewer marked it."""
     last = history(comment)[-1]
-    return last if last.done else None
+    return last if last.done and last.kind == CommentEventKind.OUTCOME.value else None

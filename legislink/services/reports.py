@@ -283,22 +283,34 @@ def export(consultation: Consultation, out: str | IO[bytes], *, settings: Report
     return data
 
 
-def mark_reported(consultation: Consultation, now: datetime, actor=None) -> int:
-    """Staff confirm the report went upward: its groups and their comments become 已上报."""
+def _to_mark(consultation: Consultation) -> tuple[list[OpinionGroup], list[int]]:
+    """The report's groups, and their comments whose receipts do not say 已上报 yet."""
     groups = db.session.scalars(select(OpinionGroup).where(OpinionGroup.consultation_id == consultation.id,
                                                            OpinionGroup.in_report)).all()
-    ids = [g.id for g in groups]
-    comments = db.session.scalars(select(Comment.id).where(Comment.group_id.in_(ids),
-                                                           Comment.status.in_(REPORTED))).all()
+    already = select(CommentEvent.comment_id).where(CommentEvent.kind == CommentEventKind.REPORTED)
+    comments = db.session.scalars(select(Comment.id).where(
+        Comment.group_id.in_([g.id for g in groups]), Comment.status.in_(REPORTED), Comment.id.not_in(already))).all()
+    return list(groups), list(comments)
+
+
+def receipts_to_change(consultation: Consultation) -> int:
+    """How many receipts recording the report as sent would turn to 已上报: what the button says."""
+    return len(_to_mark(consultation)[1])
+
+
+def mark_reported(consultation: Consultation, now: datetime, actor=None, *, confirmed: int | None = None) -> int:
+    """Staff confirm the report went upward: its groups and their comments become 已上报. `confirmed`
+    is the number of receipts the page said would change; when it no longer matches (someone moved
+    comments in the meantime) nothing changes and staff see the new number."""
+    groups, comments = _to_mark(consultation)
     if not comments:
-        raise ServiceError("nothing_to_report")
-    done = set(db.session.scalars(select(CommentEvent.comment_id).where(
-        CommentEvent.comment_id.in_(comments), CommentEvent.kind == CommentEventKind.REPORTED)))
+        raise ServiceError("already_reported" if any(g.reported_at for g in groups) else "nothing_to_report")
+    if confirmed is not None and confirmed != len(comments):
+        raise ServiceError("report_changed")
     for group in groups:
         group.reported_at = group.reported_at or now
-    db.session.add_all(CommentEvent(comment_id=cid, kind=CommentEventKind.REPORTED, at=now)
-                       for cid in comments if cid not in done)
-    audit.record(actor, "report.mark_reported", "opinion_group", ids, {"comments": len(comments)})
+    db.session.add_all(CommentEvent(comment_id=cid, kind=CommentEventKind.REPORTED, at=now) for cid in comments)
+    audit.record(actor, "report.mark_reported", "opinion_group", [g.id for g in groups], {"comments": len(comments)})
     db.session.flush()
     return len(comments)
 

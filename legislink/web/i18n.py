@@ -2,7 +2,7 @@
 
 from zoneinfo import ZoneInfo
 
-from flask import Flask, current_app, request, url_for
+from flask import Flask, current_app, g, request, url_for
 
 from .security import cookie_secure
 
@@ -32,13 +32,27 @@ def html_lang() -> str:
     return "zh-Hans" if select_locale() == "zh" else select_locale()
 
 
+def keep_in_page_url(**args: str) -> None:
+    """Query parameters that the page shown after a POST needs to be shown again by a GET (the article
+    of a comment form sent back with errors)."""
+    g.page_url_args = {name: value for name, value in args.items() if value}
+
+
 def this_page_url(**changes: str) -> str:
-    """This page again with some query parameters changed (the front page when there is no page to
-    show again, as on a 404 or after a POST)."""
-    if request.endpoint is None or request.method != "GET":
+    """This page again with some query parameters changed. After a POST, the same address as a GET
+    when the page has one (a form sent back with errors); the front page when there is no page to show
+    again, as on a 404."""
+    if request.endpoint is None or not _shown_by_get():
         return url_for("public.index", **changes)
-    args = {**request.args.to_dict(), **(request.view_args or {}), **changes}
+    args = {**request.args.to_dict(), **g.get("page_url_args", {}), **(request.view_args or {}), **changes}
     return url_for(request.endpoint, **args)
+
+
+def _shown_by_get() -> bool:
+    if request.method == "GET":
+        return True
+    rule = request.url_rule
+    return rule is not None and "GET" in (rule.methods or ()) and request.routing_exception is None
 
 
 def switch_url(lang: str) -> str:

@@ -44,6 +44,8 @@ MESSAGES = {
     "no_adoption_marks": _l("No opinion has an adoption mark yet: the 采纳情况 sheet would be empty."),
     "nothing_to_report": _l("There is no opinion in the report yet."),
     "translation_too_long": _l("The translation is too long: at most %(limit)s characters."),
+    "already_reported": _l("Every comment in the report already shows 已上报 on its receipt."),
+    "report_changed": _l("The report changed since this page was shown. Check the new number and confirm again."),
     "import.too_large": _l("The file is larger than the %(limit)s bytes this site accepts."),
     "import.not_xlsx": _l("This is not an .xlsx workbook. Save the file as Excel Workbook (.xlsx) from the template."),
     "import.corrupt": _l("The file is damaged or incomplete. Save it again in Excel and upload it once more."),

@@ -18,7 +18,7 @@ from .boundary import refusal
 from .fields import DateInRange, PhoneNumber, clean_text
 from .filters import local_today
 from .guards import require
-from .public_forms import OPTIONAL_TEXT, TEXT_VALIDATORS
+from .public_forms import COUNTED, OPTIONAL_TEXT, TEXT_VALIDATORS
 
 bp = Blueprint("offline", __name__, url_prefix="/staff/consultations/<int:consultation_id>")
 
@@ -34,9 +34,10 @@ class OfflineForm(FlaskForm):
     station = SelectField(_l("Liaison station"), validators=[DataRequired()])
     article = StringField(_l("Article"), filters=[clean_text], validators=[Optional(), Length(max=40)],
                           render_kw={"list": "article-options"})
-    text = TextAreaField(_l("Comment text"), filters=[clean_text], validators=TEXT_VALIDATORS)
-    suggestion = TextAreaField(_l("Suggested wording"), filters=[clean_text], validators=OPTIONAL_TEXT)
-    reason = TextAreaField(_l("Reason"), filters=[clean_text], validators=OPTIONAL_TEXT)
+    text = TextAreaField(_l("Comment text"), filters=[clean_text], validators=TEXT_VALIDATORS, render_kw=COUNTED)
+    suggestion = TextAreaField(_l("Suggested wording"), filters=[clean_text], validators=OPTIONAL_TEXT,
+                               render_kw=COUNTED)
+    reason = TextAreaField(_l("Reason"), filters=[clean_text], validators=OPTIONAL_TEXT, render_kw=COUNTED)
     # As the person said it (家长, 外来务工人员): kept, and counted under the nearest category.
     identity = StringField(_l("Identity"), filters=[clean_text], validators=[Optional(), Length(max=50)],
                            render_kw={"list": "identity-options"})

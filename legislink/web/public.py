@@ -10,14 +10,14 @@ from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from wtforms import SelectChoice
 
-from .. import permissions
+from .. import labels, permissions
 from ..extensions import limiter
 from ..models import Channel, Identity, utcnow
 from ..services import comments, consultations, figures, reader, receipts, stations
 from . import errors
 from .boundary import refusal
 from .guards import private
-from .i18n import select_locale
+from .i18n import keep_in_page_url, select_locale
 from .lookups import published_draft
 from .public_forms import CommentForm
 
@@ -113,6 +113,7 @@ def _comment_form(consultation) -> CommentForm:
 
 def _form_page(draft, consultation, form, status: int = 200):
     target = comments.target_preview(consultation, form.article.data)
+    keep_in_page_url(article=form.article.data)
     back = url_for("public.draft", draft_id=draft.id)
     if target is not None:
         part = reader.part_of(consultation.version_id, target.article)
@@ -184,7 +185,8 @@ def receipt_lookup():
         if comment is not None:
             return redirect(url_for("public.receipt", code=comment.receipt_code))
         error = _("No comment has this receipt code. Check the code on your receipt and try again.")
-    return render_template("public/receipt_lookup.html", typed=typed, error=error)
+    closed = [s for s in consultations.list_public(utcnow()) if not s.is_open]
+    return render_template("public/receipt_lookup.html", typed=typed, error=error, closed=closed)
 
 
 @bp.route("/receipts/<code>")
@@ -201,6 +203,7 @@ def receipt(code: str):
         just_sent=request.args.get("sent") == "1",
         code=receipts.display_code(comment.receipt_code),
         stages=receipts.history(comment),
+        left_out_labels=labels.LEFT_OUT,
         withheld=receipts.is_withheld(comment),
         certified=(receipts.outcome(comment) or receipts.Stage("", False, None)).outcome in receipts.CERTIFIED,
     )

@@ -10,20 +10,43 @@ from ..models import Identity
 from .fields import PhoneNumber, clean_text
 
 TEXT_MIN, TEXT_MAX = 5, 5000
+
+
+class TextLength:
+    """A comment's length, checked by the server only. WTForms' Length would also put `maxlength` on
+    the box, and a browser then cuts a pasted text at the limit without a word; here the whole text
+    comes back with its length and the limit, and a counter (site.js) shows both while typing."""
+
+    def __init__(self, min_: int = 0, max_: int = TEXT_MAX):
+        self.min, self.max = min_, max_
+
+    def __call__(self, form, field):
+        length = len(field.data or "")
+        if length > self.max:
+            raise ValidationError(_l(
+                "This is %(count)s characters long, over the limit of %(max)s. Nothing has been cut: everything you "
+                "wrote is still here. Shorten it, or send the rest as another comment.",
+                count=f"{length:,}", max=f"{self.max:,}"))
+        if length < self.min:
+            raise ValidationError(_l("Your comment must be between %(min)d and %(max)d characters long.",
+                                     min=self.min, max=self.max))
+
+
 # Shared by every form that takes a comment, online or recorded by staff.
-TEXT_VALIDATORS = [
-    DataRequired(message=_l("Please write your comment.")),
-    Length(min=TEXT_MIN, max=TEXT_MAX, message=_l("Your comment must be between %(min)d and %(max)d characters long.")),
-]
-OPTIONAL_TEXT = [Optional(), Length(max=TEXT_MAX)]
+TEXT_VALIDATORS = [DataRequired(message=_l("Please write your comment.")), TextLength(TEXT_MIN, TEXT_MAX)]
+OPTIONAL_TEXT = [Optional(), TextLength(0, TEXT_MAX)]
+# A box whose length site.js counts as it is typed (the field macro adds the counter).
+COUNTED = {"data-count-max": TEXT_MAX}
 
 
 class CommentForm(FlaskForm):
     article = StringField(_l("Which article is your comment about?"), filters=[clean_text],
                           validators=[Optional(), Length(max=40)], render_kw={"list": "article-options"})
-    text = TextAreaField(_l("Your comment"), filters=[clean_text], validators=TEXT_VALIDATORS)
-    suggestion = TextAreaField(_l("Suggested wording (optional)"), filters=[clean_text], validators=OPTIONAL_TEXT)
-    reason = TextAreaField(_l("Reason (optional)"), filters=[clean_text], validators=OPTIONAL_TEXT)
+    text = TextAreaField(_l("Your comment"), filters=[clean_text], validators=TEXT_VALIDATORS, render_kw=COUNTED)
+    suggestion = TextAreaField(_l("Suggested wording (optional)"), filters=[clean_text], validators=OPTIONAL_TEXT,
+                               render_kw=COUNTED)
+    reason = TextAreaField(_l("Reason (optional)"), filters=[clean_text], validators=OPTIONAL_TEXT,
+                           render_kw=COUNTED)
     identity = SelectField(_l("You are"), choices=[SelectChoice(i.value, labels.IDENTITY[i]) for i in Identity],
                            default=Identity.RESIDENT.value)
     station = SelectField(_l("Your liaison station (optional)"), validators=[Optional()])

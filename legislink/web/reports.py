@@ -53,7 +53,8 @@ def index(consultation_id: int):
         return render_template("staff/report.html", consultation=consultation, data=data, sources=_sources,
                            entries=ordered_entries(data.entries), stations=stations.listed(), station_code=station_code,
                            may_include_contacts=_may_include_contacts(data.station),
-                           adopted=any(e.adoption for e in data.entries))
+                           adopted=any(e.adoption for e in data.entries),
+                           to_mark=reports.receipts_to_change(consultation))
     flash(refused.message, "error")
     return redirect(url_for("reports.index", consultation_id=consultation.id))
 
@@ -100,8 +101,12 @@ def download(consultation_id: int):
 @require(permissions.can_record_report_sent)
 def mark_reported(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
+    if request.form.get("confirm") != "1":
+        flash(_("Tick the box to confirm that the report has been sent to the legislature."), "error")
+        return redirect(url_for("reports.index", consultation_id=consultation.id))
     with refusal() as refused:
-        count = reports.mark_reported(consultation, utcnow(), actor=current_user)
+        count = reports.mark_reported(consultation, utcnow(), actor=current_user,
+                                      confirmed=request.form.get("count", type=int))
         flash(_("Recorded as reported upward: %(num)s comments now show 已上报 on their receipts.", num=count),
               "success")
     if refused:

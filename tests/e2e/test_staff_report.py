@@ -1,6 +1,7 @@
 """The upward report (issue 7): the workbook staff download, read back as the legislature gets it,
 and the record that it went, which the resident sees on their receipt."""
 
+import re
 from datetime import date
 
 import pytest
@@ -64,6 +65,8 @@ def test_staff_download_the_report_and_record_it_as_sent(live_server, open_page)
     assert mine[10], "the comment was grouped, so it names its opinion group"
     statistics = " ".join(str(v) for row in book["统计"].iter_rows(values_only=True) for v in row if v)
     assert "稠城街道联络站" in statistics
+
+    page.get_by_label(re.compile("报告已经报送")).check()  # the confirmation the button asks for
 
     page.get_by_role("button", name="登记为已上报").click()
     expect(success(page)).to_contain_text("已登记上报")

@@ -145,9 +145,21 @@ def test_marking_the_report_sent_updates_the_receipts_once(setup):
     consultation, groups = setup
     from legislink.models import utcnow
 
-    assert reports.mark_reported(consultation, utcnow()) == 7
-    reports.mark_reported(consultation, utcnow())
+    assert reports.receipts_to_change(consultation) == 7
+    assert reports.mark_reported(consultation, utcnow(), confirmed=7) == 7
+    with pytest.raises(ServiceError, match="already_reported"):
+        reports.mark_reported(consultation, utcnow())
+    assert reports.receipts_to_change(consultation) == 0
     db.session.commit()
     events = db.session.scalars(select(CommentEvent).where(CommentEvent.kind == CommentEventKind.REPORTED)).all()
     assert len(events) == 7
     assert db.session.get(OpinionGroup, groups["big"].id).reported_at is not None
+
+
+def test_a_report_that_changed_since_the_page_was_shown_is_not_recorded(setup):
+    consultation, _ = setup
+    from legislink.models import utcnow
+
+    with pytest.raises(ServiceError, match="report_changed"):
+        reports.mark_reported(consultation, utcnow(), confirmed=6)
+    assert reports.receipts_to_change(consultation) == 7

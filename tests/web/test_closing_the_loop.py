@@ -190,7 +190,7 @@ def test_a_reviewer_reads_the_report_but_cannot_record_it_as_sent(client, loop):
 def test_staff_who_export_the_report_record_it_as_sent(client, loop):
     sign_in(client, "wang")
     report = f"/staff/consultations/{loop['consultation'].id}/report/"
-    assert post_form(client, report + "reported", {}, form_url=report).status_code == 302
+    assert post_form(client, report + "reported", {"confirm": "1"}, form_url=report).status_code == 302
     assert _reported_events() == 3
 
 
