@@ -22,7 +22,10 @@ CHROMIUM = os.environ.get("LEGISLINK_CHROMIUM", shutil.which("chromium") or "/us
 STAFF_PASSWORD = "Lianluo-zhan-2024"
 # Accounts beside the staff one, made with the CLI so they need no password change at first sign-in.
 EXTRA_ACCOUNTS = (("e2e-reviewer", "reviewer", "Shenhe-fagongwei-2024"), ("e2e-admin", "admin", "Guanli-xitong-2024"))
-ACCOUNTS = {"staff": ("e2e", STAFF_PASSWORD), **{role: (name, password) for name, role, password in EXTRA_ACCOUNTS}}
+# The contact point's own staff (no station): they run the analysis, which regroups every station's comments.
+OFFICE = ("e2e-office", "Lianxidian-bangong-2024")
+ACCOUNTS = {"staff": ("e2e", STAFF_PASSWORD), "office": OFFICE,
+            **{role: (name, password) for name, role, password in EXTRA_ACCOUNTS}}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -65,7 +68,7 @@ def live_server(instance_env):
     subprocess.run([BIN / "legislink", "users", "create", "e2e", "--role", "staff", "--station", "CC01",
                     "--password-stdin"], input=STAFF_PASSWORD + "\n", **run)
     _in_one_process(env, *((["users", "create", name, "--role", role, "--password-stdin"], password + "\n")
-                           for name, role, password in EXTRA_ACCOUNTS))
+                           for name, role, password in (*EXTRA_ACCOUNTS, (OFFICE[0], "staff", OFFICE[1]))))
     port = _free_port()
     log = (instance / "server.log").open("w")
     server = subprocess.Popen([BIN / "legislink", "serve", "--port", str(port), "--workers", "1"],

@@ -38,7 +38,8 @@ def test_a_copied_session_cookie_opens_nothing_after_a_password_change(app, staf
 def test_a_copied_session_cookie_opens_nothing_once_the_account_is_disabled(app, staff, admin, world):
     thief = stolen_copy(app, staff)
     wang = db.session.scalar(db.select(User).filter_by(username="wang"))
-    assert post_form(admin, f"/admin/users/{wang.id}/toggle", {}, form_url="/admin/users").status_code == 302
+    assert post_form(admin, f"/admin/users/{wang.id}/toggle", {"enable": "0", "confirmed": "1"},
+                     form_url="/admin/users").status_code == 302
     assert thief.get("/staff/").status_code == 302
     assert staff.get("/staff/").status_code == 302
 

@@ -3,6 +3,7 @@ the query, so it works the same on SQLite and PostgreSQL; the column is filled o
 and by the migration's backfill for rows stored before it."""
 
 import importlib
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import insert, select, update
@@ -15,6 +16,8 @@ from legislink.services.receipts import new_code
 
 from ..builders import article, make_comment, make_consultation, make_draft, make_user
 from ..conftest import sign_in
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 TRADITIONAL = "建議取消電話卡實名登記的重複核驗。"
 SIMPLIFIED = "电话卡实名登记应当简化。"
@@ -32,7 +35,7 @@ def consultation(ctx):
 
 
 def found(consultation, words: str) -> set[str]:
-    page = moderation.queue(consultation, CommentFilter(text=words))
+    page = moderation.queue(consultation, CommentFilter(text=words), zone=SHANGHAI)
     return {c.text for c in page.comments}
 
 
@@ -49,7 +52,7 @@ def test_full_and_half_width_and_case_find_each_other(consultation, words):
 def test_an_article_typed_in_traditional_finds_its_comments(consultation):
     make_comment(consultation, text="关于第二条的意见。", provision=article(consultation.version, 2))
     db.session.commit()
-    page = moderation.queue(consultation, CommentFilter(article="第二條"))
+    page = moderation.queue(consultation, CommentFilter(article="第二條"), zone=SHANGHAI)
     assert [c.text for c in page.comments] == ["关于第二条的意见。"]
 
 
