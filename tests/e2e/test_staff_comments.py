@@ -134,7 +134,9 @@ def _audit_log_lists_the_spam(admin: Page, base: str) -> None:
     expect(entry).to_contain_text("e2e 将 2 条意见标为垃圾信息。")
 
 
-def _merge_and_summarise(page: Page) -> None:
+def _merge_and_summarise(page: Page, base: str) -> None:
+    # The contact point's own staff: the analysis and the groups span every station's comments.
+    page.goto(f"{base}/staff/consultations/{DEMO_CONSULTATION}/")
     page.get_by_role("link", name="意见归纳").click()
     page.get_by_role("button", name="开始分析").click()
     expect(success(page)).to_contain_text("分析完成")
@@ -198,5 +200,5 @@ def test_staff_record_import_moderate_and_organise_comments(live_server, open_pa
     _import_from_excel(page, live_server)
     _spam_in_bulk(page, live_server, resident)
     _audit_log_lists_the_spam(open_page("admin"), live_server)
-    _merge_and_summarise(page)
+    _merge_and_summarise(open_page("office"), live_server)
     _accept_with_the_a_key(page, live_server, resident, premoderated)
