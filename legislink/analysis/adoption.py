@@ -99,7 +99,7 @@ class Proposal:
 # 不变) and the negated verb 不要动 / 别动 (leave it as it is).
 _KEEP = re.compile(r"保留|维持|保持|留下|留着|不变|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消"
                    r"|不要动|别动|继续沿用|坚持现行|赞成"
-                   r"|支持(?:本条|这一?条|该条|此条|这个规定|该规定)")
+                   r"|支持(?:本条|这一?条|该条|此条)")
 _DELETE = re.compile(r"删去|删除|删掉|去掉|取消|废止|不再规定")
 # A negated deletion, the negation up to a few characters before the verb (别在审议时删掉).
 _NEGATED_DELETE = re.compile(r"(?:不要|不宜|不应|不能|不得|别|反对)[^，,。；;！!？?]{0,8}?(?:删|取消|去掉)")
