@@ -163,6 +163,13 @@ def _read_draft_file(path: str) -> str:
         raise click.ClickException(_sentence(error)) from error
 
 
+def _read_text_file(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise click.ClickException(f"{path} is not UTF-8 text") from error
+
+
 @drafts_group.command("parse")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the structure as JSON (see DESIGN.md).")
@@ -315,6 +322,51 @@ def consultations_open(version_id: int, opens_on, closes_on, premoderation: bool
     click.echo(json.dumps({"consultation_id": consultation.id, "version_id": version.id,
                            "opens_at": consultation.opens_at.isoformat(),
                            "closes_at": consultation.closes_at.isoformat()}, ensure_ascii=False))
+
+
+@consultations_group.command("create")
+@click.option("--kind", required=True, type=click.Choice(["draft", "proposal", "evaluation"]),
+              help="draft (立法中), proposal (立项建议征集, no text) or evaluation (立法后评估 of a law in force).")
+@click.option("--title", required=True, help="The consultation's title (for an evaluation, the law's title).")
+@click.option("--opens", "opens_on", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="First day, YYYY-MM-DD, in the contact point's time zone.")
+@click.option("--closes", "closes_on", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Last day, YYYY-MM-DD: comments are accepted until its end.")
+@click.option("--law", "law_file", type=click.Path(exists=True, dir_okay=False),
+              help="The text to consult (.txt or .docx): the draft, or the law in force to evaluate.")
+@click.option("--intro", "intro_file", type=click.Path(exists=True, dir_okay=False),
+              help="A UTF-8 text file introducing the consultation, shown above its form.")
+@click.option("--premoderation", is_flag=True, help="Check online comments before the public counts them.")
+@click.option("--station", "stations", multiple=True, help="A liaison station code; repeat it. Default: every station.")
+@with_appcontext
+def consultations_create(kind: str, title: str, opens_on, closes_on, law_file: str | None, intro_file: str | None,
+                         premoderation: bool, stations: tuple[str, ...]) -> None:
+    """Create a consultation of any kind; prints {consultation_id, kind}.
+
+    A draft or an evaluation imports its text from --law first (as `drafts import` does);
+    a proposal call has no text.
+    """
+    from .models import ConsultationKind
+    from .services import consultations, drafts
+
+    consultation_kind = ConsultationKind(kind)
+    if consultation_kind == ConsultationKind.PROPOSAL and law_file:
+        raise click.ClickException("a call for proposals consults no text: leave out --law")
+    if consultation_kind != ConsultationKind.PROPOSAL and not law_file:
+        raise click.ClickException(f"a consultation of kind {kind} needs its text: --law FILE")
+    intro = _read_text_file(intro_file) if intro_file else ""
+    version = None
+    with command_unit():
+        if law_file:
+            text = _read_draft_file(law_file)
+            label = "现行文本" if consultation_kind == ConsultationKind.EVALUATION else "征求意见稿"
+            version = drafts.import_text(text, title=title, version_label=label, source_name=Path(law_file).name)
+        consultation = consultations.open_consultation(
+            version, kind=consultation_kind, title=title, intro=intro, opens_on=opens_on.date(),
+            closes_on=closes_on.date(), premoderation=premoderation, station_codes=stations,
+            timezone=current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    click.echo(json.dumps({"consultation_id": consultation.id, "kind": consultation.kind.value},
+                          ensure_ascii=False))
 
 
 def _consultation_of(draft_id: int):

@@ -83,6 +83,13 @@ class DraftKind(enum.StrEnum):
     AMENDMENT = "amendment"  # 修正案
 
 
+class ConsultationKind(enum.StrEnum):
+    DRAFT = "draft"  # 立法中: a draft, commented article by article
+    PROPOSAL = "proposal"  # 立法前: 立项建议征集, residents propose laws to make or revise; no text
+    EVALUATION = "evaluation"  # 立法后: 立法后评估 of a law in force, commented article by article
+    STANDING = "standing"  # 民情直通: open all year for requests beyond legislation; no text
+
+
 class ProvisionLevel(enum.StrEnum):
     BIAN = "bian"  # 编
     FENBIAN = "fenbian"  # 分编
@@ -146,6 +153,15 @@ class CommentEventKind(enum.StrEnum):
     ORGANISED = "organised"  # 已整理
     REPORTED = "reported"  # 已上报
     OUTCOME = "outcome"  # 采纳 / 部分采纳 / 未采纳
+    REFERRED = "referred"  # 已转办: a request sent to a department (承办单位)
+    REPLIED = "replied"  # 已答复: the department's reply, recorded by staff
+
+
+class ReferralStatus(enum.StrEnum):
+    PENDING = "pending"  # 待办: sent, not yet taken up
+    IN_PROGRESS = "in_progress"  # 办理中
+    DONE = "done"  # 已办结: replied
+    # 逾期 (overdue) is not stored: it is a pending or in-progress referral past its due day.
 
 
 class RunStatus(enum.StrEnum):
@@ -301,13 +317,25 @@ consultation_stations = Table(
 
 
 class Consultation(db.Model):
-    """A version open for comment between two moments, for some stations (all when none)."""
+    """A window open for comment between two moments, for some stations (all when none).
+
+    Its kind says what is consulted: a draft version or a law in force (`version` set), or
+    nothing written yet — proposals for laws to make, or the standing 民情直通 form — where
+    the staff's `title` and `intro` stand in for the text.
+    """
 
     __tablename__ = "consultations"
-    __table_args__ = (CheckConstraint("closes_at > opens_at", name="closes_after_opening"),)
+    __table_args__ = (
+        CheckConstraint("closes_at > opens_at", name="closes_after_opening"),
+        CheckConstraint("version_id IS NOT NULL OR kind IN ('proposal', 'standing')", name="text_unless_proposal"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version_id: Mapped[int] = mapped_column(ForeignKey("draft_versions.id", ondelete="CASCADE"))
+    kind: Mapped[ConsultationKind] = mapped_column(_enum(ConsultationKind), default=ConsultationKind.DRAFT)
+    version_id: Mapped[int | None] = mapped_column(ForeignKey("draft_versions.id", ondelete="CASCADE"))
+    # Shown for kinds without a text (the draft kinds show the draft's title).
+    title: Mapped[str] = mapped_column(String(200), default="")
+    intro: Mapped[str] = mapped_column(Text, default="")
     opens_at: Mapped[datetime] = mapped_column(UTCDateTime)
     closes_at: Mapped[datetime] = mapped_column(UTCDateTime)
     premoderation: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -318,8 +346,12 @@ class Consultation(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
-    version: Mapped[DraftVersion] = relationship()
+    version: Mapped[DraftVersion | None] = relationship()
     stations: Mapped[list[Station]] = relationship(secondary=consultation_stations)
+
+    @property
+    def has_text(self) -> bool:
+        return self.version_id is not None
 
     def is_open(self, now: datetime) -> bool:
         return self.opens_at <= now < self.closes_at
@@ -386,6 +418,10 @@ class Comment(db.Model):
     text: Mapped[str] = mapped_column(Text)
     suggestion: Mapped[str] = mapped_column(Text, default="")
     reason: Mapped[str] = mapped_column(Text, default="")
+    # A proposal (立项建议): the law or regulation asked for (建议项目名称) and its main content
+    # (主要内容); `text` holds its necessity (立法必要性). Empty for other kinds.
+    title: Mapped[str] = mapped_column(String(200), default="")
+    content: Mapped[str] = mapped_column(Text, default="")
     # Staff's Chinese translation of a comment in another language: the report's summary sheet uses it.
     translation: Mapped[str] = mapped_column(Text, default="")
     # Text, suggestion and reason in one normalised form (Simplified, half-width, lower case) for staff
@@ -438,6 +474,46 @@ class CommentEvent(db.Model):
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     comment: Mapped[Comment] = relationship(back_populates="events")
+
+
+class Department(db.Model):
+    """A department that handles residents' requests (承办单位), kept by the admin as a list."""
+
+    __tablename__ = "departments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    contact: Mapped[str] = mapped_column(String(200), default="")
+    # Retired departments keep their past referrals but take no new ones.
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Referral(db.Model):
+    """A request beyond legislation (民情) sent by staff to a department, and the department's reply."""
+
+    __tablename__ = "referrals"
+    __table_args__ = (Index("ix_referrals_status_due_on", "status", "due_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"), unique=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    # 反映事项: the matter as staff put it for the department (defaults to the comment's text).
+    matter: Mapped[str] = mapped_column(Text, default="")
+    assigned_on: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[ReferralStatus] = mapped_column(_enum(ReferralStatus), default=ReferralStatus.PENDING)
+    reply: Mapped[str] = mapped_column(Text, default="")
+    replied_on: Mapped[date | None] = mapped_column(Date)
+    assigned_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    comment: Mapped[Comment] = relationship()
+    department: Mapped[Department] = relationship()
+
+    def is_overdue(self, today: date) -> bool:
+        return self.status != ReferralStatus.DONE and self.due_on < today
 
 
 class AnalysisRun(db.Model):

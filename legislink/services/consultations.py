@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import case, distinct, func, select
 
 from ..extensions import db
-from ..models import Comment, CommentStatus, Consultation, Draft, DraftVersion, Station
+from ..models import Comment, CommentStatus, Consultation, ConsultationKind, Draft, DraftVersion, Station
 from . import ServiceError, audit
 from .stations import find_station
 
@@ -99,34 +99,57 @@ def _stations(codes: Iterable[str]) -> list[Station]:
     return [find_station(code) for code in dict.fromkeys(c.strip() for c in codes if c.strip())]
 
 
-def open_consultation(version: DraftVersion, *, opens_on: date, closes_on: date, premoderation: bool = False,
-                      station_codes: Iterable[str] = (), contact_name: str = "", contact_phone: str = "",
-                      after_close_contact: str = "", timezone: str = DEFAULT_TIMEZONE, actor=None) -> Consultation:
-    """Open `version` for comment from `opens_on` to the end of `closes_on` (local days).
+TEXT_KINDS = (ConsultationKind.DRAFT, ConsultationKind.EVALUATION)
+TITLE_LIMIT = 200
 
-    No station named means every station. One window at a time per draft, not only per
-    version: the public pages address a draft, so a second open window would be unreachable.
+
+def open_consultation(version: DraftVersion | None, *, opens_on: date, closes_on: date, premoderation: bool = False,
+                      station_codes: Iterable[str] = (), contact_name: str = "", contact_phone: str = "",
+                      after_close_contact: str = "", kind: ConsultationKind = ConsultationKind.DRAFT,
+                      title: str = "", intro: str = "", timezone: str = DEFAULT_TIMEZONE, actor=None) -> Consultation:
+    """Open a consultation from `opens_on` to the end of `closes_on` (local days).
+
+    A draft or an evaluation consults `version` (a draft's text, or a law in force imported
+    like one); a proposal call consults no text and needs a `title` instead. No station named
+    means every station. One window at a time per draft, not only per version: the public
+    pages address a draft, so a second open window would be unreachable.
     """
+    kind = ConsultationKind(kind)
+    if kind == ConsultationKind.STANDING:
+        raise ServiceError("standing_is_unique", "The standing request form is not opened by hand.")
     if closes_on <= opens_on:
         raise ServiceError("closes_before_opens", "The closing day must come after the opening day.")
+    title = " ".join(title.split())
+    if len(title) > TITLE_LIMIT:
+        raise ServiceError("title_too_long", "The title is longer than %(limit)s characters.", limit=TITLE_LIMIT)
+    if kind in TEXT_KINDS and version is None:
+        raise ServiceError("text_needed", "A draft or a law in force is needed for this kind of consultation.")
+    if kind not in TEXT_KINDS:
+        if version is not None:
+            raise ServiceError("no_text_for_proposals", "A call for proposals consults no text.")
+        if not title:
+            raise ServiceError("title_needed", "A call for proposals needs a title.")
     opens_at, closes_at = window_bounds(opens_on, closes_on, timezone)
-    clash = _overlapping(version.draft_id, opens_at, closes_at)
-    if clash is not None:
-        raise ServiceError("consultation_overlaps", "Another window on this draft overlaps these days.",
-                           label=clash.version.label,
-                           opens=local_day(clash.opens_at, timezone).isoformat(),
-                           closes=local_day(clash.closes_at - timedelta(microseconds=1), timezone).isoformat())
+    if version is not None:
+        clash = _overlapping(version.draft_id, opens_at, closes_at)
+        if clash is not None:
+            raise ServiceError("consultation_overlaps", "Another window on this draft overlaps these days.",
+                               label=clash.version.label,
+                               opens=local_day(clash.opens_at, timezone).isoformat(),
+                               closes=local_day(clash.closes_at - timedelta(microseconds=1), timezone).isoformat())
     stations = _stations(station_codes)
     consultation = Consultation(
-        version=version, opens_at=opens_at, closes_at=closes_at, premoderation=premoderation, stations=stations,
+        kind=kind, version=version, title=title, intro=intro.strip(), opens_at=opens_at, closes_at=closes_at,
+        premoderation=premoderation, stations=stations,
         contact_name=contact_name.strip()[:100], contact_phone=contact_phone.strip()[:50],
         after_close_contact=after_close_contact.strip(), created_by_id=getattr(actor, "id", None),
     )
     db.session.add(consultation)
     db.session.flush()
     audit.record(actor, "consultation.open", "consultation", [consultation.id], {
-        "draft_id": version.draft_id, "version_id": version.id, "opens_on": opens_on.isoformat(),
-        "closes_on": closes_on.isoformat(), "premoderation": premoderation,
+        "kind": kind.value, "title": title,
+        "draft_id": version.draft_id if version else None, "version_id": version.id if version else None,
+        "opens_on": opens_on.isoformat(), "closes_on": closes_on.isoformat(), "premoderation": premoderation,
         "stations": [s.code for s in stations],
     })
     return consultation

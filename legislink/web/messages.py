@@ -88,6 +88,11 @@ MESSAGES = {
     "closes_before_opens": _l("The closing date must be after the opening date."),
     "consultation_overlaps": _l("This draft already has a consultation window (on %(label)s) from %(opens)s to "
                                 "%(closes)s. Windows on one draft may not overlap."),
+    "standing_is_unique": _l("The standing request form is always open; it is not opened by hand."),
+    "title_too_long": _l("The title is longer than %(limit)s characters."),
+    "text_needed": _l("This kind of consultation needs a text: a draft, or the law in force to evaluate."),
+    "no_text_for_proposals": _l("A call for proposals consults no text."),
+    "title_needed": _l("A call for proposals needs a title."),
 }
 
 
