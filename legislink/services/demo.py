@@ -33,6 +33,8 @@ STATIONS = [
 USERS = [
     ("admin", Role.ADMIN, None, "系统管理员"),
     ("staff", Role.STAFF, "CC01", "稠城联络站工作人员"),
+    # The contact point's own staff (no station): they act on every station's comments and run the analysis.
+    ("office", Role.STAFF, None, "联系点办公室工作人员"),
     ("reviewer", Role.REVIEWER, None, "法工委审核人员"),
 ]
 

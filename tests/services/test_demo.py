@@ -2,6 +2,7 @@ from collections import Counter
 
 from sqlalchemy import func, select
 
+from legislink import permissions
 from legislink.analysis.text import letters_and_digits, normalize, sentences
 from legislink.extensions import db
 from legislink.models import (
@@ -31,8 +32,14 @@ def test_the_demo_loads_a_complete_consultation(ctx):
     report = load_demo(utcnow())
     db.session.commit()
     assert counts()["Station"] == 5
-    assert {u.username for u in db.session.scalars(select(User))} == {"admin", "staff", "reviewer"}
-    assert len(report.passwords) == 3
+    users = {u.username: u for u in db.session.scalars(select(User))}
+    assert set(users) == {"admin", "staff", "office", "reviewer"}
+    assert len(report.passwords) == 4
+    # A station's staff sees that station's work; the contact point's own staff runs the analysis.
+    assert users["staff"].station.code == "CC01"
+    assert users["office"].station is None
+    assert permissions.can_run_analysis(users["office"])
+    assert not permissions.can_run_analysis(users["staff"])
     assert all(u.must_change_password for u in db.session.scalars(select(User)))
     articles = db.session.scalar(select(func.count()).where(Provision.level == ProvisionLevel.ARTICLE))
     chapters = db.session.scalar(select(func.count()).where(Provision.level == ProvisionLevel.CHAPTER))
