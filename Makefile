@@ -14,7 +14,7 @@ demo: install
 # LEGISLINK_TEST_DATABASE_URL is set).
 test: install-test browser axe
 	$(BIN)/ruff check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadgroup
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,13 @@ check-lock: install-test
 	diff -u requirements-test.lock "$$scratch/requirements-test.lock" && \
 	diff -u requirements.lock "$$scratch/requirements.lock" && rm -r "$$scratch" && echo "lock files are current" || \
 	{ echo "the lock files do not match pyproject.toml: run make lock and commit them" >&2; exit 1; }
+
+# Debian's Chromium for the browser tests (tests/e2e), and CJK fonts so pages render as people see them.
+browser:
+	@command -v chromium >/dev/null 2>&1 && fc-list :lang=zh | grep -q . || { \
+		echo "installing Debian's chromium and fonts-noto-cjk for the browser tests"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk; \
+		else sudo apt-get update -qq && sudo apt-get install -y -qq chromium fonts-noto-cjk; fi; }
 
 # axe-core for the accessibility checks of the browser tests, at the version of tests/e2e/package-lock.json.
 axe:

@@ -49,6 +49,21 @@ def pg_url() -> str:
     return f"{pg_base_url()}{separator}options=-csearch_path%3D{PG_SCHEMA}"
 
 
+# With pytest-xdist (`make test` runs `-n auto --dist loadgroup`), tests that share state outside
+# their own database stay on one worker, in file order: the browser tests share one live server
+# and its instance, and the Redis tests share one queue.
+SERIAL_GROUPS = {"e2e": "browser"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        folder = Path(str(item.fspath)).parent.name
+        if folder in SERIAL_GROUPS:
+            item.add_marker(pytest.mark.xdist_group(SERIAL_GROUPS[folder]))
+        elif "redis" in item.name:
+            item.add_marker(pytest.mark.xdist_group("redis"))
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():

@@ -14,7 +14,7 @@ PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["
 
 # Declared but never imported by name, each for a reason pyproject.toml also gives.
 RUNTIME_UNIMPORTED = {"psycopg", "defusedxml", "tzdata"}
-TEST_UNIMPORTED = {"pytest-cov", "ruff", "build", "uv"}
+TEST_UNIMPORTED = {"pytest-cov", "pytest-xdist", "ruff", "build", "uv"}
 # Calendar-versioned data: every newer year is wanted.
 UNBOUNDED = {"tzdata"}
 

@@ -47,7 +47,9 @@ def test_the_large_text_switch_enlarges_text_spacing_and_targets_and_keeps_what_
     page.locator("#text").fill(TYPED)
     assert size(page, "body") == 16
     switch = page.get_by_role("link", name="大字模式")
-    switch.click()
+    # The switch tells the server in the background; the choice is remembered once it has answered.
+    with page.expect_response(lambda response: response.request.method == "HEAD"):
+        switch.click()
 
     expect(page.locator("html")).to_have_class("large-text")
     expect(page.locator("#text")).to_have_value(TYPED)  # switched in place: nothing typed is lost
@@ -67,7 +69,8 @@ def test_the_large_text_switch_enlarges_text_spacing_and_targets_and_keeps_what_
     paragraph_gap = page.locator(".paragraph > p").first.evaluate("(p) => parseFloat(getComputedStyle(p).marginBottom)")
     assert paragraph_gap > line_gap
     assert box(page, ".comment-link")["height"] >= 44
-    page.get_by_role("link", name="标准字号").click()
+    with page.expect_response(lambda response: response.request.method == "HEAD"):
+        page.get_by_role("link", name="标准字号").click()
     expect(page.locator("html")).not_to_have_class("large-text")
     page.reload()
     assert size(page, "body") == 16

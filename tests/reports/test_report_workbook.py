@@ -262,11 +262,14 @@ def test_the_report_accepts_a_generator_of_details_once(make_header, make_stats,
     assert len(values(read_back(out.getvalue())["意见明细"])) == 4
 
 
-def test_a_failing_detail_query_leaves_no_half_written_sheet_behind(make_header, make_stats, make_detail):
+def test_a_failing_detail_query_leaves_no_half_written_sheet_behind(make_header, make_stats, make_detail,
+                                                                    tmp_path, monkeypatch):
     def details():
         yield make_detail()
         raise RuntimeError("database went away")
 
+    # A temporary folder of this test's own: other tests running beside it write theirs elsewhere.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     before = set(Path(tempfile.gettempdir()).glob("openpyxl.*"))
     open_files = _open_file_count()
     # The traceback is kept, and with it every frame: nothing is closed by being collected.
