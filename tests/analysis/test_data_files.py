@@ -65,3 +65,10 @@ def test_no_data_file_holds_a_word_found_only_in_the_labeled_comments(segmenter)
                        for line in path.read_text("utf-8").splitlines() if line.strip())
     entries = set(re.findall(r"[\u4e00-\u9fff]{2,}", _data("stopwords.txt") + _data("glossary.tsv")))
     assert sorted(w for w in entries if w in comments and w not in statutes and w not in words) == []
+
+
+def test_the_law_title_words_are_statutory_or_general_chinese(segmenter):
+    from legislink.analysis.proposals import title_words
+
+    statutes, words = _statutes(), _jieba_words(segmenter)
+    assert sorted(w for w in title_words() if w not in words and w not in statutes) == []
