@@ -382,17 +382,34 @@ def _consultation_of(draft_id: int):
     return consultation
 
 
+def _chosen_consultation(draft_id: int | None, consultation_id: int | None):
+    """The consultation a command works on: named by its own id (any kind), or as its draft's current one."""
+    from .models import Consultation
+
+    if (draft_id is None) == (consultation_id is None):
+        raise click.UsageError("give either DRAFT_ID or --consultation ID")
+    if draft_id is not None:
+        return _consultation_of(draft_id)
+    consultation = db.session.get(Consultation, consultation_id)
+    if consultation is None:
+        raise click.ClickException(f"no consultation with id {consultation_id}")
+    return consultation
+
+
 @main.command("analyze")
-@click.argument("draft_id", type=int)
+@click.argument("draft_id", type=int, required=False)
+@click.option("--consultation", "consultation_id", type=int,
+              help="The consultation's id, for any kind (a call for proposals has no draft).")
 @click.option("--full", is_flag=True, help="Re-analyse every comment, not only the new ones.")
 @with_appcontext
-def analyze_command(draft_id: int, full: bool) -> None:
-    """Attribute, classify, detect form letters and group the comments of a draft; store the result."""
+def analyze_command(draft_id: int | None, consultation_id: int | None, full: bool) -> None:
+    """Attribute, classify, detect form letters and group the comments of a draft or a law under
+    evaluation; group a call's proposals by the law they ask for. Stores the result."""
     from . import worker
     from .models import utcnow
     from .services import jobs
 
-    consultation = _consultation_of(draft_id)
+    consultation = _chosen_consultation(draft_id, consultation_id)
     with command_unit():
         # A command waits for its run whatever its size: the threshold only decides where it runs.
         run, _ = jobs.start(consultation, full=full, now=utcnow(),
@@ -467,7 +484,9 @@ def worker_command() -> None:
 
 
 @main.command("export")
-@click.argument("draft_id", type=int)
+@click.argument("draft_id", type=int, required=False)
+@click.option("--consultation", "consultation_id", type=int,
+              help="The consultation's id, for any kind: a call for proposals or an evaluation has its own workbook.")
 @click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--station", "station_code", help="Only this liaison station's comments (its own report).")
 @click.option("--with-contact", is_flag=True, help="Include names and phone numbers in 意见明细.")
@@ -475,13 +494,14 @@ def worker_command() -> None:
 @click.option("--mark-reported", is_flag=True,
               help="Record the report as sent upward (the site's 登记为已上报): receipts show 已上报.")
 @with_appcontext
-def export_command(draft_id: int, output: Path, station_code: str | None, with_contact: bool,
-                   adoption: bool, mark_reported: bool) -> None:
-    """Write the upward report (REPORT_FORMAT.md) of a draft's consultation to an .xlsx file."""
+def export_command(draft_id: int | None, consultation_id: int | None, output: Path, station_code: str | None,
+                   with_contact: bool, adoption: bool, mark_reported: bool) -> None:
+    """Write the upward report (REPORT_FORMAT.md) of a consultation to an .xlsx file: 汇总表 for a draft,
+    立项建议汇总表 for a call for proposals, 立法后评估意见汇总表 for an evaluation."""
     from .models import utcnow
     from .services import reports
 
-    consultation = _consultation_of(draft_id)
+    consultation = _chosen_consultation(draft_id, consultation_id)
     try:
         with command_unit():
             data = reports.export(consultation, output, settings=reports.ReportSettings.from_config(current_app.config),

@@ -1,6 +1,6 @@
 """Builders for rows, with sensible defaults and keyword overrides (STYLE: make_x(**overrides))."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from itertools import count
 
 from legislink.extensions import db
@@ -8,6 +8,7 @@ from legislink.lawtext.numerals import int_to_cn
 from legislink.models import (
     Comment,
     Consultation,
+    ConsultationKind,
     Draft,
     DraftVersion,
     Provision,
@@ -17,6 +18,7 @@ from legislink.models import (
     User,
     utcnow,
 )
+from legislink.services import consultations
 from legislink.services.receipts import new_code
 
 PASSWORD = "Lianluo-zhan-2024"
@@ -100,3 +102,24 @@ def make_comment(consultation: Consultation, **overrides) -> Comment:
     db.session.add(comment)
     db.session.flush()
     return comment
+
+
+def make_proposal_call(title="2025年度立法项目建议征集", **overrides) -> Consultation:
+    """A call for proposals (立项建议征集), opened through the service as staff open one: no text."""
+    today = date.today()
+    values = {"opens_on": today - timedelta(days=1), "closes_on": today + timedelta(days=30), **overrides}
+    return consultations.open_consultation(None, kind=ConsultationKind.PROPOSAL, title=title, **values)
+
+
+def make_evaluation(version: DraftVersion | None = None, **overrides) -> Consultation:
+    """The evaluation (立法后评估) of a law in force imported as a draft whose one version is 现行文本."""
+    version = version or make_draft(title="示例市市场服务条例", version_label="现行文本")
+    today = date.today()
+    values = {"opens_on": today - timedelta(days=1), "closes_on": today + timedelta(days=30), **overrides}
+    return consultations.open_consultation(version, kind=ConsultationKind.EVALUATION,
+                                           title=version.draft.title, **values)
+
+
+def make_proposal(consultation: Consultation, title: str, text: str, content: str = "", **overrides) -> Comment:
+    """A proposal: the law asked for (title), its necessity (text) and its main content."""
+    return make_comment(consultation, title=title, text=text, content=content, **overrides)

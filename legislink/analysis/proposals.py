@@ -40,7 +40,7 @@ from legislink.analysis.duplicates import find_duplicate_docs, group_id
 from legislink.analysis.keywords import Idf, as_is, subwords, top_keywords
 from legislink.analysis.model import DuplicateGroup
 from legislink.analysis.segmentation import Segmenter, is_content_token, with_translations
-from legislink.analysis.text import normalize
+from legislink.analysis.text import BRACKETS, common_title, normalize
 
 # Share of the title's subject in the similarity of two proposals, against their whole text.
 TITLE_WEIGHT = 0.5
@@ -54,7 +54,6 @@ MICRO_CLUSTER_SIZE = 8
 SVD_DIMENSIONS = 100
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_BRACKETS = re.compile(r"[《》〈〉“”\"'‘’「」()（）【】\[\]]")
 
 
 @dataclass(frozen=True)
@@ -128,7 +127,7 @@ def subject(title: str, segmenter: Segmenter | None = None) -> str:
     seg = segmenter or default_segmenter()
     words = set(title_words())
     kept = []
-    for token in seg.tokens(_BRACKETS.sub(" ", title)):
+    for token in seg.tokens(BRACKETS.sub(" ", title)):
         if token in words:
             continue
         # jieba may keep a form word glued on (物业管理法): take it off the end.
@@ -262,16 +261,6 @@ def _pinned(voices: Sequence[list[int]], vectors: sparse.csr_matrix, docs: Seque
     return fixed
 
 
-def _name(titles: Sequence[str]) -> str:
-    """The most common title, as residents wrote it (brackets and spacing aside); ties go to the first."""
-    cleaned = [" ".join(_BRACKETS.sub("", t).split()) for t in titles]
-    counts = Counter(c for c in cleaned if c)
-    if not counts:
-        return ""
-    best = max(counts.values())
-    return next(c for c in cleaned if counts.get(c) == best)
-
-
 def _group(indices: Sequence[int], voices: Sequence[list[int]], prepared: _Prepared, proposals: Sequence[Proposal],
            idf: Idf, pinned_id: str | None) -> ProposalGroup:
     rows = [i for v in indices for i in voices[v]]
@@ -283,7 +272,7 @@ def _group(indices: Sequence[int], voices: Sequence[list[int]], prepared: _Prepa
     return ProposalGroup(
         id=pinned_id or group_id("p", members),
         members=members,
-        name=_name([proposals[i].title for i in rows]),
+        name=common_title([proposals[i].title for i in rows]),
         keywords=top_keywords(counts, idf),
         representative=representative,
         pinned=pinned_id is not None,

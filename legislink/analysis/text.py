@@ -2,12 +2,16 @@
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 from functools import cache
 
 import opencc
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;…\n])")
 _QUOTED = re.compile(r"[“\"「『‘']([^“”\"「」『』‘’']{2,200})[”\"」』’']")
+# Quotation marks and brackets around a title: 《电动自行车管理条例》.
+BRACKETS = re.compile(r"[《》〈〉“”\"'‘’「」()（）【】\[\]]")
 # Everything that is not a letter or a digit: punctuation, spaces, emoji.
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -72,3 +76,18 @@ def language_tag(text: str) -> str:
     if han and _changed(text, _t2s().convert(text)) > _changed(text, _s2t().convert(text)):
         return "zh-Hant"
     return "zh-Hans"
+
+
+def common_title(titles: Sequence[str]) -> str:
+    """The most common of the titles residents gave (a group of proposals' name): titles that differ
+    only by brackets and spacing count as one, and the commonest way of writing it is given, as
+    written; ties go to the first."""
+    written = [" ".join(t.split()) for t in titles]
+    keys = [BRACKETS.sub("", t).replace(" ", "") for t in written]
+    counts = Counter(k for k in keys if k)
+    if not counts:
+        return ""
+    best = max(counts.values())
+    key = next(k for k in keys if counts.get(k) == best)
+    forms = Counter(t for t, k in zip(written, keys, strict=True) if k == key)
+    return forms.most_common(1)[0][0]

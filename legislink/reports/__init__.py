@@ -9,11 +9,22 @@ from .contacts import CONTACT_HEADERS, ContactRow, build_contact_rows, write_con
 from .errors import ImportProblem, ImportRejected, ReportsError
 from .export import write_report, write_yearly
 from .importer import IMPORT_HEADERS, ImportChoices, ImportLimits, ImportRow, read_import
+from .kinds import (
+    ExtraSheet,
+    append_extra_sheets,
+    build_proposal_detail_rows,
+    build_proposal_summary_rows,
+    ordered_proposals,
+    write_evaluation_report,
+    write_proposal_report,
+)
 from .model import (
     AdoptionMark,
     ArticleCount,
     DetailRow,
     Outcome,
+    ProposalDetail,
+    ProposalEntry,
     ReportEntry,
     ReportHeader,
     StatsData,
@@ -37,7 +48,9 @@ from .template import template_bytes
 __all__ = [
     "CONTACT_HEADERS", "ContactRow", "build_contact_rows", "write_contacts",
     "IMPORT_HEADERS", "MAX_CELL_CHARS", "PROBLEM_HEADERS", "TRUNCATION_MARKER", "problems_csv",
-    "AdoptionMark", "ArticleCount", "ArticleRef", "DetailRow", "ImportChoices", "ImportLimits",
+    "AdoptionMark", "ArticleCount", "ArticleRef", "DetailRow", "ExtraSheet", "ProposalDetail", "ProposalEntry",
+    "append_extra_sheets", "build_proposal_detail_rows", "build_proposal_summary_rows", "ordered_proposals",
+    "write_evaluation_report", "write_proposal_report", "ImportChoices", "ImportLimits",
     "ImportProblem", "ImportRejected", "ImportRow", "Outcome", "ReportEntry", "ReportHeader",
     "ReportsError", "RowKind", "SheetRow", "StatsData", "YearFigures", "YearlyReport",
     "build_adoption_rows", "build_detail_rows", "build_stats_rows", "build_summary_rows",

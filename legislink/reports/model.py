@@ -132,3 +132,41 @@ class YearlyReport:
     ends: date
     stations: Sequence[tuple[str, YearFigures]]
     total: YearFigures
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProposalEntry:
+    """One group of proposals asking for the same law, as reported upward.
+
+    `name` is the group's name as staff set it, else its most common proposed title; `necessity`
+    (立法必要性) and `content` (主要内容) are the representative proposal's. `count` holds every
+    proposal of the group, form-letter copies included, `duplicate_count` how many are copies.
+    """
+
+    name: str
+    necessity: str = ""
+    content: str = ""
+    identity_counts: Mapping[str, int] = field(default_factory=dict)
+    station_counts: Mapping[str, int] = field(default_factory=dict)
+    count: int
+    duplicate_count: int = 0
+    note: str = ""
+    group: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProposalDetail:
+    """One accepted proposal; `name` and `phone` are written only when the caller asks for them."""
+
+    receipt: str
+    title: str
+    necessity: str
+    content: str = ""
+    identity: str = ""
+    station: str = ""
+    channel: str = ""
+    submitted_at: datetime
+    group: str | None = None
+    status: str = ""
+    name: str | None = None
+    phone: str | None = None

@@ -5,7 +5,7 @@ The staff page, the CLI and the JSON API call these; the writer in `xlsx` only l
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
@@ -78,13 +78,29 @@ def entry_numbers(entries: Iterable[ReportEntry]) -> dict[str, int]:
     return {e.group: n for n, e in enumerate(ordered_entries(entries), 1) if e.group is not None}
 
 
-def build_summary_rows(header: ReportHeader, entries: Iterable[ReportEntry]) -> list[SheetRow]:
-    """The 汇总表 sheet, row by row, exactly as REPORT_FORMAT.md lays it out."""
+@dataclass(frozen=True)
+class SummaryForm:
+    """What differs between the article-by-article summaries of a draft (汇总表) and of a law in force
+    under evaluation (立法后评估意见汇总表): the title, the header, the sections and an entry's cells.
+    Rows 2 and 3, the footer and the order of entries are the same."""
+
+    title: str  # with {title}
+    headers: tuple[str, ...]
+    general_section: str
+    article_section: str
+    values: Callable[[int, ReportEntry], tuple[object, ...]]
+
+
+def build_summary_rows(header: ReportHeader, entries: Iterable[ReportEntry],
+                       form: SummaryForm | None = None) -> list[SheetRow]:
+    """The 汇总表 sheet (or, with `form`, its evaluation twin), row by row, exactly as
+    REPORT_FORMAT.md lays it out."""
+    form = form or DRAFT_FORM
     ordered = ordered_entries(entries)
     general = sum(1 for e in ordered if e.article_label is None)
-    numbered = [SheetRow(RowKind.ENTRY, _summary_values(n, e)) for n, e in enumerate(ordered, 1)]
+    numbered = [SheetRow(RowKind.ENTRY, form.values(n, e)) for n, e in enumerate(ordered, 1)]
     return [
-        SheetRow(RowKind.TITLE, (f"《{header.draft_title}》征求意见汇总表",)),
+        SheetRow(RowKind.TITLE, (form.title.format(title=header.draft_title),)),
         SheetRow(RowKind.BANNER, (
             f"报送单位：{header.contact_point}　征求意见时间：{cn_date(header.opens)}至{cn_date(header.closes)}"
             f"　报送日期：{cn_date(header.report_date)}",
@@ -93,10 +109,10 @@ def build_summary_rows(header: ReportHeader, entries: Iterable[ReportEntry]) -> 
             f"共{header.participants}人次参与，收到意见{header.comments_received}条，"
             f"整理形成意见{len(ordered)}条（总体意见{general}条，逐条意见{len(ordered) - general}条）",
         )),
-        SheetRow(RowKind.HEADER, SUMMARY_HEADERS),
-        SheetRow(RowKind.SECTION, (GENERAL_SECTION,)),
+        SheetRow(RowKind.HEADER, form.headers),
+        SheetRow(RowKind.SECTION, (form.general_section,)),
         *numbered[:general],
-        SheetRow(RowKind.SECTION, (ARTICLE_SECTION,)),
+        SheetRow(RowKind.SECTION, (form.article_section,)),
         *numbered[general:],
         SheetRow(RowKind.FOOTER, (f"联系人：{header.contact_name}　联系电话：{header.contact_phone}",)),
     ]
@@ -111,8 +127,35 @@ def _summary_values(number: int, entry: ReportEntry) -> tuple[object, ...]:
         entry.reason,
         sources_text(entry.identity_counts, entry.station_counts),
         entry.count,
-        "；".join(filter(None, (duplicate_note(entry.duplicate_count), foreign_note(entry), entry.note))),
+        entry_note(entry),
     )
+
+
+def entry_note(entry: ReportEntry) -> str:
+    """备注: form-letter copies, a foreign-language opinion, and staff's own note."""
+    return "；".join(filter(None, (duplicate_note(entry.duplicate_count), foreign_note(entry), entry.note)))
+
+
+def _evaluation_values(number: int, entry: ReportEntry) -> tuple[object, ...]:
+    """现行条文, then 实施中的问题 (staff's summary, else the representative comment) and 修改完善建议
+    (the suggestion given, as written)."""
+    return (
+        number,
+        entry_article(entry.article_label, entry.paragraph),
+        entry.original_text,
+        opinion_summary(entry),
+        entry.suggestion.strip(),
+        sources_text(entry.identity_counts, entry.station_counts),
+        entry.count,
+        entry_note(entry),
+    )
+
+
+DRAFT_FORM = SummaryForm("《{title}》征求意见汇总表", SUMMARY_HEADERS, GENERAL_SECTION, ARTICLE_SECTION,
+                         _summary_values)
+EVALUATION_HEADERS = ("序号", "条款", "现行条文", "实施中的问题", "修改完善建议", "意见来源", "提出人数", "备注")
+EVALUATION_FORM = SummaryForm("《{title}》实施情况评估意见汇总表", EVALUATION_HEADERS, "一、总体评价", "二、逐条意见",
+                              _evaluation_values)
 
 
 def entry_article(label: str | None, paragraph: int | None) -> str:

@@ -28,6 +28,7 @@ from ..models import (
     CommentEventKind,
     CommentStatus,
     Consultation,
+    ConsultationKind,
     OpinionGroup,
     Provision,
     ProvisionLevel,
@@ -133,7 +134,16 @@ def pending_count(consultation: Consultation) -> int:
 
 def run(consultation: Consultation, *, full: bool = False, now: datetime, progress: Progress | None = None
         ) -> RunSummary:
-    """Analyse the consultation's comments and store the result; flushes, the caller commits."""
+    """Analyse the consultation's comments and store the result; flushes, the caller commits.
+
+    A draft or a law in force under evaluation is analysed article by article; a call for proposals
+    is grouped by the law each proposal asks for (services/proposal_analysis.py)."""
+    if consultation.kind == ConsultationKind.PROPOSAL:
+        from . import proposal_analysis  # imports this module for RunSummary
+
+        return proposal_analysis.run(consultation, full=full, now=now, progress=progress)
+    if consultation.version_id is None:
+        return RunSummary(comments=total_count(consultation))  # nothing written to analyse against
     report = progress or (lambda stage, done, total: None)
     version = _version(consultation.version_id)
     rows = db.session.execute(

@@ -20,6 +20,7 @@ from ..models import (
     CommentEventKind,
     CommentStatus,
     Consultation,
+    ConsultationKind,
     OpinionGroup,
     Provision,
     ProvisionLevel,
@@ -33,10 +34,11 @@ from ..reports import (
     ReportEntry,
     ReportHeader,
     StatsData,
+    write_evaluation_report,
     write_report,
 )
 from ..reports.identities import source_name
-from . import ServiceError, audit
+from . import ServiceError, audit, kind_reports
 from .consultations import participant_key
 from .stations import listed, station_or_none
 
@@ -54,7 +56,7 @@ class ReportData:
     ungrouped: int  # accepted comments the analysis has not grouped yet (each reported on its own)
 
 
-def _scope(consultation: Consultation, station: Station | None) -> list:
+def report_scope(consultation: Consultation, station: Station | None) -> list:
     conditions = [Comment.consultation_id == consultation.id, Comment.status.in_(REPORTED)]
     if station is not None:
         conditions.append(Comment.station_id == station.id)
@@ -142,7 +144,7 @@ def _entries(consultation: Consultation, station: Station | None) -> tuple[list[
     """One entry per opinion group staff kept in the report; an accepted comment the analysis has
     not grouped yet is an entry of its own, so nothing accepted is left out. The members are read
     as a few columns, not as rows: a report of 100,000 comments stays small in memory."""
-    scope = _scope(consultation, station)
+    scope = report_scope(consultation, station)
     groups = {g.id: g for g in db.session.scalars(
         select(OpinionGroup).where(OpinionGroup.consultation_id == consultation.id))}
     by_group: dict[str, list] = defaultdict(list)
@@ -172,7 +174,7 @@ def _entries(consultation: Consultation, station: Station | None) -> tuple[list[
 
 
 def _stats(consultation: Consultation, station: Station | None, zone: tzinfo) -> StatsData:
-    scope = _scope(consultation, station)
+    scope = report_scope(consultation, station)
     names = {"identity": labels.chinese(labels.IDENTITY), "channel": labels.chinese(labels.CHANNEL)}
 
     def grouped(column):
@@ -216,9 +218,21 @@ class ReportSettings:
 
 def build(consultation: Consultation, *, settings: ReportSettings, station_code: str | None = None,
           report_date: date | None = None) -> ReportData:
-    """Everything the workbook says, as plain data."""
+    """Everything the workbook says, as plain data (a draft, or a law in force under evaluation)."""
     station = station_or_none(station_code)
     entries, ungrouped = _entries(consultation, station)
+    header = report_header(consultation, station, settings=settings, report_date=report_date)
+    return ReportData(header, entries, _stats(consultation, station, settings.zone), station, ungrouped)
+
+
+def report_title(consultation: Consultation) -> str:
+    """The draft's or the law's title; a call for proposals has its own."""
+    return consultation.version.draft.title if consultation.version is not None else consultation.title
+
+
+def report_header(consultation: Consultation, station: Station | None, *, settings: "ReportSettings",
+                  report_date: date | None = None) -> ReportHeader:
+    """Rows 1 to 3 and the footer of every kind's summary sheet: who reports, when, and how many took part."""
     received_scope = [Comment.consultation_id == consultation.id,
                       Comment.status.in_((CommentStatus.ACCEPTED, CommentStatus.OFFTOPIC))]
     if station is not None:
@@ -226,18 +240,17 @@ def build(consultation: Consultation, *, settings: ReportSettings, station_code:
     received, people = db.session.execute(
         select(func.count(Comment.id), func.count(distinct(participant_key()))).where(*received_scope)).one()
     point = settings.contact_point + (f"（{station.name}）" if station else "")
-    header = ReportHeader(
-        draft_title=consultation.version.draft.title, contact_point=point,
+    return ReportHeader(
+        draft_title=report_title(consultation), contact_point=point,
         opens=consultation.opens_at.astimezone(settings.zone).date(),
         closes=(consultation.closes_at.astimezone(settings.zone) - timedelta(seconds=1)).date(),
         report_date=report_date or datetime.now(settings.zone).date(), participants=people, comments_received=received,
         contact_name=consultation.contact_name or settings.contact_name,
         contact_phone=consultation.contact_phone or settings.contact_phone,
     )
-    return ReportData(header, entries, _stats(consultation, station, settings.zone), station, ungrouped)
 
 
-def _identity_cell(words: str, category: str) -> str:
+def identity_cell(words: str, category: str) -> str:
     """意见明细's 身份: the words as written, with the category they count under when it differs."""
     written = source_name(words, category)
     return written if written == category else f"{written}（{category}）"
@@ -253,13 +266,13 @@ def detail_rows(consultation: Consultation, station: Station | None, *, with_con
                     Comment.reason, Comment.identity, Comment.identity_words, Comment.station_id, Comment.channel,
                     Comment.submitted_at,
                     Comment.group_id, Comment.duplicate_key, Comment.status, Comment.name, Comment.phone, Comment.id)
-             .where(*_scope(consultation, station)).order_by(Comment.id)
+             .where(*report_scope(consultation, station)).order_by(Comment.id)
              .execution_options(yield_per=2000))
     for row in db.session.execute(query):
         yield DetailRow(
             receipt=row.receipt_code, article_label=_label(provisions.get(row.provision_id)), paragraph=row.paragraph,
             text=row.text, suggestion=row.suggestion, reason=row.reason,
-            identity=_identity_cell(row.identity_words, names["identity"][row.identity]),
+            identity=identity_cell(row.identity_words, names["identity"][row.identity]),
             station=stations.get(row.station_id, ""), channel=names["channel"][row.channel],
             submitted_at=row.submitted_at, group=str(row.group_id) if row.group_id else f"c{row.id}",
             duplicate_group=row.duplicate_key, status=names["status"][row.status],
@@ -270,17 +283,35 @@ def detail_rows(consultation: Consultation, station: Station | None, *, with_con
 def export(consultation: Consultation, out: str | IO[bytes], *, settings: ReportSettings,
            station_code: str | None = None, with_contact: bool = False, adoption: bool = False,
            actor=None) -> ReportData:
-    """Write the workbook and audit it. The caller has checked the permission for `with_contact`."""
+    """Write the workbook of the consultation's kind and audit it. The caller has checked the
+    permission for `with_contact`. The adoption sheet is the draft kind's only."""
+    if consultation.kind == ConsultationKind.PROPOSAL:
+        if adoption:
+            raise ServiceError("no_adoption_marks")
+        data = kind_reports.build_proposals(consultation, settings=settings, station_code=station_code)
+        kind_reports.write_proposals(consultation, data, out, settings=settings, with_contact=with_contact)
+        _audit_export(consultation, data, station_code, with_contact, adoption, actor)
+        return data
     data = build(consultation, settings=settings, station_code=station_code)
-    if adoption and not any(e.adoption for e in data.entries):
+    if adoption and (consultation.kind != ConsultationKind.DRAFT or not any(e.adoption for e in data.entries)):
         raise ServiceError("no_adoption_marks")
-    write_report(out, data.header, data.entries, detail_rows(consultation, data.station, with_contact=with_contact),
-                 data.stats, with_contact=with_contact, adoption=adoption,
-                 detail_row_limit=settings.detail_row_limit)
+    details = detail_rows(consultation, data.station, with_contact=with_contact)
+    if consultation.kind == ConsultationKind.EVALUATION:
+        write_evaluation_report(out, data.header, data.entries, details, with_contact=with_contact,
+                                detail_row_limit=settings.detail_row_limit,
+                                extra=kind_reports.extra_sheets(consultation, data.station))
+    else:
+        write_report(out, data.header, data.entries, details, data.stats, with_contact=with_contact,
+                     adoption=adoption, detail_row_limit=settings.detail_row_limit)
+    _audit_export(consultation, data, station_code, with_contact, adoption, actor)
+    return data
+
+
+def _audit_export(consultation: Consultation, data, station_code: str | None, with_contact: bool, adoption: bool,
+                  actor) -> None:
     audit.record(actor, "report.export", "consultation", [consultation.id],
                  {"station": station_code, "with_contact": with_contact, "adoption": adoption,
                   "entries": len(data.entries), "comments": data.header.comments_received})
-    return data
 
 
 def _to_mark(consultation: Consultation) -> tuple[list[OpinionGroup], list[int]]:
