@@ -12,7 +12,7 @@ from sqlalchemy import func, select, update
 
 from .. import permissions
 from ..analysis.duplicates import letter_body, own_sentences
-from ..analysis.text import normalize
+from ..analysis.text import common_title, normalize
 from ..extensions import db
 from ..models import Attribution, Comment, CommentStatus, Consultation, OpinionGroup, Provision
 from . import ServiceError, audit
@@ -161,6 +161,19 @@ def _fold(group: OpinionGroup, members: list[tuple[int, str | None]]) -> list[li
     representative = group.representative_id
     voices.sort(key=lambda v: (v[0] != representative, -len(v)))
     return voices
+
+
+def proposal_names(consultation: Consultation) -> dict[int, str]:
+    """Group id -> the title most of its proposals gave: a call for proposals' group's name until staff
+    give it one (the report's 建议项目名称)."""
+    titles: dict[int, list[str]] = defaultdict(list)
+    for group_id, title in db.session.execute(
+            select(Comment.group_id, Comment.title).where(Comment.consultation_id == consultation.id,
+                                                          Comment.group_id.is_not(None),
+                                                          Comment.status.in_(REVIEWED_STATUSES))
+            .order_by(Comment.id)):
+        titles[group_id].append(title)
+    return {group_id: common_title(found) for group_id, found in titles.items()}
 
 
 def _keywords(comments: list[Comment], n: int = 6) -> list[str]:

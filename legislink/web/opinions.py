@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from .. import permissions, worker
 from ..extensions import db
-from ..models import Consultation, Provision, utcnow
+from ..models import Consultation, ConsultationKind, Provision, utcnow
 from ..services import analysis as analysis_service
 from ..services import jobs, opinions, reader
 from .boundary import after_commit, refusal
@@ -42,11 +42,13 @@ def index(consultation_id: int):
     shown = opinions.groups_of(consultation, _provision_id(consultation, label),
                                request.args.get("page", 1, type=page_number))
     now = utcnow()
+    proposals = consultation.kind == ConsultationKind.PROPOSAL
     return render_template(
         "staff/opinions.html", consultation=consultation, articles=articles, label=label or "-", shown=shown,
         groups=shown.groups, ungrouped=shown.ungrouped, pending=analysis_service.pending_count(consultation),
         run=jobs.active_run(consultation, now), last_run=jobs.latest_run(consultation),
-        article_labels=reader.article_labels(consultation.version_id),
+        article_labels=reader.article_labels(consultation.version_id) if consultation.has_text else [],
+        proposals=proposals, names=opinions.proposal_names(consultation) if proposals else {},
     )
 
 

@@ -22,10 +22,10 @@ from flask_login import current_user
 
 from .. import permissions
 from ..extensions import db
-from ..models import Consultation, Station, utcnow
-from ..reports import build_summary_rows, ordered_entries, write_contacts
+from ..models import Consultation, ConsultationKind, Station, utcnow
+from ..reports import build_summary_rows, ordered_entries, ordered_proposals, write_contacts
 from ..reports.rows import sources_text
-from ..services import adoption, reports, stations
+from ..services import adoption, kind_reports, reports, stations
 from .boundary import refusal
 from .guards import require
 from .lookups import published_draft
@@ -33,6 +33,9 @@ from .lookups import published_draft
 bp = Blueprint("reports", __name__, url_prefix="/staff/consultations/<int:consultation_id>/report")
 api = Blueprint("report_api", __name__, url_prefix="/api/v1")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The summary sheet's name, in the downloaded file's name.
+WORKBOOK_NAMES = {ConsultationKind.DRAFT: "征求意见汇总表", ConsultationKind.PROPOSAL: "立项建议汇总表",
+                  ConsultationKind.EVALUATION: "立法后评估意见汇总表", ConsultationKind.STANDING: "征求意见汇总表"}
 
 
 def _settings() -> reports.ReportSettings:
@@ -49,12 +52,18 @@ def index(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
     station_code = request.args.get("station") or None
     with refusal() as refused:
-        data = reports.build(consultation, settings=_settings(), station_code=station_code)
+        if consultation.kind == ConsultationKind.PROPOSAL:
+            data = kind_reports.build_proposals(consultation, settings=_settings(), station_code=station_code)
+            entries = ordered_proposals(data.entries)
+        else:
+            data = reports.build(consultation, settings=_settings(), station_code=station_code)
+            entries = ordered_entries(data.entries)
         return render_template("staff/report.html", consultation=consultation, data=data, sources=_sources,
-                           entries=ordered_entries(data.entries), stations=stations.listed(), station_code=station_code,
-                           may_include_contacts=_may_include_contacts(data.station),
-                           adopted=any(e.adoption for e in data.entries),
-                           to_mark=reports.receipts_to_change(consultation))
+                               entries=entries, stations=stations.listed(), station_code=station_code,
+                               may_include_contacts=_may_include_contacts(data.station),
+                               adopted=any(getattr(e, "adoption", None) for e in data.entries),
+                               to_mark=reports.receipts_to_change(consultation), kind=consultation.kind.value,
+                               workbook=WORKBOOK_NAMES[consultation.kind])
     flash(refused.message, "error")
     return redirect(url_for("reports.index", consultation_id=consultation.id))
 
@@ -93,7 +102,8 @@ def download(consultation_id: int):
         response.call_on_close(target.close)
         return response
 
-    name = f"{consultation.version.draft.title}-征求意见汇总表{'-' + station_code if station_code else ''}.xlsx"
+    name = (f"{reports.report_title(consultation)}-{WORKBOOK_NAMES[consultation.kind]}"
+            f"{'-' + station_code if station_code else ''}.xlsx")
     return send_file(target, mimetype=XLSX, as_attachment=True, download_name=name)
 
 
