@@ -267,12 +267,13 @@ def _group(indices: Sequence[int], voices: Sequence[list[int]], prepared: _Prepa
     members = tuple(prepared.docs[i].id for i in rows)
     block = prepared.vectors[[voices[v][0] for v in indices]]
     centroid = np.asarray(block.mean(axis=0)).ravel()
-    representative = prepared.docs[voices[indices[int(np.argmax(block @ centroid))]][0]].id
+    first = voices[indices[int(np.argmax(block @ centroid))]][0]
+    representative = prepared.docs[first].id
     counts: Counter[str] = Counter(chain.from_iterable(prepared.docs[voices[v][0]].tokens for v in indices))
     return ProposalGroup(
         id=pinned_id or group_id("p", members),
         members=members,
-        name=common_title([proposals[i].title for i in rows]),
+        name=common_title([proposals[i].title for i in rows], prefer=proposals[first].title),
         keywords=top_keywords(counts, idf),
         representative=representative,
         pinned=pinned_id is not None,

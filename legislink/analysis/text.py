@@ -78,16 +78,22 @@ def language_tag(text: str) -> str:
     return "zh-Hans"
 
 
-def common_title(titles: Sequence[str]) -> str:
+def common_title(titles: Sequence[str], prefer: str = "") -> str:
     """The most common of the titles residents gave (a group of proposals' name): titles that differ
     only by brackets and spacing count as one, and the commonest way of writing it is given, as
-    written; ties go to the first."""
+    written. Ties go to `prefer` (the group's representative's title) when it is among them, else
+    to the first."""
     written = [" ".join(t.split()) for t in titles]
-    keys = [BRACKETS.sub("", t).replace(" ", "") for t in written]
+    keys = [_title_key(t) for t in written]
     counts = Counter(k for k in keys if k)
     if not counts:
         return ""
     best = max(counts.values())
-    key = next(k for k in keys if counts.get(k) == best)
+    preferred = _title_key(" ".join(prefer.split()))
+    key = preferred if counts.get(preferred) == best else next(k for k in keys if counts.get(k) == best)
     forms = Counter(t for t, k in zip(written, keys, strict=True) if k == key)
     return forms.most_common(1)[0][0]
+
+
+def _title_key(title: str) -> str:
+    return BRACKETS.sub("", title).replace(" ", "")

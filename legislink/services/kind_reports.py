@@ -48,7 +48,7 @@ def _entry(key: str, members: list, group: OpinionGroup | None, identities: dict
     content = shown.content or next((m.content for m in members if m.content), "")
     letters = Counter(m.duplicate_key for m in members if m.duplicate_key)
     name = group.summary.strip() if group is not None and group.summary.strip() else common_title(
-        [m.title for m in members])
+        [m.title for m in members], prefer=shown.title)
     return ProposalEntry(
         name=name, necessity=shown.text, content=content,
         identity_counts=dict(Counter(source_name(m.identity_words, identities[m.identity]) for m in members)),

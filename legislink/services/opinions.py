@@ -167,13 +167,16 @@ def proposal_names(consultation: Consultation) -> dict[int, str]:
     """Group id -> the title most of its proposals gave: a call for proposals' group's name until staff
     give it one (the report's 建议项目名称)."""
     titles: dict[int, list[str]] = defaultdict(list)
-    for group_id, title in db.session.execute(
-            select(Comment.group_id, Comment.title).where(Comment.consultation_id == consultation.id,
-                                                          Comment.group_id.is_not(None),
-                                                          Comment.status.in_(REVIEWED_STATUSES))
+    shown: dict[int, str] = {}
+    for comment_id, group_id, title, representative in db.session.execute(
+            select(Comment.id, Comment.group_id, Comment.title, OpinionGroup.representative_id)
+            .join(OpinionGroup, Comment.group_id == OpinionGroup.id)
+            .where(Comment.consultation_id == consultation.id, Comment.status.in_(REVIEWED_STATUSES))
             .order_by(Comment.id)):
         titles[group_id].append(title)
-    return {group_id: common_title(found) for group_id, found in titles.items()}
+        if comment_id == representative:
+            shown[group_id] = title
+    return {group_id: common_title(found, shown.get(group_id, "")) for group_id, found in titles.items()}
 
 
 def _keywords(comments: list[Comment], n: int = 6) -> list[str]:

@@ -98,3 +98,12 @@ def test_no_proposal_gives_no_group():
     result = group_proposals([])
     assert result.groups == ()
     assert result.proposals == ()
+
+
+def test_a_groups_name_is_its_commonest_title_ties_going_to_the_representatives():
+    from legislink.analysis.text import common_title
+
+    assert common_title(["《养犬管理条例》", "养犬管理条例", "养 犬管理条例", "文明养狗规定"]) == "《养犬管理条例》"
+    assert common_title(["宠物狗管理办法", "物业管理条例"], prefer="物业管理条例") == "物业管理条例"
+    assert common_title(["宠物狗管理办法", "物业管理条例"], prefer="别的") == "宠物狗管理办法"
+    assert common_title(["", " "]) == ""
