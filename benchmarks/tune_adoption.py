@@ -28,14 +28,14 @@ from legislink.lawtext import align, parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTCOMES = ("adopted", "partly", "not_adopted")
-# Sets whose final text build_final.py writes from a law of ../shared (named in their README).
-BUILT = {"grow_half": "jiuye_cujin_fa_2015.txt"}
 GRID = {
-    "adopted": (0.25, 0.3, 0.35, 0.4, 0.5),
-    "partly": (0.08, 0.12, 0.15, 0.2),
-    "least_weight": (2.0, 3.0, 4.0, 6.0),
+    "adopted": (0.3, 0.35, 0.4, 0.5),
+    "partly": (0.05, 0.08, 0.12),
+    "least_weight": (4.0, 6.0, 8.0),
     "home_bonus": (1.0, 1.3),
     "point": (0.3, 0.45),
+    "words": (0.0, 0.5, 1.0),
+    "least_words": (3.0, 5.0, 99.0),
 }
 
 
@@ -48,12 +48,15 @@ def sets(shared: Path) -> dict[str, tuple[Path, Path, Path]]:
         files = (folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl")
         if all(f.exists() for f in files):
             found[folder.name] = files
-        elif (folder / "build_final.py").exists() and (shared / "laws" / BUILT.get(folder.name, "")).is_file():
-            # A revision kept as edits of a shared law: its final text is built, not stored.
+        elif (folder / "build_final.py").exists() and (folder / "edits.json").exists():
+            # A revision kept as edits of a shared law (edits.json names it): its final text is built.
+            source = shared / "laws" / json.loads((folder / "edits.json").read_text(encoding="utf-8"))["source"]
+            if not source.is_file():
+                continue
             final = Path(tempfile.mkdtemp()) / "final.txt"
             subprocess.run([sys.executable, str(folder / "build_final.py"), str(final), "--shared", str(shared)],
                            check=True, capture_output=True)
-            found[folder.name] = (shared / "laws" / BUILT[folder.name], final, folder / "comments.jsonl")
+            found[folder.name] = (source, final, folder / "comments.jsonl")
     return found
 
 
@@ -78,12 +81,11 @@ def prepared(consulted: Path, final: Path, comments: Path):
     return adoption.pairs_of(align(old.articles, new.articles)), items
 
 
-def score(pairs, items, settings: adoption.Settings) -> dict:
-    revision = adoption.Revision(pairs, settings)
+def score(revision: adoption.Revision, items, settings: adoption.Settings) -> dict:
     seen = dict.fromkeys(OUTCOMES, 0)
     hits = dict.fromkeys(OUTCOMES, 0)
     for opinion, truth in items:
-        got = adoption.propose(opinion, revision).outcome if opinion else "not_adopted"
+        got = adoption.propose(opinion, revision, settings).outcome if opinion else "not_adopted"
         seen[truth] += 1
         hits[truth] += got == truth
     recall = {o: hits[o] / seen[o] if seen[o] else 1.0 for o in OUTCOMES}
@@ -113,7 +115,9 @@ def main() -> int:
     keys = list(GRID)
     grid = [replace(adoption.DEFAULT, **dict(zip(keys, values, strict=True)))
             for values in itertools.product(*GRID.values()) if values[1] < values[0]]
-    results = {name: [score(pairs, items, s) for s in grid] for name, (pairs, items) in data.items()}
+    # The revision is built once per set: its settings are only read when it is built (origin).
+    revisions = {name: adoption.Revision(pairs) for name, (pairs, _) in data.items()}
+    results = {name: [score(revisions[name], items, s) for s in grid] for name, (_, items) in data.items()}
     header = "| set | accuracy | recall adopted | recall partly | recall not |\n|---|---:|---:|---:|---:|"
     if len(data) > 1:
         print("Held out (settings chosen on the other sets):\n" + header)
