@@ -31,11 +31,12 @@ OUTCOMES = ("adopted", "partly", "not_adopted")
 GRID = {
     "adopted": (0.3, 0.35, 0.4, 0.5),
     "partly": (0.05, 0.08, 0.12),
-    "least_weight": (4.0, 6.0, 8.0),
+    "least_weight": (6.0, 8.0, 10.0, 12.0),
     "home_bonus": (1.0, 1.3),
     "point": (0.3, 0.45),
-    "words": (0.0, 0.5, 1.0),
-    "least_words": (3.0, 5.0, 99.0),
+    # The method's switch, chosen like a threshold: does a different figure in the same direction
+    # count as partly (figure_moved) or only a general duty on the point?
+    "figure_moved": (False, True),
 }
 
 

@@ -37,6 +37,8 @@ REASONS = {
     # got: the final article that moves that way; made/asked: counts of asks, or shares such as 60% / 100%.
     "partly_general": _l("The opinion asked for %(asked)s; %(got)s of the final text moves that way in general "
                          "terms, without it."),
+    "partly_figure": _l("The opinion asked for %(asked)s; %(final_article)s of the final text writes %(got)s "
+                        "instead, in the same direction."),
     "partly_some": _l("Part of what the opinion asks for is in the final text (%(made)s of %(asked)s)."),
     "unchanged": _l("What the opinion asks about is unchanged in the final text."),
     "not_found": _l("What the opinion asks for is not found in the final text."),

@@ -9,6 +9,8 @@ from legislink.analysis.adoption import (
     ask_kind,
     ask_points,
     bigram_similarity,
+    figure_moved,
+    figure_value,
     figures,
     propose,
 )
@@ -147,3 +149,33 @@ def test_article_of_a_paragraph_label():
 
 def test_similarity_ignores_punctuation():
     assert bigram_similarity("提前，三个月", "提前三个月") == 1.0
+
+
+def test_a_figure_is_read_as_what_it_measures_in_one_unit():
+    assert figure_value("十五日") == ("time", 15)
+    assert figure_value("三个月") == ("time", 90)
+    assert figure_value("十个工作日") == ("time", 10)
+    assert figure_value("二万元") == ("money", 20000)
+    assert figure_value("百分之三十") == ("share", 30)
+    assert figure_value("30%") == ("share", 30)
+
+
+def test_a_figure_moved_toward_the_ask_is_found_and_one_moved_away_is_not():
+    assert figure_moved({"十个工作日"}, "自受理之日起三十日内作出决定", "自受理之日起二十日内作出决定") == "二十日"
+    assert figure_moved({"五年"}, "筹设期不得超过三年", "筹设期不得超过二年") is None
+    # A figure of another kind is not the same point.
+    assert figure_moved({"十五日"}, "及时予以处理", "处二万元以下罚款") is None
+    # Where the consulted text had no figure, a figure written in is a move toward one.
+    assert figure_moved({"十五日"}, "有关部门应当及时予以处理", "自收到申诉之日起三十日内予以处理") == "三十日"
+
+
+def test_another_figure_in_the_asked_direction_is_partly_adopted():
+    later = RENT.replace("三个月", "六十日")
+    rev = revision(*BASE, ("第四条", RENT, "第五条", later, "modified"))
+    proposal = propose(Opinion("第四条提前三个月告知太短了，建议改为提前六个月书面告知。", article="第四条"), rev)
+    assert proposal.outcome == "not_adopted"  # 六十日 is shorter than 三个月: moved away from the ask
+    shorter = revision(*BASE, ("第四条", RENT, "第五条", RENT.replace("三个月", "一个月"), "modified"))
+    proposal = propose(Opinion("第四条提前三个月太久了，建议改为提前十五日书面告知。", article="第四条"), shorter)
+    assert proposal.outcome == "partly"
+    assert proposal.evidence["reason"] == {"code": "partly_figure", "params": {
+        "asked": "十五日", "got": "一个月", "final_article": "第五条"}}

@@ -35,10 +35,13 @@ COMMENTS = [
 # The goals of the issue; a set short of a goal is held to what it reaches now, a little below
 # (README, "Adoption proposals": figures measured with score_adoption.py).
 GOAL_ACCURACY, GOAL_RECALL = 0.75, 0.60
-NOW = {"cishan": {"accuracy": 0.72, "adopted": 0.73, "partly": 0.48, "not": 0.84},
-       # partly: 3 of 17 since the analysis dropped its thesaurus (4 of 17 with it; README, analysis).
-       "grow_half": {"accuracy": 0.68, "adopted": 0.84, "partly": 0.17, "not": 0.73},
-       "local_reg": {"accuracy": 0.55, "adopted": 0.44, "partly": 0.09, "not": 0.8}}
+# Since a different figure in the asked direction counts as partly (figure_moved) and the thresholds
+# were chosen over four sets, adopted recall is lower on grow_half and local_reg and partly / not
+# recall higher: the leave-one-set-out objective (accuracy plus mean recall) prefers it on the whole.
+NOW = {"cishan": {"accuracy": 0.72, "adopted": 0.73, "partly": 0.45, "not": 0.88},
+       "grow_half": {"accuracy": 0.72, "adopted": 0.81, "partly": 0.29, "not": 0.84},
+       "local_reg": {"accuracy": 0.56, "adopted": 0.37, "partly": 0.09, "not": 0.9},
+       "minban_rev": {"accuracy": 0.72, "adopted": 0.7, "partly": 0.37, "not": 1.0}}
 SETS = Path(__file__).resolve().parent / "fixtures" / "adoption"
 
 
@@ -104,3 +107,12 @@ def test_the_grown_law_set_stays_at_its_figures(runner, shared_dir, tmp_path):
                    check=True, capture_output=True)
     held_to_figures(runner, shared_dir / "laws" / "jiuye_cujin_fa_2015.txt", final, folder / "comments.jsonl",
                     NOW["grow_half"])
+
+
+def test_the_private_school_law_set_stays_at_its_figures(runner, shared_dir, tmp_path):
+    folder = SETS / "minban_rev"
+    final = tmp_path / "final.txt"
+    subprocess.run([sys.executable, str(folder / "build_final.py"), str(final), "--shared", str(shared_dir)],
+                   check=True, capture_output=True)
+    held_to_figures(runner, shared_dir / "laws" / "minban_jiaoyu_cujin_fa_2018.txt", final,
+                    folder / "comments.jsonl", NOW["minban_rev"])
