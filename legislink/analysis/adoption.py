@@ -17,7 +17,8 @@ taken from a labeled comment set:
 - delete (删去, 删除, 取消…): adopted when the asked words (or the article) are gone from the
   final text, partly when some are;
 - a figure or deadline (百分之三十, 十五日内, 不少于三名…): adopted when the final text has that
-  figure, partly when the final text moved on the same point without it;
+  figure, partly when the final text moved on the same point without it: a general duty, or another
+  figure of the same kind on the asked side of the one it replaced (figure_moved);
 - change / add / tighten / loosen: adopted when the new content covers the ask well, partly when
   it covers some of it, not adopted otherwise.
 
