@@ -43,6 +43,11 @@ STAGES = {
         (attribution, "TEXT_MARGIN"): [1.25, 1.5, 2.0],
         (attribution, "MIN_CONTENT_SCORE"): [0.5, 0.75, 1.0],
     }),
+    "neighbours": ("attribution_content", {
+        (attribution, "MIN_CONTENT_SCORE"): [0.3, 0.4, 0.5],
+        (attribution, "CONTENT_MARGIN"): [1.25, 1.5, 2.0],
+        (attribution, "W_NEIGHBOURS"): [7.5, 10.0, 15.0],
+    }),
     "whole-draft": ("attribution_content", {
         (attribution, "MIN_GENERAL_TEXT_SCORE"): [1.0, 2.0, 3.0],
         (attribution, "SPREAD_RATIO"): [0.4, 0.5, 0.6, 0.7],
