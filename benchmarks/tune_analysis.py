@@ -43,6 +43,11 @@ STAGES = {
         (attribution, "TEXT_MARGIN"): [1.25, 1.5, 2.0],
         (attribution, "MIN_CONTENT_SCORE"): [0.5, 0.75, 1.0],
     }),
+    "neighbours": ("attribution_content", {
+        (attribution, "MIN_CONTENT_SCORE"): [0.3, 0.4, 0.5],
+        (attribution, "CONTENT_MARGIN"): [1.25, 1.5, 2.0],
+        (attribution, "W_NEIGHBOURS"): [7.5, 10.0, 15.0],
+    }),
     "whole-draft": ("attribution_content", {
         (attribution, "MIN_GENERAL_TEXT_SCORE"): [1.0, 2.0, 3.0],
         (attribution, "SPREAD_RATIO"): [0.4, 0.5, 0.6, 0.7],
@@ -57,8 +62,9 @@ STAGES = {
         (offtopic, "AD_RELATION"): [1.0, 1.5, 2.0, 2.5, 3.0],
         (offtopic, "OTHER_LAW_RELATION"): [1.0, 1.5, 2.0, 3.0, 4.0],
     }),
-    "vocabulary": ("attribution_implicit", {
+    "vocabulary": ("attribution_content", {
         (vocabulary, "DISCOUNT"): [0.0, 0.5, 0.9],
+        (vocabulary, "MAX_SHORT_FORM_SHARE"): [1e-5, 1e-4, 1.0],
     }),
     "grouping": ("grouping_ari", {
         (grouping, "CUT_DISTANCE"): [0.85, 0.9, 0.925, 0.95, 0.975],
@@ -123,7 +129,10 @@ def _cached_drafts() -> None:
     built = {}
 
     def build(articles, title="", segmenter=None):
-        key = (title, len(articles), articles[0].label if articles else "")
+        # The vocabulary's constants are read when it is built and when it memoises short forms:
+        # a draft built under other values is another draft.
+        key = (title, len(articles), articles[0].label if articles else "",
+               vocabulary.DISCOUNT, vocabulary.MAX_SHORTENING, vocabulary.MAX_SHORT_FORM_SHARE)
         if key not in built:
             built[key] = build_draft(articles, title, segmenter)
         return built[key]

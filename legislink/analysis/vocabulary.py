@@ -26,6 +26,9 @@ from itertools import pairwise
 DISCOUNT = 0.5
 # A term residents shorten is at most this many times longer than the short form.
 MAX_SHORTENING = 3
+# A word at least this common in general Chinese (share of jieba's dictionary counts) is a word of
+# its own, not a short form: 儿子 is not 儿童, 公共 not 公共利益.
+MAX_SHORT_FORM_SHARE = 1e-4
 
 
 class DraftVocabulary:
@@ -57,8 +60,8 @@ class DraftVocabulary:
 
     def _shortened(self, token: str) -> tuple[str, ...]:
         """The draft's words that `token` shortens: one word, else two adjacent words each giving it
-        characters (电商 for 电子商务; 跨境电商 for 跨境 + 电子商务)."""
-        if len(token) < 2 or token.isascii():
+        characters from its first one on (电商 for 电子商务; 跨境电商 for 跨境 + 电子商务)."""
+        if len(token) < 2 or token.isascii() or self._general_share(token) >= MAX_SHORT_FORM_SHARE:
             return ()
         single, double = set(), set()
         for parts in self._terms.get(token[0], ()):
@@ -67,8 +70,8 @@ class DraftVocabulary:
                 continue
             if len(parts) == 1 and _in_order(token, term):
                 single.add(parts)
-            elif len(parts) == 2 and any(_in_order(token[:k], parts[0]) and _in_order(token[k:], parts[1])
-                                         for k in range(1, len(token))):
+            elif len(parts) == 2 and any(token[k] == parts[1][0] and _in_order(token[:k], parts[0])
+                                         and _in_order(token[k:], parts[1]) for k in range(1, len(token))):
                 double.add(parts)
         return tuple(sorted({w for parts in (single or double) for w in parts}))
 

@@ -40,10 +40,9 @@ FLOORS = {
 # Where a set is below the goal, the floor is what the analysis reaches there now, so that
 # it cannot get worse unnoticed; the README's analysis table says which goals are not met.
 SHORT_OF_THE_GOAL = {
-    "jiuye": {"offtopic_precision": 0.8, "offtopic_recall": 0.75},
-    "minban": {"offtopic_precision": 0.75, "offtopic_recall": 0.7},
-    "cishan": {"offtopic_recall": 0.75},
-    "xingfa_campaigns": {"offtopic_recall": 0.6},
+    "jiuye": {"offtopic_precision": 0.8, "offtopic_recall": 0.8},
+    "minban": {"offtopic_precision": 0.7, "offtopic_recall": 0.75},
+    "xingfa_campaigns": {"offtopic_recall": 0.75},
 }
 
 
