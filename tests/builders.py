@@ -87,20 +87,6 @@ def make_consultation(version: DraftVersion | None = None, *, days_open=30, days
     return consultation
 
 
-def make_proposal_call(*, days_open=30, days_ago=1, **overrides) -> Consultation:
-    """A call for legislative proposals (立项建议征集): no text, a title and an introduction."""
-    now = utcnow()
-    consultation = Consultation(**{
-        "kind": ConsultationKind.PROPOSAL, "title": "2027年度立法项目建议征集",
-        "intro": "欢迎提出需要制定或者修改的地方性法规项目。",
-        "opens_at": now - timedelta(days=days_ago), "closes_at": now - timedelta(days=days_ago - days_open),
-        **overrides,
-    })
-    db.session.add(consultation)
-    db.session.flush()
-    return consultation
-
-
 def article(version: DraftVersion, number: int) -> Provision:
     return db.session.query(Provision).filter_by(version_id=version.id, level=ProvisionLevel.ARTICLE,
                                                  number=number).one()

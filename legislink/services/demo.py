@@ -668,13 +668,13 @@ def load_demo(now: datetime) -> DemoReport:
 
 
 def _before_and_after_the_draft(now: datetime, report: DemoReport) -> None:
-    """An open call for proposals (立法前) and the evaluation of a law in force (立法后), analysed like a draft."""
-    report.created.extend(demo_kinds.load_proposal_call(now))
-    evaluation, created = demo_kinds.load_evaluation(now)
-    report.created.extend(created)
-    if evaluation is not None:
-        summary = analysis.run(evaluation, now=now)
-        report.created.append(f"evaluation analysis: {summary.groups} opinion groups")
+    """An open call for proposals (立法前) and the evaluation of a law in force (立法后), each analysed."""
+    for load in (demo_kinds.load_proposal_call, demo_kinds.load_evaluation):
+        consultation, created = load(now)
+        report.created.extend(created)
+        if consultation is not None:
+            summary = analysis.run(consultation, now=now)
+            report.created.append(f"analysis of the {consultation.kind.value}: {summary.groups} groups")
 
 
 def _stations(report: DemoReport) -> None:

@@ -194,10 +194,10 @@ def _who(rng: random.Random, stations: list[Station], channel: Channel, submitte
     }
 
 
-def load_proposal_call(now: datetime) -> list[str]:
-    """The open call for proposals and its proposals; what was created, for the demo's report."""
+def load_proposal_call(now: datetime) -> tuple[Consultation | None, list[str]]:
+    """The open call for proposals and its proposals; (None, []) when loaded already."""
     if db.session.scalar(select(Consultation).where(Consultation.title == CALL_TITLE)) is not None:
-        return []
+        return None, []
     opens_at, closes_at = now - timedelta(days=9), now + timedelta(days=36)
     call = Consultation(kind=ConsultationKind.PROPOSAL, title=CALL_TITLE, intro=CALL_INTRO, opens_at=opens_at,
                         closes_at=closes_at, contact_name="王晓明", contact_phone="0579-85550000",
@@ -211,7 +211,7 @@ def load_proposal_call(now: datetime) -> list[str]:
         comments.submit(call, CommentInput(
             title=proposal.title, text=proposal.text, content=proposal.content, identity=proposal.who,
             **_who(rng, stations, proposal.channel, submitted)), now=submitted)
-    return [f"open call for proposals “{CALL_TITLE}”, {len(PROPOSALS)} proposals"]
+    return call, [f"open call for proposals “{CALL_TITLE}”, {len(PROPOSALS)} proposals"]
 
 
 def load_evaluation(now: datetime) -> tuple[Consultation | None, list[str]]:

@@ -34,6 +34,9 @@ def test_the_demo_opens_a_call_for_proposals_with_proposals_in_many_voices(ctx):
     e_bikes = {p.title for p in proposals if "电动" in p.title or "电瓶" in p.title}
     assert len(e_bikes) >= 5
     assert any(p.identity == Identity.FOREIGN_MERCHANT and p.text.isascii() for p in proposals)
+    # The demo opens sorted: the analysis put the e-bike proposals, named six ways, in one group.
+    assert len({p.group_id for p in proposals if p.title in e_bikes}) == 1
+    assert None not in {p.group_id for p in proposals if p.title in e_bikes}
 
 
 def test_the_demo_evaluates_a_law_in_force_with_comments_on_its_articles(ctx):

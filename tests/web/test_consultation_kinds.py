@@ -1,6 +1,7 @@
 """The public pages of the three kinds: a call for proposals (立法前), a draft (立法中) and the
 evaluation of a law in force (立法后), listed together, each with its own form and receipt."""
 
+from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 import pytest
@@ -108,7 +109,8 @@ def test_a_proposal_waits_for_moderation_when_the_call_is_premoderated(client, c
 
 
 def test_a_closed_call_shows_itself_without_a_form_and_refuses_proposals(client, ctx):
-    call = make_proposal_call(days_ago=40, days_open=30, after_close_contact="请寄往市人大常委会法工委。")
+    call = make_proposal_call(opens_on=date.today() - timedelta(days=40), closes_on=date.today() - timedelta(days=10),
+                              after_close_contact="请寄往市人大常委会法工委。")
     db.session.commit()
     page = client.get(f"/consultations/{call.id}").get_data(as_text=True)
     assert "已结束" in page
@@ -122,7 +124,7 @@ def test_a_closed_call_shows_itself_without_a_form_and_refuses_proposals(client,
 
 
 def test_a_call_not_yet_open_or_unknown_is_not_found(client, ctx):
-    later = make_proposal_call(days_ago=-3)
+    later = make_proposal_call(opens_on=date.today() + timedelta(days=3), closes_on=date.today() + timedelta(days=30))
     db.session.commit()
     assert client.get(f"/consultations/{later.id}").status_code == 404
     assert client.get("/consultations/99999").status_code == 404
