@@ -3,7 +3,7 @@
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
-from .models import Adoption, Channel, CommentStatus, Identity
+from .models import Adoption, Channel, CommentStatus, ConsultationKind, Identity
 
 IDENTITY = {
     Identity.RESIDENT: _l("Resident"),
@@ -39,6 +39,20 @@ ADOPTION = {
     Adoption.ADOPTED: _l("Adopted"),
     Adoption.PARTLY: _l("Partly adopted"),
     Adoption.NOT_ADOPTED: _l("Not adopted"),
+}
+
+# What is consulted, and where it stands in the making of a law (立法前 / 立法中 / 立法后).
+KIND = {
+    ConsultationKind.DRAFT: _l("Draft for comment"),
+    ConsultationKind.PROPOSAL: _l("Call for legislative proposals"),
+    ConsultationKind.EVALUATION: _l("Evaluation of a law in force"),
+    ConsultationKind.STANDING: _l("Residents' requests"),
+}
+STAGE = {
+    ConsultationKind.DRAFT: _l("During legislation"),
+    ConsultationKind.PROPOSAL: _l("Before legislation"),
+    ConsultationKind.EVALUATION: _l("After legislation"),
+    ConsultationKind.STANDING: _l("Beyond legislation"),
 }
 
 

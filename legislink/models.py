@@ -353,6 +353,11 @@ class Consultation(db.Model):
     def has_text(self) -> bool:
         return self.version_id is not None
 
+    @property
+    def display_title(self) -> str:
+        """What the consultation is called on every page: the consulted text's title, else the staff's."""
+        return self.version.draft.title if self.version is not None else self.title
+
     def is_open(self, now: datetime) -> bool:
         return self.opens_at <= now < self.closes_at
 
@@ -398,7 +403,8 @@ class OpinionGroup(db.Model):
 
 def _search_text(context) -> str:
     given = context.get_current_parameters()
-    return searchable(given.get("text") or "", given.get("suggestion") or "", given.get("reason") or "")
+    return searchable(given.get("text") or "", given.get("suggestion") or "", given.get("reason") or "",
+                      given.get("title") or "", given.get("content") or "")
 
 
 class Comment(db.Model):

@@ -16,6 +16,7 @@ from ..models import (
     CommentEventKind,
     CommentStatus,
     Consultation,
+    ConsultationKind,
     Identity,
 )
 from ..reports import identities
@@ -42,6 +43,12 @@ class CommentInput:
     collector: str = ""
     collected_on: date | None = None
     submitted_at: datetime | None = None
+    # A proposal (立项建议): the law asked for (建议项目名称) and its main content; `text` is its necessity.
+    title: str = ""
+    content: str = ""
+
+
+PROPOSAL_TITLE_LIMIT = 200
 
 
 def identity_from_words(words: str) -> Identity:
@@ -88,6 +95,33 @@ def _unique_code() -> str:
             return code
 
 
+def _target_of(consultation: Consultation, data: CommentInput) -> tuple[Target, Attribution]:
+    """The article a comment is about (named by the form, else in its text), and how it was found.
+    A call for proposals has no text: a proposal names the law it asks for instead."""
+    if not consultation.has_text:
+        if data.article:
+            raise ServiceError("no_articles_to_name", "A call for proposals has no articles to comment on.")
+        if consultation.kind == ConsultationKind.PROPOSAL:
+            _check_proposal(data)
+        return Target(None), Attribution.DRAFT
+    if data.title or data.content:
+        raise ServiceError("proposal_fields_elsewhere", "A project name and content belong to a proposal.")
+    target = find_target(consultation.version_id, data.article)
+    if target.provision is not None:
+        return target, Attribution.FORM
+    target = named_target(consultation, data.text)
+    return target, Attribution.EXPLICIT if target.provision is not None else Attribution.DRAFT
+
+
+def _check_proposal(data: CommentInput) -> None:
+    title = " ".join(data.title.split())
+    if not title:
+        raise ServiceError("proposal_title_needed", "Name the law or regulation you propose.")
+    if len(title) > PROPOSAL_TITLE_LIMIT:
+        raise ServiceError("proposal_title_too_long", "The name of the proposed law is longer than %(limit)s "
+                           "characters.", limit=PROPOSAL_TITLE_LIMIT)
+
+
 @dataclass(frozen=True)
 class Submitted:
     id: int
@@ -100,14 +134,10 @@ def submit(consultation: Consultation, data: CommentInput, now: datetime, actor=
     Online comments wait for moderation when the consultation asks for it; comments that
     staff record offline were already seen by a person and are accepted.
     """
-    target = find_target(consultation.version_id, data.article)
-    attribution = Attribution.FORM
-    if target.provision is None:
-        target = named_target(consultation, data.text)
-        attribution = Attribution.EXPLICIT if target.provision is not None else Attribution.DRAFT
+    target, attribution = _target_of(consultation, data)
     status = (CommentStatus.PENDING if consultation.premoderation and data.channel == Channel.ONLINE
               else CommentStatus.ACCEPTED)
-    analysed_text = "\n".join(part for part in (data.text, data.suggestion) if part)
+    analysed_text = "\n".join(part for part in (data.title, data.text, data.suggestion, data.content) if part)
     station = station_or_none(data.station_code)
     if actor is not None and not permissions.comment_scope(actor).may_record_for(station.id if station else None):
         raise ServiceError("other_station_record")
@@ -118,7 +148,8 @@ def submit(consultation: Consultation, data: CommentInput, now: datetime, actor=
         consultation_id=consultation.id, receipt_code=code,
         provision_id=target.provision.id if target.provision else None,
         paragraph=target.paragraph, attribution=attribution, text=data.text, suggestion=data.suggestion,
-        reason=data.reason, identity=data.identity, identity_words=data.identity_words[:50],
+        reason=data.reason, title=" ".join(data.title.split()), content=data.content, identity=data.identity,
+        identity_words=data.identity_words[:50],
         station_id=station.id if station else None,
         channel=data.channel, name=data.name, phone=data.phone,
         consent=data.consent and bool(data.phone or data.name), collector=data.collector,
@@ -141,6 +172,8 @@ class TargetPreview:
 
 def target_preview(consultation: Consultation, label: str | None) -> TargetPreview | None:
     """The provision a form is about, to show its text beside the form; None for the whole draft."""
+    if not consultation.has_text:
+        return None
     try:
         target = find_target(consultation.version_id, label)
     except ServiceError:

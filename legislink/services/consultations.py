@@ -24,12 +24,20 @@ def participant_key():
 @dataclass(frozen=True)
 class ConsultationSummary:
     consultation: Consultation
-    draft: Draft
-    version: DraftVersion
+    draft: Draft | None  # None for a call for proposals: nothing written is consulted
+    version: DraftVersion | None
     comments: int
     participants: int
     is_open: bool
     days_left: int | None
+
+    @property
+    def kind(self) -> ConsultationKind:
+        return self.consultation.kind
+
+    @property
+    def title(self) -> str:
+        return self.draft.title if self.draft is not None else self.consultation.title
 
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
@@ -57,13 +65,18 @@ def days_left(consultation: Consultation, now: datetime, timezone: str = DEFAULT
     return max(0, (last_day - now.astimezone(zone).date()).days)
 
 
+# Listed on the home page; the standing request form has its own entry there, open all year.
+LISTED_KINDS = (ConsultationKind.DRAFT, ConsultationKind.PROPOSAL, ConsultationKind.EVALUATION)
+
+
 def list_public(now: datetime, timezone: str = DEFAULT_TIMEZONE) -> list[ConsultationSummary]:
-    """Open consultations first (closing soonest first), then the rest, newest first."""
+    """Every kind of consultation (a call for proposals has no text, so the text is an outer join):
+    open ones first (closing soonest first), then the rest, newest first."""
     rows = db.session.execute(
         select(Consultation, DraftVersion, Draft)
-        .join(DraftVersion, Consultation.version_id == DraftVersion.id)
-        .join(Draft, DraftVersion.draft_id == Draft.id)
-        .where(Consultation.opens_at <= now)
+        .outerjoin(DraftVersion, Consultation.version_id == DraftVersion.id)
+        .outerjoin(Draft, DraftVersion.draft_id == Draft.id)
+        .where(Consultation.opens_at <= now, Consultation.kind.in_(LISTED_KINDS))
     ).all()
     counts = public_counts([c.id for c, _, _ in rows])
     summaries = [
@@ -74,6 +87,13 @@ def list_public(now: datetime, timezone: str = DEFAULT_TIMEZONE) -> list[Consult
     closed = sorted((s for s in summaries if not s.is_open), key=lambda s: s.consultation.closes_at, reverse=True)
     return open_ones + closed
 
+
+def shown_consultation(consultation_id: int, now: datetime) -> Consultation | None:
+    """A consultation the public may see: listed, and opened already."""
+    consultation = db.session.get(Consultation, consultation_id)
+    if consultation is None or consultation.kind not in LISTED_KINDS or consultation.opens_at > now:
+        return None
+    return consultation
 
 
 def window_bounds(opens_on: date, closes_on: date, timezone: str = DEFAULT_TIMEZONE) -> tuple[datetime, datetime]:

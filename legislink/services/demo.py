@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Channel, Consultation, Draft, DraftKind, Identity, Role, Station, User
-from . import accounts, analysis, comments, drafts
+from . import accounts, analysis, comments, demo_kinds, drafts
 from .comments import CommentInput
 
 
@@ -663,7 +663,18 @@ def load_demo(now: datetime) -> DemoReport:
         # Staff open the demo to a sorted consultation: opinion groups and form letters found.
         summary = analysis.run(consultation, now=now)
         report.created.append(f"analysis: {summary.groups} opinion groups, {summary.form_letters} form-letter copies")
+    _before_and_after_the_draft(now, report)
     return report
+
+
+def _before_and_after_the_draft(now: datetime, report: DemoReport) -> None:
+    """An open call for proposals (立法前) and the evaluation of a law in force (立法后), each analysed."""
+    for load in (demo_kinds.load_proposal_call, demo_kinds.load_evaluation):
+        consultation, created = load(now)
+        report.created.extend(created)
+        if consultation is not None:
+            summary = analysis.run(consultation, now=now)
+            report.created.append(f"analysis of the {consultation.kind.value}: {summary.groups} groups")
 
 
 def _stations(report: DemoReport) -> None:

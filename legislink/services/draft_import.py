@@ -19,6 +19,8 @@ from . import ServiceError
 from .drafts import HEADING_RANK, add_version, as_refusal, import_text, parse_or_refuse
 
 DEFAULT_VERSION_LABEL = "征求意见稿"
+# A law in force imported for its evaluation (立法后评估) is one version with this label.
+EVALUATION_VERSION_LABEL = "现行文本"
 # How much of an article's first paragraph the preview shows.
 FIRST_LINE_CHARS = 60
 

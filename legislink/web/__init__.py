@@ -12,6 +12,7 @@ def register_blueprints(app: Flask) -> None:
         admin,
         api,
         auth,
+        calls,
         dashboard,
         drafts,
         errors,
@@ -48,6 +49,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(reports.api)
     app.register_blueprint(drafts.bp)
     app.register_blueprint(handouts.bp)
+    app.register_blueprint(calls.bp)
     errors.init_app(app)
     request_log.init_app(app)
     filters.init_app(app)

@@ -13,20 +13,25 @@ csrf.exempt(bp)
 
 
 def _consultation_json(summary) -> dict:
+    """One consultation of any kind: a draft id, issuing body and version only when a text is consulted."""
     c = summary.consultation
-    return {
+    entry = {
         "id": c.id,
-        "draft_id": summary.draft.id,
-        "title": summary.draft.title,
-        "issuing_body": summary.draft.issuing_body,
-        "version": summary.version.label,
+        "kind": c.kind.value,
+        "title": summary.title,
         "opens_at": c.opens_at.isoformat(),
         "closes_at": c.closes_at.isoformat(),
         "open": summary.is_open,
         "comments": summary.comments,
         "participants": summary.participants,
-        "url": f"/drafts/{summary.draft.id}",
+        "url": f"/drafts/{summary.draft.id}" if summary.draft is not None else f"/consultations/{c.id}",
     }
+    if summary.draft is not None:
+        entry |= {"draft_id": summary.draft.id, "issuing_body": summary.draft.issuing_body,
+                  "version": summary.version.label}
+    else:
+        entry["intro"] = c.intro
+    return entry
 
 
 @bp.route("/consultations")

@@ -11,13 +11,22 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
 from werkzeug.exceptions import RequestEntityTooLarge
-from wtforms import BooleanField, DateField, SelectChoice, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    DateField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from .. import permissions
 from ..extensions import db
-from ..models import Draft, DraftKind, DraftVersion, utcnow
+from ..models import ConsultationKind, Draft, DraftKind, DraftVersion, utcnow
 from ..services import consultations, draft_import, drafts, reader, stations, versions
 from .boundary import refusal
 from .fields import DateInRange, clean_text, page_number
@@ -106,7 +115,14 @@ class DraftForm(SourceForm):
                        + [SelectChoice(k.value, label) for k, label in KIND_LABELS.items()])
 
 
+# What a window on a text consults; a call for proposals has its own page (web/calls.py).
+TEXT_KIND_CHOICES = [SelectChoice(ConsultationKind.DRAFT.value, _l("A draft, for comment (during legislation)")),
+                     SelectChoice(ConsultationKind.EVALUATION.value,
+                                  _l("A law in force, for evaluation (after legislation)"))]
+
+
 class ConsultationForm(FlaskForm):
+    kind = RadioField(_l("What is consulted"), choices=TEXT_KIND_CHOICES, default=ConsultationKind.DRAFT.value)
     opens_on = DateField(_l("Opens on"), validators=[DataRequired(), DateInRange()])
     closes_on = DateField(_l("Closes on"), validators=[DataRequired(), DateInRange()])
     premoderation = BooleanField(_l("Pre-moderation: online comments are checked before the public counts them"))
@@ -198,7 +214,10 @@ def _confirm(draft: Draft | None):
 @bp.route("/new", methods=["GET", "POST"])
 @require(permissions.can_manage_drafts)
 def new_draft():
-    return _preview_or_form(DraftForm(version_label=draft_import.DEFAULT_VERSION_LABEL), None)
+    # ?for=evaluation: a law in force, imported as its 现行文本 before its evaluation window opens.
+    label = (draft_import.EVALUATION_VERSION_LABEL if request.args.get("for") == "evaluation"
+             else draft_import.DEFAULT_VERSION_LABEL)
+    return _preview_or_form(DraftForm(version_label=label), None)
 
 
 @bp.route("/new/confirm", methods=["POST"])
@@ -282,7 +301,7 @@ def version(draft_id: int, version_id: int):
 WINDOW_ERROR_FIELDS = {"closes_before_opens": "closes_on", "unknown_station": "stations"}
 
 
-def _station_choices() -> list[SelectChoice]:
+def station_choices() -> list[SelectChoice]:
     return [SelectChoice(s.code, s.name) for s in stations.listed(active_only=True)]
 
 
@@ -292,15 +311,19 @@ def consultation(draft_id: int, version_id: int):
     version = _version_or_404(draft_id, version_id)
     zone = current_app.config["BABEL_DEFAULT_TIMEZONE"]
     today = consultations.local_day(utcnow(), zone)
-    form = ConsultationForm(opens_on=today, closes_on=today + timedelta(days=30))
-    form.stations.choices = _station_choices()
+    # A law in force is imported as its 现行文本: a window on it is most likely its evaluation.
+    kind = ConsultationKind.EVALUATION if version.label == draft_import.EVALUATION_VERSION_LABEL else None
+    form = ConsultationForm(opens_on=today, closes_on=today + timedelta(days=30),
+                            kind=(kind or ConsultationKind.DRAFT).value)
+    form.stations.choices = station_choices()
     if form.validate_on_submit():
         with refusal() as refused:
             consultations.open_consultation(
                 version, opens_on=form.opens_on.data, closes_on=form.closes_on.data,
                 premoderation=form.premoderation.data, station_codes=form.stations.data or [],
                 contact_name=form.contact_name.data or "", contact_phone=form.contact_phone.data or "",
-                after_close_contact=form.after_close_contact.data or "", timezone=zone, actor=current_user)
+                after_close_contact=form.after_close_contact.data or "", kind=ConsultationKind(form.kind.data),
+                timezone=zone, actor=current_user)
             flash(_("The consultation window on %(label)s is set.", label=version.label), "success")
             return redirect(url_for(".draft", draft_id=draft_id))
         _add_error(form[WINDOW_ERROR_FIELDS.get(refused.code, "opens_on")], refused.message)

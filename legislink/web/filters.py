@@ -3,7 +3,7 @@ of a part of a page."""
 
 from datetime import date, datetime, timedelta
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app, request, url_for
 from flask_babel import format_date, format_datetime, get_timezone
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -12,6 +12,7 @@ from markupsafe import Markup
 from .. import labels
 from ..analysis.text import language_tag
 from ..lawtext.numerals import int_to_cn
+from ..models import ConsultationKind
 from .i18n import html_lang
 
 
@@ -39,9 +40,12 @@ def paragraph_label(number: int | None) -> str:
 
 
 def target_label(comment) -> str:
-    """第十二条第二款, 第三章, or the whole draft."""
+    """第十二条第二款, 第三章, the whole draft (or law), or the law a proposal asks for."""
     if comment.provision is None:
-        return _("The whole draft")
+        if comment.title:
+            return comment.title
+        kind = comment.consultation.kind
+        return _("The whole law") if kind == ConsultationKind.EVALUATION else _("The whole draft")
     return comment.provision.label + paragraph_label(comment.paragraph)
 
 
@@ -54,6 +58,13 @@ def lang_attr(tag: str) -> Markup:
 def lang_of(text: str | None) -> Markup:
     """lang_attr for a text written by someone: a comment, a draft's title."""
     return lang_attr(language_tag(text or ""))
+
+
+def consultation_url(consultation) -> str:
+    """Where the public reads a consultation: its draft's page when it has a text, else its own page."""
+    if consultation.has_text:
+        return url_for("public.draft", draft_id=consultation.version.draft_id)
+    return url_for("public.consultation", consultation_id=consultation.id)
 
 
 def has_endpoint(name: str) -> bool:
@@ -82,6 +93,7 @@ def init_app(app: Flask) -> None:
         has_endpoint=has_endpoint, may_open=may_open, staff_page=staff_page,
         status_labels=labels.STATUS, channel_labels=labels.CHANNEL,
         identity_labels=labels.IDENTITY, adoption_labels=labels.ADOPTION, lang_attr=lang_attr,
+        consultation_kinds=labels.KIND, stage_labels=labels.STAGE, consultation_url=consultation_url,
     )
     app.add_template_filter(lang_of)
     app.add_template_filter(deadline)

@@ -93,6 +93,11 @@ MESSAGES = {
     "text_needed": _l("This kind of consultation needs a text: a draft, or the law in force to evaluate."),
     "no_text_for_proposals": _l("A call for proposals consults no text."),
     "title_needed": _l("A call for proposals needs a title."),
+    "no_articles_to_name": _l("A call for proposals has no articles: leave the article empty."),
+    "proposal_fields_elsewhere": _l("A project name and main content belong to a proposal, not to a comment "
+                                    "on a text."),
+    "proposal_title_needed": _l("Name the law or regulation you propose."),
+    "proposal_title_too_long": _l("The name of the proposed law is longer than %(limit)s characters."),
 }
 
 

@@ -12,13 +12,13 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from .. import labels, permissions
 from ..extensions import db
-from ..models import Channel, Comment, Consultation, utcnow
+from ..models import Channel, Comment, Consultation, ConsultationKind, utcnow
 from ..services import comments, reader, receipts, stations
 from .boundary import refusal
 from .fields import DateInRange, PhoneNumber, clean_text
 from .filters import local_today
 from .guards import require
-from .public_forms import COUNTED, OPTIONAL_TEXT, TEXT_VALIDATORS
+from .public_forms import COUNTED, OPTIONAL_TEXT, PROPOSAL_TITLE_MAX, TEXT_VALIDATORS
 
 bp = Blueprint("offline", __name__, url_prefix="/staff/consultations/<int:consultation_id>")
 
@@ -53,11 +53,45 @@ class OfflineForm(FlaskForm):
             raise ValidationError(_l("The date cannot be in the future."))
 
 
+class OfflineProposalForm(OfflineForm):
+    """A proposal collected offline (立项建议): the law asked for, why it is needed, what it should contain."""
+
+    article = suggestion = reason = None
+    title = StringField(_l("Name of the proposed law or regulation"), filters=[clean_text],
+                        validators=[DataRequired(message=_l("Name the law or regulation proposed.")),
+                                    Length(max=PROPOSAL_TITLE_MAX)])
+    content = TextAreaField(_l("What it should contain"), filters=[clean_text], validators=OPTIONAL_TEXT,
+                            render_kw=COUNTED)
+
+
+def _form_for(consultation: Consultation) -> OfflineForm:
+    if consultation.kind == ConsultationKind.PROPOSAL:
+        form = OfflineProposalForm()
+        form.text.label.text = _l("Why it is needed")
+        return form
+    form = OfflineForm()
+    if consultation.kind == ConsultationKind.EVALUATION:
+        form.text.label.text = _l("Problems in practice")
+        form.suggestion.label.text = _l("Suggestions for improvement")
+    return form
+
+
+def _comment_input(form: OfflineForm) -> comments.CommentInput:
+    identity, identity_words = comments.read_identity(form.identity.data or "")
+    by_kind = ({"title": form.title.data, "content": form.content.data or ""} if isinstance(form, OfflineProposalForm)
+               else {"article": form.article.data or None, "suggestion": form.suggestion.data or "",
+                     "reason": form.reason.data or ""})
+    return comments.CommentInput(
+        text=form.text.data, identity=identity, identity_words=identity_words, station_code=form.station.data,
+        channel=Channel(form.channel.data), name=form.name.data or "", phone=form.phone.data or "",
+        consent=form.consent.data, collector=form.collector.data, collected_on=form.collected_on.data, **by_kind)
+
+
 @bp.route("/offline", methods=["GET", "POST"])
 @require(permissions.can_record_comments)
 def entry(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
-    form = OfflineForm()
+    form = _form_for(consultation)
     scope = permissions.comment_scope(current_user)
     form.station.choices = [SelectChoice(s.code, s.name) for s in stations.listed(active_only=True)
                             if scope.may_record_for(s.id)]
@@ -68,21 +102,16 @@ def entry(consultation_id: int):
         form.collected_on.data = local_today()
         form.collector.data = current_user.display_name or current_user.username
     if form.validate_on_submit():
-        identity, identity_words = comments.read_identity(form.identity.data or "")
         with refusal() as refused:
-            saved = comments.submit(consultation, comments.CommentInput(
-                text=form.text.data, article=form.article.data or None, suggestion=form.suggestion.data or "",
-                reason=form.reason.data or "", identity=identity, identity_words=identity_words,
-                station_code=form.station.data,
-                channel=Channel(form.channel.data), name=form.name.data or "", phone=form.phone.data or "",
-                consent=form.consent.data, collector=form.collector.data, collected_on=form.collected_on.data,
-            ), now=utcnow(), actor=current_user)
+            saved = comments.submit(consultation, _comment_input(form), now=utcnow(), actor=current_user)
             flash(_("Recorded. Give the person their receipt code."), "success")
             return redirect(url_for("offline.slip", consultation_id=consultation.id, code=saved.receipt_code))
         on_station = refused.code in {"unknown_station", "other_station_record"}
-        (form.station if on_station else form.article).errors.append(refused.message)
+        target = form.station if on_station else (form.article if "article" in form else form.title)
+        target.errors.append(refused.message)
     return render_template("staff/offline/entry.html", consultation=consultation, form=form,
-                           article_labels=reader.article_labels(consultation.version_id))
+                           article_labels=reader.article_labels(consultation.version_id)
+                           if consultation.has_text else [])
 
 
 @bp.route("/offline/<code>")

@@ -12,14 +12,14 @@ from wtforms import SelectChoice
 
 from .. import labels, permissions
 from ..extensions import limiter
-from ..models import Channel, Identity, utcnow
+from ..models import Channel, ConsultationKind, Identity, utcnow
 from ..services import comments, consultations, figures, reader, receipts, stations
 from . import errors
 from .boundary import refusal
 from .guards import private
 from .i18n import keep_in_page_url, select_locale
 from .lookups import published_draft
-from .public_forms import CommentForm
+from .public_forms import CommentForm, ProposalForm
 
 bp = Blueprint("public", __name__)
 
@@ -44,6 +44,7 @@ def draft(draft_id: int):
         counts=reader.comment_counts(consultation.id),
         is_open=consultation.is_open(now),
         days_left=consultations.days_left(consultation, now, current_app.config["BABEL_DEFAULT_TIMEZONE"]),
+        evaluation=consultation.kind == ConsultationKind.EVALUATION,
     )
 
 
@@ -80,9 +81,7 @@ def comment(draft_id: int):
         return _closed(draft, consultation)
     form = _comment_form(consultation)
     if form.validate_on_submit():
-        if form.website.data:
-            current_app.logger.info("comment refused: honeypot filled")
-            abort(400)
+        _refuse_bots(form)
         with refusal() as refused:
             saved = comments.submit(consultation, comments.CommentInput(
                 text=form.text.data, article=form.article.data or None, suggestion=form.suggestion.data or "",
@@ -99,8 +98,16 @@ def comment(draft_id: int):
     return _form_page(draft, consultation, form)
 
 
+def _refuse_bots(form) -> None:
+    if form.website.data:
+        current_app.logger.info("comment refused: honeypot filled")
+        abort(400)
+
+
 def _closed(draft, consultation):
-    return render_template("public/comment_closed.html", draft=draft, consultation=consultation), (
+    back = (url_for("public.draft", draft_id=draft.id) if draft is not None
+            else url_for("public.consultation", consultation_id=consultation.id))
+    return render_template("public/comment_closed.html", consultation=consultation, back_url=back), (
         403 if request.method == "POST" else 200)
 
 
@@ -108,7 +115,53 @@ def _comment_form(consultation) -> CommentForm:
     # ?station=CODE: the QR code of a station's poster chose it (a code not offered selects nothing).
     form = CommentForm(article=request.args.get("article", ""), station=request.args.get("station", ""))
     form.station.choices = _station_choices(consultation)
+    if consultation.kind == ConsultationKind.EVALUATION:
+        form.for_evaluation()
     return form
+
+
+@bp.route("/consultations/<int:consultation_id>", methods=["GET", "POST"])
+@limiter.limit(_comment_limit, methods=["POST"], deduct_when=_never)
+@private
+def consultation(consultation_id: int):
+    """A consultation's own page. One on a text is read on its draft's page; a call for proposals is
+    its title, its introduction and the proposal form."""
+    now = utcnow()
+    shown = consultations.shown_consultation(consultation_id, now)
+    if shown is None:
+        abort(404)
+    if shown.has_text:
+        return redirect(url_for("public.draft", draft_id=shown.version.draft_id))
+    if request.method == "POST" and not permissions.can_comment(None, shown, now):
+        return _closed(None, shown)
+    form = _proposal_form(shown)
+    if form.validate_on_submit():
+        _refuse_bots(form)
+        with refusal() as refused:
+            saved = comments.submit(shown, comments.CommentInput(
+                title=form.title.data, text=form.text.data, content=form.content.data or "",
+                identity=Identity(form.identity.data), station_code=form.station.data or None,
+                channel=Channel.ONLINE, name=form.name.data or "", phone=form.phone.data or "",
+                consent=form.consent.data,
+            ), now=now)
+            _count_accepted_comment()
+            return redirect(url_for("public.receipt", code=saved.receipt_code, sent=1))
+        (form.station if refused.code == "unknown_station" else form.title).errors.append(refused.message)
+    return _proposal_page(shown, form, now)
+
+
+def _proposal_form(consultation) -> ProposalForm:
+    form = ProposalForm(station=request.args.get("station", ""))
+    form.station.choices = _station_choices(consultation)
+    return form
+
+
+def _proposal_page(consultation, form, now, status: int = 200):
+    return render_template(
+        "public/proposal.html", consultation=consultation, form=form,
+        is_open=permissions.can_comment(None, consultation, now),
+        days_left=consultations.days_left(consultation, now, current_app.config["BABEL_DEFAULT_TIMEZONE"]),
+    ), status
 
 
 def _form_page(draft, consultation, form, status: int = 200):
@@ -133,15 +186,29 @@ def _sent_from_this_site() -> bool:
 def _form_again(error, message: str):
     """The comment form once more, holding everything the resident typed, with a fresh token and a
     word on why it was not sent; other requests get the error's own page."""
-    if request.endpoint != "public.comment" or request.method != "POST" or not _sent_from_this_site():
+    if (request.endpoint not in ("public.comment", "public.consultation") or request.method != "POST"
+            or not _sent_from_this_site()):
         return errors.page_for(error)
     now = utcnow()
+    if request.endpoint == "public.consultation":
+        return _proposal_again(request.view_args["consultation_id"], now, error, message)
     draft, consultation = published_draft(request.view_args["draft_id"], now)
     if not permissions.can_comment(None, consultation, now):
         return _closed(draft, consultation)
     form = _comment_form(consultation)
     form.form_errors.append(message)
     return _form_page(draft, consultation, form, error.code)
+
+
+def _proposal_again(consultation_id: int, now, error, message: str):
+    shown = consultations.shown_consultation(consultation_id, now)
+    if shown is None or shown.has_text:
+        return errors.page_for(error)
+    if not permissions.can_comment(None, shown, now):
+        return _closed(None, shown)
+    form = _proposal_form(shown)
+    form.form_errors.append(message)
+    return _proposal_page(shown, form, now, error.code)
 
 
 @bp.errorhandler(CSRFError)
@@ -164,7 +231,8 @@ def _fields_key(consultation, form, target) -> str | None:
     invent would only crowd the cache)."""
     if request.method != "GET" or (form.article.data and target is None):
         return None
-    inputs = [select_locale(), reader.version_index(consultation.version_id).stamp, form.article.data or "",
+    inputs = [select_locale(), consultation.kind.value, reader.version_index(consultation.version_id).stamp,
+              form.article.data or "",
               [(choice.value, choice.label) for choice in form.station.choices]]
     return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()
 
@@ -185,7 +253,7 @@ def receipt_lookup():
         if comment is not None:
             return redirect(url_for("public.receipt", code=comment.receipt_code))
         error = _("No comment has this receipt code. Check the code on your receipt and try again.")
-    closed = [s for s in consultations.list_public(utcnow()) if not s.is_open]
+    closed = [s for s in consultations.list_public(utcnow()) if not s.is_open and s.draft is not None]
     return render_template("public/receipt_lookup.html", typed=typed, error=error, closed=closed)
 
 

@@ -39,7 +39,9 @@ OPTIONAL_TEXT = [Optional(), TextLength(0, TEXT_MAX)]
 COUNTED = {"data-count-max": TEXT_MAX}
 
 
-class CommentForm(FlaskForm):
+# The fields are declared before those they share (who sends), so each form lists them in page
+# order: WTForms orders fields by when they were declared.
+class _CommentFields(FlaskForm):
     article = StringField(_l("Which article is your comment about?"), filters=[clean_text],
                           validators=[Optional(), Length(max=40)], render_kw={"list": "article-options"})
     text = TextAreaField(_l("Your comment"), filters=[clean_text], validators=TEXT_VALIDATORS, render_kw=COUNTED)
@@ -47,6 +49,25 @@ class CommentForm(FlaskForm):
                                render_kw=COUNTED)
     reason = TextAreaField(_l("Reason (optional)"), filters=[clean_text], validators=OPTIONAL_TEXT,
                            render_kw=COUNTED)
+
+
+PROPOSAL_TITLE_MAX = 200
+
+
+class _ProposalFields(FlaskForm):
+    title = StringField(_l("Name of the proposed law or regulation"), filters=[clean_text],
+                        validators=[DataRequired(message=_l("Name the law or regulation you propose.")),
+                                    Length(max=PROPOSAL_TITLE_MAX)])
+    text = TextAreaField(_l("Why it is needed"), filters=[clean_text], validators=[
+        DataRequired(message=_l("Say why this law or regulation is needed.")), TextLength(TEXT_MIN, TEXT_MAX)],
+        render_kw=COUNTED)
+    content = TextAreaField(_l("What it should contain (optional)"), filters=[clean_text],
+                            validators=OPTIONAL_TEXT, render_kw=COUNTED)
+
+
+class ResidentFields(FlaskForm):
+    """Who sends, shared by every public form: identity, station, contact details and consent."""
+
     identity = SelectField(_l("You are"), choices=[SelectChoice(i.value, labels.IDENTITY[i]) for i in Identity],
                            default=Identity.RESIDENT.value)
     station = SelectField(_l("Your liaison station (optional)"), validators=[Optional()])
@@ -63,3 +84,14 @@ class CommentForm(FlaskForm):
     def validate_consent(self, field):
         if field.data and not self.phone.data:
             raise ValidationError(_l("Leave a mobile number so that we can contact you, or untick this box."))
+
+
+class CommentForm(_CommentFields, ResidentFields):
+    def for_evaluation(self) -> None:
+        """A law in force is evaluated: the same fields ask for problems in practice and improvements."""
+        self.text.label.text = _l("Problems in practice")
+        self.suggestion.label.text = _l("Suggestions for improvement (optional)")
+
+
+class ProposalForm(_ProposalFields, ResidentFields):
+    """A proposal for a law or regulation to make or revise (立项建议)."""

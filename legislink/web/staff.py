@@ -12,4 +12,4 @@ bp = Blueprint("staff", __name__, url_prefix="/staff")
 @bp.route("/")
 @require(permissions.can_enter_workspace)
 def home():
-    return render_template("staff/home.html", drafts=workspace.draft_overview())
+    return render_template("staff/home.html", drafts=workspace.draft_overview(), calls=workspace.proposal_calls())

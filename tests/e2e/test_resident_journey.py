@@ -10,7 +10,7 @@ pytestmark = pytest.mark.e2e
 
 def test_a_resident_comments_on_an_article_and_looks_up_the_receipt(live_server, page):
     page.goto(live_server + "/")
-    expect(page.locator("h1")).to_have_text("正在征求意见的法律法规草案")
+    expect(page.locator("h1")).to_have_text("正在征求意见")
     page.get_by_role("link", name="阅读并提意见").first.click()
     expect(page.locator("#a14")).to_contain_text("电话卡")
 
@@ -39,7 +39,7 @@ def test_a_resident_comments_on_an_article_and_looks_up_the_receipt(live_server,
 
 def test_a_foreign_merchant_comments_in_english(live_server, page):
     page.goto(live_server + "/?lang=en")
-    expect(page.locator("h1")).to_have_text("Law drafts open for your comment")
+    expect(page.locator("h1")).to_have_text("Open for your views")
     page.get_by_role("link", name="Read and comment").first.click()
     page.locator("#a18").get_by_role("link", name="Comment on this article").click()
     comment = page.get_by_role("textbox", name="Your comment", exact=True)

@@ -25,7 +25,8 @@ from ..two_stations import IDENTITIES, SIDES, build, may_act
 # Open to anyone, on purpose: the resident's pages, open data, sign-in, health.
 PUBLIC = {
     "static", "public.index", "public.draft", "public.comment", "public.receipt_lookup", "public.receipt",
-    "public.results", "public.certificate", "handouts.poster", "handouts.text_txt", "handouts.text_docx",
+    "public.results", "public.certificate", "public.consultation", "handouts.poster", "handouts.text_txt",
+    "handouts.text_docx",
     "api.consultation_list", "api.draft_detail", "api.draft_stats", "health.healthz",
     "auth.login", "auth.logout",
 }

@@ -378,7 +378,7 @@ def test_staff_open_a_window_for_chosen_stations(staff):
     make_station(code="FT02", name="福田街道联络站")
     db.session.commit()
     form = staff.get(f"/staff/drafts/{version.draft_id}/versions/{version.id}/consultation").get_data(as_text=True)
-    assert not re.search(r"<input[^>]*checked", form)  # every station unless some are ticked
+    assert not re.search(r"<input[^>]*checked[^>]*name=\"stations\"", form)  # every station unless some are ticked
     response = window_form(staff, version, stations=["FT02"], premoderation="y")
     assert response.status_code == 302
     consultation = db.session.scalar(select(Consultation))
