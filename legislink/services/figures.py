@@ -12,6 +12,7 @@ from ..models import (
     Comment,
     CommentStatus,
     Consultation,
+    ConsultationKind,
     OpinionGroup,
     consultation_stations,
 )
@@ -54,7 +55,9 @@ def _opinion_figures(begin, end, station_id=None) -> tuple[int, int, int]:
 
 
 def _drafts(consultations: list[Consultation], station_id=None) -> int:
-    """Drafts consulted; a station counts the consultations that were open to it (all, when none is named)."""
+    """Drafts consulted; a station counts the consultations that were open to it (all, when none is named).
+    Calls for proposals and evaluations of laws in force consult no draft: they are not counted here."""
+    consultations = [c for c in consultations if c.kind == ConsultationKind.DRAFT]
     if station_id is None:
         return len({c.version.draft_id for c in consultations})
     named = defaultdict(set)

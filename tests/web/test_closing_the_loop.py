@@ -136,6 +136,19 @@ def test_yearly_figures_match_a_hand_count(loop):
     assert (empty.drafts, empty.comments, empty.reported) == (0, 0, 0)
 
 
+def test_a_call_for_proposals_is_not_counted_as_a_draft_and_does_not_break_the_figures(loop):
+    from legislink.models import ConsultationKind
+    from legislink.services.consultations import open_consultation
+
+    zone = ZoneInfo("Asia/Shanghai")
+    today = datetime.now(zone).date()
+    open_consultation(None, kind=ConsultationKind.PROPOSAL, title="2027年度立法项目征集",
+                      opens_on=today - timedelta(days=3), closes_on=today + timedelta(days=30))
+    db.session.commit()
+    total = figures.yearly(today - timedelta(days=60), today, contact_point="示例联系点", zone=zone).total
+    assert total.drafts == 1
+
+
 def test_the_figures_page_and_its_workbook(client, loop):
     _mark(loop)
     sign_in(client, "shen")
