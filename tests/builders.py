@@ -9,10 +9,13 @@ from legislink.models import (
     Comment,
     Consultation,
     ConsultationKind,
+    Department,
     Draft,
     DraftVersion,
     Provision,
     ProvisionLevel,
+    Referral,
+    ReferralStatus,
     Role,
     Station,
     User,
@@ -123,3 +126,24 @@ def make_evaluation(version: DraftVersion | None = None, **overrides) -> Consult
 def make_proposal(consultation: Consultation, title: str, text: str, content: str = "", **overrides) -> Comment:
     """A proposal: the law asked for (title), its necessity (text) and its main content."""
     return make_comment(consultation, title=title, text=text, content=content, **overrides)
+
+
+def make_department(**overrides) -> Department:
+    department = Department(**{"name": f"示例街道办事处{next(_seq)}", **overrides})
+    db.session.add(department)
+    db.session.flush()
+    return department
+
+
+def make_referral(comment: Comment, department: Department | None = None, *, assigned_on: date | None = None,
+                  due_on: date | None = None, status: ReferralStatus = ReferralStatus.PENDING,
+                  **overrides) -> Referral:
+    """A request (民情) sent to a department, written directly as the referral service would store it."""
+    assigned_on = assigned_on or date.today()
+    referral = Referral(**{
+        "comment": comment, "department": department or make_department(), "assigned_on": assigned_on,
+        "due_on": due_on or assigned_on + timedelta(days=15), "status": status, **overrides,
+    })
+    db.session.add(referral)
+    db.session.flush()
+    return referral

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO
+
+from openpyxl import Workbook
 
 from .model import DetailRow, ReportEntry, ReportHeader, StatsData, YearlyReport
 from .rows import (
@@ -70,12 +72,14 @@ def write_report(
     with_contact: bool = False,
     adoption: bool = False,
     detail_row_limit: int = EXCEL_MAX_ROWS,
+    extra: Sequence[Callable[[Workbook], object]] = (),
 ) -> list[str]:
     """Write the upward report to a path or binary file; returns the sheet names.
 
     `details` may be a generator over a query: it is consumed once, row by row, and memory
     stays flat. Names and phones are written only `with_contact` (the caller checks the
     permission); `adoption` adds the 采纳情况 sheet. `detail_row_limit` counts the header.
+    `extra` writes sheets other modules add (民情转办), last, as `kinds.append_extra_sheets` does.
     """
     entries = ordered_entries(entries)
     detail_rows = build_detail_rows(details, with_contact=with_contact, group_numbers=entry_numbers(entries))
@@ -86,6 +90,8 @@ def write_report(
             write_sheet(workbook, STATS_SHEET, STATS_LAYOUT, build_stats_rows(header, stats, entries))
             if adoption:
                 write_sheet(workbook, ADOPTION_SHEET, ADOPTION_LAYOUT, build_adoption_rows(header, entries))
+            for write in extra:
+                write(workbook)
             save_with_streams(workbook, out, [s for s in streams if isinstance(s, RowStream)])
         finally:
             for stream in streams:

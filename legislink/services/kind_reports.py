@@ -8,6 +8,7 @@ go through it.
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import IO
 
 from sqlalchemy import select
@@ -18,7 +19,7 @@ from ..extensions import db
 from ..models import Comment, Consultation, OpinionGroup, Station
 from ..reports import ExtraSheet, ProposalDetail, ProposalEntry, ReportHeader, write_proposal_report
 from ..reports.identities import source_name
-from . import reports
+from . import reports, request_reports
 from .stations import listed, station_or_none
 
 
@@ -34,10 +35,11 @@ _MEMBER = (Comment.id, Comment.group_id, Comment.duplicate_key, Comment.identity
            Comment.station_id, Comment.title, Comment.text, Comment.content)
 
 
-def extra_sheets(consultation: Consultation, station: Station | None) -> list[ExtraSheet]:
-    """Sheets beyond the kind's own, appended after them (reports.kinds.append_extra_sheets): where the
-    民情转办 sheet of residents' requests is hooked in. None yet."""
-    return []
+def extra_sheets(consultation: Consultation, station: Station | None, today: date) -> list[ExtraSheet]:
+    """Sheets beyond the kind's own, appended after them (reports.kinds.append_extra_sheets): the 民情转办
+    sheet of residents' requests when any were referred. `today` is the export day in the contact
+    point's time zone (the report header's date), from which 逾期 is measured."""
+    return request_reports.request_sheets(consultation, station, today)
 
 
 def _entry(key: str, members: list, group: OpinionGroup | None, identities: dict, stations: dict) -> ProposalEntry:
@@ -109,4 +111,4 @@ def write_proposals(consultation: Consultation, data: ProposalReportData, out: s
     return write_proposal_report(
         out, data.header, data.entries, proposal_detail_rows(consultation, data.station, with_contact=with_contact),
         with_contact=with_contact, detail_row_limit=settings.detail_row_limit,
-        extra=extra_sheets(consultation, data.station))
+        extra=extra_sheets(consultation, data.station, data.header.report_date))

@@ -299,10 +299,11 @@ def export(consultation: Consultation, out: str | IO[bytes], *, settings: Report
     if consultation.kind == ConsultationKind.EVALUATION:
         write_evaluation_report(out, data.header, data.entries, details, with_contact=with_contact,
                                 detail_row_limit=settings.detail_row_limit,
-                                extra=kind_reports.extra_sheets(consultation, data.station))
+                                extra=kind_reports.extra_sheets(consultation, data.station, data.header.report_date))
     else:
         write_report(out, data.header, data.entries, details, data.stats, with_contact=with_contact,
-                     adoption=adoption, detail_row_limit=settings.detail_row_limit)
+                     adoption=adoption, detail_row_limit=settings.detail_row_limit,
+                     extra=kind_reports.extra_sheets(consultation, data.station, data.header.report_date))
     _audit_export(consultation, data, station_code, with_contact, adoption, actor)
     return data
 
