@@ -110,6 +110,30 @@ class StatsData:
 
 
 @dataclass(frozen=True, kw_only=True)
+class KindFigures:
+    """One kind of consultation in a period: the consultations open and the comments received."""
+
+    consultations: int = 0
+    comments: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class RequestFigures:
+    """Residents' requests (民情) sent to departments in a period: 转办 N, 已办结 M, of which replied by the
+    due day, and those still open past it (逾期) on the day the figures were made."""
+
+    referred: int = 0
+    done: int = 0
+    done_on_time: int = 0
+    overdue: int = 0
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """按期办结率: done by the due day over done; None when nothing is done yet."""
+        return self.done_on_time / self.done if self.done else None
+
+
+@dataclass(frozen=True, kw_only=True)
 class YearFigures:
     drafts: int
     participations: int
@@ -117,6 +141,11 @@ class YearFigures:
     reported: int
     adopted: int
     partly_adopted: int
+    # 立法前 / 立法中 / 立法后, and the requests beyond legislation.
+    proposal: KindFigures = field(default_factory=KindFigures)
+    draft: KindFigures = field(default_factory=KindFigures)
+    evaluation: KindFigures = field(default_factory=KindFigures)
+    requests: RequestFigures = field(default_factory=RequestFigures)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -32,6 +32,12 @@ DETAIL_HEADERS = (
 CONTACT_HEADERS = ("提出人", "联系电话")
 ADOPTION_HEADERS = ("序号", "条款", "意见摘要", "提出人数", "采纳情况", "最终条文", "说明")
 YEARLY_HEADERS = ("联络站", "征求意见草案数", "参与人次", "收到意见条数", "上报意见条数", "采纳条数", "部分采纳条数")
+# The same sheet's two further tables: the three kinds of consultation, and the requests (民情).
+KINDS_SECTION = "立法前、立法中、立法后征集情况"
+KIND_HEADERS = ("联络站", "立法前：立项建议征集次数", "立法前：收到建议条数", "立法中：草案征求意见次数",
+                "立法中：收到意见条数", "立法后：评估征集次数", "立法后：收到意见条数")
+REQUESTS_SECTION = "民情转办情况"
+REQUEST_FIGURE_HEADERS = ("联络站", "转办件数", "已办结件数", "按期办结件数", "按期办结率", "逾期件数", "")
 
 GENERAL_SECTION = "一、总体意见"
 ARTICLE_SECTION = "二、逐条意见"
@@ -332,10 +338,26 @@ def build_yearly_rows(report: YearlyReport) -> list[SheetRow]:
         )),
         SheetRow(RowKind.HEADER, YEARLY_HEADERS),
     ]
-    rows.extend(SheetRow(RowKind.ENTRY, (station, *_figures(f))) for station, f in report.stations)
-    rows.append(SheetRow(RowKind.TOTAL, ("合计", *_figures(report.total))))
+    for section, headers, values in ((None, None, _figures), (KINDS_SECTION, KIND_HEADERS, _kind_figures),
+                                     (REQUESTS_SECTION, REQUEST_FIGURE_HEADERS, _request_figures)):
+        if section is not None:
+            rows += [SheetRow(RowKind.BLANK, ()), SheetRow(RowKind.SECTION, (section,)),
+                     SheetRow(RowKind.HEADER, headers)]
+        rows.extend(SheetRow(RowKind.ENTRY, (station, *values(f))) for station, f in report.stations)
+        rows.append(SheetRow(RowKind.TOTAL, ("合计", *values(report.total))))
     return rows
 
 
 def _figures(f: YearFigures) -> tuple[int, ...]:
     return (f.drafts, f.participations, f.comments, f.reported, f.adopted, f.partly_adopted)
+
+
+def _kind_figures(f: YearFigures) -> tuple[int, ...]:
+    return tuple(n for kind in (f.proposal, f.draft, f.evaluation) for n in (kind.consultations, kind.comments))
+
+
+def _request_figures(f: YearFigures) -> tuple[object, ...]:
+    """按期办结率 as the report prints it (87.5%), a dash while nothing is done; the last cell keeps the grid."""
+    rate = f.requests.on_time_rate
+    return (f.requests.referred, f.requests.done, f.requests.done_on_time,
+            "—" if rate is None else f"{rate:.1%}", f.requests.overdue, "")

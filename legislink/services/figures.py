@@ -1,4 +1,9 @@
-"""The contact point's figures: what its annual work report says, and each draft's public results."""
+"""The contact point's figures: what its annual work report says, and each draft's public results.
+
+The annual report counts the work before, during and after legislation (立法前 calls for proposals,
+立法中 drafts, 立法后 evaluations: consultations and comments of each kind) and the residents' requests
+sent to departments (转办 N, 已办结 M, 按期办结率, 逾期), overall and by station: a comment counts at
+its station, a request at the station of the comment it came from."""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -14,9 +19,11 @@ from ..models import (
     Consultation,
     ConsultationKind,
     OpinionGroup,
+    Referral,
+    ReferralStatus,
     consultation_stations,
 )
-from ..reports import YearFigures, YearlyReport
+from ..reports import KindFigures, RequestFigures, YearFigures, YearlyReport
 from .consultations import PUBLIC_STATUSES, participant_key
 from .stations import listed
 
@@ -54,34 +61,74 @@ def _opinion_figures(begin, end, station_id=None) -> tuple[int, int, int]:
     return sum(rows.values()), rows.get(Adoption.ADOPTED, 0), rows.get(Adoption.PARTLY, 0)
 
 
-def _drafts(consultations: list[Consultation], station_id=None) -> int:
-    """Drafts consulted; a station counts the consultations that were open to it (all, when none is named).
-    Calls for proposals and evaluations of laws in force consult no draft: they are not counted here."""
-    consultations = [c for c in consultations if c.kind == ConsultationKind.DRAFT]
+def _open_to(consultations: list[Consultation], station_id=None) -> list[Consultation]:
+    """The consultations a station took part in: those open to it (all, when none is named)."""
     if station_id is None:
-        return len({c.version.draft_id for c in consultations})
+        return consultations
     named = defaultdict(set)
     for cid, sid in db.session.execute(select(consultation_stations.c.consultation_id,
                                               consultation_stations.c.station_id)):
         named[cid].add(sid)
-    return len({c.version.draft_id for c in consultations if not named[c.id] or station_id in named[c.id]})
+    return [c for c in consultations if not named[c.id] or station_id in named[c.id]]
 
 
-def _figures(consultations, begin, end, station_id=None) -> YearFigures:
+def _drafts(consultations: list[Consultation]) -> int:
+    """Drafts consulted (立法中): a law in force under evaluation counts among the evaluations instead."""
+    return len({c.version.draft_id for c in consultations
+                if c.kind == ConsultationKind.DRAFT and c.version is not None})
+
+
+def _kinds(consultations: list[Consultation], begin, end, station_id=None) -> dict[ConsultationKind, KindFigures]:
+    """Consultations and comments received of each kind, comments by the day they were submitted."""
+    conditions = [Comment.submitted_at >= begin, Comment.submitted_at < end, Comment.status.in_(RECEIVED)]
+    if station_id is not None:
+        conditions.append(Comment.station_id == station_id)
+    comments = dict(db.session.execute(select(Consultation.kind, func.count(Comment.id)).join(Consultation)
+                                       .where(*conditions).group_by(Consultation.kind)).all())
+    return {kind: KindFigures(consultations=sum(c.kind == kind for c in consultations), comments=comments.get(kind, 0))
+            for kind in (ConsultationKind.PROPOSAL, ConsultationKind.DRAFT, ConsultationKind.EVALUATION)}
+
+
+def _requests(starts: date, ends: date, today: date, station_id=None) -> RequestFigures:
+    """Requests sent in the period (by the day they were sent); 逾期 is counted on `today`."""
+    conditions = [Referral.assigned_on >= starts, Referral.assigned_on <= ends]
+    if station_id is not None:
+        conditions.append(Comment.station_id == station_id)
+    referred = done = on_time = overdue = 0
+    for status, due_on, replied_on in db.session.execute(
+            select(Referral.status, Referral.due_on, Referral.replied_on)
+            .join(Comment, Comment.id == Referral.comment_id).where(*conditions)):
+        referred += 1
+        if status == ReferralStatus.DONE:
+            done += 1
+            on_time += replied_on is not None and replied_on <= due_on
+        elif due_on < today:
+            overdue += 1
+    return RequestFigures(referred=referred, done=done, done_on_time=on_time, overdue=overdue)
+
+
+def _figures(consultations, begin, end, period: tuple[date, date, date], station_id=None) -> YearFigures:
     participations, comments = _comment_figures(begin, end, station_id)
     reported, adopted, partly = _opinion_figures(begin, end, station_id)
-    return YearFigures(drafts=_drafts(consultations, station_id), participations=participations, comments=comments,
-                       reported=reported, adopted=adopted, partly_adopted=partly)
+    consulted = _open_to(consultations, station_id)
+    kinds = _kinds(consulted, begin, end, station_id)
+    return YearFigures(drafts=_drafts(consulted), participations=participations, comments=comments,
+                       reported=reported, adopted=adopted, partly_adopted=partly,
+                       proposal=kinds[ConsultationKind.PROPOSAL], draft=kinds[ConsultationKind.DRAFT],
+                       evaluation=kinds[ConsultationKind.EVALUATION], requests=_requests(*period, station_id))
 
 
-def yearly(starts: date, ends: date, *, contact_point: str, zone: tzinfo) -> YearlyReport:
+def yearly(starts: date, ends: date, *, contact_point: str, zone: tzinfo, today: date | None = None) -> YearlyReport:
+    """The period's figures by station and in all. `today` (the contact point's, by default) is the day
+    overdue requests are counted on."""
     begin, end = _bounds(starts, ends, zone)
     consultations = _consultations(begin, end)
+    period = (starts, ends, today or datetime.now(zone).date())
     stations = listed()
     return YearlyReport(
         contact_point=contact_point, starts=starts, ends=ends,
-        stations=[(s.name, _figures(consultations, begin, end, s.id)) for s in stations],
-        total=_figures(consultations, begin, end),
+        stations=[(s.name, _figures(consultations, begin, end, period, s.id)) for s in stations],
+        total=_figures(consultations, begin, end, period),
     )
 
 

@@ -1,10 +1,13 @@
 """The rows of every sheet, built without writing a file."""
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from legislink.reports import (
     AdoptionMark,
+    KindFigures,
     Outcome,
+    RequestFigures,
     RowKind,
     YearFigures,
     YearlyReport,
@@ -236,9 +239,34 @@ def test_yearly_rows_list_stations_in_order_and_the_given_total():
     assert rows[1].values == (
         "联络站", "征求意见草案数", "参与人次", "收到意见条数", "上报意见条数", "采纳条数", "部分采纳条数",
     )
-    assert entry_rows(rows) == [("稠城街道联络站", 3, 900, 400, 60, 5, 7), ("福田街道联络站", 2, 100, 50, 9, 1, 0)]
-    assert rows[-1].kind is RowKind.TOTAL
-    assert rows[-1].values == ("合计", 4, 1000, 450, 66, 6, 7)
+    assert entry_rows(rows)[:2] == [("稠城街道联络站", 3, 900, 400, 60, 5, 7), ("福田街道联络站", 2, 100, 50, 9, 1, 0)]
+    assert rows[4].kind is RowKind.TOTAL
+    assert rows[4].values == ("合计", 4, 1000, 450, 66, 6, 7)
+
+
+def test_yearly_rows_count_the_three_kinds_and_the_requests_by_station():
+    empty = YearFigures(drafts=0, participations=0, comments=0, reported=0, adopted=0, partly_adopted=0)
+    busy = replace(empty, proposal=KindFigures(consultations=1, comments=12), draft=KindFigures(consultations=2,
+                   comments=40), evaluation=KindFigures(consultations=1, comments=5),
+                   requests=RequestFigures(referred=9, done=8, done_on_time=7, overdue=1))
+    rows = build_yearly_rows(YearlyReport(contact_point="义乌市基层立法联系点", starts=date(2024, 1, 1),
+                                          ends=date(2024, 12, 31), stations=[("稠城街道联络站", busy),
+                                                                             ("福田街道联络站", empty)], total=busy))
+    assert [r.kind for r in rows] == [
+        RowKind.TITLE, RowKind.HEADER, RowKind.ENTRY, RowKind.ENTRY, RowKind.TOTAL,
+        RowKind.BLANK, RowKind.SECTION, RowKind.HEADER, RowKind.ENTRY, RowKind.ENTRY, RowKind.TOTAL,
+        RowKind.BLANK, RowKind.SECTION, RowKind.HEADER, RowKind.ENTRY, RowKind.ENTRY, RowKind.TOTAL,
+    ]
+    assert rows[6].values == ("立法前、立法中、立法后征集情况",)
+    assert rows[7].values == ("联络站", "立法前：立项建议征集次数", "立法前：收到建议条数", "立法中：草案征求意见次数",
+                              "立法中：收到意见条数", "立法后：评估征集次数", "立法后：收到意见条数")
+    assert rows[8].values == ("稠城街道联络站", 1, 12, 2, 40, 1, 5)
+    assert rows[9].values == ("福田街道联络站", 0, 0, 0, 0, 0, 0)
+    assert rows[12].values == ("民情转办情况",)
+    assert rows[13].values == ("联络站", "转办件数", "已办结件数", "按期办结件数", "按期办结率", "逾期件数", "")
+    assert rows[14].values == ("稠城街道联络站", 9, 8, 7, "87.5%", 1, "")
+    assert rows[15].values == ("福田街道联络站", 0, 0, 0, "—", 0, "")  # nothing done: no rate, not 0 %
+    assert rows[16].values == ("合计", 9, 8, 7, "87.5%", 1, "")
 
 
 def _tables(rows):
