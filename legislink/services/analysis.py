@@ -20,6 +20,7 @@ from datetime import datetime
 from sqlalchemy import func, insert, select, update
 
 from .. import analysis
+from ..analysis.requests import is_request
 from ..extensions import db
 from ..models import (
     Attribution,
@@ -32,6 +33,7 @@ from ..models import (
     OpinionGroup,
     Provision,
     ProvisionLevel,
+    Referral,
 )
 from .segmentation import segmenter
 
@@ -53,6 +55,11 @@ class RunSummary:
     form_letters: int = 0
     offtopic: int = 0
     regrouped: list[str] = field(default_factory=list)
+    # Comments the analysis proposes to staff as requests to send to a department (建议转办): not yet
+    # referred, whatever their status. Kept here, in the run's summary, rather than on the comment: no
+    # column of Comment means "proposed as a request" (offtopic_reason says why a comment is set
+    # aside, status_reason is staff's own word), and a proposal is only ever shown, never acted on.
+    requests: list[int] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -137,7 +144,34 @@ def run(consultation: Consultation, *, full: bool = False, now: datetime, progre
     """Analyse the consultation's comments and store the result; flushes, the caller commits.
 
     A draft or a law in force under evaluation is analysed article by article; a call for proposals
-    is grouped by the law each proposal asks for (services/proposal_analysis.py)."""
+    is grouped by the law each proposal asks for (services/proposal_analysis.py). Every kind's run
+    then proposes the comments that ask for something done locally (`proposed_requests`)."""
+    summary = _run(consultation, full=full, now=now, progress=progress)
+    summary.requests = proposed_requests(consultation)
+    return summary
+
+
+def proposed_requests(consultation: Consultation) -> list[int]:
+    """The comments that ask for something to be done locally (analysis.requests) and were not sent
+    to a department yet, by id: what the moderation list marks 建议转办 for staff to decide.
+
+    On a text (a draft, a law under evaluation) only the comments set aside as off-topic are looked
+    at — not those taken for an ad: that is where such requests hide, while a comment on the text
+    can speak of stalls, a market's lights or a dispute in its own words without asking for anything
+    done (on the demo draft the cues alone proposed 8 comments, 6 of them opinions on the text; with
+    this gate 2, both requests). A call for proposals and the standing form have no text to be off."""
+    referred = select(Referral.comment_id)
+    scope = [Comment.consultation_id == consultation.id, Comment.status.in_(ANALYSED_STATUSES),
+             Comment.id.not_in(referred)]
+    if consultation.version_id is not None:
+        scope += [Comment.status == CommentStatus.OFFTOPIC, Comment.offtopic_reason != "ad"]
+    query = (select(Comment.id, Comment.text, Comment.suggestion, Comment.content).where(*scope)
+             .order_by(Comment.id).execution_options(yield_per=CHUNK))
+    return [row.id for row in db.session.execute(query)
+            if is_request("\n".join(filter(None, (row.text, row.suggestion, row.content))))]
+
+
+def _run(consultation: Consultation, *, full: bool, now: datetime, progress: Progress | None) -> RunSummary:
     if consultation.kind == ConsultationKind.PROPOSAL:
         from . import proposal_analysis  # imports this module for RunSummary
 

@@ -8,7 +8,19 @@ from sqlalchemy import Select, func, select, update
 from .. import permissions
 from ..analysis.text import normalize, searchable
 from ..extensions import db
-from ..models import AuditEvent, Channel, Comment, CommentStatus, Consultation, Identity, Provision, Station
+from ..models import (
+    AnalysisRun,
+    AuditEvent,
+    Channel,
+    Comment,
+    CommentStatus,
+    Consultation,
+    Identity,
+    Provision,
+    Referral,
+    RunStatus,
+    Station,
+)
 from . import ServiceError, audit, receipts
 
 PAGE_SIZE = 50
@@ -109,6 +121,8 @@ class Page:
     page: int
     pages: int
     counts: dict[CommentStatus, int] = field(default_factory=dict)
+    # Comments of this page the last analysis proposed as requests (建议转办) and nobody referred yet.
+    proposed_requests: set[int] = field(default_factory=set)
 
 
 def queue(consultation: Consultation, f: CommentFilter, page: int = 1, per_page: int = PAGE_SIZE, *,
@@ -126,7 +140,20 @@ def queue(consultation: Consultation, f: CommentFilter, page: int = 1, per_page:
         select(Comment.status, func.count(Comment.id)).where(Comment.consultation_id == consultation.id)
         .group_by(Comment.status)
     ).all())
-    return Page(list(comments), total, page, pages, counts)
+    return Page(list(comments), total, page, pages, counts, _proposed_requests(consultation, comments))
+
+
+def _proposed_requests(consultation: Consultation, comments) -> set[int]:
+    """What the consultation's last finished analysis proposed as requests, among these comments,
+    less those staff have referred since."""
+    summary = db.session.scalar(
+        select(AnalysisRun.summary).where(AnalysisRun.consultation_id == consultation.id,
+                                          AnalysisRun.status == RunStatus.DONE)
+        .order_by(AnalysisRun.finished_at.desc(), AnalysisRun.id.desc()).limit(1))
+    shown = {c.id for c in comments} & set((summary or {}).get("requests", ()))
+    if not shown:
+        return set()
+    return shown - set(db.session.scalars(select(Referral.comment_id).where(Referral.comment_id.in_(shown))))
 
 
 @dataclass
