@@ -301,10 +301,13 @@ def test_the_yearly_workbook_reads_back_with_its_total(tmp_path):
     assert rows[1] == (
         "联络站", "征求意见草案数", "参与人次", "收到意见条数", "上报意见条数", "采纳条数", "部分采纳条数",
     )
-    assert rows[2:] == [("稠城街道联络站", 3, 900, 400, 60, 5, 7), ("合计", 3, 900, 400, 60, 5, 7)]
+    assert rows[2:4] == [("稠城街道联络站", 3, 900, 400, 60, 5, 7), ("合计", 3, 900, 400, 60, 5, 7)]
     assert ws["A4"].font.bold
     assert ws.print_title_rows == "$2:$2"
-    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:G1"}
+    # Then the three kinds and the requests, each a merged section row, a header, the stations and a total.
+    assert (rows[5][0], rows[10][0]) == ("立法前、立法中、立法后征集情况", "民情转办情况")
+    assert rows[13] == ("合计", 0, 0, 0, "—", 0, None)
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:G1", "A6:G6", "A11:G11"}
 
 
 def test_summary_rows_are_sized_to_their_wrapped_text(report_bytes, make_entry):
