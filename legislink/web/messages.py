@@ -98,6 +98,20 @@ MESSAGES = {
                                     "on a text."),
     "proposal_title_needed": _l("Name the law or regulation you propose."),
     "proposal_title_too_long": _l("The name of the proposed law is longer than %(limit)s characters."),
+    "unknown_department": _l("There is no such department; reload the page."),
+    "department_name_required": _l("The department needs a name."),
+    "department_name_too_long": _l("The name is too long: at most %(limit)s characters."),
+    "department_exists": _l("The department %(name)s is already on the list."),
+    "department_retired": _l("%(name)s is retired and takes no new requests."),
+    "already_referred": _l("This request was already sent to a department."),
+    "due_after_today": _l("The due day must come after today."),
+    "matter_too_long": _l("The matter is too long: at most %(limit)s characters."),
+    "not_referred": _l("This request has not been sent to a department."),
+    "referral_not_pending": _l("Only a request waiting to be taken up can be marked in progress."),
+    "referral_done": _l("The reply to this request is already recorded."),
+    "reply_required": _l("Write the department's reply."),
+    "reply_too_long": _l("The reply is too long: at most %(limit)s characters."),
+    "reply_day": _l("The day of the reply must be between the day the request was sent (%(since)s) and today."),
 }
 
 
