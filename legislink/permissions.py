@@ -62,6 +62,11 @@ def can_review_opinions(user) -> bool:
     return _has_role(user, STAFF_ROLES)
 
 
+def can_handle_requests(user) -> bool:
+    """Send residents' requests (民情) to departments and record their replies (within comment_scope)."""
+    return _has_role(user, STAFF_ROLES)
+
+
 def can_export_report(user) -> bool:
     return _has_role(user, ALL_ROLES)
 

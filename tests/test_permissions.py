@@ -28,6 +28,7 @@ MATRIX = {
     p.can_record_comments: (False, True, True, False),
     p.can_moderate: (False, True, True, False),
     p.can_review_opinions: (False, True, True, False),
+    p.can_handle_requests: (False, True, True, False),
     p.can_export_report: (False, True, True, True),
     p.can_record_report_sent: (False, True, True, False),
     p.can_mark_adoption: (False, True, False, True),

@@ -27,6 +27,7 @@ def register_blueprints(app: Flask) -> None:
         public,
         reports,
         request_log,
+        requests,
         review,
         staff,
         text_size,
@@ -50,6 +51,9 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(drafts.bp)
     app.register_blueprint(handouts.bp)
     app.register_blueprint(calls.bp)
+    app.register_blueprint(requests.bp)
+    app.register_blueprint(requests.departments_bp)
+    app.register_blueprint(requests.public_bp)
     errors.init_app(app)
     request_log.init_app(app)
     filters.init_app(app)

@@ -13,7 +13,7 @@ from wtforms import SelectChoice
 from .. import labels, permissions
 from ..extensions import limiter
 from ..models import Channel, ConsultationKind, Identity, utcnow
-from ..services import comments, consultations, figures, reader, receipts, stations
+from ..services import comments, consultations, figures, reader, receipts, referrals, stations
 from . import errors
 from .boundary import refusal
 from .guards import private
@@ -273,6 +273,7 @@ def receipt(code: str):
         stages=receipts.history(comment),
         left_out_labels=labels.LEFT_OUT,
         withheld=receipts.is_withheld(comment),
+        referral=referrals.for_receipt(comment.id),
         certified=(receipts.outcome(comment) or receipts.Stage("", False, None)).outcome in receipts.CERTIFIED,
     )
 

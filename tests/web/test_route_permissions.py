@@ -6,6 +6,7 @@ B, the contact point's own staff (no station), a reviewer and an admin. Reading 
 role predicates; acting on comments (moderation, opinion groups, offline entry, import) also by the
 station boundary of permissions.comment_scope. A new route without a permission check fails here."""
 
+from datetime import date, timedelta
 from io import BytesIO
 from zoneinfo import ZoneInfo
 
@@ -15,7 +16,7 @@ from sqlalchemy import func, select
 from legislink import permissions
 from legislink.extensions import db
 from legislink.models import AnalysisRun, Comment, CommentStatus, OpinionGroup, User
-from legislink.services import moderation
+from legislink.services import moderation, referrals
 
 from ..builders import PASSWORD
 from ..conftest import post_form
@@ -28,7 +29,7 @@ PUBLIC = {
     "public.results", "public.certificate", "public.consultation", "handouts.poster", "handouts.text_txt",
     "handouts.text_docx",
     "api.consultation_list", "api.draft_detail", "api.draft_stats", "health.healthz",
-    "auth.login", "auth.logout",
+    "auth.login", "auth.logout", "resident_requests.new",
 }
 # Any signed-in account, checked by flask-login rather than a role predicate.
 SIGNED_IN = {"auth.change_password"}
@@ -195,7 +196,16 @@ def _reattribute(contact, side):
             lambda: db.session.get(Comment, side.comments[0]).provision.label == "第三条")
 
 
-ON_COMMENTS = {"bulk": _spam_one, "review": _review_one, "undo": _undo_one, "summary": _summary,
+def _refer(contact, side):
+    department = referrals.departments(active_only=True) or [referrals.create_department("市住建局")]
+    db.session.commit()
+    due = (date.today() + timedelta(days=30)).isoformat()
+    comment_id = side.comments[0]
+    return (f"/staff/requests/comments/{comment_id}/refer", {"department": department[0].id, "due_on": due},
+            lambda: referrals.of_comment(comment_id) is not None)
+
+
+ON_COMMENTS = {"refer": _refer, "bulk": _spam_one, "review": _review_one, "undo": _undo_one, "summary": _summary,
                "merge": _merge, "split": _split, "move": _move, "reattribute": _reattribute}
 
 
