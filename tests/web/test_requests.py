@@ -1,0 +1,123 @@
+"""The request loop through its pages: the admin's departments, the 民情直通 form, 转办, the workspace
+(overdue first), the reply on the receipt — and nothing of the staff shown to the resident."""
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from legislink.extensions import db
+from legislink.models import (
+    AuditEvent,
+    Comment,
+    Consultation,
+    ConsultationKind,
+    Department,
+    Referral,
+    ReferralStatus,
+    Role,
+)
+from legislink.services import referrals
+
+from ..builders import PASSWORD, make_comment, make_consultation, make_station, make_user
+from ..conftest import csrf_token, post_form
+
+
+def today() -> date:
+    """Today where the contact point is (Asia/Shanghai), which the pages go by, not the server's day."""
+    return referrals.local_today("Asia/Shanghai")
+
+
+def _sign_in(client, username):
+    assert post_form(client, "/login", {"username": username, "password": PASSWORD}).status_code == 302
+    return client
+
+
+@pytest.fixture
+def people(ctx):
+    station = make_station(code="CC01", name="稠城街道联络站")
+    make_user(Role.ADMIN, username="root", station=None)
+    make_user(Role.STAFF, username="wangxiaoer", display_name="李工作人员", station=station)
+    db.session.commit()
+    return station
+
+
+def test_the_admin_keeps_the_list_of_departments(app, client, people):
+    _sign_in(client, "root")
+    assert "承办单位" in client.get("/admin/users").get_data(as_text=True)  # in the admin's tabs
+    assert post_form(client, "/admin/departments/", {"name": "市住建局", "contact": "0579-1"}).status_code == 302
+    again = post_form(client, "/admin/departments/", {"name": "市住建局"})
+    assert "已在名单中" in again.get_data(as_text=True)
+    department = db.session.scalar(select(Department))
+    change = "/admin/departments/change"
+    post_form(client, change, {"department": department.id, "action": "rename", "name": "市住房和城乡建设局",
+                               "contact": "0579-2"}, form_url="/admin/departments/")
+    post_form(client, change, {"department": department.id, "action": "retire"}, form_url="/admin/departments/")
+    db.session.expire_all()
+    assert (department.name, department.contact, department.active) == ("市住房和城乡建设局", "0579-2", False)
+    assert list(db.session.scalars(select(AuditEvent.action).where(AuditEvent.action.startswith("department")))) == [
+        "department.create", "department.rename", "department.retire"]
+
+
+def test_a_request_from_the_direct_line_is_referred_replied_and_shown_on_the_receipt(app, client, people):
+    page = client.get("/")
+    assert "/requests/new" in page.get_data(as_text=True)
+    form = client.get("/requests/new")
+    assert form.status_code == 200
+    assert db.session.scalar(select(func.count(Consultation.id))) == 0  # a GET makes nothing
+    sent = client.post("/requests/new", data={
+        "csrf_token": csrf_token(form.get_data(as_text=True)), "text": "小区门口的路灯坏了两个月，晚上很黑。",
+        "identity": "resident", "station": "CC01", "name": "王大锤", "phone": "13800138000", "consent": "y"})
+    assert sent.status_code == 302
+    code = re.search(r"/receipts/([A-Z0-9]+)", sent.headers["Location"]).group(1)
+    comment = db.session.scalar(select(Comment).where(Comment.receipt_code == code))
+    assert comment.consultation.kind == ConsultationKind.STANDING
+    assert comment.consultation.closes_at.year >= 2999
+    assert client.get(sent.headers["Location"]).status_code == 200
+
+    staff = app.test_client()
+    _sign_in(staff, "wangxiaoer")
+    referrals.create_department("市住建局")
+    db.session.commit()
+    department = db.session.scalar(select(Department))
+    due = today() + timedelta(days=10)
+    url = f"/staff/requests/comments/{comment.id}"
+    past = post_form(staff, f"{url}/refer", {"department": department.id, "due_on": today().isoformat()},
+                     form_url=url)
+    assert "截止日期必须晚于今天" in past.get_data(as_text=True)
+    assert post_form(staff, f"{url}/refer", {"department": department.id, "due_on": due.isoformat()},
+                     form_url=url).status_code == 302
+    receipt = client.get(f"/receipts/{code}").get_data(as_text=True)
+    assert "市住建局" in receipt
+    assert "李工作人员" not in receipt
+    assert "wangxiaoer" not in receipt
+
+    post_form(staff, f"{url}/start", {}, form_url=url)
+    assert post_form(staff, f"{url}/reply", {"reply": "路灯已修复。", "replied_on": today().isoformat()},
+                     form_url=url).status_code == 302
+    referral = db.session.scalar(select(Referral))
+    db.session.refresh(referral)
+    assert referral.status == ReferralStatus.DONE
+    receipt = client.get(f"/receipts/{code}").get_data(as_text=True)
+    assert "路灯已修复。" in receipt
+    assert "李工作人员" not in receipt
+
+
+def test_overdue_requests_come_first_on_the_workspace_and_are_counted_on_the_home(app, client, people):
+    consultation = make_consultation()
+    late = make_comment(consultation, text="菜市场摊位纠纷，一直没人管。", station=people)
+    fresh = make_comment(consultation, text="夜市噪音太大。", station=people)
+    department = referrals.create_department("城管局")
+    long_ago = today() - timedelta(days=40)
+    referrals.refer(fresh.id, department.id, today() + timedelta(days=20), today=today())
+    referrals.refer(late.id, department.id, long_ago + timedelta(days=15), today=long_ago)
+    db.session.commit()
+    _sign_in(client, "wangxiaoer")
+    home = client.get("/staff/").get_data(as_text=True)
+    assert "1 项转办事项已逾期" in home
+    listing = client.get("/staff/requests/").get_data(as_text=True)
+    assert listing.index("菜市场摊位纠纷") < listing.index("夜市噪音太大")
+    assert "逾期" in listing
+    only = client.get("/staff/requests/?state=overdue").get_data(as_text=True)
+    assert "夜市噪音太大" not in only
