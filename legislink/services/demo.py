@@ -12,8 +12,8 @@ from opencc import OpenCC
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import Channel, Consultation, Draft, DraftKind, Identity, Role, Station, User
-from . import accounts, analysis, comments, demo_kinds, drafts
+from ..models import Channel, Comment, Consultation, Draft, DraftKind, Identity, Role, Station, User
+from . import accounts, analysis, comments, demo_kinds, drafts, referrals, standing
 from .comments import CommentInput
 
 
@@ -660,6 +660,7 @@ def load_demo(now: datetime) -> DemoReport:
     if consultation is not None:
         count = _comments(consultation, now)
         report.created.append(f"{count} comments")
+        _requests(consultation, now, report)
         # Staff open the demo to a sorted consultation: opinion groups and form letters found.
         summary = analysis.run(consultation, now=now)
         report.created.append(f"analysis: {summary.groups} opinion groups, {summary.form_letters} form-letter copies")
@@ -780,3 +781,67 @@ def _comments(consultation: Consultation, now: datetime) -> int:
             article=fields["article"], **values,
         ), now=values["submitted_at"])
     return len(planned)
+
+
+# -- requests beyond legislation (民情转办) ----------------------------------------------------------
+# Our own writing, like the draft: departments a county-level city has, and local requests as
+# residents put them. Each referral state is there once: waiting, in progress, done on time, done
+# late, and overdue (past its due day, still open).
+DEPARTMENTS = [
+    ("市城市管理局", "城管热线 0579-85551234"),
+    ("市公安局交通警察大队", "0579-85552345"),
+    ("市市场监督管理局", "12315"),
+    ("稠城街道办事处", "0579-85553456"),
+]
+MARKET_STALL = "菜市场东门几家摊位天天占道摆到路中间，早上买菜的人和电动车挤在一起，吵过好几次架，希望有人来管一管。"
+STANDING_REQUESTS = [
+    # (text, days ago it came in, station)
+    ("我们小区的垃圾清运车最近三天才来一次，楼道口的垃圾桶都满出来了，天热味道很大。", 25, "CC01"),
+    ("公交站台的遮雨棚被风刮坏了，下雨天等车的老人没地方躲，请有关部门修一下。", 18, "CC01"),
+]
+
+
+def _requests(consultation: Consultation, now: datetime, report: DemoReport) -> None:
+    """Departments, a few residents' requests on the standing 民情直通 form and on the draft's
+    consultation (the comments that ask for something done locally), referred in every state."""
+    if referrals.departments():
+        return
+    office = db.session.scalar(select(User).where(User.username == "office"))
+    by_name = {name: referrals.create_department(name, contact, actor=office) for name, contact in DEPARTMENTS}
+    today = referrals.local_today(now=now)
+
+    def day(days_ago: int):
+        return today - timedelta(days=days_ago)
+
+    def in_draft(text: str) -> int:
+        return db.session.scalar(select(Comment.id).where(Comment.consultation_id == consultation.id,
+                                                          Comment.text == text).limit(1))
+
+    stall = comments.submit(consultation, CommentInput(
+        text=MARKET_STALL, identity=Identity.RESIDENT, station_code="CC01", channel=Channel.SYMPOSIUM,
+        collector="信息员甲", collected_on=day(10), submitted_at=now - timedelta(days=10)), now=now).id
+    box = standing.get_or_create(now - timedelta(days=30), actor=office)
+    waiting_late, overdue = (comments.submit(box, CommentInput(
+        text=text, identity=Identity.RESIDENT, station_code=station, channel=Channel.ONLINE,
+        submitted_at=now - timedelta(days=ago)), now=now).id for text, ago, station in STANDING_REQUESTS)
+    light, parking = in_draft(OFFTOPIC[7]), in_draft(OFFTOPIC[8])
+
+    # Waiting to be taken up, due in two weeks.
+    referrals.refer(parking, by_name["市公安局交通警察大队"].id, day(-14), today=day(0), actor=office)
+    # Taken up, due in a week.
+    referrals.refer(light, by_name["市城市管理局"].id, day(-7), today=day(0), actor=office)
+    referrals.start(light, actor=office)
+    # Done on time.
+    referrals.refer(stall, by_name["市市场监督管理局"].id, day(2), today=day(9), actor=office)
+    referrals.start(stall, actor=office)
+    referrals.record_reply(stall, "已约谈相关摊主，划定摆摊范围线，市场管理方每天早上安排专人巡查，占道情况已整改。",
+                           day(4), today=day(4), actor=office)
+    # Done late: the reply came after its due day.
+    referrals.refer(waiting_late, by_name["市城市管理局"].id, day(14), today=day(24), actor=office)
+    referrals.start(waiting_late, actor=office)
+    referrals.record_reply(waiting_late, "已协调环卫公司恢复每日清运，并在小区增设两个垃圾桶。", day(6), today=day(6),
+                           actor=office)
+    # Overdue: taken up, past its due day, no reply yet.
+    referrals.refer(overdue, by_name["稠城街道办事处"].id, day(3), today=day(17), actor=office)
+    referrals.start(overdue, actor=office)
+    report.created.append(f"{len(DEPARTMENTS)} departments, 5 requests referred (民情转办)")

@@ -103,3 +103,28 @@ def test_the_analysis_finds_only_the_campaign_and_the_planted_offtopic_comments(
     assert all(size <= 2 for _, size in others)
     offtopic = {c.text for c in comments if c.status == CommentStatus.OFFTOPIC}
     assert offtopic == set(OFFTOPIC)
+
+
+def test_the_demo_has_departments_and_requests_in_every_state(ctx):
+    from legislink.models import ConsultationKind, Department, Referral, ReferralStatus
+    from legislink.services import referrals
+
+    now = utcnow()
+    load_demo(now)
+    db.session.commit()
+    today = referrals.local_today(now=now)
+    assert db.session.scalar(select(func.count(Department.id))) >= 3
+    rows = referrals.listed(today)
+    overdue = [r for r in rows if r.is_overdue(today)]
+    done = [r for r in rows if r.status == ReferralStatus.DONE]
+    open_ = [r for r in rows if r.status != ReferralStatus.DONE and not r.is_overdue(today)]
+    assert len(overdue) >= 1
+    assert {r.status for r in open_} == {ReferralStatus.PENDING, ReferralStatus.IN_PROGRESS}
+    assert sorted(r.replied_on <= r.due_on for r in done) == [False, True]  # one late, one on time
+    assert rows[0].is_overdue(today)  # overdue first
+    kinds = Counter(r.comment.consultation.kind for r in db.session.scalars(select(Referral)))
+    assert kinds[ConsultationKind.STANDING] == 2
+    assert kinds[ConsultationKind.DRAFT] == 3
+    before = db.session.scalar(select(func.count(Referral.id)))
+    load_demo(now)  # loading twice changes nothing
+    assert db.session.scalar(select(func.count(Referral.id))) == before
