@@ -153,7 +153,7 @@ def index():
     rows = referrals.listed(today, state=values.get("state") or None, department_id=department_id)
     return render_template("staff/requests/index.html", form=form, rows=rows, today=today,
                            state_labels=STATE_LABELS, start_form=FlaskForm(), reply_form=_reply_form(),
-                           overdue=referrals.overdue_count(today), can_act=_may_act)
+                           overdue=referrals.overdue_count(today), can_act=_may_act, standing=standing.find())
 
 
 def _reply_form(**data) -> ReplyForm:
