@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import Adoption, Comment, CommentEvent, CommentEventKind, CommentStatus, OpinionGroup
+from ..models import Adoption, Comment, CommentEvent, CommentEventKind, CommentStatus, ConsultationKind, OpinionGroup
 
 # No 0/O, 1/I/L, 2/Z, 5/S, 8/B: codes are read aloud over the phone and copied by hand.
 ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
@@ -61,6 +61,10 @@ def history(comment: Comment) -> list[Stage]:
     """The steps of the receipt page; the last event of each kind wins. Once the report has gone upward
     without the comment, its last step says so and why, instead of waiting for steps that never come."""
     stages = _steps(comment)
+    if comment.consultation.kind == ConsultationKind.STANDING:
+        # A request beyond legislation is not reported to the legislature: what follows its receipt is
+        # the referral to a department (referrals.for_receipt), not the legislative steps.
+        return stages[:1]
     if any(stage.done for stage in stages[STAGE_ORDER.index(CommentEventKind.REPORTED):]) or _in_report(comment):
         return stages
     sent_at = report_sent_at(comment.consultation_id)

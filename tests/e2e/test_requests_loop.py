@@ -30,6 +30,7 @@ def test_a_request_goes_from_the_direct_line_to_a_department_and_its_reply_back(
     assert RECEIPT_CODE.fullmatch(code)
     expect(page.locator(".facts")).to_contain_text("民情直通")
     expect(page.locator(".referral-receipt")).to_have_count(0)
+    expect(page.locator(".timeline li")).to_have_count(1)  # received; no legislative steps for a request
     receipt_url = page.url.split("?")[0]
 
     staff = open_page("staff")
@@ -65,8 +66,8 @@ def test_overdue_requests_lead_the_workspace(live_server, open_page):
     staff = open_page("office")
     staff.goto(live_server + "/staff/")
     staff.locator(".overdue-requests a").click()
-    expect(staff.locator("table.requests tbody tr").first).to_have_class(re.compile("overdue"))
-    expect(staff.locator("table.requests tbody tr").first).to_contain_text("逾期")
+    expect(staff.locator("ul.requests li").first).to_have_class(re.compile("overdue"))
+    expect(staff.locator("ul.requests li").first).to_contain_text("逾期")
 
 
 @pytest.mark.parametrize("width", [390, 1366])
@@ -86,7 +87,7 @@ def test_the_new_pages_fit_and_are_pictured(live_server, open_page, width, lang,
             tab.screenshot(path=str(SHOTS / f"{name}-{role or 'public'}-{lang}-{width}.png"), full_page=True)
         if role == "office":
             tab.goto(f"{live_server}/staff/requests/?lang={lang}")
-            tab.locator("table.requests tbody tr a.code-small").first.click()
+            tab.locator("ul.requests li a.code-small").first.click()
             assert sideways_scroll(tab) <= 0, ("comment", width, lang)
             tab.screenshot(path=str(SHOTS / f"request-comment-{lang}-{width}.png"), full_page=True)
             code = tab.locator("h1").inner_text().split()[-1]

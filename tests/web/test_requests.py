@@ -121,3 +121,14 @@ def test_overdue_requests_come_first_on_the_workspace_and_are_counted_on_the_hom
     assert "逾期" in listing
     only = client.get("/staff/requests/?state=overdue").get_data(as_text=True)
     assert "夜市噪音太大" not in only
+
+
+def test_a_direct_line_receipt_has_no_legislative_steps(ctx):
+    from legislink.models import utcnow
+    from legislink.services import receipts, standing
+    from legislink.services.comments import CommentInput, submit
+
+    saved = submit(standing.get_or_create(utcnow()), CommentInput(text="路灯坏了，请修一下。"), now=utcnow())
+    comment = db.session.get(Comment, saved.id)
+    assert [stage.kind for stage in receipts.history(comment)] == ["received"]
+    assert standing.get_or_create(utcnow()).id == comment.consultation_id  # one standing form, made once
