@@ -173,3 +173,9 @@ def test_api_lists_every_kind_with_a_draft_id_only_when_there_is_one(client, pro
     body = client.get("/api/v1/consultations").get_data(as_text=True)
     assert "13800138000" not in body
     assert "张三" not in body
+
+
+def test_the_poster_of_an_evaluation_calls_for_comment_on_a_law_in_force(client, evaluation):
+    html = client.get(f"/drafts/{evaluation.version.draft_id}/poster").get_data(as_text=True)
+    assert "手机扫码阅读法规并提出意见" in html
+    assert "阅读草案" not in html
