@@ -1,85 +1,118 @@
-"""Requests beyond legislation (民情): a comment that asks for something to be DONE LOCALLY — a street
-light fixed, a noise stopped, a stall dispute settled, a service provided — rather than giving an
-opinion on a provision. The analysis only proposes such comments to staff ("建议转办"); staff decide
-whether to send one to a department (nothing is referred automatically).
+"""Requests beyond legislation (民情): does a comment ask for something to be done LOCALLY — a thing to
+fix, a nuisance to stop, a dispute to settle, a service to provide — rather than give an opinion about
+a law? The analysis stores the answer as a proposal to staff (建议转办); staff decide, nothing is sent
+on automatically.
 
-The cues are in data/request_cues.txt, written by hand from general Chinese usage (not from any
-labeled comment set), in five sections: the ask (请, 麻烦, 尽快, 派人, 没人管), local matters (路灯,
-噪音, 摊位, 漏水), places (门口, 我们小区; street and house numbers by `_ADDRESS`), words of the law's
-text (草案, 条例, 修改为; 第…条 and 《…》 by pattern) and words of rules in general (规定, 应当, 处罚). A
-comment is proposed when it asks and names a local matter or place, and does not speak of the law's
-text; one word of rules is outweighed only when it asks, names a matter and a place all at once
-(请城管来处罚门口占道的摊贩). Measured on
-tests/analysis/fixtures/requests/ (README there: precision and recall, and what it misses).
+Read sentence by sentence, with the cues of data/request_cues.txt (their source is in its header):
+- a sentence that speaks of a law (法律, 条例, 第十二条, 修改为) is an opinion, whatever else it says:
+  a story of a noisy neighbour that ends in a point about the law is not a request;
+- a sentence that asks (请, 尽快, 没人管) for something to be done (修, 清理, 调解), about a trouble
+  (坏了, 扰民, 纠纷) or about a place near the resident (路灯, 小区, 门口) is a request;
+- a sentence that describes a trouble at a place near the resident (楼下…油烟, 路灯不亮) is a request
+  when the comment speaks of no law at all: residents often only say what is wrong;
+- an advertisement offering a service (上门服务, 欢迎致电) never is.
+No threshold is tuned: the rules are written, and measured on a set written for them
+(tests/analysis/fixtures/requests, figures in the README).
 """
-
-from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from legislink.analysis.text import normalize
+from .text import normalize
 
-SECTIONS = ("ask", "matter", "place", "law", "rule")
-# A street and number (幸福路12号, 解放街3弄), a building (3号楼, 5栋, 2单元) or a house number.
-_ADDRESS = re.compile(r"[\u4e00-\u9fff]{1,6}(?:路|街|巷|弄|大道)\d+[号弄]?|\d+\s*(?:号楼|栋|幢|单元|号院)")
-# An article of a law (第十二条, 第12条): a comment naming one speaks of the text.
-_ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
-# A title in book-title marks (《噪声污染防治法》): a law or a document is being discussed.
-_TITLE = re.compile(r"《[^》]{2,40}》")
-
-
-@cache
-def cues() -> dict[str, tuple[str, ...]]:
-    """The cue words of each section of data/request_cues.txt."""
-    text = resources.files("legislink.analysis").joinpath("data/request_cues.txt").read_text("utf-8")
-    found: dict[str, list[str]] = {name: [] for name in SECTIONS}
-    section = None
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            section = line[1:-1]
-            if section not in found:
-                raise ValueError(f"unknown section {line} in request_cues.txt")
-            continue
-        if section is None:
-            raise ValueError(f"cue {line!r} before any section in request_cues.txt")
-        found[section].append(normalize(line))
-    return {name: tuple(words) for name, words in found.items()}
+SECTIONS = ("ask", "do", "trouble", "place", "law", "ad")
+_SENTENCE = re.compile(r"[。！？!?；;\n]+|(?<![0-9])\.(?![0-9])")
+# Revising a law is not repairing a thing: 修改, 修订, 修正 never count as 修.
+_LAW_REVISION = re.compile(r"修改|修订|修正")
+# An article of a law named by its number (第十二条, 第12条): law talk, like the words of [law].
+_ARTICLE = re.compile(r"第[0-9一二三四五六七八九十百千零〇两]+条")
+# A house number (3号楼, 18号): a place near the resident.
+_HOUSE_NUMBER = re.compile(r"[0-9一二三四五六七八九十]+号")
 
 
 @dataclass(frozen=True)
-class RequestCues:
-    """What a comment says that makes it a request, or an opinion on the law."""
-
+class Cues:
     ask: tuple[str, ...]
-    matter: tuple[str, ...]
+    do: tuple[str, ...]
+    trouble: tuple[str, ...]
     place: tuple[str, ...]
     law: tuple[str, ...]
-    rule: tuple[str, ...]
-
-    @property
-    def is_request(self) -> bool:
-        if not self.ask or not (self.matter or self.place) or self.law:
-            return False
-        return not self.rule or (len(self.rule) == 1 and bool(self.matter) and bool(self.place))
+    ad: tuple[str, ...]
 
 
-def read_cues(text: str) -> RequestCues:
-    """The cues of each kind found in a comment (its text and suggested wording joined)."""
-    norm = normalize(text)
-    words = cues()
-    found = {name: tuple(w for w in words[name] if w in norm) for name in SECTIONS}
-    place = found["place"] + tuple(m.group() for m in _ADDRESS.finditer(norm))
-    law = found["law"] + tuple(m.group() for m in _ARTICLE.finditer(norm)) + tuple(
-        m.group() for m in _TITLE.finditer(norm))
-    return RequestCues(ask=found["ask"], matter=found["matter"], place=place, law=law, rule=found["rule"])
+def parse_cues(text: str) -> Cues:
+    sections: dict[str, list[str]] = {name: [] for name in SECTIONS}
+    current = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            if current not in sections:
+                raise ValueError(f"unknown section {line}")
+            continue
+        if current is None:
+            raise ValueError(f"cue before any section: {line}")
+        sections[current].append(normalize(line))
+    return Cues(**{name: tuple(words) for name, words in sections.items()})
 
 
-def is_request(text: str) -> bool:
-    """True when the comment asks for something to be done locally rather than saying how a law should read."""
-    return read_cues(text).is_request
+@cache
+def default_cues() -> Cues:
+    return parse_cues(resources.files("legislink.analysis").joinpath("data/request_cues.txt").read_text("utf-8"))
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    return any(_word_in(text, w) for w in words)
+
+
+def _word_in(text: str, word: str) -> bool:
+    """A substring, but an English cue only as whole words (law is not in lawn, fix not in prefix)."""
+    if word.isascii():
+        return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
+    return word in text
+
+
+def _speaks_of_law(sentence: str, cues: Cues) -> bool:
+    return _has(sentence, cues.law) or _ARTICLE.search(sentence) is not None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Whether a comment asks for local action, and the sentence that shows it (for staff)."""
+
+    is_request: bool
+    sentence: str = ""
+
+
+def find_request(text: str, cues: Cues | None = None) -> Finding:
+    cues = cues or default_cues()
+    norm = normalize(text or "")
+    if _has(norm, cues.ad):
+        return Finding(False)
+    sentences = [s.strip() for s in _SENTENCE.split(norm) if s.strip()]
+    law_anywhere = False
+    described = ""
+    for sentence in sentences:
+        if _speaks_of_law(sentence, cues):
+            law_anywhere = True
+            continue
+        acts = _LAW_REVISION.sub("", sentence)
+        trouble = _has(acts, cues.trouble)
+        asks = _has(acts, cues.ask)
+        local = _has(acts, cues.place) or _HOUSE_NUMBER.search(acts) is not None
+        if asks and (_has(acts, cues.do) or trouble or local):
+            return Finding(True, sentence)
+        if not described and local and (trouble or _has(acts, cues.do)):
+            described = sentence
+    if described and not law_anywhere:
+        return Finding(True, described)
+    return Finding(False)
+
+
+def is_request(text: str, cues: Cues | None = None) -> bool:
+    """True when the comment asks for something to be done locally rather than about a law."""
+    return find_request(text, cues).is_request
