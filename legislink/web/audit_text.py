@@ -47,6 +47,14 @@ SENTENCES = {
     "adoption.mark": _l("%(who)s recorded whether an opinion was adopted."),
     "adoption.contacts": _l("%(who)s downloaded the contact list of commenters: %(num)s."),
     "figures.export": _l("%(who)s downloaded the yearly figures from %(from)s to %(to)s."),
+    "consultation.standing": _l("The standing 民情直通 form was opened by its first request."),
+    "department.create": _l("%(who)s added the department %(name)s."),
+    "department.rename": _l("%(who)s changed the name or contact of department no. %(ids)s."),
+    "department.retire": _l("%(who)s retired the department %(name)s."),
+    "department.restore": _l("%(who)s brought back the department %(name)s."),
+    "referral.create": _l("%(who)s sent comment no. %(ids)s to %(department)s, due %(due_on)s."),
+    "referral.start": _l("%(who)s recorded that comment no. %(ids)s is being handled."),
+    "referral.reply": _l("%(who)s recorded the department's reply to comment no. %(ids)s (%(replied_on)s)."),
 }
 
 

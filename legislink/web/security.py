@@ -125,5 +125,11 @@ def is_safe_next(target: str | None) -> bool:
     """Only a path on this site may follow a sign-in: never another host, scheme or `//x`."""
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return False
-    parts = urlsplit(target)
-    return not parts.scheme and not parts.netloc and not any(ord(c) < 32 for c in target)
+    # Before parsing: urlsplit drops tabs and newlines, so "/\n/x" would read as "//x".
+    if any(ord(c) < 32 or ord(c) == 127 for c in target):
+        return False
+    try:
+        parts = urlsplit(target)
+    except ValueError:  # a host that NFKC turns into "/" or ":" (／, ：): not a path of this site
+        return False
+    return not parts.scheme and not parts.netloc

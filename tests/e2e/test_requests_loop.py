@@ -87,7 +87,8 @@ def test_the_new_pages_fit_and_are_pictured(live_server, open_page, width, lang,
             tab.screenshot(path=str(SHOTS / f"{name}-{role or 'public'}-{lang}-{width}.png"), full_page=True)
         if role == "office":
             tab.goto(f"{live_server}/staff/requests/?lang={lang}")
-            tab.locator("ul.requests li a.code-small").first.click()
+            with tab.expect_navigation():  # measured once the comment's page has loaded, not while it loads
+                tab.locator("ul.requests li a.code-small").first.click()
             assert sideways_scroll(tab) <= 0, ("comment", width, lang)
             tab.screenshot(path=str(SHOTS / f"request-comment-{lang}-{width}.png"), full_page=True)
             code = tab.locator("h1").inner_text().split()[-1]
