@@ -232,11 +232,14 @@ class ReceiptReferral:
     status: ReferralStatus
     reply: str
     replied_on: date | None
+    overdue: bool
 
 
-def for_receipt(comment_id: int) -> ReceiptReferral | None:
+def for_receipt(comment_id: int, today: date) -> ReceiptReferral | None:
+    """`today` where the contact point is: the receipt says 逾期 on the same day the staff list does."""
     referral = of_comment(comment_id)
     if referral is None:
         return None
     return ReceiptReferral(referral.department.name, referral.assigned_on, referral.due_on, referral.status,
-                           referral.reply if referral.status == ReferralStatus.DONE else "", referral.replied_on)
+                           referral.reply if referral.status == ReferralStatus.DONE else "", referral.replied_on,
+                           overdue=referral.is_overdue(today))

@@ -16,6 +16,7 @@ from ..models import Channel, ConsultationKind, Identity, utcnow
 from ..services import comments, consultations, figures, reader, receipts, referrals, stations
 from . import errors
 from .boundary import refusal
+from .filters import local_today
 from .guards import private
 from .i18n import keep_in_page_url, select_locale
 from .lookups import published_draft
@@ -176,7 +177,7 @@ def _form_page(draft, consultation, form, status: int = 200):
                            fields_key=_fields_key(consultation, form, target)), status
 
 
-def _sent_from_this_site() -> bool:
+def sent_from_this_site() -> bool:
     """A browser names the page a form was sent from; another site's page gets no form filled in
     with what it sent. Clients that name none (kiosks, scripts) are not browsers tricked into it."""
     sender = request.headers.get("Origin") or request.referrer
@@ -187,7 +188,7 @@ def _form_again(error, message: str):
     """The comment form once more, holding everything the resident typed, with a fresh token and a
     word on why it was not sent; other requests get the error's own page."""
     if (request.endpoint not in ("public.comment", "public.consultation") or request.method != "POST"
-            or not _sent_from_this_site()):
+            or not sent_from_this_site()):
         return errors.page_for(error)
     now = utcnow()
     if request.endpoint == "public.consultation":
@@ -273,7 +274,7 @@ def receipt(code: str):
         stages=receipts.history(comment),
         left_out_labels=labels.LEFT_OUT,
         withheld=receipts.is_withheld(comment),
-        referral=referrals.for_receipt(comment.id),
+        referral=referrals.for_receipt(comment.id, local_today()),
         certified=(receipts.outcome(comment) or receipts.Stage("", False, None)).outcome in receipts.CERTIFIED,
     )
 

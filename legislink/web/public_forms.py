@@ -89,9 +89,16 @@ class ResidentFields(FlaskForm):
 class CommentForm(_CommentFields, ResidentFields):
     def for_evaluation(self) -> None:
         """A law in force is evaluated: the same fields ask for problems in practice and improvements."""
+        # A problem and an improvement say why already: the reason box is not offered (a kiosk that
+        # still posts one has it kept, as on a draft).
         self.text.label.text = _l("Problems in practice")
         self.suggestion.label.text = _l("Suggestions for improvement (optional)")
 
 
 class ProposalForm(_ProposalFields, ResidentFields):
     """A proposal for a law or regulation to make or revise (立项建议)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.consent.label.text = _l("The liaison station may contact me about this proposal and tell me what "
+                                     "became of it.")

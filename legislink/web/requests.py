@@ -5,8 +5,10 @@ requests, overdue ones first."""
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_limiter import RateLimitExceeded
 from flask_login import current_user
 from flask_wtf import FlaskForm
+from flask_wtf.csrf import CSRFError
 from wtforms import DateField, HiddenField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -14,7 +16,7 @@ from .. import permissions
 from ..extensions import db, limiter
 from ..models import Channel, Comment, Identity, ReferralStatus, utcnow
 from ..services import comments, referrals, standing, stations
-from . import public
+from . import errors, public
 from .boundary import refusal
 from .fields import DateInRange, clean_text, row_id
 from .filters import local_today
@@ -252,6 +254,11 @@ class RequestForm(CommentForm):
     text = TextAreaField(_l("What should be done, and where?"), filters=[clean_text], validators=TEXT_VALIDATORS,
                          render_kw=COUNTED)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.consent.label.text = _l("The liaison station may contact me about this request and tell me the "
+                                     "department's reply.")
+
 
 def _request_form() -> RequestForm:
     form = RequestForm(station=request.args.get("station", ""))
@@ -283,3 +290,27 @@ def new():
             return redirect(url_for("public.receipt", code=saved.receipt_code, sent=1))
         form.station.errors.append(refused.message)
     return render_template("public/request_form.html", form=form)
+
+
+@public_bp.errorhandler(CSRFError)
+def expired(error: CSRFError):
+    """As on the comment form: a request whose form token has gone comes back whole."""
+    return _request_again(error, _("This form had expired, so your request was not sent yet. Everything you "
+                                   "wrote is still here: check it and send it once more."))
+
+
+@public_bp.errorhandler(RateLimitExceeded)
+def limited(error: RateLimitExceeded):
+    return _request_again(error, _("Many messages were sent from your connection in the last minutes, so this "
+                                   "request was not received yet. Everything you wrote is still here: wait a "
+                                   "minute and send it again."))
+
+
+def _request_again(error, message: str):
+    """The request form once more, holding what was typed, with a fresh token and why it was not sent.
+    Nothing was saved: the limit rolls back the request (and the standing consultation it made)."""
+    if request.endpoint != "resident_requests.new" or request.method != "POST" or not public.sent_from_this_site():
+        return errors.page_for(error)
+    form = _request_form()
+    form.form_errors.append(message)
+    return render_template("public/request_form.html", form=form), error.code

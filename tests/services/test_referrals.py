@@ -106,8 +106,9 @@ def test_taking_up_and_replying_close_the_loop_and_show_on_the_receipt(world):
     assert (referral.status, referral.replied_on) == (ReferralStatus.DONE, TODAY + timedelta(days=2))
     assert events(light.id)[-1] == ("replied", "路灯已于3月12日修复。")
     assert actions()[-2:] == ["referral.start", "referral.reply"]
-    shown = referrals.for_receipt(light.id)
+    shown = referrals.for_receipt(light.id, TODAY + timedelta(days=30))
     assert (shown.department, shown.reply) == ("市住建局", "路灯已于3月12日修复。")
+    assert not shown.overdue  # done, so never overdue however late it is read
     assert shown.due_on == TODAY + timedelta(days=10)
     assert not hasattr(shown, "assigned_by")
     with pytest.raises(ServiceError) as refused:
@@ -136,6 +137,10 @@ def test_overdue_requests_come_first_and_are_filtered_by_state_and_department(wo
     assert referrals.listed(day, state="in_progress") == [overdue]
     assert referrals.listed(day, state="done") == [finished]
     assert referrals.listed(day, department_id=world["works"].id) == [soon]
+    # The resident's receipt says 逾期 on the day the staff list does, and not before.
+    assert referrals.for_receipt(late.id, day).overdue
+    assert not referrals.for_receipt(late.id, TODAY + timedelta(days=5)).overdue
+    assert not referrals.for_receipt(done.id, day).overdue
 
 
 def test_today_is_the_contact_points_day_not_the_servers():

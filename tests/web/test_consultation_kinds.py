@@ -148,6 +148,7 @@ def test_an_evaluation_says_it_is_a_law_in_force_and_asks_for_problems_and_impro
     assert 'name="text"' in form
     assert 'name="suggestion"' in form
     assert 'name="article"' in form
+    assert 'name="reason"' not in form  # a problem and an improvement say why already
     response = post_form(client, f"/drafts/{draft_id}/comment",
                          {"article": "第二条", "text": "执法人员不足，规定落实不了。", "suggestion": "增加协管员。",
                           "identity": "resident", "station": ""}, form_url=f"/drafts/{draft_id}/comment")

@@ -20,7 +20,7 @@ from legislink.models import (
 )
 from legislink.services import referrals
 
-from ..builders import PASSWORD, make_comment, make_consultation, make_station, make_user
+from ..builders import PASSWORD, make_comment, make_consultation, make_proposal_call, make_station, make_user
 from ..conftest import csrf_token, post_form
 
 
@@ -74,7 +74,9 @@ def test_a_request_from_the_direct_line_is_referred_replied_and_shown_on_the_rec
     comment = db.session.scalar(select(Comment).where(Comment.receipt_code == code))
     assert comment.consultation.kind == ConsultationKind.STANDING
     assert comment.consultation.closes_at.year >= 2999
-    assert client.get(sent.headers["Location"]).status_code == 200
+    thanked = client.get(sent.headers["Location"]).get_data(as_text=True)
+    assert "您反映的事项已经收到" in thanked
+    assert "<h1>您反映的事项</h1>" in thanked
 
     staff = app.test_client()
     _sign_in(staff, "wangxiaoer")
@@ -121,6 +123,13 @@ def test_overdue_requests_come_first_on_the_workspace_and_are_counted_on_the_hom
     assert "逾期" in listing
     only = client.get("/staff/requests/?state=overdue").get_data(as_text=True)
     assert "夜市噪音太大" not in only
+    # The residents see it too, on their receipts: 逾期 with the day the reply was due, not "being dealt with".
+    late_receipt = client.get(f"/receipts/{late.receipt_code}").get_data(as_text=True)
+    assert "referral-overdue" in late_receipt
+    assert "至今尚未答复" in late_receipt
+    assert "承办单位正在办理" not in late_receipt
+    fresh_receipt = client.get(f"/receipts/{fresh.receipt_code}").get_data(as_text=True)
+    assert "referral-overdue" not in fresh_receipt
 
 
 def test_a_direct_line_receipt_has_no_legislative_steps(ctx):
@@ -132,3 +141,62 @@ def test_a_direct_line_receipt_has_no_legislative_steps(ctx):
     comment = db.session.get(Comment, saved.id)
     assert [stage.kind for stage in receipts.history(comment)] == ["received"]
     assert standing.get_or_create(utcnow()).id == comment.consultation_id  # one standing form, made once
+
+
+REQUEST = "菜市场东门的下水道堵了一个星期，污水流到路上，请尽快疏通。"
+
+
+def _send_request(client, token, **fields):
+    return client.post("/requests/new", data={"csrf_token": token, "text": REQUEST, "identity": "trader",
+                                              "station": "CC01", "name": "王阿姨", "phone": "13800138000",
+                                              "consent": "y", **fields})
+
+
+def test_an_expired_request_form_comes_back_with_everything_typed(app, people):
+    from .test_comment_kept import typed
+
+    before_restart = app.test_client()
+    old_token = csrf_token(before_restart.get("/requests/new").get_data(as_text=True))
+    after_restart = app.test_client()  # the browser was closed: no session, so the token is stale
+    response = _send_request(after_restart, old_token)
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "已经过期" in html
+    assert (typed(html, "text"), typed(html, "name"), typed(html, "phone")) == (REQUEST, "王阿姨", "13800138000")
+    assert db.session.scalar(select(func.count(Comment.id))) == 0
+    assert db.session.scalar(select(func.count(Consultation.id))) == 0  # nor the standing form
+    assert _send_request(after_restart, csrf_token(html)).status_code == 302
+    assert db.session.scalar(select(func.count(Comment.id))) == 1
+
+
+def test_a_request_from_another_site_is_not_filled_in_with_what_it_sent(client, people):
+    response = client.post("/requests/new", data={"text": REQUEST, "identity": "resident"},
+                           headers={"Origin": "https://elsewhere.example"})
+    assert response.status_code == 400
+    assert REQUEST not in response.get_data(as_text=True)
+    assert db.session.scalar(select(func.count(Comment.id))) == 0
+
+
+def test_a_request_past_the_limit_comes_back_whole_and_nothing_is_saved(make_app):
+    from .test_comment_kept import typed
+
+    app = make_app(RATELIMIT_ENABLED=True, COMMENT_RATE_LIMIT="1 per minute")
+    with app.app_context():
+        make_station(code="CC01", name="稠城街道联络站")
+        db.session.commit()
+        client = app.test_client()
+        token = csrf_token(client.get("/requests/new").get_data(as_text=True))
+        assert _send_request(client, token).status_code == 302
+        second = _send_request(client, token, text="夜市的噪音每天到凌晨两点，请城管管一下。")
+        assert second.status_code == 429
+        html = second.get_data(as_text=True)
+        assert typed(html, "text") == "夜市的噪音每天到凌晨两点，请城管管一下。"
+        assert "还没有收到" in html
+        assert db.session.scalar(select(func.count(Comment.id))) == 1
+
+
+def test_each_form_asks_consent_for_what_it_sends(client, people):
+    assert "就这件事与我联系" in client.get("/requests/new").get_data(as_text=True)
+    call = make_proposal_call(title="2027年度立法项目建议征集")
+    db.session.commit()
+    assert "就这条建议与我联系" in client.get(f"/consultations/{call.id}").get_data(as_text=True)
