@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from functools import wraps
 
-from flask import abort, redirect, request, url_for
+from flask import abort, jsonify, redirect, request, url_for
 from flask_login import current_user
 
 from .errors import wants_json
@@ -11,7 +11,8 @@ from .errors import wants_json
 
 def require(predicate: Callable[..., bool]):
     """Refuse (403) unless predicate(current_user) holds; anonymous visitors go to sign-in, or get a
-    401 from the JSON API, whose clients cannot follow a redirect to an HTML form."""
+    401 from the JSON API, whose clients cannot follow a redirect to an HTML form (nor to the password
+    change an account must make first: a 403 that says so)."""
 
     def decorate(view):
         view.permission = predicate
@@ -23,6 +24,11 @@ def require(predicate: Callable[..., bool]):
                     abort(401)
                 return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
             if current_user.must_change_password:
+                if wants_json():
+                    # Said as the other refusals are, with what to do: a script cannot fill in the form.
+                    return jsonify(error="password_change_required", status=403,
+                                   message="This account must change its password (at /account/password) "
+                                           "before it can use the API."), 403
                 return redirect(url_for("auth.change_password", next=request.full_path.rstrip("?")))
             if not predicate(current_user):
                 abort(403)

@@ -66,3 +66,20 @@ def test_the_report_answers_a_signed_in_reviewer_with_its_rows(client, ctx):
     response = client.get(f"/api/v1/drafts/{consultation.version.draft_id}/report")
     assert response.status_code == 200
     assert response.get_json()["consultation_id"] == consultation.id
+
+
+def test_an_account_that_must_change_its_password_is_told_so_in_json_not_redirected(client, ctx):
+    consultation = make_consultation()
+    make_user(Role.REVIEWER, username="shen", must_change_password=True)
+    db.session.commit()
+    sign_in(client, "shen")
+    response = client.get(f"/api/v1/drafts/{consultation.version.draft_id}/report")
+    assert response.status_code == 403
+    body = response.get_json()
+    assert (body["error"], body["status"]) == ("password_change_required", 403)
+    assert "/account/password" in body["message"]
+    assert "Location" not in response.headers
+    # The site's pages still take the person to the form.
+    page = client.get("/staff/")
+    assert page.status_code == 302
+    assert "/account/password" in page.headers["Location"]
