@@ -143,6 +143,24 @@
     });
   });
 
+  // A paste so long that the server could not even read the form (its size limit, counted as the
+  // browser sends it: percent-encoded) would be answered by an error page and lost. Such a form is not
+  // sent: the box keeps everything, its counter says how far over the limit it is, and it has the focus.
+  // Anything shorter goes to the server, which sends it back whole with its own word on the length.
+  document.addEventListener("submit", function (event) {
+    var limit = parseInt(document.body.getAttribute("data-form-max-bytes"), 10);
+    var form = event.target;
+    if (!limit || form.method !== "post" || form.enctype === "multipart/form-data") { return; }
+    if (new URLSearchParams(new FormData(form)).toString().length <= limit) { return; }
+    var boxes = Array.prototype.slice.call(form.querySelectorAll("[data-count-max]"));
+    var longest = boxes.sort(function (a, b) { return b.value.length - a.value.length; })[0];
+    if (!longest) { return; }
+    event.preventDefault();
+    var counter = document.getElementById(longest.id + "-count");
+    if (counter) { showCount(counter, longest, true); }
+    longest.focus();
+  });
+
   // Long text in a table cell is clamped to a few lines, with "show all" only where something is hidden.
   Array.prototype.forEach.call(document.querySelectorAll(".clamp-box"), function (box) {
     var button = document.querySelector('.show-all[aria-controls="' + box.id + '"]');

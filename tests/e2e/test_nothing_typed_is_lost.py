@@ -39,6 +39,23 @@ def test_a_long_paste_is_counted_and_comes_back_whole(live_server, open_page, sc
     expect(page).to_have_url(re.compile(r"/receipts/"))
 
 
+def test_a_paste_too_long_for_the_server_to_read_is_not_sent_and_stays_in_the_box(live_server, open_page):
+    """Past the server's form size (1 MB as sent, about 116,000 Chinese characters) the server could
+    only answer 413 and the text would be lost: the browser keeps the form and says how far over it is."""
+    page = open_page(viewport=SCREENS["phone"])
+    page.goto(live_server + FORM)
+    huge = PASTED * 7  # 141,750 characters, about 1.2 MB percent-encoded
+    page.locator("#text").fill(huge)
+    requests = []
+    page.on("request", lambda r: requests.append(r) if r.method == "POST" else None)
+    page.get_by_role("button", name="提交意见").click()
+    expect(page.locator("#text-count")).to_contain_text("超出 5,000 字上限 136,750 字")
+    expect(page.locator("#text")).to_be_focused()
+    assert page.locator("#text").input_value() == huge
+    assert requests == []  # nothing was sent
+    assert "/receipts/" not in page.url
+
+
 @pytest.mark.parametrize("screen", SCREENS)
 def test_switching_language_after_a_form_error_keeps_the_form_and_the_text(live_server, open_page, screen):
     typed = "电话卡被暂停前应当先通知经营户。"
