@@ -516,6 +516,31 @@ def export_command(draft_id: int | None, consultation_id: int | None, output: Pa
         click.echo(f"recorded as reported upward: {told} comments now show 已上报 on their receipts")
 
 
+@main.group("requests")
+def requests_group() -> None:
+    """Residents' requests sent to departments (民情转办)."""
+
+
+@requests_group.command("export")
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--station", "station_code", help="Only this liaison station's requests.")
+@with_appcontext
+def requests_export(output: Path, station_code: str | None) -> None:
+    """Write every request sent to a department, through whichever form it came, to an .xlsx file: the
+    民情转办 sheet, 逾期 counted from today where the contact point is. No names or phone numbers."""
+    from .services import referrals, request_reports, stations
+
+    try:
+        with command_unit():
+            station = stations.find_station(station_code) if station_code else None
+            written = request_reports.export_requests(
+                output, referrals.local_today(current_app.config["BABEL_DEFAULT_TIMEZONE"]), station=station)
+    except click.ClickException:
+        output.unlink(missing_ok=True)
+        raise
+    click.echo(f"{output}: requests sent to departments: {written}")
+
+
 @main.group("comments")
 def comments_group() -> None:
     """Comments collected offline."""

@@ -2,6 +2,7 @@
 proposals and the evaluation of a law in force, from the command line to the workbook."""
 
 import json
+from datetime import timedelta
 
 from openpyxl import load_workbook
 from sqlalchemy import select
@@ -101,3 +102,37 @@ def test_a_consultation_is_named_one_way_only(app, runner, tmp_path):
     assert unknown.exit_code == 1
     assert "no consultation with id 999" in unknown.output
     assert not out.exists()
+
+
+def test_requests_are_exported_on_their_own_and_the_direct_line_has_no_report(app, runner, tmp_path):
+    from openpyxl import load_workbook
+
+    from legislink.extensions import db
+    from legislink.models import Comment, utcnow
+    from legislink.services import referrals, standing
+    from legislink.services.comments import CommentInput, submit
+
+    with app.app_context():
+        line = standing.get_or_create(utcnow())
+        sent = submit(line, CommentInput(text="小区门口的路灯坏了两个月，请修一下。"), now=utcnow())
+        department = referrals.create_department("市住建局")
+        today = referrals.local_today()
+        referrals.refer(sent.id, department.id, today + timedelta(days=10), today=today)
+        db.session.commit()
+        line_id, code = line.id, db.session.get(Comment, sent.id).receipt_code
+    out = tmp_path / "requests.xlsx"
+    result = runner.invoke(main, ["requests", "export", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "requests sent to departments: 1" in result.output
+    rows = list(load_workbook(out)["民情转办"].iter_rows(values_only=True))
+    assert [(r[1], r[3], r[6]) for r in rows[1:]] == [(code, "市住建局", "待办")]
+    unknown = runner.invoke(main, ["requests", "export", "-o", str(tmp_path / "none.xlsx"), "--station", "XX99"])
+    assert unknown.exit_code == 1
+    assert not (tmp_path / "none.xlsx").exists()
+
+    report = tmp_path / "line.xlsx"
+    refused = runner.invoke(main, ["export", "--consultation", str(line_id), "-o", str(report)])
+    assert refused.exit_code == 1
+    assert "legislink requests export" in refused.output
+    assert "standing_no_report" not in refused.output  # a sentence, never the code
+    assert not report.exists()

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import IO
 
 from openpyxl import Workbook
 
 from .rows import RowKind, SheetRow
-from .xlsx import Column, SheetLayout, write_sheet
+from .xlsx import Column, SheetLayout, streaming_workbook, write_sheet
 
 REQUESTS_SHEET = "民情转办"
 REQUEST_HEADERS = (
@@ -71,3 +72,10 @@ def write_requests_sheet(workbook: Workbook, rows: Sequence[RequestRow], today: 
     """Adds the 民情转办 sheet to a workbook being built; nothing when there are no requests."""
     if rows:
         write_sheet(workbook, REQUESTS_SHEET, REQUESTS_LAYOUT, build_request_rows(rows, today))
+
+
+def write_requests_workbook(out: str | IO[bytes], rows: Sequence[RequestRow], today: date) -> None:
+    """A workbook that is the 民情转办 sheet alone, its header row even when no request was sent yet."""
+    with streaming_workbook() as workbook:
+        write_sheet(workbook, REQUESTS_SHEET, REQUESTS_LAYOUT, build_request_rows(rows, today))
+        workbook.save(out)

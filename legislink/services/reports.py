@@ -284,7 +284,10 @@ def export(consultation: Consultation, out: str | IO[bytes], *, settings: Report
            station_code: str | None = None, with_contact: bool = False, adoption: bool = False,
            actor=None) -> ReportData:
     """Write the workbook of the consultation's kind and audit it. The caller has checked the
-    permission for `with_contact`. The adoption sheet is the draft kind's only."""
+    permission for `with_contact`. The adoption sheet is the draft kind's only. The 民情直通 form has no
+    report upward: its requests go to departments (request_reports.export_requests)."""
+    if consultation.kind == ConsultationKind.STANDING:
+        raise ServiceError("standing_no_report")
     if consultation.kind == ConsultationKind.PROPOSAL:
         if adoption:
             raise ServiceError("no_adoption_marks")

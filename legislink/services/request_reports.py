@@ -3,24 +3,28 @@ department (models.Referral), as plain rows for legislink/reports/requests.py. E
 kind appends the sheet when there are any (services.reports.export, kind_reports.extra_sheets)."""
 
 from datetime import date
+from typing import IO
 
 from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Comment, Consultation, Department, Referral, Station
 from ..reports.kinds import ExtraSheet
-from ..reports.requests import RequestRow, write_requests_sheet
+from ..reports.requests import RequestRow, write_requests_sheet, write_requests_workbook
+from . import audit
 
 
-def request_rows(consultation: Consultation, station: Station | None = None) -> list[RequestRow]:
-    """The consultation's referred comments (of one station when named), in the order they were sent.
-    A referred comment counts whatever its moderation status: it was sent, so it is reported."""
+def request_rows(consultation: Consultation | None, station: Station | None = None) -> list[RequestRow]:
+    """The consultation's referred comments (every consultation's when None; of one station when
+    named), in the order they were sent. A referred comment counts whatever its moderation status:
+    it was sent, so it is reported."""
     query = (select(Comment.receipt_code, Comment.text, Referral.matter, Department.name, Referral.assigned_on,
                     Referral.due_on, Referral.status, Referral.reply, Referral.replied_on)
              .join(Referral, Referral.comment_id == Comment.id)
              .join(Department, Department.id == Referral.department_id)
-             .where(Comment.consultation_id == consultation.id)
              .order_by(Referral.assigned_on, Referral.id))
+    if consultation is not None:
+        query = query.where(Comment.consultation_id == consultation.id)
     if station is not None:
         query = query.where(Comment.station_id == station.id)
     return [RequestRow(receipt=r.receipt_code, matter=r.matter or r.text, department=r.name,
@@ -36,3 +40,14 @@ def request_sheets(consultation: Consultation, station: Station | None, today: d
     if not rows:
         return []
     return [lambda workbook: write_requests_sheet(workbook, rows, today)]
+
+
+def export_requests(out: str | IO[bytes], today: date, *, station: Station | None = None, actor=None) -> int:
+    """Every request sent to a department, whichever consultation it came through (the 民情直通 form,
+    a draft, a call), as a workbook of its own: the 民情转办 sheet, its header even when there is none
+    yet. Audited; returns the number of requests written. No names or phone numbers are in it."""
+    rows = request_rows(None, station)
+    write_requests_workbook(out, rows, today)
+    audit.record(actor, "requests.export", "station" if station else "", [station.id] if station else [],
+                 {"requests": len(rows), "day": today.isoformat()})
+    return len(rows)

@@ -47,6 +47,7 @@ SENTENCES = {
     "adoption.mark": _l("%(who)s recorded whether an opinion was adopted."),
     "adoption.contacts": _l("%(who)s downloaded the contact list of commenters: %(num)s."),
     "figures.export": _l("%(who)s downloaded the yearly figures from %(from)s to %(to)s."),
+    "requests.export": _l("%(who)s downloaded the requests sent to departments (%(requests)s of them)."),
     "consultation.standing": _l("The standing 民情直通 form was opened by its first request."),
     "department.create": _l("%(who)s added the department %(name)s."),
     "department.rename": _l("%(who)s changed the name or contact of department no. %(ids)s."),

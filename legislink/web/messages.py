@@ -41,6 +41,9 @@ MESSAGES = {
     "station.other": _l("“%(value)s” is another liaison station: you can import comments only for your own."),
     "merge_needs_two": _l("Tick at least two groups to merge."),
     "merge_across_articles": _l("Groups and comments of different articles cannot be put together."),
+    "standing_no_report": _l("Requests received through the direct line are not reported to the legislature: "
+                             "the Requests page downloads every request sent to a department (民情转办), as "
+                             "does `legislink requests export`."),
     "no_adoption_marks": _l("No opinion has an adoption mark yet: the 采纳情况 sheet would be empty."),
     "nothing_to_report": _l("There is no opinion in the report yet."),
     "translation_too_long": _l("The translation is too long: at most %(limit)s characters."),

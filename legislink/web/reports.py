@@ -50,6 +50,8 @@ def _may_include_contacts(station: Station | None) -> bool:
 @require(permissions.can_export_report)
 def index(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
+    if consultation.kind == ConsultationKind.STANDING:
+        return redirect(url_for("requests.index"))  # no report upward: its requests go to departments
     station_code = request.args.get("station") or None
     with refusal() as refused:
         if consultation.kind == ConsultationKind.PROPOSAL:

@@ -130,3 +130,45 @@ def test_proposal_and_evaluation_exports_carry_the_sheet_too(ctx):
     evaluated = _book(evaluation)
     assert evaluated.sheetnames == ["立法后评估意见汇总表", "意见明细", "民情转办"]
     assert _rows(evaluated["民情转办"])[1][1:4] == ("YW0000000010", "小区噪音扰民", "生态环境分局")
+
+
+def test_every_request_is_exported_on_its_own_whichever_form_it_came_through(draft):
+    """The workspace's download: the direct line's requests and those among a draft's comments, in the
+    order they were sent, 逾期 from the given day, the header alone when there is none; audited."""
+    from sqlalchemy import select
+
+    from legislink.models import AuditEvent, utcnow
+    from legislink.services import request_reports, standing
+    from legislink.services.comments import CommentInput, submit
+
+    consultation, light, stall = draft
+    today = date(2026, 3, 10)
+    empty = io.BytesIO()
+    assert request_reports.export_requests(empty, today) == 0
+    assert _rows(load_workbook(io.BytesIO(empty.getvalue()))["民情转办"]) == [HEADERS]
+
+    direct = submit(standing.get_or_create(utcnow()), CommentInput(text="菜市场东门下水道堵了，请疏通。"),
+                    now=utcnow())
+    works = make_department(name="市住建局")
+    make_referral(light, works, assigned_on=today - timedelta(days=9), due_on=today - timedelta(days=1))
+    make_referral(db.session.get(type(light), direct.id), works, matter="菜市场东门下水道疏通",
+                  assigned_on=today - timedelta(days=2), due_on=today + timedelta(days=5))
+    db.session.commit()
+    out = io.BytesIO()
+    assert request_reports.export_requests(out, today) == 2
+    rows = _rows(load_workbook(io.BytesIO(out.getvalue()))["民情转办"])
+    assert [(r[1], r[2], r[6]) for r in rows[1:]] == [
+        ("YW0000000001", light.text, "逾期"), (direct.receipt_code, "菜市场东门下水道疏通", "待办")]
+    only = io.BytesIO()
+    assert request_reports.export_requests(only, today, station=light.station) == 1
+    events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "requests.export")).all()
+    assert [e.detail["requests"] for e in events] == [0, 2, 1]
+
+
+def test_the_direct_line_has_no_report_upward(ctx):
+    from legislink.models import utcnow
+    from legislink.services import ServiceError, standing
+
+    with pytest.raises(ServiceError) as refused:
+        reports.export(standing.get_or_create(utcnow()), io.BytesIO(), settings=SETTINGS)
+    assert refused.value.code == "standing_no_report"

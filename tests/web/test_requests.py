@@ -200,3 +200,36 @@ def test_each_form_asks_consent_for_what_it_sends(client, people):
     call = make_proposal_call(title="2027年度立法项目建议征集")
     db.session.commit()
     assert "就这条建议与我联系" in client.get(f"/consultations/{call.id}").get_data(as_text=True)
+
+
+def test_the_workspace_downloads_every_request_and_the_direct_line_has_no_report_tab(app, client, people):
+    import io
+
+    from openpyxl import load_workbook
+
+    from legislink.models import utcnow
+    from legislink.services import standing
+
+    line = standing.get_or_create(utcnow())
+    light = make_comment(line, text="小区门口的路灯坏了两个月。", station=people)
+    department = referrals.create_department("市住建局")
+    referrals.refer(light.id, department.id, today() + timedelta(days=10), today=today())
+    db.session.commit()
+    _sign_in(client, "wangxiaoer")
+    page = client.get("/staff/requests/").get_data(as_text=True)
+    assert "下载全部转办事项" in page
+    download = post_form(client, "/staff/requests/requests.xlsx", {}, form_url="/staff/requests/")
+    assert download.status_code == 200
+    assert "attachment" in download.headers["Content-Disposition"]
+    rows = list(load_workbook(io.BytesIO(download.data))["民情转办"].iter_rows(values_only=True))
+    assert [(r[1], r[3]) for r in rows[1:]] == [(light.receipt_code, "市住建局")]
+    assert db.session.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.action == "requests.export")) == 1
+    assert client.post("/staff/requests/requests.xlsx").status_code == 400  # no form token: refused
+
+    queue = client.get(f"/staff/consultations/{line.id}/comments")
+    assert queue.status_code == 200
+    assert f"/staff/consultations/{line.id}/opinions" in queue.get_data(as_text=True)  # the other tabs stay
+    assert f"/staff/consultations/{line.id}/report/" not in queue.get_data(as_text=True)
+    report = client.get(f"/staff/consultations/{line.id}/report/")
+    assert report.status_code == 302
+    assert report.headers["Location"].endswith("/staff/requests/")
