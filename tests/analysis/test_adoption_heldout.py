@@ -56,7 +56,8 @@ def test_held_out_set_is_well_formed(name, shared_dir, tmp_path):
         assert row["text"].strip(), row["id"]
         if row["article"] is not None:
             match = ARTICLE.match(row["article"])
-            assert match and cn_to_int(match.group(1)) in consulted, row["id"]
+            assert match, row["id"]
+            assert cn_to_int(match.group(1)) in consulted, row["id"]
         assert row["explicit"] == bool(row["article"] and row["article"] in row["text"]), row["id"]
         note = row["note"].rstrip("。")
         assert note.endswith(VERDICT[row["outcome"]]), row["id"]
