@@ -1,0 +1,73 @@
+"""The held-out adoption sets under fixtures/adoption_heldout hold together: the final text builds
+from the shared law and edits.json, both texts parse, ids are unique, outcomes valid, every
+comment's article exists in the consulted text, every adopted or partly note names final articles
+that exist, and every passage a note quotes is in one of the two texts. These sets are not read by
+benchmarks/tune_adoption.py: they measure the adoption proposals once, blind (see their README)."""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from legislink.lawtext import parse_text, to_json
+from legislink.lawtext.numerals import cn_to_int
+
+SETS = Path(__file__).parent / "fixtures" / "adoption_heldout"
+SET_NAMES = sorted(p.name for p in SETS.iterdir() if (p / "comments.jsonl").exists())
+VERDICT = {"adopted": "采纳", "partly": "部分采纳", "not": "未采纳"}
+ARTICLE = re.compile(r"^第([零一二三四五六七八九十百]+)条$")
+FINAL_NAMED = re.compile(r"终稿(?:新增)?第([零一二三四五六七八九十百]+)条")
+
+
+def _articles(text: str) -> dict[int, str]:
+    parsed = to_json(parse_text(text))
+    assert parsed["warnings"] == []
+    numbers = [a["number"] for a in parsed["articles"]]
+    assert numbers == list(range(1, len(numbers) + 1))
+    return {a["number"]: "".join(a["paragraphs"]) for a in parsed["articles"]}
+
+
+def _texts(folder: Path, shared: Path, tmp_path: Path) -> tuple[str, str]:
+    final = tmp_path / "final.txt"
+    subprocess.run([sys.executable, str(folder / "build_final.py"), str(final), "--shared", str(shared)],
+                   check=True, capture_output=True)
+    source = json.loads((folder / "edits.json").read_text(encoding="utf-8"))["source"]
+    return (shared / "laws" / source).read_text(encoding="utf-8"), final.read_text(encoding="utf-8")
+
+
+def test_there_is_a_held_out_set():
+    assert "dianshang_rev" in SET_NAMES
+
+
+@pytest.mark.parametrize("name", SET_NAMES)
+def test_held_out_set_is_well_formed(name, shared_dir, tmp_path):
+    folder = SETS / name
+    consulted, final = (_articles(t) for t in _texts(folder, shared_dir, tmp_path))
+    assert len(final) != len(consulted)  # the revision renumbers
+    both = "".join(consulted.values()) + "".join(final.values())
+    rows = [json.loads(line) for line in (folder / "comments.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert 60 <= len(rows) <= 120
+    assert len({r["id"] for r in rows}) == len(rows)
+    for row in rows:
+        assert row["outcome"] in VERDICT, row["id"]
+        assert row["text"].strip(), row["id"]
+        if row["article"] is not None:
+            match = ARTICLE.match(row["article"])
+            assert match, row["id"]
+            assert cn_to_int(match.group(1)) in consulted, row["id"]
+        assert row["explicit"] == bool(row["article"] and row["article"] in row["text"]), row["id"]
+        note = row["note"].rstrip("。")
+        assert note.endswith(VERDICT[row["outcome"]]), row["id"]
+        if row["outcome"] == "adopted":
+            assert not note.endswith(("部分采纳", "未采纳")), row["id"]
+        named = [cn_to_int(n) for n in FINAL_NAMED.findall(row["note"])]
+        if row["outcome"] != "not":
+            assert named, row["id"]
+        assert all(n in final for n in named), row["id"]
+        missing = [q for q in re.findall(r"“([^”]+)”", row["note"]) if q not in both]
+        assert missing == [], row["id"]
+    outcomes = {o: sum(r["outcome"] == o for r in rows) for o in VERDICT}
+    assert all(count >= len(rows) // 5 for count in outcomes.values()), outcomes
