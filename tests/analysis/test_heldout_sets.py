@@ -1,0 +1,111 @@
+"""The held-out labeled comment sets under fixtures/heldout hold together: the draft parses into
+consecutive articles, every label is well formed and names an article of the draft, explicit
+labels name their article in the text, every campaign has at least three copies of one point and
+one shape, the points file matches the comments, and the builder rebuilds the committed files.
+
+These sets are for blind measurement only: they are not in fixtures/sets.json, so no threshold is
+tuned on them."""
+
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from legislink.lawtext import parse_text, to_json
+
+HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
+SETS = ["zulin"]
+FIELDS = {"id", "text", "article", "point", "explicit", "campaign", "identity", "script", "lang", "shape"}
+DIGITS = "零一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    tens, units = divmod(n, 10)
+    if not tens:
+        return DIGITS[n]
+    return ("" if tens == 1 else DIGITS[tens]) + "十" + (DIGITS[units] if units else "")
+
+
+def _names(text: str, n: int) -> bool:
+    forms = (f"{_chinese(n)}条", f"{_chinese(n)}條", f"{n}条", f"Article {n}")
+    return any(re.search(rf"(?<![一二三四五六七八九十百\d]){re.escape(f)}(?!\d)", text) for f in forms)
+
+
+def _load(name):
+    lines = (HELDOUT / f"{name}_comments.jsonl").read_text(encoding="utf-8").splitlines()
+    comments = [json.loads(line) for line in lines if line.strip()]
+    points = json.loads((HELDOUT / f"{name}_points.json").read_text(encoding="utf-8"))
+    parsed = to_json(parse_text((HELDOUT / f"{name}_draft.txt").read_text(encoding="utf-8")))
+    return comments, points, parsed
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_draft_parses_into_consecutive_articles(name):
+    _, _, parsed = _load(name)
+    assert parsed["warnings"] == []
+    numbers = [a["number"] for a in parsed["articles"]]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert len(numbers) >= 45
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_labels_are_well_formed_and_name_real_articles(name):
+    comments, _, parsed = _load(name)
+    articles = {a["number"] for a in parsed["articles"]}
+    ids = [c["id"] for c in comments]
+    assert len(ids) == len(set(ids))
+    for c in comments:
+        assert FIELDS <= set(c), c["id"]
+        assert c["text"].strip(), c["id"]
+        art = c["article"]
+        assert art is None or art == "offtopic" or art in articles, c["id"]
+        if art == "offtopic":
+            assert c["point"].startswith("off-"), c["id"]
+            assert not c["explicit"], c["id"]
+            assert c["campaign"] is None, c["id"]
+        elif art is None:
+            assert c["point"].startswith("d-"), c["id"]
+            assert not c["explicit"], c["id"]
+        else:
+            assert c["point"].startswith(f"a{art}-"), c["id"]
+            # explicit exactly when the text names the labeled article in some written form
+            assert c["explicit"] == _names(c["text"], art), c["id"]
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_campaigns_have_three_copies_of_one_point_and_shape(name):
+    comments, _, _ = _load(name)
+    by_campaign = {}
+    for c in comments:
+        if c["campaign"] is not None:
+            by_campaign.setdefault(c["campaign"], []).append(c)
+    assert len(by_campaign) >= 3
+    for copies in by_campaign.values():
+        assert len(copies) >= 3
+        assert len({c["point"] for c in copies}) == 1
+        assert len({c["shape"] for c in copies}) == 1
+        assert len({c["text"] for c in copies}) == len(copies)
+    assert all(c["shape"] is None for c in comments if c["campaign"] is None)
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_points_file_matches_comments(name):
+    comments, points, _ = _load(name)
+    counts = Counter(c["point"] for c in comments)
+    assert {p["point"]: p["count"] for p in points} == dict(counts)
+    article_of = {c["point"]: c["article"] for c in comments}
+    for p in points:
+        assert p["article"] == article_of[p["point"]], p["point"]
+        assert p["summary"], p["point"]
+    assert all(len({c["article"] for c in comments if c["point"] == p}) == 1 for p in counts)
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_builder_rebuilds_the_committed_files(name, tmp_path):
+    subprocess.run([sys.executable, str(HELDOUT / f"build_{name}.py"), str(tmp_path)], check=True, capture_output=True)
+    for suffix in ("_comments.jsonl", "_points.json"):
+        assert (tmp_path / f"{name}{suffix}").read_bytes() == (HELDOUT / f"{name}{suffix}").read_bytes()
