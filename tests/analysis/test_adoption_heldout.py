@@ -6,14 +6,14 @@ benchmarks/tune_adoption.py: they measure the adoption proposals once, blind (se
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from legislink.lawtext import parse_text, to_json
 from legislink.lawtext.numerals import cn_to_int
+
+# Both kinds of set are built and parsed the same way (a final text built from a shared law and edits).
+from .test_adoption_fixtures import _articles, _texts
 
 SETS = Path(__file__).parent / "fixtures" / "adoption_heldout"
 SET_NAMES = sorted(p.name for p in SETS.iterdir() if (p / "comments.jsonl").exists())
@@ -22,20 +22,6 @@ ARTICLE = re.compile(r"^第([零一二三四五六七八九十百]+)条$")
 FINAL_NAMED = re.compile(r"终稿(?:新增)?第([零一二三四五六七八九十百]+)条")
 
 
-def _articles(text: str) -> dict[int, str]:
-    parsed = to_json(parse_text(text))
-    assert parsed["warnings"] == []
-    numbers = [a["number"] for a in parsed["articles"]]
-    assert numbers == list(range(1, len(numbers) + 1))
-    return {a["number"]: "".join(a["paragraphs"]) for a in parsed["articles"]}
-
-
-def _texts(folder: Path, shared: Path, tmp_path: Path) -> tuple[str, str]:
-    final = tmp_path / "final.txt"
-    subprocess.run([sys.executable, str(folder / "build_final.py"), str(final), "--shared", str(shared)],
-                   check=True, capture_output=True)
-    source = json.loads((folder / "edits.json").read_text(encoding="utf-8"))["source"]
-    return (shared / "laws" / source).read_text(encoding="utf-8"), final.read_text(encoding="utf-8")
 
 
 def test_there_are_the_held_out_sets():
