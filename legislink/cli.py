@@ -547,16 +547,25 @@ def comments_group() -> None:
 
 
 @comments_group.command("import")
-@click.argument("draft_id", type=int)
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("target", nargs=-1, required=True, metavar="[DRAFT_ID] FILE")
+@click.option("--consultation", "consultation_id", type=int,
+              help="The consultation's id instead of DRAFT_ID: a call for proposals imports its proposal template.")
 @with_appcontext
-def comments_import(draft_id: int, file: Path) -> None:
-    """Import the offline-import template: every row or none; errors listed by row and column."""
+def comments_import(target: tuple[str, ...], consultation_id: int | None) -> None:
+    """Import the offline-import template (a call's proposal template with --consultation): every row
+    or none; errors listed by row and column."""
     from .models import utcnow
     from .reports import ImportRejected
     from .services import imports
 
-    consultation = _consultation_of(draft_id)
+    if len(target) not in (1, 2) or (len(target) == 2) == (consultation_id is not None):
+        raise click.UsageError("give DRAFT_ID FILE, or FILE with --consultation ID")
+    if len(target) == 2 and not target[0].isdigit():
+        raise click.UsageError(f"DRAFT_ID must be a number, not {target[0]!r}")
+    file = Path(target[-1])
+    if not file.is_file():
+        raise click.UsageError(f"no file {file}")
+    consultation = _chosen_consultation(int(target[0]) if len(target) == 2 else None, consultation_id)
     try:
         with command_unit():
             imported = imports.import_comments(consultation, file.read_bytes(), now=utcnow(),
@@ -565,7 +574,8 @@ def comments_import(draft_id: int, file: Path) -> None:
     except ImportRejected as error:
         problems = "".join(f"\n  row {p.row}, {p.column}: {p.message}" for p in error.problems)
         raise click.ClickException(f"{file}: {error.message}{problems}") from error
-    click.echo(f"{file}: {imported.count} comments imported")
+    click.echo(f"{file}: {imported.count} {'proposals' if imports.layout(consultation).proposals else 'comments'} "
+               "imported")
 
 
 @main.group("adoption")

@@ -8,7 +8,17 @@ from .cells import MAX_CELL_CHARS, TRUNCATION_MARKER, cell_text
 from .contacts import CONTACT_HEADERS, ContactRow, build_contact_rows, write_contacts
 from .errors import ImportProblem, ImportRejected, ReportsError
 from .export import write_report, write_yearly
-from .importer import IMPORT_HEADERS, ImportChoices, ImportLimits, ImportRow, read_import
+from .importer import (
+    COMMENTS,
+    IMPORT_HEADERS,
+    PROPOSAL_HEADERS,
+    PROPOSALS,
+    ImportChoices,
+    ImportLayout,
+    ImportLimits,
+    ImportRow,
+    read_import,
+)
 from .kinds import (
     ExtraSheet,
     append_extra_sheets,
@@ -49,7 +59,8 @@ from .template import template_bytes
 
 __all__ = [
     "CONTACT_HEADERS", "ContactRow", "build_contact_rows", "write_contacts",
-    "IMPORT_HEADERS", "MAX_CELL_CHARS", "PROBLEM_HEADERS", "TRUNCATION_MARKER", "problems_csv",
+    "COMMENTS", "IMPORT_HEADERS", "PROPOSAL_HEADERS", "PROPOSALS", "ImportLayout",
+    "MAX_CELL_CHARS", "PROBLEM_HEADERS", "TRUNCATION_MARKER", "problems_csv",
     "AdoptionMark", "ArticleCount", "ArticleRef", "DetailRow", "ExtraSheet", "ProposalDetail", "ProposalEntry",
     "append_extra_sheets", "build_proposal_detail_rows", "build_proposal_summary_rows", "ordered_proposals",
     "write_evaluation_report", "write_proposal_report", "ImportChoices", "ImportLimits",

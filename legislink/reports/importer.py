@@ -22,9 +22,37 @@ from .errors import ImportProblem, ImportRejected, ReportsError
 IMPORT_HEADERS = (
     "条款", "意见内容", "修改建议", "理由", "提出人", "身份", "联络站", "联系电话", "收集方式", "收集日期",
 )
+# A call for proposals (立项建议征集) collects at symposiums too: its template names the proposed law,
+# why it is needed and what it should contain, in the words of the 立项建议汇总表 (REPORT_FORMAT.md),
+# then the same columns of who proposed it as the comment template.
+PROPOSAL_HEADERS = (
+    "建议项目名称", "立法必要性", "主要内容", "提出人", "身份", "联络站", "联系电话", "收集方式", "收集日期",
+)
 DEFAULT_MAX_ROWS = 10_000
 # The template's data sheet; a workbook without it is read from its first sheet.
 ENTRY_SHEET = "意见录入"
+PROPOSAL_SHEET = "建议录入"
+
+
+@dataclass(frozen=True)
+class ImportLayout:
+    """One template: its data sheet, its header row, and the ImportRow field each column fills."""
+
+    sheet: str
+    headers: tuple[str, ...]
+    fields: Mapping[str, str]
+
+    @property
+    def proposals(self) -> bool:
+        return "title" in self.fields.values()
+
+
+_WHO = {"提出人": "name", "身份": "identity", "联络站": "station_code", "联系电话": "phone", "收集方式": "channel",
+        "收集日期": "collected_on"}
+COMMENTS = ImportLayout(ENTRY_SHEET, IMPORT_HEADERS, {
+    "条款": "article", "意见内容": "text", "修改建议": "suggestion", "理由": "reason", **_WHO})
+PROPOSALS = ImportLayout(PROPOSAL_SHEET, PROPOSAL_HEADERS, {
+    "建议项目名称": "title", "立法必要性": "text", "主要内容": "content", **_WHO})
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls (and .doc)
@@ -55,11 +83,14 @@ class ImportChoices:
     channels: Collection[str]
 
 
-_LENGTHS = {"意见内容": 5_000, "修改建议": 2_000, "理由": 2_000, "提出人": 50, "身份": 50}
+_LENGTHS = {"意见内容": 5_000, "修改建议": 2_000, "理由": 2_000, "提出人": 50, "身份": 50,
+            "建议项目名称": 200, "立法必要性": 5_000, "主要内容": 5_000}
 # What one row may unpack to at most while every cell keeps within its length: nine bytes a
 # character (a numeric reference such as &#38271;, as openpyxl writes Chinese when lxml is
-# installed; Excel's UTF-8 takes three), 200 characters for the short columns, markup for ten cells.
-_ROW_UNPACKED = 9 * (sum(_LENGTHS.values()) + 200) + 1_000
+# installed; Excel's UTF-8 takes three), 200 characters for the short columns, markup for ten cells;
+# the longer of the two templates' rows.
+_ROW_UNPACKED = 9 * (max(sum(_LENGTHS.get(h, 0) for h in headers) for headers in (IMPORT_HEADERS, PROPOSAL_HEADERS))
+                     + 200) + 1_000
 # What a row of ordinary comments (a few hundred characters) takes in the .xlsx: about 160 bytes
 # measured (benchmarks/bench_commands.py), so 400 leaves room for long ones.
 _ROW_PACKED = 400
@@ -96,6 +127,8 @@ class ImportRow:
     article: ArticleRef | None = None
     suggestion: str = ""
     reason: str = ""
+    title: str = ""  # a proposal's 建议项目名称; `text` is then its 立法必要性
+    content: str = ""
     name: str = ""
     identity: str | None = None
     station_code: str | None = None
@@ -115,8 +148,10 @@ def read_import(
     max_rows: int = DEFAULT_MAX_ROWS,
     limits: ImportLimits | None = None,
     phone_region: str = "CN",
+    layout: ImportLayout = COMMENTS,
 ) -> list[ImportRow]:
-    """Every non-blank row of the template's 意见录入 sheet, or ImportRejected.
+    """Every non-blank row of the template's data sheet (意见录入, or 建议录入 with `layout`
+    PROPOSALS), or ImportRejected.
 
     File-level refusals (codes import.too_large, import.not_xlsx, import.corrupt,
     import.zip_bomb, import.unreadable, import.bad_header, import.too_many_rows,
@@ -133,11 +168,11 @@ def read_import(
         warnings.simplefilter("ignore")
         workbook = _open(data)
         try:
-            sheet_rows = enumerate(_guarded(_entry_sheet(workbook).iter_rows(values_only=True)), 1)
+            sheet_rows = enumerate(_guarded(_entry_sheet(workbook, layout.sheet).iter_rows(values_only=True)), 1)
             _, header = next(sheet_rows, (1, ()))
-            columns = _columns(header)
+            columns = _columns(header, layout.headers)
             for number, values in _non_blank(sheet_rows, max_rows):
-                row, found = validator.read(number, values, columns)
+                row, found = validator.read(number, values, columns, layout)
                 if row is not None:
                     rows.append(row)
                 problems.extend(found)
@@ -149,7 +184,8 @@ def read_import(
             problems=tuple(problems), count=len(problems),
         )
     if not rows:
-        raise ImportRejected("import.empty", "the file holds no comments")
+        raise ImportRejected("import.empty", "the file holds no proposals" if layout.proposals
+                             else "the file holds no comments")
     return rows
 
 
@@ -199,10 +235,10 @@ def _open(data: bytes):
         raise _unreadable(exc) from exc
 
 
-def _entry_sheet(workbook):
+def _entry_sheet(workbook, name: str):
     """The template's sheet, else the first one: staff may rename it."""
-    if ENTRY_SHEET in workbook.sheetnames:
-        return workbook[ENTRY_SHEET]
+    if name in workbook.sheetnames:
+        return workbook[name]
     if not workbook.worksheets:  # a damaged sheet list opens as a workbook without sheets
         raise ImportRejected("import.unreadable", "the workbook cannot be read", detail="no worksheet")
     return workbook.worksheets[0]
@@ -225,7 +261,7 @@ def _unreadable(exc: BaseException) -> ImportRejected:
     return ImportRejected("import.unreadable", "the workbook cannot be read", detail=type(exc).__name__)
 
 
-def _columns(header: tuple) -> dict[str, int]:
+def _columns(header: tuple, expected: tuple[str, ...]) -> dict[str, int]:
     """Template column -> position; any order is accepted, the words must be exact."""
     words = [str(v).strip() if v is not None else "" for v in header]
     positions: dict[str, int] = {}
@@ -233,11 +269,11 @@ def _columns(header: tuple) -> dict[str, int]:
     for index, word in enumerate(words):
         if word in positions:
             duplicated.append(word)
-        elif word in IMPORT_HEADERS:
+        elif word in expected:
             positions[word] = index
         elif word:
             unknown.append(word)
-    missing = [h for h in IMPORT_HEADERS if h not in positions]
+    missing = [h for h in expected if h not in positions]
     if missing or unknown or duplicated:
         found = (("missing", missing), ("unknown", unknown), ("repeated", duplicated))
         details = "; ".join(f"{what}: {', '.join(words)}" for what, words in found if words)
@@ -281,15 +317,16 @@ class _Validator:
             "条款": self.article, "意见内容": self.required_text, "修改建议": self.text, "理由": self.text,
             "提出人": self.text, "身份": self.identity, "联络站": self.station, "联系电话": self.phone,
             "收集方式": self.channel, "收集日期": self.collected_on,
+            "建议项目名称": self.required_text, "立法必要性": self.required_text, "主要内容": self.text,
         }
 
     def read(
-        self, number: int, values: tuple, columns: Mapping[str, int]
+        self, number: int, values: tuple, columns: Mapping[str, int], layout: ImportLayout = COMMENTS
     ) -> tuple[ImportRow | None, list[ImportProblem]]:
         """(the parsed row, []) or (None, every problem of the row)."""
         parsed: dict[str, object] = {}
         problems = []
-        for header in IMPORT_HEADERS:
+        for header in layout.headers:
             index = columns[header]
             raw = values[index] if index < len(values) else None
             try:
@@ -298,11 +335,7 @@ class _Validator:
                 problems.append(ImportProblem(number, header, invalid.code, invalid.message, invalid.params))
         if problems:
             return None, problems
-        return ImportRow(
-            row=number, text=parsed["意见内容"], article=parsed["条款"], suggestion=parsed["修改建议"],
-            reason=parsed["理由"], name=parsed["提出人"], identity=parsed["身份"], station_code=parsed["联络站"],
-            phone=parsed["联系电话"], channel=parsed["收集方式"], collected_on=parsed["收集日期"],
-        ), []
+        return ImportRow(row=number, **{layout.fields[header]: value for header, value in parsed.items()}), []
 
     def text(self, header: str, raw: object) -> str:
         text = _as_text(raw)

@@ -18,11 +18,15 @@ from ..models import (
     CommentEventKind,
     CommentStatus,
     Consultation,
+    ConsultationKind,
     Identity,
 )
 from ..reports import (
+    COMMENTS,
+    PROPOSALS,
     ArticleRef,
     ImportChoices,
+    ImportLayout,
     ImportLimits,
     ImportProblem,
     ImportRejected,
@@ -48,13 +52,21 @@ def choices() -> ImportChoices:
                          channels=[channel[c] for c in IMPORT_CHANNELS])
 
 
-def template(*, max_rows: int) -> bytes:
-    """The template to fill in, with room (lists and checks) for `max_rows` comments."""
-    return template_bytes(choices(), max_rows=max_rows)
+def layout(consultation: Consultation) -> ImportLayout:
+    """A call for proposals imports proposals (建议录入); every other kind, comments (意见录入)."""
+    return PROPOSALS if consultation.kind == ConsultationKind.PROPOSAL else COMMENTS
 
 
-def _targets(version_id: int) -> dict[ArticleRef, tuple[int, int | None]]:
-    """Every article and paragraph of the version, as the reader names them -> (provision id, 款)."""
+def template(consultation: Consultation, *, max_rows: int) -> bytes:
+    """The consultation's template to fill in, with room (lists and checks) for `max_rows` rows."""
+    return template_bytes(choices(), max_rows=max_rows, layout=layout(consultation))
+
+
+def _targets(version_id: int | None) -> dict[ArticleRef, tuple[int, int | None]]:
+    """Every article and paragraph of the version, as the reader names them -> (provision id, 款);
+    none for a consultation without a text."""
+    if version_id is None:
+        return {}
     index = version_index(version_id)
     targets: dict[ArticleRef, tuple[int, int | None]] = {}
     for (number, sub), article in index.by_number.items():
@@ -94,7 +106,8 @@ def _check_stations(rows, stations: dict[str, int], default_station: int | None,
 def _valid_rows(consultation: Consultation, data: bytes, targets, *, max_rows: int, max_bytes: int | None,
                 actor, stations: dict[str, int]) -> list:
     rows = read_import(data, choices=choices(), article_exists=lambda ref: ref in targets,
-                       max_rows=max_rows, limits=ImportLimits.for_rows(max_rows, max_bytes))
+                       max_rows=max_rows, limits=ImportLimits.for_rows(max_rows, max_bytes),
+                       layout=layout(consultation))
     _check_stations(rows, stations, getattr(actor, "station_id", None), actor)
     return rows
 
@@ -125,12 +138,16 @@ def import_comments(consultation: Consultation, data: bytes, *, now: datetime, m
     default_station = getattr(actor, "station_id", None)
     collector = f"导入：{getattr(actor, 'display_name', '') or getattr(actor, 'username', '') or source_name}"[:100]
     codes = _new_codes(len(rows))
-    tokens = tokens_of([f"{row.text}\n{row.suggestion}" for row in rows])
+    # What the analysis reads, as comments.submit joins it: a proposal's name and content with its necessity.
+    tokens = tokens_of(["\n".join(part for part in (row.title, row.text, row.suggestion, row.content) if part)
+                        for row in rows])
     values = []
     for row, code, row_tokens in zip(rows, codes, tokens, strict=True):
         provision_id, paragraph = targets[row.article] if row.article else (None, None)
         attribution = Attribution.FORM
-        if provision_id is None:
+        if provision_id is None and not consultation.has_text:
+            attribution = Attribution.DRAFT
+        elif provision_id is None:
             found = named_target(consultation, row.text)
             provision_id = found.provision.id if found.provision else None
             paragraph = found.paragraph
@@ -138,7 +155,8 @@ def import_comments(consultation: Consultation, data: bytes, *, now: datetime, m
         values.append({
             "consultation_id": consultation.id, "receipt_code": code, "provision_id": provision_id,
             "paragraph": paragraph, "attribution": attribution, "text": row.text, "suggestion": row.suggestion,
-            "reason": row.reason, "identity": identity_from_words(row.identity or ""),
+            "reason": row.reason, "title": " ".join(row.title.split()), "content": row.content,
+            "identity": identity_from_words(row.identity or ""),
             "identity_words": row.identity or "",
             "station_id": stations.get(row.station_code, default_station),
             "channel": channel.get(row.channel, Channel.IMPORT), "name": row.name, "phone": row.phone or "",
@@ -191,6 +209,9 @@ def imported_receipts(consultation: Consultation, event_id: int) -> list[Importe
 
 
 def _target(comment: Comment) -> str:
+    """What the receipt list names beside a code: the article, or the law a proposal asks for."""
+    if comment.title:
+        return comment.title
     if comment.provision is None:
         return ""
     return comment.provision.label + (f"第{int_to_cn(comment.paragraph)}款" if comment.paragraph else "")

@@ -64,13 +64,16 @@ def upload(consultation_id: int):
         with refusal() as refused:
             imported = imports.import_comments(consultation, upload.read(), now=utcnow(), actor=current_user,
                                                source_name=upload.filename or "", **_limits())
-            flash(_("%(num)s comments imported. Hand each person their receipt code:", num=imported.count), "success")
+            flash(_("%(num)s proposals imported. Hand each person their receipt code:", num=imported.count)
+                  if imports.layout(consultation).proposals
+                  else _("%(num)s comments imported. Hand each person their receipt code:", num=imported.count),
+                  "success")
             return redirect(url_for("imports.receipts", consultation_id=consultation.id, event=imported.event_id))
         refusal_message = refused.message
         found = getattr(refused.error, "problems", ())
         total, problems = len(found), _described(found[:PROBLEMS_SHOWN])
     return render_template("staff/import.html", consultation=consultation, form=form, problems=problems,
-                           total=total, refusal=refusal_message)
+                           total=total, refusal=refusal_message, proposals=imports.layout(consultation).proposals)
 
 
 def _receipts_of(consultation_id: int) -> tuple[Consultation, list[imports.ImportedReceipt] | None]:
@@ -97,13 +100,16 @@ def receipts_download(consultation_id: int):
     if found is None:
         return redirect(url_for("imports.upload", consultation_id=consultation.id))
     rows = [(r.code, r.article, r.identity, r.station, r.text) for r in found]
-    return send_file(BytesIO(receipts_bytes(rows)), mimetype=XLSX, as_attachment=True,
+    proposals = imports.layout(consultation).proposals
+    return send_file(BytesIO(receipts_bytes(rows, proposals=proposals)), mimetype=XLSX, as_attachment=True,
                      download_name=f"回执编号-{request.args.get('event', type=int)}.xlsx")
 
 
 @bp.route("/template.xlsx")
 @require(permissions.can_record_comments)
 def template(consultation_id: int):
-    db.get_or_404(Consultation, consultation_id)
-    return send_file(BytesIO(imports.template(max_rows=current_app.config["IMPORT_MAX_ROWS"])), mimetype=XLSX,
-                     as_attachment=True, download_name="意见录入模板.xlsx")
+    consultation = db.get_or_404(Consultation, consultation_id)
+    proposals = imports.layout(consultation).proposals
+    return send_file(BytesIO(imports.template(consultation, max_rows=current_app.config["IMPORT_MAX_ROWS"])),
+                     mimetype=XLSX, as_attachment=True,
+                     download_name="立项建议录入模板.xlsx" if proposals else "意见录入模板.xlsx")

@@ -5,7 +5,7 @@ from io import BytesIO
 
 from openpyxl import Workbook, load_workbook
 
-from legislink.reports import IMPORT_HEADERS
+from legislink.reports import IMPORT_HEADERS, PROPOSAL_HEADERS
 
 
 def read_back(data: bytes):
@@ -39,3 +39,12 @@ def import_file(rows, header=IMPORT_HEADERS, title="意见录入") -> bytes:
 def import_row(**cells) -> list:
     """A template row from column words: import_row(意见内容="…", 条款="12")."""
     return [cells.get(header) for header in IMPORT_HEADERS]
+
+
+def proposal_row(**cells) -> list:
+    """A row of the proposal template: proposal_row(建议项目名称="…", 立法必要性="…")."""
+    return [cells.get(header) for header in PROPOSAL_HEADERS]
+
+
+def proposal_file(rows, header=PROPOSAL_HEADERS, title="建议录入") -> bytes:
+    return import_file(rows, header=header, title=title)

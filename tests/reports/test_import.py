@@ -374,3 +374,26 @@ def test_a_configured_file_size_is_kept(choices):
     refused = rejection(import_file([import_row(意见内容="好")] * 30), choices,
                         limits=ImportLimits.for_rows(50_000, max_bytes=1000))
     assert refused.code == "import.too_large"
+
+
+def test_a_proposal_file_is_read_by_its_own_columns_and_needs_a_name_and_a_reason(choices):
+    from legislink.reports import PROPOSALS
+
+    from .helpers import proposal_file, proposal_row
+
+    (row,) = read_import(proposal_file([proposal_row(
+        建议项目名称=" 养犬管理条例 ", 立法必要性="小区里不拴绳遛狗的越来越多。", 主要内容="规定拴绳和收费。",
+        身份="退休教师", 收集日期="2024-05-01")]), choices=choices, layout=PROPOSALS)
+    assert (row.title, row.text, row.content, row.identity) == (
+        "养犬管理条例", "小区里不拴绳遛狗的越来越多。", "规定拴绳和收费。", "退休教师")
+    assert row.article is None
+    with pytest.raises(ImportRejected) as refused:
+        read_import(proposal_file([proposal_row(立法必要性="没有名称"), proposal_row(建议项目名称="养犬管理条例"),
+                                   proposal_row(建议项目名称="长" * 201, 立法必要性="名称过长")]),
+                    choices=choices, layout=PROPOSALS)
+    assert [(p.row, p.column, p.code) for p in refused.value.problems] == [
+        (2, "建议项目名称", "required"), (3, "立法必要性", "required"), (4, "建议项目名称", "too_long")]
+    # The comment template is not a proposal file: its header is refused, nothing is read.
+    with pytest.raises(ImportRejected) as wrong:
+        read_import(import_file([import_row(意见内容="好")]), choices=choices, layout=PROPOSALS)
+    assert wrong.value.code == "import.bad_header"

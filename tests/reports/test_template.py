@@ -73,3 +73,27 @@ def test_a_filled_in_template_reads_back(choices):
     workbook.save(out)
     (row,) = read_import(out.getvalue(), choices=choices)
     assert (row.row, row.article, row.text, row.station_code) == (2, ArticleRef(12), "建议增加公示期限。", "CC01")
+
+
+def test_a_call_for_proposals_has_a_template_of_its_own(choices):
+    from legislink.reports import PROPOSAL_HEADERS, PROPOSALS
+
+    data = template_bytes(choices, layout=PROPOSALS, max_rows=50)
+    book = load_workbook(BytesIO(data))
+    ws = book["建议录入"]
+    assert values(ws)[0] == PROPOSAL_HEADERS == (
+        "建议项目名称", "立法必要性", "主要内容", "提出人", "身份", "联络站", "联系电话", "收集方式", "收集日期")
+    assert ws.column_dimensions["G"].number_format == "@"  # 联系电话 stays text
+    guide = "\n".join(str(row[0]) for row in values(book["填写说明"]) if row[0])
+    assert "“建议项目名称”和“立法必要性”必须填写" in guide
+    assert "每个文件最多 50 条建议" in guide
+    # The dropdowns sit on this template's own columns: 身份 E, 联络站 F, 收集方式 H.
+    assert sorted(str(v.sqref) for v in ws.data_validations.dataValidation) == ["E2:E51", "F2:F51", "H2:H51"]
+    # What it produces is what the reader takes back.
+    ws.append(["电动自行车管理条例", "楼道充电隐患大，需要立规矩。", None, None, "居民", "稠城街道联络站", None,
+               "座谈会"])
+    out = BytesIO()
+    book.save(out)
+    (row,) = read_import(out.getvalue(), choices=choices, layout=PROPOSALS)
+    assert (row.title, row.text, row.station_code, row.channel) == (
+        "电动自行车管理条例", "楼道充电隐患大，需要立规矩。", "CC01", "座谈会")

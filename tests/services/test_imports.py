@@ -114,7 +114,7 @@ def test_the_template_offers_this_sites_stations(consultation):
 
     from openpyxl import load_workbook
 
-    book = load_workbook(BytesIO(imports.template(max_rows=100)))
+    book = load_workbook(BytesIO(imports.template(consultation, max_rows=100)))
     cells = [str(v) for row in book.worksheets[1].iter_rows(values_only=True) for v in row if v]
     assert "稠城街道联络站" in cells
     assert "外籍商人" in cells
@@ -131,3 +131,24 @@ def test_the_command_exits_1_with_row_numbered_errors_and_imports_nothing(consul
     result = app.test_cli_runner().invoke(main, ["comments", "import", str(consultation.version.draft_id), str(path)])
     assert result.exit_code == 0, result.output
     assert "4 comments imported" in result.output
+
+
+def test_a_call_imports_proposals_from_the_command_line(app, tmp_path):
+    from ..builders import make_proposal_call
+    from ..reports.helpers import proposal_file, proposal_row
+
+    with app.app_context():
+        call = make_proposal_call()
+        db.session.commit()
+        call_id = call.id
+    path = tmp_path / "proposals.xlsx"
+    row = proposal_row(建议项目名称="物业管理条例", 立法必要性="物业费乱涨，业主没处说理。")
+    path.write_bytes(proposal_file([row]))
+    runner = app.test_cli_runner()
+    both = runner.invoke(main, ["comments", "import", "5", str(path), "--consultation", str(call_id)])
+    assert both.exit_code == 2
+    result = runner.invoke(main, ["comments", "import", str(path), "--consultation", str(call_id)])
+    assert result.exit_code == 0, result.output
+    assert "1 proposals imported" in result.output
+    with app.app_context():
+        assert db.session.scalar(select(Comment.title)) == "物业管理条例"
