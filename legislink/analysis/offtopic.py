@@ -64,7 +64,7 @@ _THE_DRAFT = re.compile(
 # 审批, 监管), and of asking for a rule (建议, 要求, 该管 — a thing someone should regulate); English
 # modals of a rule. Written for the project from that general vocabulary.
 _NORMATIVE = re.compile(
-    r"应当|应该|必须|不得|不能|不准|不许|不应|禁止|严禁|明令|规定|明确|写明|写清|写进|写入|纳入|列入|条款|罚则"
+    r"应当|应该|必须|不得|(?<!能)不能|不准|不许|不应|禁止|严禁|明令|规定|明确|写明|写清|写进|写入|纳入|列入|条款|罚则"
     r"|处罚|罚款|重罚|追究|责任|增加|增设|删除|删去|修改|取消|保留|放宽|加重|从严|门槛|标准|资格|审批|监管|规范"
     r"|限制|建议|要求|该管|要管|管起来|管管|谁来管|没人管"
     r"|\b(?:should|must|ban|require[sd]?|forbid|prohibit)\b"
@@ -74,7 +74,7 @@ _NORMATIVE = re.compile(
 # (凭什么, 难道, 为什么: a point made as a question). Written for the project from general grammar.
 _QUESTION_SENTENCE = re.compile(r"[^。！？!?；;\n]*[？?]|请问[^。！？!?；;\n]*")
 _ASKS_FOR = re.compile(
-    r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|什么时候|何时|多久|多长时间|什么|哪些|找谁|能不能|可不可以|能否|还能|正常吗"
+    r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|什么时候|何时|多久|多长时间|什么|哪些|找谁|还能|正常吗"
     r"|是否|\b(?:how|where|when|what|which)\b"
 )
 _RHETORICAL = re.compile(r"凭什么|难道|为什么|为啥|怎么能|怎么可以|谁负责|何必|\bwhy\b")
