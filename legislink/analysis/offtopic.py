@@ -74,7 +74,7 @@ _NORMATIVE = re.compile(
 # (凭什么, 难道, 为什么: a point made as a question). Written for the project from general grammar.
 _QUESTION_SENTENCE = re.compile(r"[^。！？!?；;\n]*[？?]|请问[^。！？!?；;\n]*")
 _ASKS_FOR = re.compile(
-    r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|什么时候|何时|多久|多长时间|什么|哪些|找谁|还能|正常吗"
+    r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|什么时候|何时|几点|几时|多久|多长时间|什么|哪些|找谁|还能|正常吗"
     r"|是否|\b(?:how|where|when|what|which)\b"
 )
 _RHETORICAL = re.compile(r"凭什么|难道|为什么|为啥|怎么能|怎么可以|谁负责|何必|\bwhy\b")
