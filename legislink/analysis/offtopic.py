@@ -70,8 +70,9 @@ _NORMATIVE = re.compile(
     r"|\b(?:should|must|ban|require[sd]?|forbid|prohibit)\b"
 )
 # A question asking for information: a sentence ending in a question mark, or opened by 请问, with
-# an interrogative word of Chinese grammar (怎么, 哪里, 什么时候, 多久, 能不能…) and no rhetorical one
-# (凭什么, 难道, 为什么: a point made as a question). Written for the project from general grammar.
+# an interrogative word of Chinese grammar (怎么, 哪里, 什么时候, 多久, 找谁…) and no rhetorical one
+# (凭什么, 难道, 为什么: a point made as a question). 能不能, 可不可以 are left out: they ask as often
+# for a change (能不能放宽一些) as for information. Written for the project from general grammar.
 _QUESTION_SENTENCE = re.compile(r"[^。！？!?；;\n]*[？?]|请问[^。！？!?；;\n]*")
 _ASKS_FOR = re.compile(
     r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|什么时候|何时|几点|几时|多久|多长时间|什么|哪些|找谁|还能|正常吗"
@@ -89,7 +90,7 @@ MAX_EMPTY_LENGTH = 30
 # A word this common in general Chinese (share of jieba's dictionary counts) says nothing of its own.
 COMMON_SHARE = 1e-5
 # Every threshold here was chosen by benchmarks/tune_analysis.py (leave one labeled set out).
-# The relation to the draft's subjects (DraftVocabulary.relation) from which a comment is on topic;
+# The relation to the draft's subjects (draft_relation) from which a comment is on topic;
 # with a messaging account, an ad unless its relation reaches AD_RELATION; naming another law, about
 # that law unless it reaches OTHER_LAW_RELATION.
 MIN_RELATION = 1.25
