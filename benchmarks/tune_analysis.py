@@ -66,9 +66,9 @@ STAGES = {
     # asking for information; and what one word can give at most.
     "offtopic-asks": ("offtopic_f1", {
         (offtopic, "MIN_RELATION"): [1.0, 1.25, 1.5],
-        (offtopic, "MIN_NORMATIVE_RELATION"): [0.25, 0.5, 0.75, 1.25],
-        (offtopic, "MIN_QUESTION_RELATION"): [1.25, 3.0, 4.0, 5.0, 6.0],
-        (offtopic, "MAX_WORD_RELATION"): [4.0, 5.0, 1000.0],
+        (offtopic, "MIN_NORMATIVE_RELATION"): [0.25, 0.5, 1.25],
+        (offtopic, "MIN_QUESTION_RELATION"): [1.25, 4.0, 5.0, 6.0],
+        (offtopic, "MAX_WORD_RELATION"): [4.0, 5.0, 6.0, 1000.0],
     }),
     "vocabulary": ("attribution_content", {
         (vocabulary, "DISCOUNT"): [0.0, 0.5, 0.9],

@@ -98,7 +98,7 @@ MIN_RELATION = 1.25
 MIN_NORMATIVE_RELATION = 0.5
 MIN_QUESTION_RELATION = 5.0
 # What one word can give the relation at most (its specificity to the draft is a log ratio).
-MAX_WORD_RELATION = 5.0
+MAX_WORD_RELATION = 6.0
 AD_RELATION = 1.5
 OTHER_LAW_RELATION = 1.0
 # Content evidence (attribution score) from which a comment matched to an article is on topic.
