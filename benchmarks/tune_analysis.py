@@ -62,6 +62,14 @@ STAGES = {
         (offtopic, "AD_RELATION"): [1.0, 1.5, 2.0, 2.5, 3.0],
         (offtopic, "OTHER_LAW_RELATION"): [1.0, 1.5, 2.0, 3.0, 4.0],
     }),
+    # What a comment does with its words: little relation for a normative ask, much for a question
+    # asking for information; and what one word can give at most.
+    "offtopic-asks": ("offtopic_f1", {
+        (offtopic, "MIN_RELATION"): [1.0, 1.25, 1.5],
+        (offtopic, "MIN_NORMATIVE_RELATION"): [0.25, 0.5, 1.25],
+        (offtopic, "MIN_QUESTION_RELATION"): [1.25, 4.0, 5.0, 6.0],
+        (offtopic, "MAX_WORD_RELATION"): [4.0, 5.0, 6.0, 1000.0],
+    }),
     "vocabulary": ("attribution_content", {
         (vocabulary, "DISCOUNT"): [0.0, 0.5, 0.9],
         (vocabulary, "MAX_SHORT_FORM_SHARE"): [1e-5, 1e-4, 1.0],

@@ -2,9 +2,20 @@
 
 A comment relates to the draft when it names one of its articles, when it matches one by content
 with enough evidence, when its words are about what the draft is about (their specificity to the
-draft, `DraftVocabulary.relation`, short forms of its terms included), or when it speaks of the draft itself (这部
-法律, 草案, 条文) without naming another law. A comment that does none of these is off-topic, and the
-reason shown to staff says what it is instead:
+draft, short forms of its terms included, each word's share capped: a word the draft uses once and
+general Chinese hardly knows, 证明文件, is not alone what the draft is about), or when it speaks of
+the draft itself (这部法律, 草案, 条文, 罚则) without naming another law.
+
+How much relation is enough depends on what the comment does with its words, read in the general
+vocabulary of legal drafting and of Chinese questions, not in any labeled set:
+- a normative ask (应当, 禁止, 写明, 罚款, 建议…: a rule wanted, kept or changed) needs little: a
+  resident asking for a rule in everyday words (户口本 for 户籍, 捐款 for 捐赠) shares few words
+  with the draft, and a rule asked of another named law is no ask of this one;
+- a question asking for information (请问…, 怎么办理, 在哪里, 什么时候…？) with no such ask needs
+  much: a service question (a tax refund, a social-security card) borrows the draft's vocabulary
+  without asking anything of its text;
+- anything else needs the ordinary amount.
+A comment that does none of these is off-topic, and the reason shown to staff says what it is instead:
 - "empty": a few words of assent, the rest common in general Chinese (支持！, 同意);
 - "other_law": it names another law, and its words are about that law rather than the draft;
 - "ad": it gives a phone number, a link or an account id, or names a messaging service with little
@@ -16,6 +27,7 @@ details and insults only name the reason: whatever words a comment uses, it is o
 relates to the draft.
 """
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -38,12 +50,35 @@ _ABUSE = re.compile(
     r"傻[逼bB比]|煞笔|\bsb\b|脑残|白痴|智障|蠢货|混蛋|王八蛋|畜生|狗官|去死|他妈的|操你|草泥马|贱人|废物|狗屁"
     r"|fuck|shit|idiot|stupid|bastard"
 )
-# Words by which a comment speaks of the draft itself rather than of some subject.
+# Words by which a comment speaks of the draft itself rather than of some subject; the parts of a
+# law (总则, 附则, 罚则, 法律责任) are those of 立法法 and the 立法技术规范 of the NPC Standing Committee.
 _THE_DRAFT = re.compile(
     r"(?:本|该|此|这|这个|这部|这项|整部|这条)(?:法|法律|条例|规定|草案|修正案)|草案|修正案|条文|条款|立法|法律"
+    r"|总则|分则|附则|罚则|法律责任"
     r"|这一?条(?![路街河线鱼狗船])"
     r"|\b(?:law|draft|regulation|article)s?\b"
 )
+# A normative ask: the modal words and verbs of legal drafting (应当, 必须, 不得, 禁止, 规定, 明确 —
+# the 立法技术规范 of the NPC Standing Committee), of asking for a text to change (增加, 删除, 修改,
+# 放宽, 加重, as in stance.py), of sanctions and of what a rule sets (处罚, 罚款, 责任, 标准, 资格,
+# 审批, 监管), and of asking for a rule (建议, 要求, 该管 — a thing someone should regulate); English
+# modals of a rule. Written for the project from that general vocabulary.
+_NORMATIVE = re.compile(
+    r"应当|应该|必须|不得|(?<!能)不能|不准|不许|不应|禁止|严禁|明令|规定|明确|写明|写清|写进|写入|纳入|列入|条款|罚则"
+    r"|处罚|罚款|重罚|追究|责任|增加|增设|删除|删去|修改|取消|保留|放宽|加重|从严|门槛|标准|资格|审批|监管|规范"
+    r"|限制|建议|要求|该管|要管|管起来|管管|谁来管|没人管"
+    r"|\b(?:should|must|ban|require[sd]?|forbid|prohibit)\b"
+)
+# A question asking for information: a sentence ending in a question mark, or opened by 请问, with
+# an interrogative word of Chinese grammar (怎么, 哪里, 什么时候, 多久, 找谁…) and no rhetorical one
+# (凭什么, 难道, 为什么: a point made as a question). 能不能, 可不可以 are left out: they ask as often
+# for a change (能不能放宽一些) as for information. Written for the project from general grammar.
+_QUESTION_SENTENCE = re.compile(r"[^。！？!?；;\n]*[？?]|请问[^。！？!?；;\n]*")
+_ASKS_FOR = re.compile(
+    r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|什么时候|何时|几点|几时|多久|多长时间|什么|哪些|找谁|还能|正常吗"
+    r"|是否|\b(?:how|where|when|what|which)\b"
+)
+_RHETORICAL = re.compile(r"凭什么|难道|为什么|为啥|怎么能|怎么可以|谁负责|何必|\bwhy\b")
 # Words of assent and thanks, Chinese and English, written for the project: what a bare agreement
 # is made of. They say how a resident stands, not what about: they never count as relation.
 _ASSENT = frozenset((
@@ -55,10 +90,15 @@ MAX_EMPTY_LENGTH = 30
 # A word this common in general Chinese (share of jieba's dictionary counts) says nothing of its own.
 COMMON_SHARE = 1e-5
 # Every threshold here was chosen by benchmarks/tune_analysis.py (leave one labeled set out).
-# The relation to the draft's subjects (DraftVocabulary.relation) from which a comment is on topic;
+# The relation to the draft's subjects (draft_relation) from which a comment is on topic;
 # with a messaging account, an ad unless its relation reaches AD_RELATION; naming another law, about
 # that law unless it reaches OTHER_LAW_RELATION.
 MIN_RELATION = 1.25
+# The relation enough for a normative ask, and that needed by a question asking for information.
+MIN_NORMATIVE_RELATION = 0.5
+MIN_QUESTION_RELATION = 5.0
+# What one word can give the relation at most (its specificity to the draft is a log ratio).
+MAX_WORD_RELATION = 6.0
 AD_RELATION = 1.5
 OTHER_LAW_RELATION = 1.0
 # Content evidence (attribution score) from which a comment matched to an article is on topic.
@@ -70,6 +110,41 @@ def _subject_words(tokens: Sequence[str]) -> list[str]:
     the Chinese words it was translated into."""
     words = [t for t in tokens if t not in _ASSENT]
     return [t for t in words if not t.isascii()] or words
+
+
+def draft_relation(words: Sequence[str], draft: Draft) -> float:
+    """How much a comment's words are about what the draft is about: the specificity to the draft of
+    each (or of the draft's words it shortens), at most MAX_WORD_RELATION, over the square root of
+    their number (`DraftVocabulary.relation` with each word's part capped)."""
+    vocabulary = draft.vocabulary
+    unique = set(words)
+    if not unique:
+        return 0.0
+    found = 0.0
+    for t in unique:
+        best = max((vocabulary.specificity[w] for w in vocabulary.draft_words(t)), default=0.0)
+        found += min(MAX_WORD_RELATION, max(0.0, best))
+    return found / math.sqrt(len(unique))
+
+
+def asks_for_a_rule(norm: str) -> bool:
+    """Whether a normalised comment asks for a rule: wanted, kept, changed or enforced."""
+    return bool(_NORMATIVE.search(norm))
+
+
+def asks_for_information(norm: str) -> bool:
+    """Whether a normalised comment asks a question for information (how, where, when, whom)."""
+    return any(_ASKS_FOR.search(s) and not _RHETORICAL.search(s) for s in _QUESTION_SENTENCE.findall(norm))
+
+
+def needed_relation(norm: str, other_law: bool) -> float:
+    """The relation from which a comment is on topic: little for a normative ask (not one made of
+    another named law), much for a question asking for information, else MIN_RELATION."""
+    if not other_law and asks_for_a_rule(norm):
+        return MIN_NORMATIVE_RELATION
+    if asks_for_information(norm):
+        return MIN_QUESTION_RELATION
+    return MIN_RELATION
 
 
 def is_empty(norm: str, words: Sequence[str], relation: float, draft: Draft) -> bool:
@@ -87,7 +162,7 @@ def _names_other_law(norm: str, draft: Draft) -> bool:
 def _relates(norm: str, relation: float, attribution: Attribution, other_law: bool) -> bool:
     if attribution.kind == "content" and attribution.score >= MIN_PROVISION_SCORE:
         return True
-    return relation >= MIN_RELATION or (not other_law and bool(_THE_DRAFT.search(norm)))
+    return relation >= needed_relation(norm, other_law) or (not other_law and bool(_THE_DRAFT.search(norm)))
 
 
 def classify(norm: str, tokens: Sequence[str], attribution: Attribution, draft: Draft) -> OfftopicReason | None:
@@ -96,7 +171,7 @@ def classify(norm: str, tokens: Sequence[str], attribution: Attribution, draft: 
     if attribution.kind in ("explicit", "locked"):
         return None
     words = _subject_words(tokens)
-    relation = draft.vocabulary.relation(words)
+    relation = draft_relation(words, draft)
     if is_empty(norm, words, relation, draft):
         return "empty"
     if _PHONE_OR_LINK.search(norm) or (_MESSAGING.search(norm) and relation < AD_RELATION):

@@ -2,7 +2,9 @@
 
 import pytest
 
-from legislink.analysis import AnalysisOptions, Comment, classify_offtopic
+from legislink.analysis import AnalysisOptions, Comment, classify_offtopic, offtopic
+from legislink.analysis.corpus import build_draft
+from legislink.analysis.text import normalize
 
 from .conftest import DRAFT_TITLE
 
@@ -44,3 +46,53 @@ def test_off_topic_comments_get_their_reason(articles, segmenter, text, reason):
 ])
 def test_comments_on_the_draft_are_not_off_topic(articles, segmenter, text):
     assert _reasons(articles, segmenter, text) == [None]
+
+
+@pytest.mark.parametrize(("text", "rule", "information"), [
+    ("应该规定银行对老人大额转账多问一句。", True, False),
+    ("收购手机卡的必须严惩，罚款再提高。", True, False),
+    ("Banks should check large transfers twice.", True, False),
+    ("请问营业厅几点开门？", False, True),
+    ("身份证丢了，补办要带什么材料？在哪里办？", False, True),
+    ("How do I unfreeze my bank card?", False, True),
+    # Rhetorical questions make a point; 能不能 asks politely for something, it is no rule word.
+    ("凭什么我正常转账也被冻结？", False, False),
+    ("能不能先办卡后补证件？", False, False),
+    ("我爸被骗了以后天天睡不着。", False, False),
+])
+def test_what_a_comment_asks_for(text, rule, information):
+    norm = normalize(text)
+    assert (offtopic.asks_for_a_rule(norm), offtopic.asks_for_information(norm)) == (rule, information)
+
+
+def test_a_rule_asked_needs_least_relation_and_a_question_for_information_most():
+    rule, plain, question = "应该规定银行多问一句。", "银行要是多问一句就好了。", "请问银行几点开门？"
+    assert (offtopic.needed_relation(rule, other_law=False) < offtopic.needed_relation(plain, other_law=False)
+            < offtopic.needed_relation(question, other_law=False))
+    # A rule asked of another named law is no ask of this draft.
+    assert offtopic.needed_relation(rule, other_law=True) == offtopic.needed_relation(plain, other_law=False)
+
+
+def test_a_rule_asked_in_everyday_words_is_on_topic_where_the_same_story_without_it_is_not(articles, segmenter):
+    story = "我们小区好几个老人接到冒充警察的电话，转了钱才知道被骗，"
+    assert _reasons(articles, segmenter, story + "应该规定银行对老人大额转账多问一句。",
+                    story + "银行要是能多问一句就好了。") == [None, "unrelated"]
+
+
+@pytest.mark.parametrize("text", [
+    "请问办理居住证需要什么材料？",
+    "请问银行开户要带什么材料？",
+])
+def test_a_service_question_in_the_drafts_words_is_off_topic(articles, segmenter, text):
+    assert _reasons(articles, segmenter, text) == ["unrelated"]
+
+
+def test_the_parts_of_a_law_speak_of_the_draft(articles, segmenter):
+    assert _reasons(articles, segmenter, "罚则太轻了，没人怕。", "太轻了，没人怕。") == [None, "unrelated"]
+
+
+def test_no_one_word_makes_a_comment_about_the_draft(articles, segmenter):
+    """A word the draft uses once and general Chinese hardly knows gives its capped share only."""
+    draft = build_draft(articles, DRAFT_TITLE, segmenter)
+    assert draft.vocabulary.relation(["办卡"]) > offtopic.MAX_WORD_RELATION
+    assert offtopic.draft_relation(["办卡"], draft) == offtopic.MAX_WORD_RELATION
