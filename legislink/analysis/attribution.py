@@ -1,12 +1,14 @@
 """Which article a comment is about: its explicit reference, else its content, else the whole draft.
 
-Content matching combines three kinds of evidence, computed for many comments at once as
+Content matching combines four kinds of evidence, computed for many comments at once as
 sparse products:
 - BM25 of the comment's words against each article (caption included), weights from the draft;
 - draft phrases: character 4-grams the comment shares with an article, weighted by how few
   articles contain them (residents copy or quote a few words of the text they mean);
 - neighbours: similarity to the comments that named the article, or were filed under it by the
-  resident or staff, in the same consultation, which brings residents' own words for its subject.
+  resident or staff, in the same consultation, which brings residents' own words for its subject;
+- shared characters: a resident's word the draft uses in no form (捐款 where the draft says 捐赠,
+  抵税 for 税收) counts by its characters that few articles hold, BM25 over the articles' characters.
 
 Neighbours alone pin a comment to an article only when they single that article out; a comment
 that speaks of the draft as a whole must show it in the draft's own text.
@@ -47,10 +49,16 @@ BM25_B = 0.75
 W_BM25 = 0.25
 W_PHRASE = 0.25
 W_NEIGHBOURS = 10.0
+# Weight of the characters a resident's word shares with the draft when the draft uses neither the
+# word nor a form of it (捐款 → 捐赠, 抵税 → 税收): they help choose among articles, but a comment does
+# not count as being on one for them (the score reported, which off-topic reads, leaves them out).
+# Only characters in at most MAX_CHAR_SHARE of the articles (or one) count (捐 is in most of a charity law).
+W_CHARS = 0.2
+MAX_CHAR_SHARE = 0.05
 MIN_CONTENT_SCORE = 0.5
 # ... and be CONTENT_MARGIN times the runner-up's, unless the draft text points to the same article:
 # a remark on the whole draft resembles the comments of several articles about as much.
-CONTENT_MARGIN = 1.25
+CONTENT_MARGIN = 1.1
 # For an article no comment named, only the draft's text speaks: its score must reach this and
 # be TEXT_MARGIN times the next article's (the margin is what keeps one common word shared with
 # an article from deciding).
@@ -148,6 +156,28 @@ def _bm25_weights(draft: Draft, vocab: Mapping[str, int]) -> sparse.csr_matrix:
     return sparse.csr_matrix((data, (rows, cols)), shape=(n, len(vocab)), dtype=np.float32)
 
 
+def _char_weights(draft: Draft) -> tuple[dict[str, int], sparse.csr_matrix]:
+    """The draft's Chinese characters, and characters x articles BM25 weights (IDF over the articles)."""
+    n = len(draft.article_alnum_texts)
+    counts = [Counter(ch for ch in text if not ch.isascii()) for text in draft.article_alnum_texts]
+    df = Counter(ch for c in counts for ch in c)
+    df = Counter({ch: k for ch, k in df.items() if k <= max(1.0, MAX_CHAR_SHARE * n)})
+    chars = {ch: j for j, ch in enumerate(df)}
+    avg = max(1.0, sum(sum(c.values()) for c in counts) / max(n, 1))
+    rows, cols, data = [], [], []
+    for i, c in enumerate(counts):
+        length = sum(c.values())
+        for ch, tf in c.items():
+            if ch not in chars:
+                continue
+            idf = math.log(1 + (n - df[ch] + 0.5) / (df[ch] + 0.5))
+            norm = tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * length / avg))
+            rows.append(chars[ch])
+            cols.append(i)
+            data.append(idf * norm)
+    return chars, sparse.csr_matrix((data, (rows, cols)), shape=(len(chars), n), dtype=np.float32)
+
+
 def _phrase_index(draft: Draft) -> tuple[dict[str, int], sparse.csr_matrix]:
     """The draft's 4-character phrases, and phrases x articles weighted by how few articles hold each."""
     n = len(draft.article_alnum_texts)
@@ -187,10 +217,12 @@ class ContentModel:
     centroids of the comments known to be on each article (`known`: doc index -> article index)."""
 
     def __init__(self, draft: Draft, docs: Sequence[Doc], known: Mapping[int, int]) -> None:
+        self.vocabulary = draft.vocabulary
         self.draft_words = draft.vocabulary.with_draft_words
         self.vocab = _vocabulary(draft, docs)
         self.bm25 = _bm25_weights(draft, self.vocab).T.tocsr()
         self.grams, self.phrases = _phrase_index(draft)
+        self.chars, self.char_weights = _char_weights(draft)
         # Which words each comment uses, weighted by how few comments use them, in unit rows.
         self.neighbour_words = TfidfVectorizer(analyzer=as_is, binary=True, vocabulary=self.vocab,
                                                dtype=np.float32).fit([d.tokens for d in docs])
@@ -202,19 +234,27 @@ class ContentModel:
             words = self.neighbour_words.transform([d.tokens for d in docs])
             self.centroids = _unit_rows(assign @ words).T.tocsr()
 
-    def scores(self, docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray]:
-        """Docs x articles content evidence: all of it, and the draft text's part alone."""
+    def scores(self, docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Docs x articles content evidence: all of it, the draft text's part alone, and the part of
+        the latter that comes from the characters of words the draft does not use (`_unknown_chars`)."""
         # A resident's word the draft does not use counts as the draft's terms it shortens.
         binary = _binary_rows([self.draft_words(d.tokens) for d in docs], self.vocab)
         # English words stand in the comment next to their Chinese translations: only the latter count.
         lengths = np.sqrt(np.array([max(1, sum(not t.isascii() for t in set(d.tokens))) for d in docs],
                                    dtype=np.float32))[:, None]
+        chars = W_CHARS * (_binary_rows([self._unknown_chars(d.tokens) for d in docs], self.chars)
+                           @ self.char_weights).toarray() / lengths
         text = (W_BM25 * (binary @ self.bm25).toarray()
-                + W_PHRASE * (_phrase_hits(docs, self.grams) @ self.phrases).toarray()) / lengths
+                + W_PHRASE * (_phrase_hits(docs, self.grams) @ self.phrases).toarray()) / lengths + chars
         if self.centroids is None:
-            return text, text
+            return text, text, chars
         neighbours = self.neighbour_words.transform([d.tokens for d in docs]) @ self.centroids
-        return text + W_NEIGHBOURS * neighbours.toarray(), text
+        return text + W_NEIGHBOURS * neighbours.toarray(), text, chars
+
+    def _unknown_chars(self, tokens: Sequence[str]) -> set[str]:
+        """The characters of the Chinese words the draft neither uses nor has a longer form of: 捐款
+        shares 捐 with 捐赠, 抵税 税 with 税收, 户口 户 with 户籍 — everyday words for the draft's terms."""
+        return {ch for t in tokens if not t.isascii() and not self.vocabulary.draft_words(t) for ch in t}
 
 
 def _locked(comment: Comment, draft: Draft) -> Attribution:
@@ -227,7 +267,8 @@ def _runner_up(scores: np.ndarray) -> float:
     return float(np.partition(scores, -2)[-2]) if len(scores) > 1 else 0.0
 
 
-def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft, *, general: bool = False) -> Attribution:
+def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft, *, general: bool = False,
+                 chars: np.ndarray | None = None) -> Attribution:
     """The best-scoring article if the evidence is enough, else the whole draft.
 
     Either the full score is high and singles the article out (or the draft text agrees), or the
@@ -236,17 +277,22 @@ def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft, *, general: bo
     draft's size, their ratio does not). A comment that speaks of the draft as a whole (`general`)
     gets only the latter: resembling other residents' comments on an article is not enough. A
     comment that many articles match about equally well is on the whole draft.
+
+    `chars`, the part of both that shared characters give (`ContentModel.scores`), helps choose the
+    article; how many articles match about as well, and the score reported, leave it out: it spreads
+    a little evidence over many articles, and it is not enough to make a comment on topic.
     """
+    own = row if chars is None else row - chars
     best = int(np.argmax(row))
     if general or not _stands_out(row, text, best):
         best = int(np.argmax(text))
         floor = MIN_GENERAL_TEXT_SCORE if general else MIN_TEXT_ONLY_SCORE
         if text[best] < floor or text[best] < TEXT_MARGIN * _runner_up(text):
-            return Attribution(article=None, kind="unattributed", score=float(row.max()))
-    if np.count_nonzero(row >= SPREAD_RATIO * row.max()) > MAX_SPREAD:
-        return Attribution(article=None, kind="unattributed", score=float(row.max()))
+            return Attribution(article=None, kind="unattributed", score=float(own.max()))
+    if np.count_nonzero(own >= SPREAD_RATIO * own.max()) > MAX_SPREAD:
+        return Attribution(article=None, kind="unattributed", score=float(own.max()))
     return Attribution(article=draft.articles[best].label, kind="content",
-                       chapter=draft.chapter_of(best), score=float(row[best]))
+                       chapter=draft.chapter_of(best), score=float(own[best]))
 
 
 def _stands_out(row: np.ndarray, text: np.ndarray, best: int) -> bool:
@@ -283,7 +329,8 @@ def attribute_docs(draft: Draft, comments: Sequence[Comment], docs: Sequence[Doc
         # In chunks: docs x articles is dense, and a code has over a thousand articles.
         for start in range(0, len(pending), SCORE_CHUNK):
             chunk = pending[start:start + SCORE_CHUNK]
-            full, text = model.scores([docs[i] for i in chunk])
+            full, text, chars = model.scores([docs[i] for i in chunk])
             for k, i in enumerate(chunk):
-                result[i] = _from_scores(full[k], text[k], draft, general=bool(_WHOLE_DRAFT.search(docs[i].norm)))
+                result[i] = _from_scores(full[k], text[k], draft, general=bool(_WHOLE_DRAFT.search(docs[i].norm)),
+                                         chars=chars[k])
     return [result.get(i) or Attribution(article=None, kind="unattributed") for i in range(len(docs))]
