@@ -44,9 +44,9 @@ STAGES = {
         (attribution, "MIN_CONTENT_SCORE"): [0.5, 0.75, 1.0],
     }),
     "neighbours": ("attribution_content", {
-        (attribution, "MIN_CONTENT_SCORE"): [0.3, 0.4, 0.5],
-        (attribution, "CONTENT_MARGIN"): [1.25, 1.5, 2.0],
-        (attribution, "W_NEIGHBOURS"): [7.5, 10.0, 15.0],
+        (attribution, "MIN_CONTENT_SCORE"): [0.4, 0.5],
+        (attribution, "CONTENT_MARGIN"): [1.0, 1.1, 1.25],
+        (attribution, "W_NEIGHBOURS"): [5.0, 7.5, 10.0],
     }),
     "bm25": ("attribution_content", {
         (attribution, "BM25_K1"): [0.8, 1.2, 2.0],

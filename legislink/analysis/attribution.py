@@ -55,7 +55,7 @@ W_NEIGHBOURS = 10.0
 # Only characters in at most MAX_CHAR_SHARE of the articles (or one) count (捐 is in most of a charity law).
 W_CHARS = 0.2
 MAX_CHAR_SHARE = 0.05
-MIN_CONTENT_SCORE = 0.5
+MIN_CONTENT_SCORE = 0.4
 # ... and be CONTENT_MARGIN times the runner-up's, unless the draft text points to the same article:
 # a remark on the whole draft resembles the comments of several articles about as much.
 CONTENT_MARGIN = 1.1
