@@ -21,6 +21,7 @@ import importlib.util
 import io
 import itertools
 import json
+import math
 import statistics
 import sys
 from functools import cache
@@ -61,6 +62,10 @@ STAGES = {
         (attribution, "W_CHARS"): [0.0, 0.1, 0.2, 0.4],
         (attribution, "MAX_CHAR_SHARE"): [0.02, 0.05, 0.1, 1.0],
         (attribution, "CONTENT_MARGIN"): [1.1, 1.25],
+    }),
+    "second-pass": ("attribution_content", {
+        (attribution, "SURE_SCORE"): [0.75, 1.0, 1.25, 1.5, math.inf],
+        (attribution, "SURE_NEW_SCORE"): [1.0, 1.5, 2.0, math.inf],
     }),
     "whole-draft": ("attribution_content", {
         (attribution, "MIN_GENERAL_TEXT_SCORE"): [1.0, 2.0, 3.0],

@@ -70,6 +70,11 @@ MIN_GENERAL_TEXT_SCORE = 3.0
 # MAX_SPREAD articles score at least SPREAD_RATIO of the best, it stays on the whole draft.
 SPREAD_RATIO = 0.5
 MAX_SPREAD = 4
+# Comments the first pass attributes by content with at least SURE_SCORE join their article's
+# neighbours for a second pass over the others; one the first pass left on the whole draft takes the
+# second pass's article only with at least SURE_NEW_SCORE.
+SURE_SCORE = 1.0
+SURE_NEW_SCORE = 1.0
 SCORE_CHUNK = 5_000
 
 
@@ -310,6 +315,22 @@ def _explicit(comment: Comment, doc: Doc, draft: Draft) -> Attribution | None:
     return explicit_attribution(doc.norm, draft)
 
 
+def _by_content(draft: Draft, docs: Sequence[Doc], pending: Sequence[int], known: Mapping[int, int],
+                result: dict[int, Attribution], others: Sequence[int] | None = None) -> None:
+    """Attribution by content of the docs `pending`, with the docs `known` (index -> article) as
+    neighbours; word weights are fitted on `others` (default `pending`) and the known."""
+    members = [*(pending if others is None else others), *known]
+    model = ContentModel(draft, [docs[i] for i in members],
+                         {len(members) - len(known) + k: v for k, v in enumerate(known.values())})
+    # In chunks: docs x articles is dense, and a code has over a thousand articles.
+    for start in range(0, len(pending), SCORE_CHUNK):
+        chunk = pending[start:start + SCORE_CHUNK]
+        full, text, chars = model.scores([docs[i] for i in chunk])
+        for k, i in enumerate(chunk):
+            result[i] = _from_scores(full[k], text[k], draft, general=bool(_WHOLE_DRAFT.search(docs[i].norm)),
+                                     chars=chars[k])
+
+
 def attribute_docs(draft: Draft, comments: Sequence[Comment], docs: Sequence[Doc]) -> list[Attribution]:
     """Attribution of each comment; `docs` are the prepared forms of `comments`, in order."""
     result: dict[int, Attribution] = {}
@@ -323,14 +344,18 @@ def attribute_docs(draft: Draft, comments: Sequence[Comment], docs: Sequence[Doc
         if found.kind in ("explicit", "locked") and index is not None:
             known[i] = index
     pending = [i for i in range(len(docs)) if i not in result]
-    if pending and draft.articles:
-        model = ContentModel(draft, [docs[i] for i in pending] + [docs[i] for i in known],
-                             {len(pending) + k: v for k, v in enumerate(known.values())})
-        # In chunks: docs x articles is dense, and a code has over a thousand articles.
-        for start in range(0, len(pending), SCORE_CHUNK):
-            chunk = pending[start:start + SCORE_CHUNK]
-            full, text, chars = model.scores([docs[i] for i in chunk])
-            for k, i in enumerate(chunk):
-                result[i] = _from_scores(full[k], text[k], draft, general=bool(_WHOLE_DRAFT.search(docs[i].norm)),
-                                         chars=chars[k])
+    if not (pending and draft.articles):
+        return [result.get(i) or Attribution(article=None, kind="unattributed") for i in range(len(docs))]
+    _by_content(draft, docs, pending, known, result)
+    # Second pass: what the first was sure of teaches the rest residents' words for each subject.
+    sure = {i: label_index(result[i].article, draft) for i in pending
+            if result[i].kind == "content" and result[i].score >= SURE_SCORE}
+    rest = [i for i in pending if i not in sure]
+    if sure and rest:
+        first = {i: result[i] for i in rest}
+        _by_content(draft, docs, rest, {**known, **sure}, result, others=[i for i in pending if i not in sure])
+        for i in rest:
+            # A remark the first pass left on the whole draft needs more than a passing match.
+            if first[i].kind == "unattributed" and result[i].kind == "content" and result[i].score < SURE_NEW_SCORE:
+                result[i] = first[i]
     return [result.get(i) or Attribution(article=None, kind="unattributed") for i in range(len(docs))]
