@@ -294,7 +294,8 @@ def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft, *, general: bo
         floor = MIN_GENERAL_TEXT_SCORE if general else MIN_TEXT_ONLY_SCORE
         if text[best] < floor or text[best] < TEXT_MARGIN * _runner_up(text):
             return Attribution(article=None, kind="unattributed", score=float(own.max()))
-    if np.count_nonzero(own >= SPREAD_RATIO * own.max()) > MAX_SPREAD:
+    spread = own if own.max() > 0 else row
+    if np.count_nonzero(spread >= SPREAD_RATIO * spread.max()) > MAX_SPREAD:
         return Attribution(article=None, kind="unattributed", score=float(own.max()))
     return Attribution(article=draft.articles[best].label, kind="content",
                        chapter=draft.chapter_of(best), score=float(own[best]))
