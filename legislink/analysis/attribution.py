@@ -289,10 +289,11 @@ def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft, *, general: bo
     """
     own = row if chars is None else row - chars
     best = int(np.argmax(row))
-    if general or not _stands_out(row, text, best):
+    if general or not _stands_out(row, text if chars is None else text - chars, best, own):
         best = int(np.argmax(text))
         floor = MIN_GENERAL_TEXT_SCORE if general else MIN_TEXT_ONLY_SCORE
-        if text[best] < floor or text[best] < TEXT_MARGIN * _runner_up(text):
+        mine = text if chars is None else text - chars
+        if mine[best] < floor or mine[best] < TEXT_MARGIN * _runner_up(mine):
             return Attribution(article=None, kind="unattributed", score=float(own.max()))
     spread = own if own.max() > 0 else row
     if np.count_nonzero(spread >= SPREAD_RATIO * spread.max()) > MAX_SPREAD:
@@ -301,8 +302,8 @@ def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft, *, general: bo
                        chapter=draft.chapter_of(best), score=float(own[best]))
 
 
-def _stands_out(row: np.ndarray, text: np.ndarray, best: int) -> bool:
-    if row[best] < MIN_CONTENT_SCORE:
+def _stands_out(row: np.ndarray, text: np.ndarray, best: int, own: np.ndarray) -> bool:
+    if own[best] < MIN_CONTENT_SCORE:
         return False
     text_agrees = int(np.argmax(text)) == best and text[best] >= MIN_TEXT_ONLY_SCORE
     return text_agrees or row[best] >= CONTENT_MARGIN * _runner_up(row)
