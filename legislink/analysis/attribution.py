@@ -54,7 +54,7 @@ W_NEIGHBOURS = 10.0
 # not count as being on one for them (the score reported, which off-topic reads, leaves them out).
 # Only characters in at most MAX_CHAR_SHARE of the articles (or one) count (捐 is in most of a charity law).
 W_CHARS = 0.2
-MAX_CHAR_SHARE = 0.05
+MAX_CHAR_SHARE = 0.1
 MIN_CONTENT_SCORE = 0.4
 # ... and be CONTENT_MARGIN times the runner-up's, unless the draft text points to the same article:
 # a remark on the whole draft resembles the comments of several articles about as much.
