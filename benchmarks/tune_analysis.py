@@ -53,6 +53,15 @@ STAGES = {
         (attribution, "BM25_K1"): [0.8, 1.2, 2.0],
         (attribution, "BM25_B"): [0.5, 0.75, 0.9, 1.0],
     }),
+    "chars": ("attribution_content", {
+        (attribution, "W_CHARS"): [0.0, 0.1, 0.2, 0.4],
+        (attribution, "MAX_CHAR_SHARE"): [0.02, 0.05, 0.1, 1.0],
+        (attribution, "CONTENT_MARGIN"): [1.1, 1.25],
+    }),
+    "second-pass": ("attribution_content", {
+        (attribution, "SURE_SCORE"): [0.75, 1.0, 1.25, 1.5, math.inf],
+        (attribution, "SURE_NEW_SCORE"): [1.0, 1.5, 2.0, math.inf],
+    }),
     "whole-draft": ("attribution_content", {
         (attribution, "MIN_GENERAL_TEXT_SCORE"): [1.0, 2.0, 3.0],
         (attribution, "SPREAD_RATIO"): [0.4, 0.5, 0.6, 0.7],
