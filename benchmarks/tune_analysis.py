@@ -42,7 +42,7 @@ STAGES = {
     "attribution": ("attribution_content", {
         (attribution, "MIN_TEXT_ONLY_SCORE"): [0.2, 0.4, 0.6],
         (attribution, "TEXT_MARGIN"): [1.25, 1.5, 2.0],
-        (attribution, "MIN_CONTENT_SCORE"): [0.5, 0.75, 1.0],
+        (attribution, "MIN_CONTENT_SCORE"): [0.4, 0.5, 0.75],
     }),
     "neighbours": ("attribution_content", {
         (attribution, "MIN_CONTENT_SCORE"): [0.4, 0.5],
