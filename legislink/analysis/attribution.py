@@ -63,7 +63,7 @@ CONTENT_MARGIN = 1.1
 # be TEXT_MARGIN times the next article's (the margin is what keeps one common word shared with
 # an article from deciding).
 MIN_TEXT_ONLY_SCORE = 0.2
-TEXT_MARGIN = 1.5
+TEXT_MARGIN = 2.0
 # A comment that speaks of the draft as a whole (_WHOLE_DRAFT) needs this much from the text.
 MIN_GENERAL_TEXT_SCORE = 3.0
 # A remark on the draft as a whole resembles many articles about as much: when more than
