@@ -62,6 +62,10 @@ STAGES = {
         (attribution, "SURE_SCORE"): [0.75, 1.0, 1.25, 1.5, math.inf],
         (attribution, "SURE_NEW_SCORE"): [1.0, 1.5, 2.0, math.inf],
     }),
+    "text-over-neighbours": ("attribution_content", {
+        (attribution, "NEIGHBOURS_OVER_TEXT"): [1.1, 1.25, 1.5, 2.0, math.inf],
+        (attribution, "CONTENT_MARGIN"): [1.1, 1.25],
+    }),
     "whole-draft": ("attribution_content", {
         (attribution, "MIN_GENERAL_TEXT_SCORE"): [1.0, 2.0, 3.0],
         (attribution, "SPREAD_RATIO"): [0.4, 0.5, 0.6, 0.7],

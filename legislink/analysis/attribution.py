@@ -64,6 +64,9 @@ CONTENT_MARGIN = 1.1
 # an article from deciding).
 MIN_TEXT_ONLY_SCORE = 0.2
 TEXT_MARGIN = 2.0
+# When the draft text alone singles out one article (MIN_TEXT_ONLY_SCORE, TEXT_MARGIN) and the full
+# score prefers another, that other must score NEIGHBOURS_OVER_TEXT times as much.
+NEIGHBOURS_OVER_TEXT = 1.25
 # A comment that speaks of the draft as a whole (_WHOLE_DRAFT) needs this much from the text.
 MIN_GENERAL_TEXT_SCORE = 3.0
 # A remark on the draft as a whole resembles many articles about as much: when more than
@@ -288,12 +291,12 @@ def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft, *, general: bo
     a little evidence over many articles, and it is not enough to make a comment on topic.
     """
     own = row if chars is None else row - chars
+    mine = text if chars is None else text - chars
     best = int(np.argmax(row))
-    if general or not _stands_out(row, text if chars is None else text - chars, best, own):
+    if general or not _stands_out(row, mine, best, own):
         best = int(np.argmax(text))
         floor = MIN_GENERAL_TEXT_SCORE if general else MIN_TEXT_ONLY_SCORE
-        mine = text if chars is None else text - chars
-        if mine[best] < floor or mine[best] < TEXT_MARGIN * _runner_up(mine):
+        if not _singles_out(mine, best, floor):
             return Attribution(article=None, kind="unattributed", score=float(own.max()))
     spread = own if own.max() > 0 else row
     if np.count_nonzero(spread >= SPREAD_RATIO * spread.max()) > MAX_SPREAD:
@@ -302,11 +305,23 @@ def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft, *, general: bo
                        chapter=draft.chapter_of(best), score=float(own[best]))
 
 
+def _singles_out(text: np.ndarray, index: int, floor: float) -> bool:
+    """Whether the draft text alone points to article `index`: enough, and well ahead of the next."""
+    return bool(text[index] >= floor and text[index] >= TEXT_MARGIN * _runner_up(text))
+
+
 def _stands_out(row: np.ndarray, text: np.ndarray, best: int, own: np.ndarray) -> bool:
+    """Whether the full score's best article is enough: `text` and `own` are the draft text's and the
+    full score without the shared characters."""
     if own[best] < MIN_CONTENT_SCORE:
         return False
-    text_agrees = int(np.argmax(text)) == best and text[best] >= MIN_TEXT_ONLY_SCORE
-    return text_agrees or row[best] >= CONTENT_MARGIN * _runner_up(row)
+    named = int(np.argmax(text))
+    if named == best:
+        return text[best] >= MIN_TEXT_ONLY_SCORE or row[best] >= CONTENT_MARGIN * _runner_up(row)
+    # The draft text singles out another article: other residents' words must outweigh it by more.
+    if _singles_out(text, named, MIN_TEXT_ONLY_SCORE):
+        return row[best] >= NEIGHBOURS_OVER_TEXT * row[named]
+    return row[best] >= CONTENT_MARGIN * _runner_up(row)
 
 
 def _explicit(comment: Comment, doc: Doc, draft: Draft) -> Attribution | None:
