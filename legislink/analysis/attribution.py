@@ -11,7 +11,9 @@ sparse products:
   抵税 for 税收) counts by its characters that few articles hold, BM25 over the articles' characters.
 
 Neighbours alone pin a comment to an article only when they single that article out; a comment
-that speaks of the draft as a whole must show it in the draft's own text.
+that speaks of the draft as a whole must show it in the draft's own text. Content matching runs
+twice: the comments the first pass is sure of join their article's neighbours for the second, which
+brings residents' words for a subject where few comments name its article.
 """
 
 import math
