@@ -41,6 +41,9 @@ _WHOLE_DRAFT = re.compile(
     r"|(?:草案|条例|法规|法律|本法)(?:里|中)?(?:好多|很多|大多|多处|反复|到处|处处|普遍)"
     r"|各条|好多条|很多条|不少条|有些条文|增加一章|加一章|单列一章|专章|增加一条|加一条|总则(?:里|中)"
 )
+# The draft itself, as a law names itself (本法, 本条例) and residents name it (这部法律, 这个法):
+# a remark that speaks of it and that the first pass left on the whole draft stays there.
+_ITSELF = re.compile(r"(?:本|该|此|这|这个|这部|整部)(?:法|法律|条例|草案)")
 _LABEL = re.compile(r"第([零〇一二两三四五六七八九十百千0-9]+)条(?:之([一二三四五六七八九十]+))?")
 
 PHRASE_N = 4
@@ -374,7 +377,9 @@ def attribute_docs(draft: Draft, comments: Sequence[Comment], docs: Sequence[Doc
         first = {i: result[i] for i in rest}
         _by_content(draft, docs, rest, {**known, **sure}, result, others=[i for i in pending if i not in sure])
         for i in rest:
-            # A remark the first pass left on the whole draft needs more than a passing match.
-            if first[i].kind == "unattributed" and result[i].kind == "content" and result[i].score < SURE_NEW_SCORE:
+            # A remark the first pass left on the whole draft needs more than a passing match, and
+            # stays there if it speaks of the draft itself.
+            if first[i].kind == "unattributed" and result[i].kind == "content" and (
+                    result[i].score < SURE_NEW_SCORE or _ITSELF.search(docs[i].norm)):
                 result[i] = first[i]
     return [result.get(i) or Attribution(article=None, kind="unattributed") for i in range(len(docs))]

@@ -1,5 +1,7 @@
 """Attribution by explicit reference, by content, to the whole draft, or kept as staff locked it."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -194,3 +196,12 @@ def test_a_small_lead_of_other_residents_words_does_not_override_what_the_draft_
     text = _row(a2=0.2, a3=0.56)
     assert _from_scores(_row(a2=0.66, a3=0.56), text, draft).article == "第三条"
     assert _from_scores(_row(a2=1.2, a3=0.56), text, draft).article == "第二条"
+
+
+def test_a_remark_on_the_law_itself_is_not_moved_by_the_second_pass(articles, segmenter, monkeypatch):
+    remark = "这部法律里也要写上：柜员看到老人给陌生人汇大钱，要多问几句，别让养老钱没了。"
+    _, kept = _attribute(articles, segmenter, IN_THE_DRAFTS_WORDS, remark)
+    assert (kept.kind, kept.article) == ("unattributed", None)
+    monkeypatch.setattr(attribution, "_ITSELF", re.compile(r"(?!)"))
+    _, moved = _attribute(articles, segmenter, IN_THE_DRAFTS_WORDS, remark)
+    assert (moved.kind, moved.article) == ("content", "第六条")
