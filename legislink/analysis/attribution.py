@@ -292,8 +292,9 @@ def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft, *, general: bo
     comment that many articles match about equally well is on the whole draft.
 
     `chars`, the part of both that shared characters give (`ContentModel.scores`), helps choose the
-    article; how many articles match about as well, and the score reported, leave it out: it spreads
-    a little evidence over many articles, and it is not enough to make a comment on topic.
+    article and weighs in the margin between two; the floors, the count of articles that match about
+    as well, and the score reported leave it out: it spreads a little evidence over many articles,
+    and it is not enough to put a comment on an article, nor on topic.
     """
     own = row if chars is None else row - chars
     mine = text if chars is None else text - chars
