@@ -1,15 +1,19 @@
 """Which article a comment is about: its explicit reference, else its content, else the whole draft.
 
-Content matching combines three kinds of evidence, computed for many comments at once as
+Content matching combines four kinds of evidence, computed for many comments at once as
 sparse products:
 - BM25 of the comment's words against each article (caption included), weights from the draft;
 - draft phrases: character 4-grams the comment shares with an article, weighted by how few
   articles contain them (residents copy or quote a few words of the text they mean);
 - neighbours: similarity to the comments that named the article, or were filed under it by the
-  resident or staff, in the same consultation, which brings residents' own words for its subject.
+  resident or staff, in the same consultation, which brings residents' own words for its subject;
+- shared characters: a resident's word the draft uses in no form (捐款 where the draft says 捐赠,
+  抵税 for 税收) counts by its characters that few articles hold, BM25 over the articles' characters.
 
 Neighbours alone pin a comment to an article only when they single that article out; a comment
-that speaks of the draft as a whole must show it in the draft's own text.
+that speaks of the draft as a whole must show it in the draft's own text. Content matching runs
+twice: the comments the first pass is sure of join their article's neighbours for the second, which
+brings residents' words for a subject where few comments name its article.
 """
 
 import math
@@ -37,6 +41,9 @@ _WHOLE_DRAFT = re.compile(
     r"|(?:草案|条例|法规|法律|本法)(?:里|中)?(?:好多|很多|大多|多处|反复|到处|处处|普遍)"
     r"|各条|好多条|很多条|不少条|有些条文|增加一章|加一章|单列一章|专章|增加一条|加一条|总则(?:里|中)"
 )
+# The draft itself, as a law names itself (本法, 本条例) and residents name it (这部法律, 这个法):
+# a remark that speaks of it and that the first pass left on the whole draft stays there.
+_ITSELF = re.compile(r"(?:本|该|此|这|这个|这部|整部)(?:法|法律|条例|草案)")
 _LABEL = re.compile(r"第([零〇一二两三四五六七八九十百千0-9]+)条(?:之([一二三四五六七八九十]+))?")
 
 PHRASE_N = 4
@@ -47,21 +54,35 @@ BM25_B = 0.75
 W_BM25 = 0.25
 W_PHRASE = 0.25
 W_NEIGHBOURS = 10.0
-MIN_CONTENT_SCORE = 0.5
+# Weight of the characters a resident's word shares with the draft when the draft uses neither the
+# word nor a form of it (捐款 → 捐赠, 抵税 → 税收): they help choose among articles, but a comment does
+# not count as being on one for them (the score reported, which off-topic reads, leaves them out).
+# Only characters in at most MAX_CHAR_SHARE of the articles (or one) count (捐 is in most of a charity law).
+W_CHARS = 0.2
+MAX_CHAR_SHARE = 0.1
+MIN_CONTENT_SCORE = 0.4
 # ... and be CONTENT_MARGIN times the runner-up's, unless the draft text points to the same article:
 # a remark on the whole draft resembles the comments of several articles about as much.
-CONTENT_MARGIN = 1.25
+CONTENT_MARGIN = 1.1
 # For an article no comment named, only the draft's text speaks: its score must reach this and
 # be TEXT_MARGIN times the next article's (the margin is what keeps one common word shared with
 # an article from deciding).
 MIN_TEXT_ONLY_SCORE = 0.2
-TEXT_MARGIN = 1.5
+TEXT_MARGIN = 2.0
+# When the draft text alone singles out one article (MIN_TEXT_ONLY_SCORE, TEXT_MARGIN) and the full
+# score prefers another, that other must score NEIGHBOURS_OVER_TEXT times as much.
+NEIGHBOURS_OVER_TEXT = 1.25
 # A comment that speaks of the draft as a whole (_WHOLE_DRAFT) needs this much from the text.
 MIN_GENERAL_TEXT_SCORE = 3.0
 # A remark on the draft as a whole resembles many articles about as much: when more than
 # MAX_SPREAD articles score at least SPREAD_RATIO of the best, it stays on the whole draft.
 SPREAD_RATIO = 0.5
 MAX_SPREAD = 4
+# Comments the first pass attributes by content with at least SURE_SCORE join their article's
+# neighbours for a second pass over the others; one the first pass left on the whole draft takes the
+# second pass's article only with at least SURE_NEW_SCORE.
+SURE_SCORE = 1.0
+SURE_NEW_SCORE = 1.0
 SCORE_CHUNK = 5_000
 
 
@@ -148,6 +169,28 @@ def _bm25_weights(draft: Draft, vocab: Mapping[str, int]) -> sparse.csr_matrix:
     return sparse.csr_matrix((data, (rows, cols)), shape=(n, len(vocab)), dtype=np.float32)
 
 
+def _char_weights(draft: Draft) -> tuple[dict[str, int], sparse.csr_matrix]:
+    """The draft's Chinese characters, and characters x articles BM25 weights (IDF over the articles)."""
+    n = len(draft.article_alnum_texts)
+    counts = [Counter(ch for ch in text if not ch.isascii()) for text in draft.article_alnum_texts]
+    df = Counter(ch for c in counts for ch in c)
+    df = Counter({ch: k for ch, k in df.items() if k <= max(1.0, MAX_CHAR_SHARE * n)})
+    chars = {ch: j for j, ch in enumerate(df)}
+    avg = max(1.0, sum(sum(c.values()) for c in counts) / max(n, 1))
+    rows, cols, data = [], [], []
+    for i, c in enumerate(counts):
+        length = sum(c.values())
+        for ch, tf in c.items():
+            if ch not in chars:
+                continue
+            idf = math.log(1 + (n - df[ch] + 0.5) / (df[ch] + 0.5))
+            norm = tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * length / avg))
+            rows.append(chars[ch])
+            cols.append(i)
+            data.append(idf * norm)
+    return chars, sparse.csr_matrix((data, (rows, cols)), shape=(len(chars), n), dtype=np.float32)
+
+
 def _phrase_index(draft: Draft) -> tuple[dict[str, int], sparse.csr_matrix]:
     """The draft's 4-character phrases, and phrases x articles weighted by how few articles hold each."""
     n = len(draft.article_alnum_texts)
@@ -187,10 +230,12 @@ class ContentModel:
     centroids of the comments known to be on each article (`known`: doc index -> article index)."""
 
     def __init__(self, draft: Draft, docs: Sequence[Doc], known: Mapping[int, int]) -> None:
+        self.vocabulary = draft.vocabulary
         self.draft_words = draft.vocabulary.with_draft_words
         self.vocab = _vocabulary(draft, docs)
         self.bm25 = _bm25_weights(draft, self.vocab).T.tocsr()
         self.grams, self.phrases = _phrase_index(draft)
+        self.chars, self.char_weights = _char_weights(draft)
         # Which words each comment uses, weighted by how few comments use them, in unit rows.
         self.neighbour_words = TfidfVectorizer(analyzer=as_is, binary=True, vocabulary=self.vocab,
                                                dtype=np.float32).fit([d.tokens for d in docs])
@@ -202,19 +247,27 @@ class ContentModel:
             words = self.neighbour_words.transform([d.tokens for d in docs])
             self.centroids = _unit_rows(assign @ words).T.tocsr()
 
-    def scores(self, docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray]:
-        """Docs x articles content evidence: all of it, and the draft text's part alone."""
+    def scores(self, docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Docs x articles content evidence: all of it, the draft text's part alone, and the part of
+        the latter that comes from the characters of words the draft does not use (`_unknown_chars`)."""
         # A resident's word the draft does not use counts as the draft's terms it shortens.
         binary = _binary_rows([self.draft_words(d.tokens) for d in docs], self.vocab)
         # English words stand in the comment next to their Chinese translations: only the latter count.
         lengths = np.sqrt(np.array([max(1, sum(not t.isascii() for t in set(d.tokens))) for d in docs],
                                    dtype=np.float32))[:, None]
+        chars = W_CHARS * (_binary_rows([self._unknown_chars(d.tokens) for d in docs], self.chars)
+                           @ self.char_weights).toarray() / lengths
         text = (W_BM25 * (binary @ self.bm25).toarray()
-                + W_PHRASE * (_phrase_hits(docs, self.grams) @ self.phrases).toarray()) / lengths
+                + W_PHRASE * (_phrase_hits(docs, self.grams) @ self.phrases).toarray()) / lengths + chars
         if self.centroids is None:
-            return text, text
+            return text, text, chars
         neighbours = self.neighbour_words.transform([d.tokens for d in docs]) @ self.centroids
-        return text + W_NEIGHBOURS * neighbours.toarray(), text
+        return text + W_NEIGHBOURS * neighbours.toarray(), text, chars
+
+    def _unknown_chars(self, tokens: Sequence[str]) -> set[str]:
+        """The characters of the Chinese words the draft neither uses nor has a longer form of: 捐款
+        shares 捐 with 捐赠, 抵税 税 with 税收, 户口 户 with 户籍 — everyday words for the draft's terms."""
+        return {ch for t in tokens if not t.isascii() and not self.vocabulary.draft_words(t) for ch in t}
 
 
 def _locked(comment: Comment, draft: Draft) -> Attribution:
@@ -227,7 +280,8 @@ def _runner_up(scores: np.ndarray) -> float:
     return float(np.partition(scores, -2)[-2]) if len(scores) > 1 else 0.0
 
 
-def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft, *, general: bool = False) -> Attribution:
+def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft, *, general: bool = False,
+                 chars: np.ndarray | None = None) -> Attribution:
     """The best-scoring article if the evidence is enough, else the whole draft.
 
     Either the full score is high and singles the article out (or the draft text agrees), or the
@@ -236,24 +290,44 @@ def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft, *, general: bo
     draft's size, their ratio does not). A comment that speaks of the draft as a whole (`general`)
     gets only the latter: resembling other residents' comments on an article is not enough. A
     comment that many articles match about equally well is on the whole draft.
+
+    `chars`, the part of both that shared characters give (`ContentModel.scores`), helps choose the
+    article and weighs in the margin between two; the floors, the count of articles that match about
+    as well, and the score reported leave it out: it spreads a little evidence over many articles,
+    and it is not enough to put a comment on an article, nor on topic.
     """
+    own = row if chars is None else row - chars
+    mine = text if chars is None else text - chars
     best = int(np.argmax(row))
-    if general or not _stands_out(row, text, best):
+    if general or not _stands_out(row, mine, best, own):
         best = int(np.argmax(text))
         floor = MIN_GENERAL_TEXT_SCORE if general else MIN_TEXT_ONLY_SCORE
-        if text[best] < floor or text[best] < TEXT_MARGIN * _runner_up(text):
-            return Attribution(article=None, kind="unattributed", score=float(row.max()))
-    if np.count_nonzero(row >= SPREAD_RATIO * row.max()) > MAX_SPREAD:
-        return Attribution(article=None, kind="unattributed", score=float(row.max()))
+        if not _singles_out(mine, best, floor):
+            return Attribution(article=None, kind="unattributed", score=float(own.max()))
+    spread = own if own.max() > 0 else row
+    if np.count_nonzero(spread >= SPREAD_RATIO * spread.max()) > MAX_SPREAD:
+        return Attribution(article=None, kind="unattributed", score=float(own.max()))
     return Attribution(article=draft.articles[best].label, kind="content",
-                       chapter=draft.chapter_of(best), score=float(row[best]))
+                       chapter=draft.chapter_of(best), score=float(own[best]))
 
 
-def _stands_out(row: np.ndarray, text: np.ndarray, best: int) -> bool:
-    if row[best] < MIN_CONTENT_SCORE:
+def _singles_out(text: np.ndarray, index: int, floor: float) -> bool:
+    """Whether the draft text alone points to article `index`: enough, and well ahead of the next."""
+    return bool(text[index] >= floor and text[index] >= TEXT_MARGIN * _runner_up(text))
+
+
+def _stands_out(row: np.ndarray, text: np.ndarray, best: int, own: np.ndarray) -> bool:
+    """Whether the full score's best article is enough: `text` and `own` are the draft text's and the
+    full score without the shared characters."""
+    if own[best] < MIN_CONTENT_SCORE:
         return False
-    text_agrees = int(np.argmax(text)) == best and text[best] >= MIN_TEXT_ONLY_SCORE
-    return text_agrees or row[best] >= CONTENT_MARGIN * _runner_up(row)
+    named = int(np.argmax(text))
+    if named == best:
+        return text[best] >= MIN_TEXT_ONLY_SCORE or row[best] >= CONTENT_MARGIN * _runner_up(row)
+    # The draft text singles out another article: other residents' words must outweigh it by more.
+    if _singles_out(text, named, MIN_TEXT_ONLY_SCORE):
+        return row[best] >= NEIGHBOURS_OVER_TEXT * row[named]
+    return row[best] >= CONTENT_MARGIN * _runner_up(row)
 
 
 def _explicit(comment: Comment, doc: Doc, draft: Draft) -> Attribution | None:
@@ -262,6 +336,22 @@ def _explicit(comment: Comment, doc: Doc, draft: Draft) -> Attribution | None:
         return Attribution(article=draft.articles[target].label, kind="explicit",
                            chapter=draft.chapter_of(target), score=1.0)
     return explicit_attribution(doc.norm, draft)
+
+
+def _by_content(draft: Draft, docs: Sequence[Doc], pending: Sequence[int], known: Mapping[int, int],
+                result: dict[int, Attribution], others: Sequence[int] | None = None) -> None:
+    """Attribution by content of the docs `pending`, with the docs `known` (index -> article) as
+    neighbours; word weights are fitted on `others` (default `pending`) and the known."""
+    members = [*(pending if others is None else others), *known]
+    model = ContentModel(draft, [docs[i] for i in members],
+                         {len(members) - len(known) + k: v for k, v in enumerate(known.values())})
+    # In chunks: docs x articles is dense, and a code has over a thousand articles.
+    for start in range(0, len(pending), SCORE_CHUNK):
+        chunk = pending[start:start + SCORE_CHUNK]
+        full, text, chars = model.scores([docs[i] for i in chunk])
+        for k, i in enumerate(chunk):
+            result[i] = _from_scores(full[k], text[k], draft, general=bool(_WHOLE_DRAFT.search(docs[i].norm)),
+                                     chars=chars[k])
 
 
 def attribute_docs(draft: Draft, comments: Sequence[Comment], docs: Sequence[Doc]) -> list[Attribution]:
@@ -277,13 +367,20 @@ def attribute_docs(draft: Draft, comments: Sequence[Comment], docs: Sequence[Doc
         if found.kind in ("explicit", "locked") and index is not None:
             known[i] = index
     pending = [i for i in range(len(docs)) if i not in result]
-    if pending and draft.articles:
-        model = ContentModel(draft, [docs[i] for i in pending] + [docs[i] for i in known],
-                             {len(pending) + k: v for k, v in enumerate(known.values())})
-        # In chunks: docs x articles is dense, and a code has over a thousand articles.
-        for start in range(0, len(pending), SCORE_CHUNK):
-            chunk = pending[start:start + SCORE_CHUNK]
-            full, text = model.scores([docs[i] for i in chunk])
-            for k, i in enumerate(chunk):
-                result[i] = _from_scores(full[k], text[k], draft, general=bool(_WHOLE_DRAFT.search(docs[i].norm)))
+    if not (pending and draft.articles):
+        return [result.get(i) or Attribution(article=None, kind="unattributed") for i in range(len(docs))]
+    _by_content(draft, docs, pending, known, result)
+    # Second pass: what the first was sure of teaches the rest residents' words for each subject.
+    sure = {i: label_index(result[i].article, draft) for i in pending
+            if result[i].kind == "content" and result[i].score >= SURE_SCORE}
+    rest = [i for i in pending if i not in sure]
+    if sure and rest:
+        first = {i: result[i] for i in rest}
+        _by_content(draft, docs, rest, {**known, **sure}, result, others=[i for i in pending if i not in sure])
+        for i in rest:
+            # A remark the first pass left on the whole draft needs more than a passing match, and
+            # stays there if it speaks of the draft itself.
+            if first[i].kind == "unattributed" and result[i].kind == "content" and (
+                    result[i].score < SURE_NEW_SCORE or _ITSELF.search(docs[i].norm)):
+                result[i] = first[i]
     return [result.get(i) or Attribution(article=None, kind="unattributed") for i in range(len(docs))]

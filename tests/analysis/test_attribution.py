@@ -1,10 +1,13 @@
 """Attribution by explicit reference, by content, to the whole draft, or kept as staff locked it."""
 
+import re
+
 import numpy as np
+import pytest
 
 from legislink.analysis import AnalysisOptions, Comment, attribute, attribution
-from legislink.analysis.attribution import _from_scores
-from legislink.analysis.corpus import build_draft
+from legislink.analysis.attribution import ContentModel, _from_scores
+from legislink.analysis.corpus import build_draft, prepare
 
 from .conftest import DRAFT_TITLE
 
@@ -80,8 +83,10 @@ def test_a_cross_reference_does_not_take_the_attribution(articles, segmenter):
 
 
 def test_an_article_nobody_named_is_found_by_its_own_words(articles, segmenter):
+    # (Not 一个人能办…: jieba cuts 人能, whose 人 is in 第三条's 个人 alone — enough, with
+    # the neighbours on 第三条, to tip a margin of 1.1.)
     *_, found = _attribute(articles, segmenter, *NEIGHBOURS,
-                           "一个人能办多少张电话卡应该有数量限制，异常办卡要拒绝。")
+                           "办多少张电话卡应该有数量限制，异常办卡要拒绝。")
     assert (found.kind, found.article) == ("content", "第四条")
 
 
@@ -124,3 +129,79 @@ def test_a_comment_that_many_articles_match_alike_stays_on_the_whole_draft(artic
     found = _from_scores(spread, text, draft)
     assert found.article is None
     assert found.kind == "unattributed"
+
+
+def test_a_word_the_draft_does_not_use_counts_by_the_characters_few_articles_hold(articles, segmenter):
+    # 重罚 is neither a word of the draft nor a short form of one; its 罚 is in 第八条's 罚款 alone,
+    # its 重 in none. 卡 is in three of the eight articles: too common in this draft to point anywhere.
+    draft = build_draft(articles, DRAFT_TITLE, segmenter)
+    docs = prepare([Comment(id="a", text="这种人就该重罚。"), Comment(id="b", text="卡太多了。")], segmenter)
+    full, text, chars = ContentModel(draft, docs, {}).scores(docs)
+    assert [draft.articles[i].label for i in np.flatnonzero(chars[0])] == ["第八条"]
+    assert np.allclose(text[0], chars[0])
+    assert not chars[1].any()
+
+
+def _row(**scores) -> np.ndarray:
+    row = np.zeros(8, dtype=np.float32)
+    for label, value in scores.items():
+        row[int(label[1:]) - 1] = value
+    return row
+
+
+def test_shared_characters_choose_the_article_but_are_no_evidence_of_one(articles, segmenter):
+    draft = build_draft(articles, DRAFT_TITLE, segmenter)
+    own = _row(a3=0.55, a8=0.5)
+    chars = _row(a8=0.22)
+    found = _from_scores(own + chars, own + chars, draft, chars=chars)
+    assert (found.article, found.score) == ("第八条", pytest.approx(0.5))
+    assert _from_scores(own, own, draft, chars=np.zeros(8, dtype=np.float32)).article == "第三条"
+    # Characters alone say which article it would be, never that the comment is on one.
+    alone = _row(a8=0.4)
+    assert _from_scores(alone, alone, draft, chars=alone).kind == "unattributed"
+
+
+# One resident says it in the draft's words, another only in words they share with the first.
+IN_THE_DRAFTS_WORDS = "银行发现可疑交易和异常开户，应当马上延迟支付、限制业务，柜员看到老人给陌生人汇大钱要多问几句。"
+IN_OWN_WORDS = "柜员看到老人给陌生人汇大钱，要多问几句，别让养老钱没了。"
+
+
+def test_what_the_first_pass_is_sure_of_teaches_the_second(articles, segmenter, monkeypatch):
+    sure, learnt = _attribute(articles, segmenter, IN_THE_DRAFTS_WORDS, IN_OWN_WORDS)
+    assert (sure.kind, sure.article) == ("content", "第六条")
+    assert sure.score >= attribution.SURE_SCORE
+    assert (learnt.kind, learnt.article) == ("content", "第六条")
+    monkeypatch.setattr(attribution, "SURE_SCORE", float("inf"))
+    _, alone = _attribute(articles, segmenter, IN_THE_DRAFTS_WORDS, IN_OWN_WORDS)
+    assert (alone.kind, alone.article) == ("unattributed", None)
+
+
+def test_a_remark_left_on_the_whole_draft_needs_a_sure_score_in_the_second_pass(articles, segmenter, monkeypatch):
+    monkeypatch.setattr(attribution, "SURE_NEW_SCORE", float("inf"))
+    _, kept = _attribute(articles, segmenter, IN_THE_DRAFTS_WORDS, IN_OWN_WORDS)
+    assert (kept.kind, kept.article) == ("unattributed", None)
+
+
+def test_a_first_pass_guess_below_the_sure_score_is_made_again(articles, segmenter, monkeypatch):
+    # Scored once more with the sure comments as neighbours: a weak guess may change, a sure one never.
+    monkeypatch.setattr(attribution, "SURE_SCORE", 1e9)
+    found = _attribute(articles, segmenter, IN_THE_DRAFTS_WORDS, IN_OWN_WORDS)
+    assert found[0].article == "第六条"
+    assert found[0].score < attribution.SURE_SCORE
+
+
+def test_a_small_lead_of_other_residents_words_does_not_override_what_the_draft_text_singles_out(articles, segmenter):
+    # The draft's words point to 第三条 (0.56 against 0.2); the neighbours put 第二条 a little ahead.
+    draft = build_draft(articles, DRAFT_TITLE, segmenter)
+    text = _row(a2=0.2, a3=0.56)
+    assert _from_scores(_row(a2=0.66, a3=0.56), text, draft).article == "第三条"
+    assert _from_scores(_row(a2=1.2, a3=0.56), text, draft).article == "第二条"
+
+
+def test_a_remark_on_the_law_itself_is_not_moved_by_the_second_pass(articles, segmenter, monkeypatch):
+    remark = "这部法律里也要写上：柜员看到老人给陌生人汇大钱，要多问几句，别让养老钱没了。"
+    _, kept = _attribute(articles, segmenter, IN_THE_DRAFTS_WORDS, remark)
+    assert (kept.kind, kept.article) == ("unattributed", None)
+    monkeypatch.setattr(attribution, "_ITSELF", re.compile(r"(?!)"))
+    _, moved = _attribute(articles, segmenter, IN_THE_DRAFTS_WORDS, remark)
+    assert (moved.kind, moved.article) == ("content", "第六条")

@@ -28,7 +28,8 @@ SETS = {
 }
 FLOORS = {
     "attribution_explicit": 0.98,
-    "attribution_implicit": 0.65,
+    # The issue asks 0.65 on every set and 0.75 on our own; every set reaches 0.75 now (0.78–0.93).
+    "attribution_implicit": 0.75,
     "offtopic_precision": 0.85,
     "offtopic_recall": 0.85,
     "duplicate_precision": 0.99,
