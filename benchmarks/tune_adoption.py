@@ -32,6 +32,8 @@ GRID = {
     "adopted": (0.3, 0.35, 0.4, 0.5),
     "partly": (0.05, 0.08, 0.12),
     "least_weight": (6.0, 8.0, 10.0, 12.0),
+    # The chance floor in the article commented on, where the ask is expected (lower than elsewhere).
+    "home_least_weight": (2.0, 4.0, 8.0),
     "home_bonus": (1.0, 1.3),
     "point": (0.3, 0.45),
     # The method's switch, chosen like a threshold: does a different figure in the same direction

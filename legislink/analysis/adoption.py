@@ -52,6 +52,8 @@ class Settings:
     point: float = 0.3
     # Below this much weight (sum of pair idf) a match is chance, whatever its share.
     least_weight: float = 8.0
+    # The same floor in the article commented on (its final counterpart), where the ask is expected.
+    home_least_weight: float = 2.0
     # The article commented on (its final counterpart) is preferred by this factor.
     home_bonus: float = 1.0
     # A delete-ask: share of the asked words gone for adopted.
@@ -118,6 +120,11 @@ _NUMERAL = r"[0-9零〇一二两三四五六七八九十百千万.]+"
 _FIGURE = re.compile(rf"百分之{_NUMERAL}|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|周|个月|月|年(?!代)|倍|万元|元|名|人"
                      r"|次|小时)")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{4,})[”\"」』]")
+# A quotation is the wording asked for only when a drafting verb puts it forward (修改为“…”, 增加“…”,
+# 表述为“…”: 立法技术规范); elsewhere a comment quotes the draft it criticises (只说“依法享受税收优惠”)
+# or a saying, and the quotation is read as part of the ask like the rest of it.
+_PROPOSED = re.compile(r"(?:修改为|改为|改成|表述为|写为|写成|写明|增加|增写|增设|补充|规定为|明确为)[:：,，]?\s*"
+                       r"[“\"「『]([^”\"」』]{4,})[”\"」』]")
 _REFERENCE = re.compile(rf"(?:草案|本法)?第{_NUMERAL}[条款项章节](?:第{_NUMERAL}[款项])?")
 _ARTICLE = re.compile(r"^第[^条]+条(?:之[一二三四五六七八九十]+)?")
 _NOT_TEXT = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
@@ -350,7 +357,7 @@ def _delete(revision: Revision, opinion: Opinion, settings: Settings) -> Proposa
 def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: str) -> Proposal:
     """Where the asked-for content went in the whole final text, and how much of it."""
     text = ask_clauses(opinion.text) + "。" + opinion.suggestion
-    quoted = [q for q in _QUOTED.findall(normalize(opinion.text + "\n" + opinion.suggestion)) if len(q) >= 6]
+    quoted = [q for q in _PROPOSED.findall(normalize(opinion.text + "\n" + opinion.suggestion)) if len(q) >= 6]
     asked = set(pairs(" ".join(quoted) if quoted else text)) & revision.vocabulary
     consulted = revision.old_pairs.get(opinion.article or "", set())
     wanted = asked - consulted if consulted else asked
@@ -375,7 +382,8 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
         # Another figure than the one asked, in the same direction, in the article commented on.
         return Proposal("partly", round(share, 3), _evidence(revision, opinion, home, _reason(
             "partly_figure", asked="、".join(sorted(asked_figures)), got=moved, final_article=home.label)))
-    if best is None or mass < settings.least_weight or share < settings.partly:
+    floor = settings.home_least_weight if best is not None and best is home else settings.least_weight
+    if best is None or mass < floor or share < settings.partly:
         reason = _reason("unchanged") if home is not None and home.change == "same" else _reason("not_found")
         return Proposal("not_adopted", round(share, 3), _evidence(revision, opinion, home, reason, share=round(
             share, 3), mass=round(mass, 1)))
