@@ -39,6 +39,8 @@ GRID = {
     # The method's switch, chosen like a threshold: does a different figure in the same direction
     # count as partly (figure_moved) or only a general duty on the point?
     "figure_moved": (False, True),
+    # Does a soft modal word (鼓励, 可以) in the sentence that took up a firmer ask make it partly?
+    "modality": (False, True),
 }
 
 

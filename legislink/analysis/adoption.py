@@ -64,6 +64,8 @@ class Settings:
     origin: float = 0.5
     # A figure asked and another figure of the same kind, in the same direction, written: partly.
     figure_moved: bool = True
+    # A duty asked and an encouragement or a permission written (鼓励, 可以): partly.
+    modality: bool = True
 
 
 DEFAULT = Settings()
@@ -196,6 +198,23 @@ def figure_moved(asked: set[str], consulted: str, final: str) -> str | None:
                 continue
             bases = [b for fam, b in old if fam == family]
             if not bases or any((value - b) * (want[1] - b) > 0 for b in bases):
+                return got
+    return None
+
+
+def figure_against(asked: set[str], consulted: str, final: str) -> str | None:
+    """Whether the final text replaced the figure of an asked point by one on the other side of it
+    (asked 六个月, 三个月 became 六十日): the final figure, else None."""
+    before, after = figures(consulted), figures(final)
+    new = [(f, v) for f in after - before if (v := figure_value(f))]
+    old = [v for f in before - after if (v := figure_value(f))]
+    for figure in asked:
+        want = figure_value(figure)
+        if want is None:
+            continue
+        for got, (family, value) in new:
+            bases = [b for fam, b in old if fam == family]
+            if family == want[0] and bases and all((value - b) * (want[1] - b) < 0 for b in bases):
                 return got
     return None
 
@@ -372,16 +391,9 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     mass = revision.weight(best_found)
     share = mass / total if total else 0.0
     whole = opinion.article is None or opinion.article not in revision.old_text
-    if home is not None and (written := _figures_written(revision, text, home)):
-        # The asked figure is now in the article commented on, which did not have it: a rewrite as asked.
-        return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
-                                                  figures="、".join(sorted(written))))
     asked_figures = figures(text) - figures(revision.old_text.get(opinion.article or "", ""))
-    if settings.figure_moved and home is not None and asked_figures and (moved := figure_moved(
-            asked_figures, revision.old_text.get(home.old_label or "", ""), home.text)):
-        # Another figure than the one asked, in the same direction, in the article commented on.
-        return Proposal("partly", round(share, 3), _evidence(revision, opinion, home, _reason(
-            "partly_figure", asked="、".join(sorted(asked_figures)), got=moved, final_article=home.label)))
+    if home is not None and (on_home := _figure_at_home(revision, opinion, settings, text, home, share)):
+        return on_home
     floor = settings.home_least_weight if best is not None and best is home else settings.least_weight
     if best is None or mass < floor or share < settings.partly:
         reason = _reason("unchanged") if home is not None and home.change == "same" else _reason("not_found")
@@ -397,14 +409,14 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     if asked_figures and not made_figures:
         # The figure was not written in: a general duty on the same point is partly, a weak match nothing.
         home_share = revision.weight(wanted & home.novel) / total if home is not None and total else 0.0
-        on_point = home_share >= settings.partly or share >= settings.adopted
-        if not on_point and not (len(points) > 1 and made):
-            return Proposal("not_adopted", round(share, 3), _evidence(revision, opinion, home, _reason("not_found"),
-                                                                      **extra))
-        reason = _reason("partly_general", asked="、".join(sorted(asked_figures)), got=best.label)
-        return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
+        on_point = home_share >= settings.partly or share >= settings.adopted or (len(points) > 1 and bool(made))
+        return _figure_missing(revision, opinion, home, best, asked_figures, on_point, share, extra)
     if len(points) > 1 and len(made) < len(points) and not made_figures:
         reason = _reason("partly_some", made=str(len(made)), asked=str(len(points)))
+        return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
+    if share >= settings.adopted and settings.modality and (softer := _softer(opinion.text, best, best_found)):
+        # The point was taken up, but as an encouragement or a permission where a duty was asked.
+        reason = _reason("partly_softer", got=softer, final_article=best.label)
         return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
     if share >= settings.adopted or made_figures:
         reason = (_reason("whole_draft_found", final_article=best.label) if whole
@@ -415,6 +427,69 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
 
 
+def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, text: str, home: _Final,
+                    share: float) -> Proposal | None:
+    """An asked figure now in the article commented on (adopted), or another figure of its kind there
+    in the asked direction (partly); None otherwise."""
+    if written := _figures_written(revision, text, home):
+        # The asked figure is now in the article commented on, which did not have it: a rewrite as asked.
+        return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
+                                                  figures="、".join(sorted(written))))
+    asked_figures = figures(text) - figures(revision.old_text.get(opinion.article or "", ""))
+    if settings.figure_moved and asked_figures and (moved := figure_moved(
+            asked_figures, revision.old_text.get(home.old_label or "", ""), home.text)):
+        # Another figure than the one asked, in the same direction, in the article commented on.
+        return Proposal("partly", round(share, 3), _evidence(revision, opinion, home, _reason(
+            "partly_figure", asked="、".join(sorted(asked_figures)), got=moved, final_article=home.label)))
+    return None
+
+
+def _figure_missing(revision: Revision, opinion: Opinion, home: _Final | None, best: _Final, asked: set[str],
+                    on_point: bool, share: float, extra: dict) -> Proposal:
+    """An asked figure the final text does not write: not adopted when the article commented on moved
+    it the other way or nothing is on the point; partly when the point is taken up in general terms."""
+    asked_words = "、".join(sorted(asked))
+    if home is not None and (against := figure_against(asked, revision.old_text.get(home.old_label or "", ""),
+                                                       home.text)):
+        return Proposal("not_adopted", round(share, 3), _evidence(revision, opinion, home, _reason(
+            "figure_against", asked=asked_words, got=against, final_article=home.label), **extra))
+    if not on_point:
+        return Proposal("not_adopted", round(share, 3), _evidence(revision, opinion, home, _reason("not_found"),
+                                                                  **extra))
+    reason = _reason("partly_general", asked=asked_words, got=best.label)
+    return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
+
+
+# The modal words of statutes (立法技术规范: 应当 and 必须 for duties, 不得 and 禁止 for bans, 可以 for a
+# permission, 鼓励 / 支持 / 提倡 / 引导 for what the state promotes), and the words by which a comment
+# itself asks for no more than a permission or an encouragement (允许, 可以, 鼓励, 提倡, 倡导…).
+_DUTY = re.compile(r"应当|必须|不得|禁止|严禁")
+_SOFT = re.compile(r"鼓励|支持|提倡|引导|可以")
+_ASKS_SOFT = re.compile(r"鼓励|支持|提倡|倡导|引导|可以|允许")
+
+
+def _softer(text: str, final: _Final, found: set[str]) -> str | None:
+    """The soft modal word of the final sentence that took up the ask, when that sentence sets no duty
+    (鼓励…安装 for 必须安装) and the ask did not itself ask for a permission or an encouragement."""
+    if _ASKS_SOFT.search(ask_clauses(text)):
+        return None
+    sentence = _found_sentence(final, found)
+    if _DUTY.search(sentence):
+        return None
+    soft = _SOFT.search(sentence)
+    return soft.group() if soft else None
+
+
+def _found_sentence(final: _Final, found: set[str]) -> str:
+    """The sentence of the final article richest in the found pairs."""
+    best, best_hits = "", 0
+    for sentence in re.split(r"[。；;\n]", normalize(final.text)):
+        hits = sum(1 for k in range(len(sentence) - 1) if sentence[k:k + 2] in found)
+        if hits > best_hits:
+            best, best_hits = sentence.strip(), hits
+    return best
+
+
 def _figures_written(revision: Revision, text: str, final: _Final) -> set[str]:
     before = figures(revision.old_text.get(final.old_label or "", ""))
     return (figures(text) - before) & (figures(final.text) - before)
@@ -422,13 +497,7 @@ def _figures_written(revision: Revision, text: str, final: _Final) -> set[str]:
 
 def _added_words(final: _Final, found: set[str]) -> str:
     """The stretch of the final article richest in the found pairs, for the reason line."""
-    text = normalize(final.text)
-    best, best_hits = "", 0
-    for sentence in re.split(r"[。；;\n]", text):
-        hits = sum(1 for k in range(len(sentence) - 1) if sentence[k:k + 2] in found)
-        if hits > best_hits:
-            best, best_hits = sentence.strip(), hits
-    return best[:60]
+    return _found_sentence(final, found)[:60]
 
 
 def propose(opinion: Opinion, revision: Revision, settings: Settings | None = None) -> Proposal:

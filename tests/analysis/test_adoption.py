@@ -5,10 +5,12 @@ from legislink.analysis.adoption import (
     Pair,
     Provision,
     Revision,
+    Settings,
     article_of,
     ask_kind,
     ask_points,
     bigram_similarity,
+    figure_against,
     figure_moved,
     figure_value,
     figures,
@@ -169,13 +171,60 @@ def test_a_figure_moved_toward_the_ask_is_found_and_one_moved_away_is_not():
     assert figure_moved({"十五日"}, "有关部门应当及时予以处理", "自收到申诉之日起三十日内予以处理") == "三十日"
 
 
+def test_a_figure_moved_away_from_the_ask_is_found():
+    assert figure_against({"六个月"}, "应当提前三个月告知", "应当提前六十日告知") == "六十日"
+    assert figure_against({"六个月"}, "应当提前三个月告知", "应当提前四个月告知") is None
+    # Without a figure replaced there is no side to be on.
+    assert figure_against({"十五日"}, "有关部门应当及时予以处理", "自收到申诉之日起三十日内予以处理") is None
+
+
 def test_another_figure_in_the_asked_direction_is_partly_adopted():
     later = RENT.replace("三个月", "六十日")
     rev = revision(*BASE, ("第四条", RENT, "第五条", later, "modified"))
     proposal = propose(Opinion("第四条提前三个月告知太短了，建议改为提前六个月书面告知。", article="第四条"), rev)
     assert proposal.outcome == "not_adopted"  # 六十日 is shorter than 三个月: moved away from the ask
+    assert proposal.evidence["reason"] == {"code": "figure_against", "params": {
+        "asked": "六个月", "got": "六十日", "final_article": "第五条"}}
     shorter = revision(*BASE, ("第四条", RENT, "第五条", RENT.replace("三个月", "一个月"), "modified"))
     proposal = propose(Opinion("第四条提前三个月太久了，建议改为提前十五日书面告知。", article="第四条"), shorter)
     assert proposal.outcome == "partly"
     assert proposal.evidence["reason"] == {"code": "partly_figure", "params": {
         "asked": "十五日", "got": "一个月", "final_article": "第五条"}}
+
+
+TRAINING = FIRE + "\n市场开办者应当每年为经营者开展消防安全培训。"
+
+
+def test_a_quotation_of_the_draft_is_part_of_the_ask_and_a_proposed_wording_is_the_ask():
+    rev = revision(*BASE[:2], ("第三条", FIRE, "第三条", TRAINING, "modified"))
+    # The comment quotes the draft it finds short; what it asks for is in the rest of its sentence.
+    quoting = Opinion("第三条只写了“定期组织消防检查”，光检查不够，建议每年给经营者开展消防安全培训。",
+                      article="第三条")
+    assert propose(quoting, rev).outcome == "adopted"
+    # A wording put forward with 修改为 is what is looked for, and it is not in the final text.
+    proposing = Opinion("第三条“定期组织消防检查”太笼统，建议修改为“消防检查记录应当存档备查”。", article="第三条")
+    assert propose(proposing, rev).outcome == "not_adopted"
+
+
+def test_a_short_ask_counts_in_the_article_commented_on_and_not_elsewhere():
+    rev = revision(*BASE[:2], ("第三条", FIRE, "第三条", TRAINING, "modified"))
+    # Few characters: below the floor of chance anywhere else, enough in the article commented on.
+    assert propose(Opinion("第三条能不能加上培训？", article="第三条"), rev).outcome == "adopted"
+    assert propose(Opinion("第三条能不能加上培训？", article="第三条"), rev,
+                   Settings(home_least_weight=8.0)).outcome == "not_adopted"
+    assert propose(Opinion("第二条能不能加上培训？", article="第二条"), rev).outcome == "not_adopted"
+
+
+def test_an_encouragement_where_a_duty_was_asked_is_partly_adopted():
+    asked = Opinion("第三条建议规定市场开办者必须安装自动喷水灭火设施。", article="第三条")
+    soft = revision(*BASE[:2], ("第三条", FIRE, "第三条", FIRE + "\n鼓励市场开办者安装自动喷水灭火设施。", "modified"))
+    proposal = propose(asked, soft)
+    assert proposal.outcome == "partly"
+    assert proposal.evidence["reason"] == {"code": "partly_softer",
+                                           "params": {"got": "鼓励", "final_article": "第三条"}}
+    assert propose(asked, soft, Settings(modality=False)).outcome == "adopted"
+    # A duty written is the ask made; an encouragement asked and written is the ask made too.
+    duty = revision(*BASE[:2], ("第三条", FIRE, "第三条", FIRE + "\n市场开办者应当安装自动喷水灭火设施。", "modified"))
+    assert propose(asked, duty).outcome == "adopted"
+    encouraging = Opinion("第三条建议鼓励市场开办者安装自动喷水灭火设施。", article="第三条")
+    assert propose(encouraging, soft).outcome == "adopted"
