@@ -46,7 +46,7 @@ Kind = Literal["keep", "delete", "figure", "change"]
 class Settings:
     """The thresholds of the method (chosen by benchmarks/tune_adoption.py)."""
 
-    adopted: float = 0.35  # share of the ask's weight found in one final article's new content
+    adopted: float = 0.3  # share of the ask's weight found in one final article's new content
     partly: float = 0.05
     # One of several asks is made when this share of its own weight is in the article found.
     point: float = 0.3
@@ -66,6 +66,9 @@ class Settings:
     figure_moved: bool = True
     # A duty asked and an encouragement or a permission written (鼓励, 可以): partly.
     modality: bool = True
+    # Asked words the article commented on already had, found in another article's new content, count
+    # at this share of their weight (0: not at all).
+    elsewhere_discount: float = 0.25
 
 
 DEFAULT = Settings()
@@ -382,14 +385,22 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     wanted = asked - consulted if consulted else asked
     total = revision.weight(wanted)
     home = _home(revision, opinion)
-    best, best_score, best_found = None, 0.0, set()
+    # Elsewhere than the article commented on, the asked words that article already had count too, at
+    # a discount (elsewhere_discount): an ask to say the same thing in another article ("设立慈善信托依法享受
+    # 税收优惠" beside an article on 慈善信托 and 税收优惠) is made there in words its own article had.
+    restated = asked - wanted
+    discount = settings.elsewhere_discount
+    best, best_score, best_found, best_total = None, 0.0, set(), total
     for final in revision.finals:
-        found = wanted & final.novel
-        score = revision.weight(found) * (settings.home_bonus if final is home else 1.0)
+        own = final is home or not discount
+        found = (wanted if own else asked) & final.novel
+        score = revision.weight(found & wanted) + (0.0 if own else discount * revision.weight(found & restated))
+        score *= settings.home_bonus if final is home else 1.0
         if score > best_score:
             best, best_score, best_found = final, score, found
-    mass = revision.weight(best_found)
-    share = mass / total if total else 0.0
+            best_total = total if own else total + discount * revision.weight(restated)
+    mass = best_score if best is not None and best is not home else revision.weight(best_found)
+    share = mass / best_total if best_total else 0.0
     whole = opinion.article is None or opinion.article not in revision.old_text
     asked_figures = figures(text) - figures(revision.old_text.get(opinion.article or "", ""))
     if home is not None and (on_home := _figure_at_home(revision, opinion, settings, text, home, share)):
