@@ -28,6 +28,7 @@ The thresholds are chosen by leave-one-set-out cross-validation over the labeled
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -62,6 +63,8 @@ class Settings:
     survived: float = 0.5
     # A consulted article this alike (pair Dice) is the origin of a new final article.
     origin: float = 0.5
+    # A paragraph of a new article with this share of its pairs in one consulted article came from it.
+    moved: float = 0.6
     # A figure asked and another figure of the same kind, in the same direction, written: partly.
     figure_moved: bool = True
     # A duty asked and an encouragement or a permission written (鼓励, 可以): partly.
@@ -69,6 +72,8 @@ class Settings:
     # Asked words the article commented on already had, found in another article's new content, count
     # at this share of their weight (0: not at all).
     elsewhere_discount: float = 0.25
+    # ... inside a run of this many characters that the ask and the final article share.
+    phrase: int = 5
 
 
 DEFAULT = Settings()
@@ -122,7 +127,9 @@ _CHANGE = re.compile(r"修改为|改为|增加|增设|补充|明确|规定|提�
 # of the laws in ../shared uses it. Without it a deadline such as 十个工作日 is not read as a figure
 # (measured: held-out accuracy 0.683 with it, 0.673 without; README, adoption).
 _NUMERAL = r"[0-9零〇一二两三四五六七八九十百千万.]+"
-_FIGURE = re.compile(rf"百分之{_NUMERAL}|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|周|个月|月|年(?!代)|倍|万元|元|名|人"
+# A fraction (三分之一, 二分之一) is how statutes write shares of members and votes (三分之二以上多数).
+_FRACTION = re.compile(r"([零〇一二两三四五六七八九十百]+)分之([零〇一二两三四五六七八九十]+)")
+_FIGURE = re.compile(rf"百分之{_NUMERAL}|(?<!百)[零〇一二两三四五六七八九十]+分之[零〇一二两三四五六七八九十]+|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|周|个月|月|年(?!代)|倍|万元|元|名|人"
                      r"|次|小时)")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{4,})[”\"」』]")
 # A quotation is the wording asked for only when a drafting verb puts it forward (修改为“…”, 增加“…”,
@@ -172,6 +179,11 @@ _UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|周|个
 def figure_value(figure: str) -> tuple[str, float] | None:
     """What a figure measures and how much, in one unit per kind: 十五日 -> (time, 15), 二万元 ->
     (money, 20000), 百分之三十 -> (share, 30); None when it cannot be read."""
+    if not figure.startswith("百分之") and (fraction := _FRACTION.fullmatch(figure)):
+        try:
+            return ("share", 100 * cn_to_int(fraction.group(2)) / cn_to_int(fraction.group(1)))
+        except (ValueError, ZeroDivisionError):
+            return None
     found = _UNIT.match(figure)
     if found is None:
         return None
@@ -294,7 +306,8 @@ class Revision:
             new = set(pairs(pair.new.text))
             origin = pair.old.label if pair.old is not None else self._origin(new)
             base = old_pairs.get(origin, set()) if origin else set()
-            self.finals.append(_Final(pair.new.label, pair.new.text, new, new - base, pair.old.label
+            novel = new - base if origin or pair.old is not None else self._novel_paragraphs(pair.new.text)
+            self.finals.append(_Final(pair.new.label, pair.new.text, new, novel, pair.old.label
                                       if pair.old else None, pair.change))
         documents = len(self.finals) + len(olds)
         df: Counter[str] = Counter()
@@ -308,6 +321,17 @@ class Revision:
     def _origin(self, new: set[str]) -> str | None:
         best = max(((_dice(new, p), label) for label, p in self.old_pairs.items()), default=(0.0, None))
         return best[1] if best[0] >= self.settings.origin else None
+
+    def _novel_paragraphs(self, text: str) -> set[str]:
+        """A new article without one origin, paragraph by paragraph: a paragraph moved out of a consulted
+        article (most of its pairs there) brings only what that article did not have."""
+        novel: set[str] = set()
+        for paragraph in text.split("\n"):
+            mine = set(pairs(paragraph))
+            held = max(((len(mine & p) / len(mine), p) for p in self.old_pairs.values() if mine),
+                       key=lambda x: x[0], default=(0.0, set()))
+            novel |= mine - held[1] if held[0] >= self.settings.moved else mine
+        return novel
 
     def weight(self, bigrams: set[str]) -> float:
         return sum(self.idf.get(b, 0.0) for b in bigrams)
@@ -386,14 +410,16 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     total = revision.weight(wanted)
     home = _home(revision, opinion)
     # Elsewhere than the article commented on, the asked words that article already had count too, at
-    # a discount (elsewhere_discount): an ask to say the same thing in another article ("设立慈善信托依法享受
-    # 税收优惠" beside an article on 慈善信托 and 税收优惠) is made there in words its own article had.
+    # a discount (elsewhere_discount) and only inside a phrase of the ask written there (settings.phrase
+    # characters): an ask to say the same thing in another article ("设立慈善信托依法享受税收优惠" beside
+    # an article on 慈善信托 and 税收优惠) is made there in words its own article had.
     restated = asked - wanted
+    ask_text = _NOT_TEXT.sub("", normalize(" ".join(quoted) if quoted else text))
     discount = settings.elsewhere_discount
     best, best_score, best_found, best_total = None, 0.0, set(), total
     for final in revision.finals:
         own = final is home or not discount
-        found = (wanted if own else asked) & final.novel
+        found = (wanted if own else wanted | _phrased(ask_text, final.text, restated, settings.phrase)) & final.novel
         score = revision.weight(found & wanted) + (0.0 if own else discount * revision.weight(found & restated))
         score *= settings.home_bonus if final is home else 1.0
         if score > best_score:
@@ -436,6 +462,22 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
         return Proposal("adopted", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
     reason = _reason("partly_some", made=f"{share:.0%}", asked="100%")
     return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
+
+
+def _phrased(ask: str, final: str, among: set[str], length: int) -> set[str]:
+    """The pairs of `among` that the final text has inside a run of `length` characters the ask has too."""
+    return _shared_runs(ask, final, length) & among if among else set()
+
+
+@functools.lru_cache(maxsize=65536)
+def _shared_runs(ask: str, final: str, length: int) -> frozenset[str]:
+    final = _NOT_TEXT.sub("", normalize(final))
+    runs = {ask[k:k + length] for k in range(len(ask) - length + 1)}
+    kept: set[str] = set()
+    for k in range(len(final) - length + 1):
+        if final[k:k + length] in runs:
+            kept.update(final[j:j + 2] for j in range(k, k + length - 1))
+    return frozenset(kept)
 
 
 def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, text: str, home: _Final,

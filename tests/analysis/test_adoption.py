@@ -160,6 +160,10 @@ def test_a_figure_is_read_as_what_it_measures_in_one_unit():
     assert figure_value("二万元") == ("money", 20000)
     assert figure_value("百分之三十") == ("share", 30)
     assert figure_value("30%") == ("share", 30)
+    # A fraction is a share too, as statutes write the members of a board (三分之一以上).
+    assert figures("教职工代表不少于三分之一") == {"三分之一"}
+    assert figure_value("三分之一") == ("share", 100 / 3)
+    assert figure_moved({"三分之一"}, "应当有教职工代表", "教职工代表不少于五分之一") == "五分之一"
 
 
 def test_a_figure_moved_toward_the_ask_is_found_and_one_moved_away_is_not():
@@ -228,3 +232,30 @@ def test_an_encouragement_where_a_duty_was_asked_is_partly_adopted():
     assert propose(asked, duty).outcome == "adopted"
     encouraging = Opinion("第三条建议鼓励市场开办者安装自动喷水灭火设施。", article="第三条")
     assert propose(encouraging, soft).outcome == "adopted"
+
+
+FAIRS = "农贸市场以外的集市，由乡镇人民政府负责日常管理，收取摊位费用应当公示，举办者应当定期组织消防检查。"
+
+
+def test_an_ask_to_say_the_same_in_another_article_is_found_there_in_its_own_words():
+    # Every word of the ask is already in the article commented on (第三条); the new article says it
+    # for the fairs, as a phrase of the ask: found there at a discount, not anywhere the words are scattered.
+    ask = Opinion("建议另加一条：定期组织消防检查。", article="第三条")
+    loose = Settings(least_weight=2.0)
+    rev = revision(*BASE, (None, None, "第五条", FAIRS, "added"))
+    proposal = propose(ask, rev, loose)
+    assert (proposal.outcome, proposal.evidence["final_article"]) == ("adopted", "第五条")
+    assert propose(ask, rev, Settings(least_weight=2.0, elsewhere_discount=0.0)).outcome == "not_adopted"
+    scattered = FAIRS.replace("举办者应当定期组织消防检查", "消防和检查工作由举办者定期组织")
+    assert propose(ask, revision(*BASE, (None, None, "第五条", scattered, "added")), loose).outcome == "not_adopted"
+
+
+def test_a_paragraph_moved_into_a_new_article_brings_only_what_it_did_not_have():
+    # 第三条's text becomes the first paragraph of a new article with a paragraph of its own: only the
+    # new paragraph is new content.
+    rev = revision(*BASE[:2], ("第三条", FIRE, None, None, "deleted"),
+                   (None, None, "第五条", FIRE + "\n" + FAIRS + "\n" + REGISTER, "added"))
+    fresh = next(f for f in rev.finals if f.label == "第五条")
+    assert "配备" not in fresh.novel and "集市" in fresh.novel
+    whole = Revision(rev.pairs, Settings(moved=1.1))  # no paragraph is taken as moved
+    assert "配备" in next(f for f in whole.finals if f.label == "第五条").novel
