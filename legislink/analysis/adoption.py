@@ -47,7 +47,7 @@ Kind = Literal["keep", "delete", "figure", "change"]
 class Settings:
     """The thresholds of the method (chosen by benchmarks/tune_adoption.py)."""
 
-    adopted: float = 0.3  # share of the ask's weight found in one final article's new content
+    adopted: float = 0.35  # share of the ask's weight found in one final article's new content
     partly: float = 0.05
     # One of several asks is made when this share of its own weight is in the article found.
     point: float = 0.3
@@ -71,7 +71,7 @@ class Settings:
     modality: bool = True
     # Asked words the article commented on already had, found in another article's new content, count
     # at this share of their weight (0: not at all).
-    elsewhere_discount: float = 0.25
+    elsewhere_discount: float = 0.5
     # ... inside a run of this many characters that the ask and the final article share.
     phrase: int = 5
 
@@ -129,7 +129,8 @@ _CHANGE = re.compile(r"修改为|改为|增加|增设|补充|明确|规定|提�
 _NUMERAL = r"[0-9零〇一二两三四五六七八九十百千万.]+"
 # A fraction (三分之一, 二分之一) is how statutes write shares of members and votes (三分之二以上多数).
 _FRACTION = re.compile(r"([零〇一二两三四五六七八九十百]+)分之([零〇一二两三四五六七八九十]+)")
-_FIGURE = re.compile(rf"百分之{_NUMERAL}|(?<!百)[零〇一二两三四五六七八九十]+分之[零〇一二两三四五六七八九十]+|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|周|个月|月|年(?!代)|倍|万元|元|名|人"
+_FIGURE = re.compile(rf"百分之{_NUMERAL}|(?<!百)[零〇一二两三四五六七八九十]+分之[零〇一二两三四五六七八九十]+"
+                     rf"|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|周|个月|月|年(?!代)|倍|万元|元|名|人"
                      r"|次|小时)")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{4,})[”\"」』]")
 # A quotation is the wording asked for only when a drafting verb puts it forward (修改为“…”, 增加“…”,
@@ -420,6 +421,8 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     for final in revision.finals:
         own = final is home or not discount
         found = (wanted if own else wanted | _phrased(ask_text, final.text, restated, settings.phrase)) & final.novel
+        if not found & wanted:
+            continue  # the words the article commented on had show where the ask is about, not what it changes
         score = revision.weight(found & wanted) + (0.0 if own else discount * revision.weight(found & restated))
         score *= settings.home_bonus if final is home else 1.0
         if score > best_score:
