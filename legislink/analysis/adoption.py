@@ -67,6 +67,10 @@ class Settings:
     moved: float = 0.6
     # A figure asked and another figure of the same kind, in the same direction, written: partly.
     figure_moved: bool = True
+    # A figure of the asked kind written as far as the asked one or further counts as the ask made.
+    beyond: bool = True
+    # A delete-ask on a clause whose figure the final text made smaller (满二年 -> 满一年) is partly.
+    eased: bool = True
     # A duty asked and an encouragement or a permission written (鼓励, 可以): partly.
     modality: bool = True
     # Asked words the article commented on already had, found in another article's new content, count
@@ -235,6 +239,30 @@ def figure_against(asked: set[str], consulted: str, final: str) -> str | None:
     return None
 
 
+def figure_beyond(asked: set[str], bases_text: str, consulted: str, final: str) -> str | None:
+    """A figure the final text states anew, of an asked figure's kind, as far as the asked one or
+    further from every figure of that kind in `bases_text` (asked 一周 where the draft said 三个月,
+    written 五日): the ask made and more. The final figure, else None."""
+    new = [(f, v) for f in figures(final) - figures(consulted) if (v := figure_value(f))]
+    bases = [v for f in figures(bases_text) if (v := figure_value(f))]
+    for figure in asked:
+        want = figure_value(figure)
+        if want is None:
+            continue
+        for got, (family, value) in new:
+            mine = [b for fam, b in bases if fam == family]
+            if family == want[0] and mine and all(
+                    (value - b) * (want[1] - b) > 0 and abs(value - b) >= abs(want[1] - b) for b in mine):
+                return got
+    return None
+
+
+def same_figures(asked: set[str], written: set[str]) -> set[str]:
+    """The asked figures the written ones state, however written: 一个月 is 三十日, 30% is 百分之三十."""
+    values = {v for f in written if (v := figure_value(f))}
+    return {f for f in asked if f in written or figure_value(f) in values}
+
+
 def figures(text: str) -> set[str]:
     """The quotas, amounts and deadlines a text states (百分之十, 十五日, 30%)."""
     return {_figure(m.group()) for m in _FIGURE.finditer(_REFERENCE.sub("", normalize(text)))}
@@ -395,10 +423,37 @@ def _delete(revision: Revision, opinion: Opinion, settings: Settings) -> Proposa
     located = _located(revision, opinion, settings, kind="delete")
     if located.outcome != "not_adopted":
         return located
+    if settings.eased and (eased := _eased(revision.old_text.get(home.old_label or "", ""), home.text, asked,
+                                                 normalize(opinion.text + opinion.suggestion))):
+        # The condition asked away is still there, with a smaller figure (满二年 became 满一年).
+        return Proposal("partly", round(share, 3), _evidence(revision, opinion, home, _reason(
+            "partly_eased", got=eased, final_article=home.label)))
     if share < settings.partly:
         return located
     return Proposal("partly", round(share, 3), _evidence(revision, opinion, home, _reason(
         "partly_some", made=f"{share:.0%}", asked="100%")))
+
+
+def _eased(consulted: str, final: str, asked: set[str], ask: str) -> str | None:
+    """A figure of a consulted clause the ask is about (it shares the clause's pairs and names the
+    figure's unit: 年限 for 二年) that the final text replaced by a smaller one of the same kind: the
+    smaller figure, else None."""
+    replaced = figures(consulted) - figures(final)
+    new = [(f, v) for f in figures(final) - figures(consulted) if (v := figure_value(f))]
+    for clause in _CLAUSES.findall(normalize(consulted)):
+        if not set(pairs(clause)) & asked:
+            continue
+        for figure in figures(clause) & replaced:
+            was = figure_value(figure)
+            unit = _UNIT.match(figure)
+            named = unit is not None and (unit.group(3) or "%")[-1] in ask
+            smaller = [f for f, (family, value) in new if was and family == was[0] and value < was[1]]
+            if smaller and named:
+                return smaller[0]
+    return None
+
+
+_CLAUSES = re.compile(r"[^，,。；;：:！!？?\n]+")
 
 
 def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: str) -> Proposal:
@@ -439,7 +494,7 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
         reason = _reason("unchanged") if home is not None and home.change == "same" else _reason("not_found")
         return Proposal("not_adopted", round(share, 3), _evidence(revision, opinion, home, reason, share=round(
             share, 3), mass=round(mass, 1)))
-    made_figures = asked_figures & figures(best.text)
+    made_figures = same_figures(asked_figures, figures(best.text))
     extra = {"share": round(share, 3), "found": sorted(best_found, key=lambda b: -revision.idf.get(b, 0))[:12]}
     # Each separate ask of the comment: made when enough of its own weight is in the same article.
     points = [set(pairs(p)) & revision.vocabulary - consulted for p in ask_points(opinion.text)]
@@ -450,7 +505,8 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
         # The figure was not written in: a general duty on the same point is partly, a weak match nothing.
         home_share = revision.weight(wanted & home.novel) / total if home is not None and total else 0.0
         on_point = home_share >= settings.partly or share >= settings.adopted or (len(points) > 1 and bool(made))
-        return _figure_missing(revision, opinion, home, best, asked_figures, on_point, share, extra)
+        return _figure_missing(revision, opinion, home, best, asked_figures, on_point, share, extra,
+                               settings.beyond)
     if len(points) > 1 and len(made) < len(points) and not made_figures:
         reason = _reason("partly_some", made=str(len(made)), asked=str(len(points)))
         return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
@@ -492,6 +548,11 @@ def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, te
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
                                                   figures="、".join(sorted(written))))
     asked_figures = figures(text) - figures(revision.old_text.get(opinion.article or "", ""))
+    before = revision.old_text.get(home.old_label or "", "")
+    replaced = "、".join(figures(before) - figures(home.text))
+    if settings.beyond and asked_figures and (further := figure_beyond(asked_figures, replaced, before, home.text)):
+        return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
+                                                  figures=further))
     if settings.figure_moved and asked_figures and (moved := figure_moved(
             asked_figures, revision.old_text.get(home.old_label or "", ""), home.text)):
         # Another figure than the one asked, in the same direction, in the article commented on.
@@ -501,10 +562,15 @@ def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, te
 
 
 def _figure_missing(revision: Revision, opinion: Opinion, home: _Final | None, best: _Final, asked: set[str],
-                    on_point: bool, share: float, extra: dict) -> Proposal:
+                    on_point: bool, share: float, extra: dict, beyond: bool = True) -> Proposal:
     """An asked figure the final text does not write: not adopted when the article commented on moved
     it the other way or nothing is on the point; partly when the point is taken up in general terms."""
     asked_words = "、".join(sorted(asked))
+    consulted = revision.old_text.get(opinion.article or "", "")
+    if beyond and (further := figure_beyond(asked, consulted, revision.old_text.get(best.old_label or "", ""),
+                                            best.text)):
+        return Proposal("adopted", round(share, 3), _evidence(revision, opinion, best, _reason(
+            "rewritten_as_asked"), figures=further, **extra))
     if home is not None and (against := figure_against(asked, revision.old_text.get(home.old_label or "", ""),
                                                        home.text)):
         return Proposal("not_adopted", round(share, 3), _evidence(revision, opinion, home, _reason(
@@ -548,7 +614,7 @@ def _found_sentence(final: _Final, found: set[str]) -> str:
 
 def _figures_written(revision: Revision, text: str, final: _Final) -> set[str]:
     before = figures(revision.old_text.get(final.old_label or "", ""))
-    return (figures(text) - before) & (figures(final.text) - before)
+    return same_figures(figures(text) - before, figures(final.text) - before)
 
 
 def _added_words(final: _Final, found: set[str]) -> str:

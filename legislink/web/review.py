@@ -43,6 +43,8 @@ REASONS = {
                         "(an encouragement or a permission), not as a duty."),
     "figure_against": _l("The opinion asked for %(asked)s; %(final_article)s of the final text writes %(got)s, "
                          "the other way."),
+    "partly_eased": _l("The opinion asked to remove a condition; %(final_article)s of the final text keeps it, "
+                       "eased to %(got)s."),
     "partly_some": _l("Part of what the opinion asks for is in the final text (%(made)s of %(asked)s)."),
     "unchanged": _l("What the opinion asks about is unchanged in the final text."),
     "not_found": _l("What the opinion asks for is not found in the final text."),

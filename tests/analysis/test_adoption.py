@@ -11,10 +11,12 @@ from legislink.analysis.adoption import (
     ask_points,
     bigram_similarity,
     figure_against,
+    figure_beyond,
     figure_moved,
     figure_value,
     figures,
     propose,
+    same_figures,
 )
 
 RENT = "市场开办者调整摊位租金的，应当提前三个月书面告知经营者。一年内调整不得超过一次。"
@@ -262,3 +264,33 @@ def test_a_paragraph_moved_into_a_new_article_brings_only_what_it_did_not_have()
     assert "集市" in fresh.novel
     whole = Revision(rev.pairs, Settings(moved=1.1))  # no paragraph is taken as moved
     assert "配备" in next(f for f in whole.finals if f.label == "第五条").novel
+
+
+def test_a_figure_is_made_however_it_is_written_and_when_the_final_text_goes_further():
+    assert same_figures({"一个月", "十五日"}, {"三十日"}) == {"一个月"}
+    rev = revision(*BASE, ("第四条", RENT, "第五条", RENT.replace("三个月", "一个月"), "modified"))
+    asked = Opinion("第四条提前三个月太久了，建议改为提前三十日书面告知。", article="第四条")
+    assert propose(asked, rev).outcome == "adopted"
+    # Asked down from 三个月 to 十五日, written 十日: the ask made and more.
+    assert figure_beyond({"一周"}, "每三个月公开一次", "每三个月公开一次", "每五日公开一次") == "五日"
+    assert figure_beyond({"一周"}, "每三个月公开一次", "每三个月公开一次", "每十日公开一次") is None
+    further = revision(*BASE, ("第四条", RENT, "第五条", RENT.replace("三个月", "十日"), "modified"))
+    shorter = Opinion("第四条提前三个月太久了，建议改为提前十五日书面告知。", article="第四条")
+    proposal = propose(shorter, further)
+    assert (proposal.outcome, proposal.evidence["figures"]) == ("adopted", "十日")
+    assert propose(shorter, further, Settings(beyond=False)).outcome == "partly"
+
+
+def test_a_condition_asked_away_and_eased_is_partly_adopted():
+    waiting = "经营者在市场内经营满二年的，可以申请续租摊位。"
+    rev = revision(*BASE, ("第四条", waiting, "第五条", waiting.replace("二年", "一年"), "modified"))
+    asked = Opinion("第四条建议取消经营年限的要求，经营者都可以申请续租。", article="第四条")
+    proposal = propose(asked, rev)
+    assert proposal.outcome == "partly"
+    assert proposal.evidence["reason"] == {"code": "partly_eased", "params": {"got": "一年", "final_article": "第五条"}}
+    assert propose(asked, rev, Settings(eased=False)).outcome == "not_adopted"
+    # Made longer, the condition is not eased; an ask that does not name the figure's unit is about
+    # another part of the clause.
+    longer = revision(*BASE, ("第四条", waiting, "第五条", waiting.replace("二年", "三年"), "modified"))
+    assert propose(asked, longer).outcome == "not_adopted"
+    assert propose(Opinion("第四条建议取消续租摊位的申请，自动续租。", article="第四条"), rev).outcome != "partly"
