@@ -30,12 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
 OUTCOMES = ("adopted", "partly", "not_adopted")
 GRID = {
     "adopted": (0.3, 0.35, 0.4),
-    "partly": (0.05, 0.08, 0.12),
+    "partly": (0.05, 0.08),
     "least_weight": (6.0, 8.0, 10.0),
     # The chance floor in the article commented on, where the ask is expected (lower than elsewhere).
     "home_least_weight": (2.0, 4.0),
-    # Every fold chose 1.0 and figure_moved in the runs of 2026-12 (README), and none adopted 0.5 or
-    # least_weight 12: fixed or left out to keep the run short.
+    # Every fold chose 1.0 and figure_moved in the runs of 2026-12 (README), and none adopted 0.5,
+    # least_weight 12 or partly 0.12: fixed or left out to keep the run short.
     "home_bonus": (1.0,),
     "point": (0.3, 0.45),
     # The method's switch, chosen like a threshold: does a different figure in the same direction
@@ -55,6 +55,8 @@ GRID = {
     # delete-ask on a clause whose figure was made smaller partly adopted?
     "beyond": (False, True),
     "eased": (False, True),
+    # Is a limit, share or time limit asked for without a number (上限, 比例) and none written partly?
+    "quantity": (False, True),
 }
 
 

@@ -71,6 +71,7 @@ class Settings:
     beyond: bool = True
     # A delete-ask on a clause whose figure the final text made smaller (满二年 -> 满一年) is partly.
     eased: bool = True
+    quantity: bool = True
     # A duty asked and an encouragement or a permission written (鼓励, 可以): partly.
     modality: bool = True
     # Asked words the article commented on already had, found in another article's new content, count
@@ -434,6 +435,10 @@ def _delete(revision: Revision, opinion: Opinion, settings: Settings) -> Proposa
         "partly_some", made=f"{share:.0%}", asked="100%")))
 
 
+# Words of drafting for a quantity a provision fixes (上限, 比例, 期限…: 立法技术规范 and any statute).
+_QUANTITY = re.compile(r"上限|下限|比例|期限|时限|限额")
+
+
 def _eased(consulted: str, final: str, asked: set[str], ask: str) -> str | None:
     """A figure of a consulted clause the ask is about (it shares the clause's pairs and names the
     figure's unit: 年限 for 二年) that the final text replaced by a smaller one of the same kind: the
@@ -510,10 +515,9 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     if len(points) > 1 and len(made) < len(points) and not made_figures:
         reason = _reason("partly_some", made=str(len(made)), asked=str(len(points)))
         return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
-    if share >= settings.adopted and settings.modality and (softer := _softer(opinion.text, best, best_found)):
-        # The point was taken up, but as an encouragement or a permission where a duty was asked.
-        reason = _reason("partly_softer", got=softer, final_article=best.label)
-        return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
+    if share >= settings.adopted and not asked_figures and (weaker := _weaker(revision, opinion, settings, text,
+                                                                              best, best_found)):
+        return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, weaker, **extra))
     if share >= settings.adopted or made_figures:
         reason = (_reason("whole_draft_found", final_article=best.label) if whole
                   else _reason("added_as_asked", added=_added_words(best, best_found))
@@ -521,6 +525,19 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
         return Proposal("adopted", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
     reason = _reason("partly_some", made=f"{share:.0%}", asked="100%")
     return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
+
+
+def _weaker(revision: Revision, opinion: Opinion, settings: Settings, text: str, best: _Final,
+            found: set[str]) -> dict | None:
+    """Why a point taken up is only partly made, or None: a limit, share or time limit asked for
+    without a number and none written (a general duty); an encouragement or a permission where more
+    was asked."""
+    if settings.quantity and (quantity := _QUANTITY.search(text)) and not (
+            figures(best.text) - figures(revision.old_text.get(best.old_label or "", ""))):
+        return _reason("partly_general", asked=quantity.group(), got=best.label)
+    if settings.modality and (softer := _softer(opinion.text, best, found)):
+        return _reason("partly_softer", got=softer, final_article=best.label)
+    return None
 
 
 def _phrased(ask: str, final: str, among: set[str], length: int) -> set[str]:

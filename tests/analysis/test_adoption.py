@@ -294,3 +294,19 @@ def test_a_condition_asked_away_and_eased_is_partly_adopted():
     longer = revision(*BASE, ("第四条", waiting, "第五条", waiting.replace("二年", "三年"), "modified"))
     assert propose(asked, longer).outcome == "not_adopted"
     assert propose(Opinion("第四条建议取消续租摊位的申请，自动续租。", article="第四条"), rev).outcome != "partly"
+
+
+def test_a_limit_asked_without_a_number_and_none_written_is_partly_adopted():
+    ask = Opinion("第二条建议规定摊位费的上限，不能让开办者说了算。", article="第二条")
+
+    def final(extra: str) -> Revision:
+        grown = STALLS + "\n" + extra
+        return revision(("第一条", CAP, "第一条", CAP, "same"), ("第二条", STALLS, "第二条", grown, "modified"),
+                        ("第三条", FIRE, "第四条", FIRE, "same"))
+
+    general = final("摊位费由市场开办者合理确定并公示，不得擅自提高摊位费。")
+    proposal = propose(ask, general)
+    assert proposal.outcome == "partly"
+    assert proposal.evidence["reason"] == {"code": "partly_general", "params": {"asked": "上限", "got": "第二条"}}
+    assert propose(ask, general, Settings(quantity=False)).outcome == "adopted"
+    assert propose(ask, final("摊位费每月不得超过五百元。")).outcome == "adopted"
