@@ -210,6 +210,7 @@ def figure_moved(asked: set[str], consulted: str, final: str) -> str | None:
     new = [(f, v) for f in after - before if (v := figure_value(f))]
     # The figures the final text replaced; those it kept are about other points (一年内 beside 三个月).
     old = [v for f in before - after if (v := figure_value(f))]
+    kept = [v for f in before & after if (v := figure_value(f))]
     for figure in asked:
         want = figure_value(figure)
         if want is None:
@@ -218,6 +219,8 @@ def figure_moved(asked: set[str], consulted: str, final: str) -> str | None:
             if family != want[0]:
                 continue
             bases = [b for fam, b in old if fam == family]
+            if not bases and any(fam == family for fam, _ in kept):
+                continue  # a figure added beside one of its kind the final text kept: another point
             if not bases or any((value - b) * (want[1] - b) > 0 for b in bases):
                 return got
     return None

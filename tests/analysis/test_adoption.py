@@ -173,6 +173,9 @@ def test_a_figure_moved_toward_the_ask_is_found_and_one_moved_away_is_not():
     assert figure_moved({"五年"}, "筹设期不得超过三年", "筹设期不得超过二年") is None
     # A figure of another kind is not the same point.
     assert figure_moved({"十五日"}, "及时予以处理", "处二万元以下罚款") is None
+    # A figure added beside one of its kind that the final text kept is about another point.
+    kept = "处五千元以上三万元以下罚款"
+    assert figure_moved({"十万元"}, kept, kept + "；另处一万元以下罚款") is None
     # Where the consulted text had no figure, a figure written in is a move toward one.
     assert figure_moved({"十五日"}, "有关部门应当及时予以处理", "自收到申诉之日起三十日内予以处理") == "三十日"
 
