@@ -4,23 +4,28 @@ Plain data in (the article pairs of a revision, the opinion's words), plain data
 Where did it go: the asked-for content is looked for in the whole final text, not only in the
 article the alignment pairs with the one commented on. Each final article's new content is what it
 says that its consulted counterpart did not (the aligned article; for a new article, the consulted
-article it most resembles, or nothing), as character pairs, so a resident's 不准放商业广告 meets the
+article it most resembles, or paragraph by paragraph the one a paragraph was moved out of, or
+nothing), as character pairs, so a resident's 不准放商业广告 meets the
 final 不得发布商业广告 without hanging on segmentation. The opinion's pairs that also occur in the
 law (either version) are what it is about; each counts by its rarity among the final articles. The
-final article whose new content covers most of that weight is where the opinion went; the article
-commented on (and the final article it became) gets a small head start.
+final article whose new content covers most of that weight is where the opinion went. Below a floor
+of weight a match is chance; the floor is lower in the article commented on (and the final article
+it became), where the ask is expected. Elsewhere, the asked words the article commented on already
+had count at a discount, inside a phrase of the ask and beside a new word of it.
 
 What kind of ask, read with the general vocabulary of Chinese legal drafting and of comments on it
 (保留 / 删去 / 增加 / 不少于 / 日内: the words of 立法技术规范 and of any 修改意见), never words
 taken from a labeled comment set:
 - keep (保留, 维持, 不要删…): adopted when the provision survived, not adopted when it is gone;
 - delete (删去, 删除, 取消…): adopted when the asked words (or the article) are gone from the
-  final text, partly when some are;
-- a figure or deadline (百分之三十, 十五日内, 不少于三名…): adopted when the final text has that
-  figure, partly when the final text moved on the same point without it: a general duty, or another
-  figure of the same kind on the asked side of the one it replaced (figure_moved);
+  final text, partly when some are, or when the condition stays with a smaller figure (eased);
+- a figure or deadline (百分之三十, 十五日内, 三分之一, 不少于三名…): adopted when the final text has
+  that figure however written, or goes further (beyond); partly when the final text moved on the
+  same point without it: a general duty, or another figure of the same kind on the asked side of the
+  one it replaced (figure_moved); not adopted when it moved it the other way (figure_against);
 - change / add / tighten / loosen: adopted when the new content covers the ask well, partly when
-  it covers some of it, not adopted otherwise.
+  it covers some of it, when a limit asked for without a number gets none (quantity), or when it is
+  written as an encouragement or a permission where more was asked (modality); not adopted otherwise.
 
 The thresholds are chosen by leave-one-set-out cross-validation over the labeled revision sets
 (benchmarks/tune_adoption.py); the values here are the ones kept.
