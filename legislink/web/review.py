@@ -39,6 +39,12 @@ REASONS = {
                          "terms, without it."),
     "partly_figure": _l("The opinion asked for %(asked)s; %(final_article)s of the final text writes %(got)s "
                         "instead, in the same direction."),
+    "partly_softer": _l("%(final_article)s of the final text takes up what the opinion asks, but as “%(got)s” "
+                        "(an encouragement or a permission), not as a duty."),
+    "figure_against": _l("The opinion asked for %(asked)s; %(final_article)s of the final text writes %(got)s, "
+                         "the other way."),
+    "partly_eased": _l("The opinion asked to remove a condition; %(final_article)s of the final text keeps it, "
+                       "eased to %(got)s."),
     "partly_some": _l("Part of what the opinion asks for is in the final text (%(made)s of %(asked)s)."),
     "unchanged": _l("What the opinion asks about is unchanged in the final text."),
     "not_found": _l("What the opinion asks for is not found in the final text."),

@@ -5,14 +5,18 @@ from legislink.analysis.adoption import (
     Pair,
     Provision,
     Revision,
+    Settings,
     article_of,
     ask_kind,
     ask_points,
     bigram_similarity,
+    figure_against,
+    figure_beyond,
     figure_moved,
     figure_value,
     figures,
     propose,
+    same_figures,
 )
 
 RENT = "市场开办者调整摊位租金的，应当提前三个月书面告知经营者。一年内调整不得超过一次。"
@@ -158,6 +162,10 @@ def test_a_figure_is_read_as_what_it_measures_in_one_unit():
     assert figure_value("二万元") == ("money", 20000)
     assert figure_value("百分之三十") == ("share", 30)
     assert figure_value("30%") == ("share", 30)
+    # A fraction is a share too, as statutes write the members of a board (三分之一以上).
+    assert figures("教职工代表不少于三分之一") == {"三分之一"}
+    assert figure_value("三分之一") == ("share", 100 / 3)
+    assert figure_moved({"三分之一"}, "应当有教职工代表", "教职工代表不少于五分之一") == "五分之一"
 
 
 def test_a_figure_moved_toward_the_ask_is_found_and_one_moved_away_is_not():
@@ -165,8 +173,18 @@ def test_a_figure_moved_toward_the_ask_is_found_and_one_moved_away_is_not():
     assert figure_moved({"五年"}, "筹设期不得超过三年", "筹设期不得超过二年") is None
     # A figure of another kind is not the same point.
     assert figure_moved({"十五日"}, "及时予以处理", "处二万元以下罚款") is None
+    # A figure added beside one of its kind that the final text kept is about another point.
+    kept = "处五千元以上三万元以下罚款"
+    assert figure_moved({"十万元"}, kept, kept + "；另处一万元以下罚款") is None
     # Where the consulted text had no figure, a figure written in is a move toward one.
     assert figure_moved({"十五日"}, "有关部门应当及时予以处理", "自收到申诉之日起三十日内予以处理") == "三十日"
+
+
+def test_a_figure_moved_away_from_the_ask_is_found():
+    assert figure_against({"六个月"}, "应当提前三个月告知", "应当提前六十日告知") == "六十日"
+    assert figure_against({"六个月"}, "应当提前三个月告知", "应当提前四个月告知") is None
+    # Without a figure replaced there is no side to be on.
+    assert figure_against({"十五日"}, "有关部门应当及时予以处理", "自收到申诉之日起三十日内予以处理") is None
 
 
 def test_another_figure_in_the_asked_direction_is_partly_adopted():
@@ -174,8 +192,124 @@ def test_another_figure_in_the_asked_direction_is_partly_adopted():
     rev = revision(*BASE, ("第四条", RENT, "第五条", later, "modified"))
     proposal = propose(Opinion("第四条提前三个月告知太短了，建议改为提前六个月书面告知。", article="第四条"), rev)
     assert proposal.outcome == "not_adopted"  # 六十日 is shorter than 三个月: moved away from the ask
+    assert proposal.evidence["reason"] == {"code": "figure_against", "params": {
+        "asked": "六个月", "got": "六十日", "final_article": "第五条"}}
     shorter = revision(*BASE, ("第四条", RENT, "第五条", RENT.replace("三个月", "一个月"), "modified"))
     proposal = propose(Opinion("第四条提前三个月太久了，建议改为提前十五日书面告知。", article="第四条"), shorter)
     assert proposal.outcome == "partly"
     assert proposal.evidence["reason"] == {"code": "partly_figure", "params": {
         "asked": "十五日", "got": "一个月", "final_article": "第五条"}}
+
+
+TRAINING = FIRE + "\n市场开办者应当每年为经营者开展消防安全培训。"
+
+
+def test_a_quotation_of_the_draft_is_part_of_the_ask_and_a_proposed_wording_is_the_ask():
+    rev = revision(*BASE[:2], ("第三条", FIRE, "第三条", TRAINING, "modified"))
+    # The comment quotes the draft it finds short; what it asks for is in the rest of its sentence.
+    quoting = Opinion("第三条只写了“定期组织消防检查”，光检查不够，建议每年给经营者开展消防安全培训。",
+                      article="第三条")
+    assert propose(quoting, rev).outcome == "adopted"
+    # A wording put forward with 修改为 is what is looked for, and it is not in the final text.
+    proposing = Opinion("第三条“定期组织消防检查”太笼统，建议修改为“消防检查记录应当存档备查”。", article="第三条")
+    assert propose(proposing, rev).outcome == "not_adopted"
+
+
+def test_a_short_ask_counts_in_the_article_commented_on_and_not_elsewhere():
+    rev = revision(*BASE[:2], ("第三条", FIRE, "第三条", TRAINING, "modified"))
+    # Few characters: below the floor of chance anywhere else, enough in the article commented on.
+    assert propose(Opinion("第三条能不能加上培训？", article="第三条"), rev).outcome == "adopted"
+    assert propose(Opinion("第三条能不能加上培训？", article="第三条"), rev,
+                   Settings(home_least_weight=8.0)).outcome == "not_adopted"
+    assert propose(Opinion("第二条能不能加上培训？", article="第二条"), rev).outcome == "not_adopted"
+
+
+def test_an_encouragement_where_a_duty_was_asked_is_partly_adopted():
+    asked = Opinion("第三条建议规定市场开办者必须安装自动喷水灭火设施。", article="第三条")
+    soft = revision(*BASE[:2], ("第三条", FIRE, "第三条", FIRE + "\n鼓励市场开办者安装自动喷水灭火设施。", "modified"))
+    proposal = propose(asked, soft)
+    assert proposal.outcome == "partly"
+    assert proposal.evidence["reason"] == {"code": "partly_softer",
+                                           "params": {"got": "鼓励", "final_article": "第三条"}}
+    assert propose(asked, soft, Settings(modality=False)).outcome == "adopted"
+    # A duty written is the ask made; an encouragement asked and written is the ask made too.
+    duty = revision(*BASE[:2], ("第三条", FIRE, "第三条", FIRE + "\n市场开办者应当安装自动喷水灭火设施。", "modified"))
+    assert propose(asked, duty).outcome == "adopted"
+    encouraging = Opinion("第三条建议鼓励市场开办者安装自动喷水灭火设施。", article="第三条")
+    assert propose(encouraging, soft).outcome == "adopted"
+
+
+FAIRS = "农贸市场以外的集市，由乡镇人民政府负责日常管理，收取摊位费用应当公示，举办者应当定期组织消防检查。"
+
+
+def test_an_ask_to_say_the_same_in_another_article_is_found_there_in_its_own_words():
+    # But for 集市, every word of the ask is in the article commented on (第三条); the new article says
+    # it for the fairs, as a phrase of the ask: those words count there (at a discount), not where they
+    # are scattered, and not at all without a new word of the ask beside them.
+    ask = Opinion("集市也要定期组织消防检查。", article="第三条")
+    rev = revision(*BASE, (None, None, "第五条", FAIRS, "added"))
+    proposal = propose(ask, rev)
+    assert (proposal.outcome, proposal.evidence["final_article"]) == ("adopted", "第五条")
+    assert propose(ask, rev, Settings(elsewhere_discount=0.0)).outcome == "not_adopted"
+    scattered = FAIRS.replace("举办者应当定期组织消防检查", "消防和检查工作由举办者定期组织")
+    assert propose(ask, revision(*BASE, (None, None, "第五条", scattered, "added"))).outcome == "not_adopted"
+    no_new_word = Opinion("建议另加一条：定期组织消防检查。", article="第三条")
+    assert propose(no_new_word, rev).outcome == "not_adopted"
+
+
+def test_a_paragraph_moved_into_a_new_article_brings_only_what_it_did_not_have():
+    # 第三条's text becomes the first paragraph of a new article with a paragraph of its own: only the
+    # new paragraph is new content.
+    rev = revision(*BASE[:2], ("第三条", FIRE, None, None, "deleted"),
+                   (None, None, "第五条", FIRE + "\n" + FAIRS + "\n" + REGISTER, "added"))
+    fresh = next(f for f in rev.finals if f.label == "第五条")
+    assert "配备" not in fresh.novel
+    assert "集市" in fresh.novel
+    whole = Revision(rev.pairs, Settings(moved=1.1))  # no paragraph is taken as moved
+    assert "配备" in next(f for f in whole.finals if f.label == "第五条").novel
+
+
+def test_a_figure_is_made_however_it_is_written_and_when_the_final_text_goes_further():
+    assert same_figures({"一个月", "十五日"}, {"三十日"}) == {"一个月"}
+    rev = revision(*BASE, ("第四条", RENT, "第五条", RENT.replace("三个月", "一个月"), "modified"))
+    asked = Opinion("第四条提前三个月太久了，建议改为提前三十日书面告知。", article="第四条")
+    assert propose(asked, rev).outcome == "adopted"
+    # Asked down from 三个月 to 十五日, written 十日: the ask made and more.
+    assert figure_beyond({"一周"}, "每三个月公开一次", "每三个月公开一次", "每五日公开一次") == "五日"
+    assert figure_beyond({"一周"}, "每三个月公开一次", "每三个月公开一次", "每十日公开一次") is None
+    further = revision(*BASE, ("第四条", RENT, "第五条", RENT.replace("三个月", "十日"), "modified"))
+    shorter = Opinion("第四条提前三个月太久了，建议改为提前十五日书面告知。", article="第四条")
+    proposal = propose(shorter, further)
+    assert (proposal.outcome, proposal.evidence["figures"]) == ("adopted", "十日")
+    assert propose(shorter, further, Settings(beyond=False)).outcome == "partly"
+
+
+def test_a_condition_asked_away_and_eased_is_partly_adopted():
+    waiting = "经营者在市场内经营满二年的，可以申请续租摊位。"
+    rev = revision(*BASE, ("第四条", waiting, "第五条", waiting.replace("二年", "一年"), "modified"))
+    asked = Opinion("第四条建议取消经营年限的要求，经营者都可以申请续租。", article="第四条")
+    proposal = propose(asked, rev)
+    assert proposal.outcome == "partly"
+    assert proposal.evidence["reason"] == {"code": "partly_eased", "params": {"got": "一年", "final_article": "第五条"}}
+    assert propose(asked, rev, Settings(eased=False)).outcome == "not_adopted"
+    # Made longer, the condition is not eased; an ask that does not name the figure's unit is about
+    # another part of the clause.
+    longer = revision(*BASE, ("第四条", waiting, "第五条", waiting.replace("二年", "三年"), "modified"))
+    assert propose(asked, longer).outcome == "not_adopted"
+    assert propose(Opinion("第四条建议取消续租摊位的申请，自动续租。", article="第四条"), rev).outcome != "partly"
+
+
+def test_a_limit_asked_without_a_number_and_none_written_is_partly_adopted():
+    ask = Opinion("第二条建议规定摊位费的上限，不能让开办者说了算。", article="第二条")
+
+    def final(extra: str) -> Revision:
+        grown = STALLS + "\n" + extra
+        return revision(("第一条", CAP, "第一条", CAP, "same"), ("第二条", STALLS, "第二条", grown, "modified"),
+                        ("第三条", FIRE, "第四条", FIRE, "same"))
+
+    general = final("摊位费由市场开办者合理确定并公示，不得擅自提高摊位费。")
+    proposal = propose(ask, general)
+    assert proposal.outcome == "partly"
+    assert proposal.evidence["reason"] == {"code": "partly_general", "params": {"asked": "上限", "got": "第二条"}}
+    assert propose(ask, general, Settings(quantity=False)).outcome == "adopted"
+    assert propose(ask, final("摊位费每月不得超过五百元。")).outcome == "adopted"

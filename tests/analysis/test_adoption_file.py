@@ -35,13 +35,14 @@ COMMENTS = [
 # The goals of the issue; a set short of a goal is held to what it reaches now, a little below
 # (README, "Adoption proposals": figures measured with score_adoption.py).
 GOAL_ACCURACY, GOAL_RECALL = 0.75, 0.60
-# Since a different figure in the asked direction counts as partly (figure_moved) and the thresholds
-# were chosen over four sets, adopted recall is lower on grow_half and local_reg and partly / not
-# recall higher: the leave-one-set-out objective (accuracy plus mean recall) prefers it on the whole.
-NOW = {"cishan": {"accuracy": 0.72, "adopted": 0.73, "partly": 0.45, "not": 0.88},
-       "grow_half": {"accuracy": 0.72, "adopted": 0.81, "partly": 0.29, "not": 0.84},
-       "local_reg": {"accuracy": 0.56, "adopted": 0.37, "partly": 0.09, "not": 0.9},
-       "minban_rev": {"accuracy": 0.72, "adopted": 0.7, "partly": 0.37, "not": 1.0}}
+# The 慈善法 sample meets the goals (0.834; recall 0.82 / 0.77 / 0.90); the other sets are held to what
+# they reach (README, "Adoption proposals": before this round 0.72 / 0.72 / 0.56 / 0.72). local_reg's
+# adopted recall is held at 0.44, not 0.48: the content-only attribution merged from issue 15 sends one
+# more adopted remark to another article and sets one more partly one right (partly 0.27 -> 0.36).
+NOW = {"cishan": {"accuracy": 0.83, "adopted": 0.81, "partly": 0.77, "not": 0.9},
+       "grow_half": {"accuracy": 0.78, "adopted": 0.84, "partly": 0.47, "not": 0.86},
+       "local_reg": {"accuracy": 0.64, "adopted": 0.44, "partly": 0.36, "not": 0.93},
+       "minban_rev": {"accuracy": 0.79, "adopted": 0.83, "partly": 0.43, "not": 1.0}}
 SETS = Path(__file__).resolve().parent / "fixtures" / "adoption"
 
 
