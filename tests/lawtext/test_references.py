@@ -81,6 +81,11 @@ def test_a_list_of_articles_names_each_in_order(text):
     ("到处都说超龄了这个法该管管", []),
     ("养孩子还要法律来教？", []),
     ("违法成本太低，执法也不严", []),
+    # Ways of acting that end in 法, not laws; a law whose name ends like one still counts.
+    ("大家都要遵纪守法，这条规定很好", []),
+    ("他们非法集资，坑了不少老人", []),
+    ("消费者权益保护法要跟上", ["消费者权益保护法"]),
+    ("物业管理办法也该改", ["物业管理办法"]),
 ])
 def test_laws_are_named_anywhere_in_a_text(text, names):
     assert laws_named(text) == names
