@@ -111,7 +111,10 @@ def labeled_sets() -> dict[str, tuple[Path, Path]]:
                                SHARED / "samples" / "jiating_jiaoyu_comments.jsonl")}
     listed = json.loads((FIXTURES / "sets.json").read_text(encoding="utf-8"))
     for labels, law in listed.items():
-        sets[labels.removesuffix("_comments.jsonl")] = (SHARED / "laws" / law, FIXTURES / labels)
+        # A law named by a path (heldout/zulin_draft.txt) is a draft written for a set, beside it in
+        # the fixtures; a bare file name is a law of ../shared/laws.
+        law_path = FIXTURES / law if "/" in law else SHARED / "laws" / law
+        sets[Path(labels).name.removesuffix("_comments.jsonl")] = (law_path, FIXTURES / labels)
     return {name: paths for name, paths in sets.items() if all(p.exists() for p in paths)}
 
 
