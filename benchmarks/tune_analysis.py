@@ -91,9 +91,9 @@ STAGES = {
     # What a comment that engages no rule (asks for none, judges none, does not speak of the draft)
     # needs: content evidence before a match to an article counts, and relation to the draft.
     "offtopic-engaged": ("offtopic_f1", {
-        (offtopic, "MIN_UNENGAGED_PROVISION_SCORE"): [0.75, 1.0, 1.5],
+        (offtopic, "MIN_UNENGAGED_PROVISION_SCORE"): [0.75, 1.0, 1.5, 2.0],
         (offtopic, "MIN_UNENGAGED_RELATION"): [1.25, 1.5, 2.0, 2.5, 3.0],
-        (offtopic, "MIN_QUESTION_PROVISION_SCORE"): [2.0],
+        (offtopic, "MIN_QUESTION_PROVISION_SCORE"): [0.75, 1.0, 1.5, 2.0, 3.0, 1000.0],
     }),
     "vocabulary": ("attribution_content", {
         (vocabulary, "DISCOUNT"): [0.0, 0.5, 0.9],

@@ -68,8 +68,8 @@ _THE_DRAFT = re.compile(
 # modals of a rule. Written for the project from that general vocabulary.
 _NORMATIVE = re.compile(
     r"应当|应该|必须|不得|(?<!能)不能|不准|不许|不应|禁止|严禁|明令|规定|明确|写明|写清|写进|写入|纳入|列入|条款|罚则"
-    r"|处罚|罚款|重罚|追究|责任|增加|增设|删除|删去|修改|取消|保留|放宽|加重|从严|门槛|标准|资格|审批|监管|规范"
-    r"|限制|建议|要求|该管|要管|管起来|管管|谁来管|没人管"
+    r"|罚|追究|责任|增加|增设|删除|删去|修改|取消|保留|放宽|加重|从严|标准|资格|审批|监管|规范"
+    r"|限制|建议|要求|该管|要管|管起来|谁来管"
     r"|\b(?:should|must|ban|require[sd]?|forbid|prohibit)\b"
 )
 # A question asking for information: a sentence ending in a question mark, or opened by 请问, with
@@ -82,7 +82,7 @@ _ASKS_FOR = re.compile(
     r"|是否|几[次个天年月号点岁]|多少|要不要|需不需要|用不用|还是"
     r"|\b(?:how|where|when|what|which)\b"
 )
-_RHETORICAL = re.compile(r"凭什么|难道|为什么|为啥|怎么能|怎么可以|谁负责|何必|有什么用|有啥用|有何用|\bwhy\b")
+_RHETORICAL = re.compile(r"凭什么|难道|为什么|为啥|怎么能|怎么可以|谁负责|何必|有什么用|有啥用|有何用|这么|那么|\bwhy\b")
 # An evaluation of what a rule sets, in the general vocabulary of Chinese judgement: fair or not
 # (合理, 公平, 妥当), too much or too little of a rule's measures (太高, 偏轻, 过严 — degree words of
 # Chinese grammar on the adjectives of amounts, severity and width), for or against (赞成, 反对,
@@ -105,6 +105,8 @@ _ASKS = re.compile(
     r"|(?<![特区分类级个性告识鉴辨差离派])别(?![人的处])|(?<!要)不要"
     r"|\b(?:please|hope|wish|ask)\b"
 )
+# What no local request is addressed to: the state as a whole, the whole country (general words).
+_NATIONAL = re.compile(r"国家|全国|中央|各地")
 # Words of assent and thanks, Chinese and English, written for the project: what a bare agreement
 # is made of. They say how a resident stands, not what about: they never count as relation.
 _ASSENT = frozenset((
@@ -195,7 +197,7 @@ def speech_act(norm: str, other_law: bool) -> SpeechAct:
         return "rule"
     if asks_for_information(norm):
         return "question"
-    if is_request(norm):
+    if is_request(norm) and not _NATIONAL.search(norm):
         return "local"
     return "ask" if asks_for_something(norm) else "plain"
 
