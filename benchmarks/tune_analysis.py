@@ -95,6 +95,11 @@ STAGES = {
         (offtopic, "MIN_UNENGAGED_RELATION"): [1.25, 1.5, 2.0, 2.5, 3.0],
         (offtopic, "MIN_QUESTION_PROVISION_SCORE"): [0.75, 1.0, 1.5, 2.0, 3.0, 1000.0],
     }),
+    # A local request (requests.py): the relation it needs, against that of a comment that asks nothing.
+    "offtopic-local": ("offtopic_f1", {
+        (offtopic, "MIN_LOCAL_RELATION"): [1.25, 1.5, 2.0, 2.5],
+        (offtopic, "MIN_UNENGAGED_RELATION"): [1.5, 2.0, 2.5, 3.0],
+    }),
     "vocabulary": ("attribution_content", {
         (vocabulary, "DISCOUNT"): [0.0, 0.5, 0.9],
         (vocabulary, "MAX_SHORT_FORM_SHARE"): [1e-5, 1e-4, 1.0],

@@ -136,6 +136,9 @@ MIN_PROVISION_SCORE = 0.75
 # and this much relation: a draft in everyday words (housing, e-bikes) shares them with any such comment.
 MIN_UNENGAGED_PROVISION_SCORE = 1.0
 MIN_UNENGAGED_RELATION = 2.5
+# A local request needs this much relation: one about what the draft regulates (stalls spilling
+# into a market's road, on a market draft) is also an opinion on it.
+MIN_LOCAL_RELATION = 1.25
 # A question for information (with no rule asked, nothing judged) needs this much content evidence.
 MIN_QUESTION_PROVISION_SCORE = 2.0
 
@@ -213,7 +216,9 @@ def needed(norm: str, other_law: bool) -> tuple[float, float]:
         return MIN_PROVISION_SCORE, MIN_NORMATIVE_RELATION if normative else MIN_RELATION
     if act == "question":
         return max(MIN_PROVISION_SCORE, MIN_QUESTION_PROVISION_SCORE), MIN_QUESTION_RELATION
-    if act in ("local", "plain"):
+    if act == "local":
+        return max(MIN_PROVISION_SCORE, MIN_UNENGAGED_PROVISION_SCORE), max(MIN_RELATION, MIN_LOCAL_RELATION)
+    if act == "plain":
         return max(MIN_PROVISION_SCORE, MIN_UNENGAGED_PROVISION_SCORE), max(MIN_RELATION, MIN_UNENGAGED_RELATION)
     return MIN_PROVISION_SCORE, MIN_RELATION
 
