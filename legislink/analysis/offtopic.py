@@ -127,8 +127,8 @@ MIN_NORMATIVE_RELATION = 0.5
 MIN_QUESTION_RELATION = 5.0
 # What one word can give the relation at most (its specificity to the draft is a log ratio).
 MAX_WORD_RELATION = 6.0
-AD_RELATION = 1.5
-OTHER_LAW_RELATION = 1.0
+AD_RELATION = 1.0
+OTHER_LAW_RELATION = 2.0
 # Content evidence (attribution score) from which a comment matched to an article is on topic.
 MIN_PROVISION_SCORE = 0.75
 # A comment that asks for no rule, evaluates nothing and does not speak of the draft — a question for

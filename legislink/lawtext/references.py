@@ -151,8 +151,8 @@ def find_references(text: str) -> list[Reference]:
     return sorted(refs, key=lambda r: r.span)
 
 
-# A run of words that ends by pointing at the text under discussion: …都说超龄了这个法.
-_THIS_LAW = re.compile(r"(?:这|那|本|该|此)[个部项]?(?:法|法典|条例)$")
+# A run of words that ends by pointing at the text under discussion: …都说超龄了这个法, 整部法.
+_THIS_LAW = re.compile(r"(?:这|那|本|该|此|整)[个部项]?(?:法|法典|条例)$")
 # A law named anywhere in a text: 《…》, or a name ending in 法 (not 法律, 法规, 法院…), 法典 or 条例.
 _ANY_LAW = re.compile(
     r"《(?P<quoted>[^《》]{1,40})》|(?P<name>[\u4e00-\u9fff]{1,24}?(?:法典|法(?![律规院官治人])|条例))"
