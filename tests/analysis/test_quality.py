@@ -42,8 +42,9 @@ FLOORS = {
 }
 # Where a set is below the goal, the floor is what the analysis reaches there now, so that
 # it cannot get worse unnoticed; the README's analysis table says which goals are not met.
-# Every set meets every goal now (off-topic was the last short of it, on 就业, 民办 and the 刑法 set).
-SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {}
+# The six first sets meet every goal; zulin (住房租赁, written blind, tuned on since the fifth
+# off-topic pass) is short of the off-topic recall goal (21 of 26, 0.808).
+SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {"zulin": {"offtopic_recall": 0.80}}
 
 
 def _score(name: str, tmp_path: Path) -> dict:
