@@ -131,7 +131,8 @@ def test_a_comment_that_asks_nothing_needs_more_than_one_that_asks_something():
     assert needs[0][0] == needs[1][0] < needs[2][0]
     # A question for information needs the most content evidence and relation.
     question = offtopic.needed(normalize("请问银行几点开门？"), other_law=False)
-    assert question[0] > needs[2][0] and question[1] > needs[2][1]
+    assert question[0] > needs[2][0]
+    assert question[1] > needs[2][1]
 
 
 @pytest.mark.parametrize("text", [
