@@ -43,8 +43,8 @@ FLOORS = {
 # Where a set is below the goal, the floor is what the analysis reaches there now, so that
 # it cannot get worse unnoticed; the README's analysis table says which goals are not met.
 # The six first sets meet every goal; zulin (住房租赁, written blind, tuned on since the fifth
-# off-topic pass) is short of the off-topic recall goal (21 of 26, 0.808).
-SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {"zulin": {"offtopic_recall": 0.80}}
+# off-topic pass) is just short of the off-topic recall goal (22 of 26, 0.846).
+SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {"zulin": {"offtopic_recall": 0.84}}
 
 
 def _score(name: str, tmp_path: Path) -> dict:
