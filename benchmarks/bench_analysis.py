@@ -45,7 +45,7 @@ OUT = ROOT / "benchmarks" / "out"
 FIXTURES = ROOT / "tests" / "analysis" / "fixtures"
 LABELED = [
     (SHARED / "laws" / "jiating_jiaoyu_cujin_fa_2021.txt", SHARED / "samples" / "jiating_jiaoyu_comments.jsonl"),
-    *((SHARED / "laws" / law, FIXTURES / labels)
+    *((FIXTURES / law if "/" in law else SHARED / "laws" / law, FIXTURES / labels)
       for labels, law in json.loads((FIXTURES / "sets.json").read_text(encoding="utf-8")).items()),
 ]
 _SEGMENTER: Segmenter | None = None

@@ -88,6 +88,18 @@ STAGES = {
         (offtopic, "MIN_QUESTION_RELATION"): [1.25, 4.0, 5.0, 6.0],
         (offtopic, "MAX_WORD_RELATION"): [4.0, 5.0, 6.0, 1000.0],
     }),
+    # What a comment that engages no rule (asks for none, judges none, does not speak of the draft)
+    # needs: content evidence before a match to an article counts, and relation to the draft.
+    "offtopic-engaged": ("offtopic_f1", {
+        (offtopic, "MIN_UNENGAGED_PROVISION_SCORE"): [0.75, 1.0, 1.5, 2.0],
+        (offtopic, "MIN_UNENGAGED_RELATION"): [1.25, 1.5, 2.0, 2.5, 3.0],
+        (offtopic, "MIN_QUESTION_PROVISION_SCORE"): [0.75, 1.0, 1.5, 2.0, 3.0, 1000.0],
+    }),
+    # A local request (requests.py): the relation it needs, against that of a comment that asks nothing.
+    "offtopic-local": ("offtopic_f1", {
+        (offtopic, "MIN_LOCAL_RELATION"): [1.25, 1.5, 2.0, 2.5],
+        (offtopic, "MIN_UNENGAGED_RELATION"): [1.5, 2.0, 2.5, 3.0],
+    }),
     "vocabulary": ("attribution_content", {
         (vocabulary, "DISCOUNT"): [0.0, 0.5, 0.9],
         (vocabulary, "MAX_SHORT_FORM_SHARE"): [1e-5, 1e-4, 1.0],
@@ -111,7 +123,10 @@ def labeled_sets() -> dict[str, tuple[Path, Path]]:
                                SHARED / "samples" / "jiating_jiaoyu_comments.jsonl")}
     listed = json.loads((FIXTURES / "sets.json").read_text(encoding="utf-8"))
     for labels, law in listed.items():
-        sets[labels.removesuffix("_comments.jsonl")] = (SHARED / "laws" / law, FIXTURES / labels)
+        # A law named by a path (heldout/zulin_draft.txt) is a draft written for a set, beside it in
+        # the fixtures; a bare file name is a law of ../shared/laws.
+        law_path = FIXTURES / law if "/" in law else SHARED / "laws" / law
+        sets[Path(labels).name.removesuffix("_comments.jsonl")] = (law_path, FIXTURES / labels)
     return {name: paths for name, paths in sets.items() if all(p.exists() for p in paths)}
 
 

@@ -59,12 +59,15 @@ _ENGLISH_LAW = re.compile(r"^\s*of\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'-]*\s+){0,6
 # at the text under discussion (这个规定, 该办法): common words of the language, listed by hand.
 _NOT_A_LAW = re.compile(
     r"(?:本法|该法|此法|做法|说法|想法|看法|方法|写法|立法|执法|司法|依法|合法|违法|用法|提法|算法|手法"
-    # Words of general Chinese ending in 法 that name a way of acting, not a law (守法经营, 非法集资).
-    r"|守法|非法|不法|犯法|枉法|普法|知法|懂法|玩法|打法|语法|书法|疗法|技法|加法|减法)$"
+    # Words of general Chinese ending in 法 that name a way of acting, not a law (守法经营, 非法集资),
+    # or a change to a law (修法, 变法), and a phrase ending in 的法 (十年前的法).
+    r"|守法|非法|不法|犯法|枉法|普法|知法|懂法|玩法|打法|语法|书法|疗法|技法|加法|减法|修法|变法|的法)$"
     r"|^(?:这|那|该|此|本|上述|以上|有关|相关)|^(?:办法|规定|决定|解释|细则|条例)$"
 )
 # A leading verb or preposition is not part of the law's name: 根据民法典 -> 民法典.
-_NAME_PREFIX = re.compile(r"^(?:.*(?:根据|依照|按照|参照|依据|看了|读了|对照|比照|关于|对于))?[对与和及跟同在是按依]?")
+_NAME_PREFIX = re.compile(
+    r"^(?:.*(?:根据|依照|按照|参照|依据|看了|读了|对照|比照|关于|对于|写进|写入|纳入|列入|希望|建议))?[对与和及跟同在是按依]?"
+)
 @dataclass(frozen=True)
 class Reference:
     """One reference found in a text; `law` is the law it names, None for the text under discussion."""
@@ -148,12 +151,16 @@ def find_references(text: str) -> list[Reference]:
     return sorted(refs, key=lambda r: r.span)
 
 
-# A run of words that ends by pointing at the text under discussion: …都说超龄了这个法.
-_THIS_LAW = re.compile(r"(?:这|那|本|该|此)[个部项]?(?:法|法典|条例)$")
+# A run of words that ends by pointing at the text under discussion: …都说超龄了这个法, 整部法.
+_THIS_LAW = re.compile(r"(?:这|那|本|该|此|整)[个部项]?(?:法|法典|条例)$")
 # A law named anywhere in a text: 《…》, or a name ending in 法 (not 法律, 法规, 法院…), 法典 or 条例.
 _ANY_LAW = re.compile(
     r"《(?P<quoted>[^《》]{1,40})》|(?P<name>[\u4e00-\u9fff]{1,24}?(?:法典|法(?![律规院官治人])|条例))"
 )
+
+
+# The codes of the Chinese legal system whose usual names have two characters.
+_SHORT_LAW_NAMES = frozenset(("刑法", "宪法", "民法", "商法", "税法"))
 
 
 def laws_named(text: str) -> list[str]:
@@ -164,7 +171,7 @@ def laws_named(text: str) -> list[str]:
             names.append(m.group("quoted").strip())
             continue
         name = _NAME_PREFIX.sub("", m.group("name")) or m.group("name")
-        if len(name) >= 3 and not _NOT_A_LAW.search(name) and not _THIS_LAW.search(name):
+        if (len(name) >= 3 or name in _SHORT_LAW_NAMES) and not _NOT_A_LAW.search(name) and not _THIS_LAW.search(name):
             names.append(name)
     return names
 

@@ -96,3 +96,63 @@ def test_no_one_word_makes_a_comment_about_the_draft(articles, segmenter):
     draft = build_draft(articles, DRAFT_TITLE, segmenter)
     assert draft.vocabulary.relation(["办卡"]) > offtopic.MAX_WORD_RELATION
     assert offtopic.draft_relation(["办卡"], draft) == offtopic.MAX_WORD_RELATION
+
+
+# What a comment does gates how much its words must relate to the draft. The texts below were
+# written for these tests, on the small anti-fraud draft of conftest.py, in the everyday words a
+# resident would use for its subjects (电话卡, 银行卡, 营业厅): a draft whose vocabulary is
+# everyday shares it with comments that ask nothing of it.
+@pytest.mark.parametrize(("text", "act"), [
+    ("办电话卡应当当面核验身份。", "rule"),
+    ("电话卡限制的数量太低了，一家人都不够用。", "rule"),
+    ("我反对这条，冻结账户前应该先通知本人。", "rule"),
+    ("银行卡被冻结了，要去哪个网点解冻？", "question"),
+    ("楼下营业厅的叫号机坏了一个星期，请尽快修好。", "local"),
+    ("希望营业厅办卡的时候多提醒一句。", "ask"),
+    ("上个月去营业厅办了张电话卡，排了一个小时的队。", "plain"),
+    # A rule asked in a comment on another law is asked of that law.
+    ("建议民法典把离婚冷静期取消。", "plain"),
+])
+def test_what_a_comment_does(text, act):
+    norm = normalize(text)
+    other_law = "民法典" in norm
+    assert offtopic.speech_act(norm, other_law) == act
+
+
+def test_a_request_to_the_state_is_no_local_request():
+    norm = normalize("我们老人分不清真假客服，国家能不能设个电话，一打就能查真假？")
+    assert offtopic.speech_act(norm, other_law=False) == "ask"
+
+
+def test_a_comment_that_asks_nothing_needs_more_than_one_that_asks_something():
+    rule, ask, plain = "应该规定银行多问一句。", "希望银行多问一句。", "银行那天多问了一句。"
+    needs = [offtopic.needed(normalize(t), other_law=False) for t in (rule, ask, plain)]
+    assert needs[0][1] < needs[1][1] < needs[2][1]
+    assert needs[0][0] == needs[1][0] < needs[2][0]
+    # A question for information needs the most content evidence and relation.
+    question = offtopic.needed(normalize("请问银行几点开门？"), other_law=False)
+    assert question[0] > needs[2][0]
+    assert question[1] > needs[2][1]
+
+
+@pytest.mark.parametrize("text", [
+    "我的银行卡被冻结了，要去哪个网点解冻？需要带身份证吗？",
+    "楼下营业厅的叫号机坏了一个星期，请尽快修好。",
+    "我家楼下新开了一家手机营业厅，开业那天送鸡蛋，排队的人排到马路上。",
+    "建议民法典把离婚冷静期取消，太耽误事了。",
+])
+def test_comments_in_the_drafts_everyday_words_that_ask_nothing_of_it_are_off_topic(articles, segmenter, text):
+    assert _reasons(articles, segmenter, text) != [None]
+
+
+@pytest.mark.parametrize("text", [
+    # The same story as above, ending in an ask about the subject.
+    "我家楼下新开了一家手机营业厅，开业那天送鸡蛋，排队的人排到马路上。希望办电话卡都当面核验身份。",
+    # An evaluation of a measure speaks of a rule.
+    "办电话卡限制的数量太低了，一家人都不够用。",
+    "可疑交易就延迟支付，不合理，耽误正常转账。",
+    # A local request about what the draft regulates is also an opinion on it.
+    "楼下营业厅门口天天有人收购电话卡，请有关部门来管一管。",
+])
+def test_a_story_or_a_judgement_on_the_subject_stays_on_topic(articles, segmenter, text):
+    assert _reasons(articles, segmenter, text) == [None]

@@ -23,7 +23,9 @@ DEMO_DRAFT = Path(__file__).resolve().parents[2] / "legislink" / "data" / "demo_
 SETS = {
     "sample": (SHARED / "laws" / "jiating_jiaoyu_cujin_fa_2021.txt",
                SHARED / "samples" / "jiating_jiaoyu_comments.jsonl"),
-    **{labels.removesuffix("_comments.jsonl"): (SHARED / "laws" / law, FIXTURES / labels)
+    # A law named by a path (heldout/zulin_draft.txt) is a draft beside its set in the fixtures.
+    **{Path(labels).name.removesuffix("_comments.jsonl"):
+       (FIXTURES / law if "/" in law else SHARED / "laws" / law, FIXTURES / labels)
        for labels, law in json.loads((FIXTURES / "sets.json").read_text(encoding="utf-8")).items()},
 }
 FLOORS = {
@@ -40,8 +42,9 @@ FLOORS = {
 }
 # Where a set is below the issue's goal, the floor is what the analysis reaches there now, so that
 # it cannot get worse unnoticed; the README's analysis table says which goals are not met.
-# Every set meets every goal now (off-topic was the last short of it, on 就业, 民办 and the 刑法 set).
-SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {}
+# The six first sets meet every goal; zulin (住房租赁, written blind, tuned on since the fifth
+# off-topic pass) is just short of the off-topic recall goal (22 of 26, 0.846).
+SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {"zulin": {"offtopic_recall": 0.84}}
 
 
 def _score(name: str, tmp_path: Path) -> dict:

@@ -95,3 +95,17 @@ def test_a_law_named_in_passing_is_another_law_than_the_draft():
     (name,) = laws_named("物业费涨价的事请在物业管理条例里写清楚")
     assert name.endswith("物业管理条例")
     assert names_other_law(Reference(article=None, law=name), "中华人民共和国就业促进法")
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Words ending in 法 or 条例 that name no law (a verb on law, a phrase before the text's own 条例).
+    ("建议修法时把新情况考虑进去", []),
+    ("不然守法的反而吃亏", []),
+    ("十年前的法放到今天过时了", []),
+    ("希望能写进条例：租客也能登记", []),
+    # A law of two characters named after an ask.
+    ("建议刑法提高刑罚", ["刑法"]),
+    ("建议民法典第十条删除", ["民法典"]),
+])
+def test_words_ending_in_fa_that_name_no_law(text, names):
+    assert laws_named(text) == names
