@@ -43,12 +43,13 @@ def test_reviewer_marks_an_opinion_adopted_and_the_resident_sees_it(live_server,
     expect(success(page)).to_contain_text("经您确认后才算标注")
     proposals = page.locator(".group-card")
     expect(proposals.first).to_contain_text("提议：")
-    # Only 第十条 changed, as one opinion asked: of its opinions that one alone is proposed 采纳. (The
-    # demo's asks to keep 第八条's cap are proposed 采纳 too: the cap survived unchanged.)
+    # Only 第十条 changed, as two of its opinions asked: thirty days' notice (三十日), and "at least a month"
+    # (起码得一个月: a month counts as 三十日), both proposed 采纳. (The demo's asks to keep 第八条's cap
+    # are proposed 采纳 too: the cap survived unchanged.)
     adopted = proposals.filter(has_text="提议：采纳")
     expect(adopted.filter(has_text="第八条").first).to_contain_text("保留")
-    card = adopted.filter(has_text="第十条")
-    expect(card).to_have_count(1)
+    expect(adopted.filter(has_text="第十条")).to_have_count(2)
+    card = adopted.filter(has_text="第十条").first
     expect(card).to_contain_text("三十日")
     expect(card.locator(".wording ins").last).to_have_text("增加：；因突发事件临时调整的除外（结束）")
     expect(card.locator(".wording del").first).to_have_text("删去：五（结束）")  # 十五 became 三十
