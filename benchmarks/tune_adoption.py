@@ -65,7 +65,7 @@ GRID = {
     # Does an ask for a wording (表述, 体现) escape partly_softer?
     "wording_asked": (False, True),
     # Is a replaced or inserted wording of the article commented on that the ask writes found (0: off)?
-    "diff_chars": (0, 4),
+    "diff_chars": (0, 6),
 }
 
 

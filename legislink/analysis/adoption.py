@@ -94,7 +94,7 @@ class Settings:
     # The article commented on, compared as a diff: a replaced wording that the ask names both sides
     # of (可以 -> 应当, one policy term for another), or an inserted wording of this many characters
     # or more that the ask writes, is the ask made however few its character pairs (0: off).
-    diff_chars: int = 4
+    diff_chars: int = 0
 
 
 DEFAULT = Settings()
@@ -582,9 +582,12 @@ def diff_named(consulted: str, final: str, ask: str, least: int) -> str | None:
         return None
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
         removed, inserted = before[i1:i2], after[j1:j2]
-        if op == "equal" or len(inserted) < 2 or inserted not in ask:
+        if op == "equal" or len(inserted) < 2:
             continue
-        if (op == "replace" and len(removed) >= 2 and removed in ask) or len(inserted) >= least:
+        if op == "replace" and len(removed) >= 2 and removed in ask and inserted in ask:
+            return f"{removed}→{inserted}"
+        # An inserted run of `least` characters the ask writes (和应急演练 for 增加应急演练).
+        if any(inserted[k:k + least] in ask for k in range(len(inserted) - least + 1)):
             return f"{removed}→{inserted}"
     return None
 
