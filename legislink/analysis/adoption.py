@@ -150,7 +150,8 @@ _CHANGE = re.compile(r"修改为|改为|增加|增设|补充|明确|规定|提�
 _NUMERAL = r"[0-9零〇一二两三四五六七八九十百千万.]+"
 # A fraction (三分之一, 二分之一) is how statutes write shares of members and votes (三分之二以上多数).
 _FRACTION = re.compile(r"([零〇一二两三四五六七八九十百]+)分之([零〇一二两三四五六七八九十]+)")
-_FIGURE = re.compile(rf"百分之{_NUMERAL}|半个月|半年|(?<!百)[零〇一二两三四五六七八九十]+分之[零〇一二两三四五六七八九十]+"
+_FIGURE = re.compile(rf"百分之{_NUMERAL}|半个月|半年"
+                     rf"|(?<!百)[零〇一二两三四五六七八九十]+分之[零〇一二两三四五六七八九十]+"
                      rf"|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|周|个月|月|年(?!代)|倍|万元|元|名|人"
                      r"|次|小时)")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{4,})[”\"」』]")
@@ -534,16 +535,8 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     if home is not None and (on_home := _figure_at_home(revision, opinion, settings, text, home, share)):
         return on_home
     floor = settings.home_least_weight if best is not None and best is home else settings.least_weight
-    if (best is None or mass < floor or share < settings.partly) and home is not None and settings.diff_chars and (
-            named := diff_named(revision.old_text.get(opinion.article or "", ""), home.text,
-                                _NOT_TEXT.sub("", normalize(opinion.text + opinion.suggestion)),
-                                settings.diff_chars)):
-        reason = _reason("rewritten_as_asked")
-        return Proposal("adopted", 1.0, _evidence(revision, opinion, home, reason, changed=named))
     if best is None or mass < floor or share < settings.partly:
-        reason = _reason("unchanged") if home is not None and home.change == "same" else _reason("not_found")
-        return Proposal("not_adopted", round(share, 3), _evidence(revision, opinion, home, reason, share=round(
-            share, 3), mass=round(mass, 1)))
+        return _not_found(revision, opinion, settings, home, share, mass)
     made_figures = same_figures(asked_figures, figures(best.text))
     extra = {"share": round(share, 3), "found": sorted(best_found, key=lambda b: -revision.idf.get(b, 0))[:12]}
     # Each separate ask of the comment: made when enough of its own weight is in the same article.
@@ -570,6 +563,21 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
         return Proposal("adopted", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
     reason = _reason("partly_some", made=f"{share:.0%}", asked="100%")
     return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
+
+
+def _not_found(revision: Revision, opinion: Opinion, settings: Settings, home: _Final | None, share: float,
+               mass: float) -> Proposal:
+    """Nothing found above the chance floor: unless the diff of the article commented on is the change
+    the ask names (diff_chars), not adopted."""
+    if home is not None and settings.diff_chars and (
+            named := diff_named(revision.old_text.get(opinion.article or "", ""), home.text,
+                                _NOT_TEXT.sub("", normalize(opinion.text + opinion.suggestion)),
+                                settings.diff_chars)):
+        return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
+                                                  changed=named))
+    reason = _reason("unchanged") if home is not None and home.change == "same" else _reason("not_found")
+    return Proposal("not_adopted", round(share, 3), _evidence(revision, opinion, home, reason, share=round(
+        share, 3), mass=round(mass, 1)))
 
 
 def diff_named(consulted: str, final: str, ask: str, least: int) -> str | None:

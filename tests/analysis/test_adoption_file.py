@@ -43,8 +43,9 @@ NOW = {"cishan": {"accuracy": 0.83, "adopted": 0.81, "partly": 0.77, "not": 0.9}
        "grow_half": {"accuracy": 0.78, "adopted": 0.84, "partly": 0.47, "not": 0.86},
        "local_reg": {"accuracy": 0.64, "adopted": 0.44, "partly": 0.36, "not": 0.93},
        "minban_rev": {"accuracy": 0.79, "adopted": 0.83, "partly": 0.43, "not": 1.0},
-       # Written blind by another helper, in the tuning since 2026-12-04 (0.700 before this round).
-       "dianshang_rev": {"accuracy": 0.75, "adopted": 0.86, "partly": 0.43, "not": 0.87}}
+       # Written blind by another helper, in the tuning since 2026-12-04 (0.700 before this round; 0.756
+       # before the rebase on main's off-topic round 2, which attributes one adopted comment elsewhere).
+       "dianshang_rev": {"accuracy": 0.74, "adopted": 0.83, "partly": 0.43, "not": 0.87}}
 SETS = Path(__file__).resolve().parent / "fixtures" / "adoption"
 
 
