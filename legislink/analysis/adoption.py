@@ -33,6 +33,7 @@ The thresholds are chosen by leave-one-set-out cross-validation over the labeled
 
 from __future__ import annotations
 
+import difflib
 import functools
 import math
 import re
@@ -84,6 +85,16 @@ class Settings:
     elsewhere_discount: float = 0.5
     # ... inside a run of this many characters that the ask and the final article share.
     phrase: int = 5
+    # A keep-ask read where the comment asks: a delete or change verb negated (别删掉或者放宽) or only in
+    # the story (有人主张删除…我们认为必须保留) does not make it a delete- or change-ask.
+    negated: bool = True
+    # A soft final sentence (鼓励, 可以) does not make a taken-up ask partly when the ask asked for a
+    # wording, a mention (增加…的表述, 体现…): that asks for no duty.
+    wording_asked: bool = True
+    # The article commented on, compared as a diff: a replaced wording that the ask names both sides
+    # of (可以 -> 应当, one policy term for another), or an inserted wording of this many characters
+    # or more that the ask writes, is the ask made however few its character pairs (0: off).
+    diff_chars: int = 0
 
 
 DEFAULT = Settings()
@@ -139,7 +150,8 @@ _CHANGE = re.compile(r"修改为|改为|增加|增设|补充|明确|规定|提�
 _NUMERAL = r"[0-9零〇一二两三四五六七八九十百千万.]+"
 # A fraction (三分之一, 二分之一) is how statutes write shares of members and votes (三分之二以上多数).
 _FRACTION = re.compile(r"([零〇一二两三四五六七八九十百]+)分之([零〇一二两三四五六七八九十]+)")
-_FIGURE = re.compile(rf"百分之{_NUMERAL}|(?<!百)[零〇一二两三四五六七八九十]+分之[零〇一二两三四五六七八九十]+"
+_FIGURE = re.compile(rf"百分之{_NUMERAL}|半个月|半年"
+                     rf"|(?<!百)[零〇一二两三四五六七八九十]+分之[零〇一二两三四五六七八九十]+"
                      rf"|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|周|个月|月|年(?!代)|倍|万元|元|名|人"
                      r"|次|小时)")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{4,})[”\"」』]")
@@ -199,6 +211,9 @@ def figure_value(figure: str) -> tuple[str, float] | None:
     if found is None:
         return None
     unit = "%" if found.group(1) else found.group(3)
+    if found.group(2) in ("半", "半个"):  # 半个月 is 十五日, 半年 六个月 (a half of the unit)
+        family, scale = _FAMILY.get(unit or "", (None, 1))
+        return (family, 180 if unit == "年" else 0.5 * scale) if family else None
     try:
         number = float(found.group(2)) if found.group(2).replace(".", "", 1).isdigit() else cn_to_int(found.group(2))
     except ValueError:
@@ -282,6 +297,17 @@ def figures(text: str) -> set[str]:
 _REQUEST = re.compile(r"建议|希望|要求|请求|呼吁|最好|修改为|改为")
 
 
+# A negated verb of change and what it governs up to the clause's end (千万别删掉或者放宽, 不要降低):
+# the negations of comments and the change verbs of _CHANGE and _DELETE.
+_NEGATED_CHANGE = re.compile(r"(?:不要|不宜|不应|不能|不得|千万别|别|反对)[^，,。；;！!？?]*")
+
+
+def _keep_sentences(text: str) -> str:
+    """The sentences that keep or request something (the story around them left out)."""
+    sentences = _SENTENCES.findall(text)
+    return "。".join(s for s in sentences if _REQUEST.search(s) or _KEEP.search(s) or _NEGATED_DELETE.search(s))
+
+
 def _request_sentences(text: str) -> str:
     """The sentences that request or keep something; all of the text when none does."""
     sentences = _SENTENCES.findall(text)
@@ -289,13 +315,19 @@ def _request_sentences(text: str) -> str:
     return "。".join(chosen or sentences)
 
 
-def ask_kind(text: str) -> Kind:
+def ask_kind(text: str, negated: bool = True) -> Kind:
     """What the opinion asks for, read off its wording."""
     text = normalize(text)
     keep = bool(_KEEP.search(text)) or bool(_NEGATED_DELETE.search(text))
     delete = bool(_DELETE.search(_NEGATED_DELETE.sub("", text)))
+    asking = _KEEP.sub("", _request_sentences(text))
+    if keep and negated:
+        # Where a keep-ask asks: a verb under a negation (别删掉或者放宽) asks for nothing to change, and
+        # a delete verb only in the story around the ask (有人主张删除…必须保留) is not the ask.
+        asking = _NEGATED_DELETE.sub("", _NEGATED_CHANGE.sub("", asking))
+        delete = delete and bool(_DELETE.search(_NEGATED_DELETE.sub("", _keep_sentences(text))))
     # A change cue counts where the comment asks, not in its story ("有了明确的上限…建议保留").
-    if keep and not delete and not _CHANGE.search(_KEEP.sub("", _request_sentences(text))):
+    if keep and not delete and not _CHANGE.search(asking):
         return "keep"
     if delete and not keep:
         return "delete"
@@ -504,9 +536,7 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
         return on_home
     floor = settings.home_least_weight if best is not None and best is home else settings.least_weight
     if best is None or mass < floor or share < settings.partly:
-        reason = _reason("unchanged") if home is not None and home.change == "same" else _reason("not_found")
-        return Proposal("not_adopted", round(share, 3), _evidence(revision, opinion, home, reason, share=round(
-            share, 3), mass=round(mass, 1)))
+        return _not_found(revision, opinion, settings, home, share, mass)
     made_figures = same_figures(asked_figures, figures(best.text))
     extra = {"share": round(share, 3), "found": sorted(best_found, key=lambda b: -revision.idf.get(b, 0))[:12]}
     # Each separate ask of the comment: made when enough of its own weight is in the same article.
@@ -535,6 +565,41 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
 
 
+def _not_found(revision: Revision, opinion: Opinion, settings: Settings, home: _Final | None, share: float,
+               mass: float) -> Proposal:
+    """Nothing found above the chance floor: unless the diff of the article commented on is the change
+    the ask names (diff_chars), not adopted."""
+    if home is not None and settings.diff_chars and (
+            named := diff_named(revision.old_text.get(opinion.article or "", ""), home.text,
+                                _NOT_TEXT.sub("", normalize(opinion.text + opinion.suggestion)),
+                                settings.diff_chars)):
+        return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
+                                                  changed=named))
+    reason = _reason("unchanged") if home is not None and home.change == "same" else _reason("not_found")
+    return Proposal("not_adopted", round(share, 3), _evidence(revision, opinion, home, reason, share=round(
+        share, 3), mass=round(mass, 1)))
+
+
+def diff_named(consulted: str, final: str, ask: str, least: int) -> str | None:
+    """The change of the article commented on that the ask names, or None: a replaced wording whose
+    removed and inserted sides the ask both writes (可以 -> 应当; one law's name for another), or an
+    inserted wording of `least` characters or more that it writes. Small changes weigh few character
+    pairs; compared as the article's diff they are found. Returns "removed→inserted"."""
+    before, after = _NOT_TEXT.sub("", normalize(consulted)), _NOT_TEXT.sub("", normalize(final))
+    if not before or before == after:
+        return None
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        removed, inserted = before[i1:i2], after[j1:j2]
+        if op == "equal" or len(inserted) < 2:
+            continue
+        if op == "replace" and len(removed) >= 2 and removed in ask and inserted in ask:
+            return f"{removed}→{inserted}"
+        # An inserted run of `least` characters the ask writes (和应急演练 for 增加应急演练).
+        if any(inserted[k:k + least] in ask for k in range(len(inserted) - least + 1)):
+            return f"{removed}→{inserted}"
+    return None
+
+
 def _weaker(revision: Revision, opinion: Opinion, settings: Settings, text: str, best: _Final,
             found: set[str]) -> dict | None:
     """Why a point taken up is only partly made, or None: a limit, share or time limit asked for
@@ -543,7 +608,8 @@ def _weaker(revision: Revision, opinion: Opinion, settings: Settings, text: str,
     if settings.quantity and (quantity := _QUANTITY.search(text)) and not (
             figures(best.text) - figures(revision.old_text.get(best.old_label or "", ""))):
         return _reason("partly_general", asked=quantity.group(), got=best.label)
-    if settings.modality and (softer := _softer(opinion.text, best, found)):
+    if settings.modality and not (settings.wording_asked and _ASKS_WORDING.search(ask_clauses(opinion.text))) and (
+            softer := _softer(opinion.text, best, found)):
         return _reason("partly_softer", got=softer, final_article=best.label)
     return None
 
@@ -612,6 +678,9 @@ def _figure_missing(revision: Revision, opinion: Opinion, home: _Final | None, b
 # itself asks for no more than a permission or an encouragement (允许, 可以, 鼓励, 提倡, 倡导…).
 _DUTY = re.compile(r"应当|必须|不得|禁止|严禁")
 _SOFT = re.compile(r"鼓励|支持|提倡|引导|可以")
+# An ask for a wording, a mention in the text (the words drafting and comments use for how a text puts
+# things: 表述, 提法, 体现, 写入, 字样, 用语, 衔接), asks for no duty: a soft sentence makes it.
+_ASKS_WORDING = re.compile(r"表述|提法|体现|写入|字样|用语|衔接")
 _ASKS_SOFT = re.compile(r"鼓励|支持|提倡|倡导|引导|可以|允许")
 
 
@@ -650,7 +719,7 @@ def _added_words(final: _Final, found: set[str]) -> str:
 def propose(opinion: Opinion, revision: Revision, settings: Settings | None = None) -> Proposal:
     """A proposal for one opinion (one comment, or an opinion group's representative ask)."""
     settings = settings or revision.settings
-    kind = ask_kind(opinion.text + "\n" + opinion.suggestion)
+    kind = ask_kind(opinion.text + "\n" + opinion.suggestion, settings.negated)
     if kind == "keep":
         proposal = _keep(revision, opinion, settings)
     elif kind == "delete":

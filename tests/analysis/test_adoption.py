@@ -10,6 +10,7 @@ from legislink.analysis.adoption import (
     ask_kind,
     ask_points,
     bigram_similarity,
+    diff_named,
     figure_against,
     figure_beyond,
     figure_moved,
@@ -313,3 +314,52 @@ def test_a_limit_asked_without_a_number_and_none_written_is_partly_adopted():
     assert proposal.evidence["reason"] == {"code": "partly_general", "params": {"asked": "上限", "got": "第二条"}}
     assert propose(ask, general, Settings(quantity=False)).outcome == "adopted"
     assert propose(ask, final("摊位费每月不得超过五百元。")).outcome == "adopted"
+
+
+def test_a_keep_ask_is_read_where_the_comment_asks():
+    # A delete verb in the story (someone else wants it gone) and change verbs under a negation
+    # (别删掉或者放宽) do not make a keep-ask a delete- or change-ask.
+    story = "听说有经营者主张删除第一条的上限。我们认为这个上限是小商户的保障，必须保留。"
+    assert ask_kind(story) == "keep"
+    assert ask_kind(story, negated=False) != "keep"
+    negated = "第一条百分之十的上限一定要保留，千万别在修改时删掉或者放宽。"
+    assert ask_kind(negated) == "keep"
+    assert ask_kind(negated, negated=False) != "keep"
+    kept = revision(*BASE)
+    assert propose(Opinion(story, article="第一条"), kept).outcome == "adopted"
+    # A delete-ask is still one when it asks for the deletion itself.
+    assert ask_kind("建议删除第一条的上限，不要保留。") != "keep"
+
+
+def test_half_a_month_and_half_a_year_are_figures():
+    assert figures("至少给半个月吧，最好半年") == {"半个月", "半年"}
+    assert figure_value("半个月") == figure_value("十五日")
+    assert figure_value("半年") == figure_value("六个月")
+    assert same_figures({"半个月"}, {"十五日"}) == {"半个月"}
+    asked = Opinion("第一条说提前三个月告知太长了，提前半个月就够。", article="第一条")
+    shorter = revision(("第一条", RENT, "第一条", RENT.replace("三个月", "十五日"), "modified"), *BASE[1:])
+    assert propose(asked, shorter).outcome == "adopted"
+
+
+def test_an_ask_for_a_wording_is_made_by_a_soft_sentence():
+    asked = Opinion("第三条建议增加市场开办者安装自动喷水灭火设施的表述。", article="第三条")
+    soft = revision(*BASE[:2], ("第三条", FIRE, "第三条", FIRE + "\n鼓励市场开办者安装自动喷水灭火设施。", "modified"))
+    assert propose(asked, soft).outcome == "adopted"
+    assert propose(asked, soft, Settings(wording_asked=False)).outcome == "partly"
+
+
+def test_a_small_change_is_found_in_the_diff_of_the_article_commented_on():
+    before = "县级以上人民政府可以组织经营者参加消防培训。"
+    after = "县级以上人民政府应当组织经营者参加消防培训。"
+    assert diff_named(before, after, "建议将可以改为应当", 4) == "可以→应当"
+    # One side of a short replacement named is not enough; an inserted wording long enough is.
+    assert diff_named(before, after, "建议政府应当重视", 4) is None
+    renamed = "依照《市场管理办法》处理。", "依照《集贸市场管理条例》处理。"
+    assert diff_named(*renamed, "建议将市场管理办法改为集贸市场管理条例", 4)
+    assert diff_named(before, "县级以上人民政府应当组织经营者参加消防培训和应急演练。", "建议增加应急演练", 4)
+    assert diff_named(before, before, "建议将可以改为应当", 4) is None
+    asked = Opinion("第三条“可以”太软，建议改为“应当”。", article="第三条")
+    firmer = revision(*BASE[:2], ("第三条", before, "第三条", after, "modified"))
+    on = Settings(diff_chars=4)
+    assert propose(asked, firmer, on).outcome == "adopted"
+    assert propose(asked, firmer, on).evidence["reason"]["code"] == "rewritten_as_asked"
