@@ -90,7 +90,7 @@ _NORMATIVE = re.compile(
 # for a change (能不能放宽一些) as for information. Written for the project from general grammar.
 _QUESTION_SENTENCE = re.compile(r"[^。！？!?；;\n]*[？?]|请问[^。！？!?；;\n]*")
 _ASKS_FOR = re.compile(
-    r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|什么时候|何时|几点|几时|多久|多长时间|什么|哪些|找谁|还能|正常吗"
+    r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|什么时候|何时|几点|几时|多久|多长时间|什么|哪些|找谁|还能"
     r"|是否|几[次个天年月号点岁]|多少|要不要|需不需要|用不用|还是"
     r"|\b(?:how|where|when|what|which)\b"
 )
