@@ -84,13 +84,13 @@ _NORMATIVE = re.compile(
     r"|\b(?:should|must|ban|require[sd]?|forbid|prohibit)\b"
 )
 # A question asking for information: a sentence ending in a question mark, or opened by 请问, with
-# an interrogative word of Chinese grammar (怎么, 哪里, 什么时候, 多久, 找谁, 几次, 多少, 要不要, and 还是
-# of an alternative question) and no rhetorical one
-# (凭什么, 难道, 为什么: a point made as a question). 能不能, 可不可以 are left out: they ask as often
+# an interrogative word of Chinese grammar (怎么, 哪里, 什么 — so 什么时候 —, 多久, 找谁, 几次, 几点,
+# 多少, 要不要, and 还是 of an alternative question) and no rhetorical one (凭什么, 难道, 为什么: a
+# point made as a question). 能不能, 可不可以 are left out: they ask as often
 # for a change (能不能放宽一些) as for information. Written for the project from general grammar.
 _QUESTION_SENTENCE = re.compile(r"[^。！？!?；;\n]*[？?]|请问[^。！？!?；;\n]*")
 _ASKS_FOR = re.compile(
-    r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|什么时候|何时|几点|几时|多久|多长时间|什么|哪些|找谁|还能"
+    r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|何时|几时|多久|多长时间|什么|哪些|找谁|还能"
     r"|是否|几[次个天年月号点岁]|多少|要不要|需不需要|用不用|还是"
     r"|\b(?:how|where|when|what|which)\b"
 )
