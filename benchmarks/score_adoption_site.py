@@ -63,10 +63,11 @@ def site_proposals(consulted: Path, final: Path, rows: list[dict], instance: Pat
     workbook = instance / "comments.xlsx"
     template(rows, workbook)
     run(instance, "comments", "import", str(imported["draft_id"]), str(workbook))
-    run(instance, "analyze", str(imported["draft_id"]))
-    run(instance, "export", str(imported["draft_id"]), "-o", str(instance / "report.xlsx"), "--mark-reported")
-    run(instance, "drafts", "import", str(final), "--draft", str(imported["draft_id"]), "--version-label", "最终文本")
-    proposals = json.loads(run(instance, "adoption", "suggest", str(imported["draft_id"]), "--to", "最终文本", "--json"))
+    draft = str(imported["draft_id"])
+    run(instance, "analyze", draft)
+    run(instance, "export", draft, "-o", str(instance / "report.xlsx"), "--mark-reported")
+    run(instance, "drafts", "import", str(final), "--draft", draft, "--version-label", "最终文本")
+    proposals = json.loads(run(instance, "adoption", "suggest", draft, "--to", "最终文本", "--json"))
     by_group = {p["group"]: p["proposed"] for p in proposals}
     with sqlite3.connect(instance / "legislink.sqlite3") as db:
         stored = db.execute("SELECT text, group_id FROM comments ORDER BY id").fetchall()
