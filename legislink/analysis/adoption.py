@@ -729,6 +729,31 @@ def propose(opinion: Opinion, revision: Revision, settings: Settings | None = No
     return Proposal(proposal.outcome, proposal.similarity, {**proposal.evidence, "kind": kind})
 
 
+def propose_group(opinions: Sequence[Opinion], revision: Revision, representative: int = 0,
+                  settings: Settings | None = None) -> Proposal:
+    """One proposal for an opinion group: each member's ask is judged on its own and the group is
+    proposed what most of its members' asks point to, with the evidence of one of those members
+    (the representative's when it agrees). Grouping may join distinct asks on one article; judging
+    the representative alone gave every member its outcome. The evidence counts the members behind
+    each outcome (`members`), so a reviewer sees when the comments of one opinion disagree."""
+    if not opinions:
+        raise ValueError("an opinion group has at least one member")
+    seen: dict[tuple[str, str, str | None], Proposal] = {}
+    found = []
+    for opinion in opinions:
+        key = (opinion.text, opinion.suggestion, opinion.article)  # form-letter copies are judged once
+        if key not in seen:
+            seen[key] = propose(opinion, revision, settings)
+        found.append(seen[key])
+    votes = Counter(p.outcome for p in found)
+    top = max(votes.values())
+    leading = {outcome for outcome, count in votes.items() if count == top}
+    chosen = (found[representative] if found[representative].outcome in leading
+              else max((p for p in found if p.outcome in leading), key=lambda p: p.similarity))
+    return Proposal(chosen.outcome, chosen.similarity,
+                    {**chosen.evidence, "members": {o: votes.get(o, 0) for o in ("adopted", "partly", "not_adopted")}})
+
+
 def article_of(label: str | None) -> str | None:
     """The article of a target label: 第十二条 for 第十二条第二款; None for the whole draft."""
     found = _ARTICLE.match(label or "")

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import case, select
 
 from .. import labels
-from ..analysis.adoption import Opinion, Revision, article_of, pairs_of, propose
+from ..analysis.adoption import Opinion, Revision, article_of, pairs_of, propose_group
 from ..extensions import db
 from ..models import (
     Adoption,
@@ -58,15 +58,13 @@ def _final_version(consultation: Consultation, version_id: int) -> DraftVersion:
     return version
 
 
-def _representative_ask(group: OpinionGroup, members: list[Comment]) -> tuple[str, str]:
-    """The group's ask: its representative comment's text and suggested wording (the first member
-    with a suggestion lends its wording when the representative gives none). Grouping may join
-    distinct asks on one article; the representative is the one the report shows."""
-    representative = next((m for m in members if m.id == group.representative_id), members[0] if members else None)
-    text = representative.text if representative is not None else (group.summary or "")
-    suggestion = (representative.suggestion if representative is not None and representative.suggestion
-                  else next((m.suggestion for m in members if m.suggestion), ""))
-    return text, suggestion or ""
+def _asks(group: OpinionGroup, members: list[Comment], label: str | None) -> tuple[list[Opinion], int]:
+    """Every member's ask (its text and suggested wording) and which one is the representative's, the
+    one the report shows; a group with no member left (all set aside since) asks its summary."""
+    if not members:
+        return [Opinion(group.summary or "", "", label)], 0
+    index = next((i for i, m in enumerate(members) if m.id == group.representative_id), 0)
+    return [Opinion(m.text, m.suggestion or "", label) for m in members], index
 
 
 def _article_label(provision) -> str | None:
@@ -92,8 +90,8 @@ def suggest(consultation: Consultation, final_version_id: int, *, actor=None) ->
                                                                 Comment.status == CommentStatus.ACCEPTED)
                                           .order_by(Comment.id)))
         label = _article_label(group.provision)
-        text, suggestion = _representative_ask(group, members)
-        proposal = propose(Opinion(text, suggestion, label), revision)
+        asks, representative = _asks(group, members, label)
+        proposal = propose_group(asks, revision, representative)
         evidence = {**proposal.evidence, "final_version": final.id}
         group.proposed_adoption = OUTCOMES[proposal.outcome]
         group.adoption_evidence = evidence

@@ -93,6 +93,15 @@ class Card:
     final: list[DiffSpan]  # the final wording, what it added marked
     final_text: str
     reason: str
+    # When the comments of one opinion ask things the final text treated differently: each outcome
+    # proposed for some of its members, with their number, commonest first (empty when they agree).
+    split: list[tuple[Adoption, int]]
+
+
+def _split(evidence: dict) -> list[tuple[Adoption, int]]:
+    known = {a.value for a in Adoption}
+    counts = {Adoption(o): n for o, n in (evidence.get("members") or {}).items() if n and o in known}
+    return sorted(counts.items(), key=lambda item: -item[1]) if len(counts) > 1 else []
 
 
 def _card(group: OpinionGroup) -> Card:
@@ -103,7 +112,8 @@ def _card(group: OpinionGroup) -> Card:
     return Card(group, article, evidence.get("final_article"),
                 [s for s in spans if s.op != "added"] or ([DiffSpan("same", consulted)] if consulted else []),
                 [s for s in spans if s.op != "removed"] or ([DiffSpan("same", final)] if final else []),
-                final, reason_sentence(evidence) if group.proposed_adoption is not None else "")
+                final, reason_sentence(evidence) if group.proposed_adoption is not None else "",
+                _split(evidence) if group.proposed_adoption is not None else [])
 
 
 def _later_versions(consultation: Consultation) -> list[DraftVersion]:

@@ -134,6 +134,20 @@ def test_a_proposal_shows_both_wordings_the_changes_marked_and_its_reason(client
     assert "partly_general" not in card  # the code itself is never shown
 
 
+def test_an_opinion_whose_comments_ask_different_things_says_so(client, sixty):
+    consultation, groups = sixty
+    groups[2].adoption_evidence = {**_evidence(2, Adoption.PARTLY),
+                                   "members": {"adopted": 1, "partly": 3, "not_adopted": 0}}
+    db.session.commit()
+    sign_in(client, "shen")
+    page = client.get(f"/review/consultations/{consultation.id}/adoption?show=all").get_data(as_text=True)
+    card = page[page.index(f'id="g{groups[2].id}"'):page.index(f'id="g{groups[3].id}"')]
+    assert "诉求不尽相同" in card
+    assert "部分采纳 (3), 采纳 (1)" in card
+    agreeing = page[page.index(f'id="g{groups[1].id}"'):page.index(f'id="g{groups[2].id}"')]
+    assert "诉求不尽相同" not in agreeing  # no members counted, or all alike: nothing said
+
+
 def test_evidence_of_the_earlier_engine_still_reads(client, sixty):
     consultation, groups = sixty
     groups[3].adoption_evidence = {"change": "same", "final_version": None, "final_article": "第三条"}
