@@ -2,8 +2,10 @@
 will be judged on revisions we do not have: a fresh instance, the consulted text imported and opened,
 the comments imported from the offline template, `legislink analyze`, the report exported and
 recorded as sent (`--mark-reported`), the final text added as a later version, `legislink adoption
-suggest --json`. Each comment gets the proposal of the opinion group it was put in (an off-topic
-comment, or one left out of the report, is not adopted); the answer is scored like suggest-file's.
+suggest --json`. Scored like suggest-file's answer, two ways: each comment given the proposal of the
+opinion group it was put in (the mark a reviewer confirms is the group's), and each comment's own
+proposal as the command lists it under its group (`comments`); an off-topic comment, or one left out
+of the report, is not adopted.
 
 usage: python benchmarks/score_adoption_site.py CONSULTED.txt FINAL.txt LABELS.jsonl [--keep DIR]
        python benchmarks/score_adoption_site.py --set NAME     (a set of benchmarks/tune_adoption.py)
@@ -69,12 +71,14 @@ def site_proposals(consulted: Path, final: Path, rows: list[dict], instance: Pat
     run(instance, "drafts", "import", str(final), "--draft", draft, "--version-label", "最终文本")
     proposals = json.loads(run(instance, "adoption", "suggest", draft, "--to", "最终文本", "--json"))
     by_group = {p["group"]: p["proposed"] for p in proposals}
+    own = {c["id"]: c["proposed"] for p in proposals for c in p.get("comments", ())}
     with sqlite3.connect(instance / "legislink.sqlite3") as db:
-        stored = db.execute("SELECT text, group_id FROM comments ORDER BY id").fetchall()
+        stored = db.execute("SELECT id, group_id FROM comments ORDER BY id").fetchall()
     # Rows were imported in order, so the n-th stored comment is the n-th row.
-    group_of = {row["id"]: group for row, (_text, group) in zip(rows, stored, strict=True)}
+    group_of = {row["id"]: group for row, (_id, group) in zip(rows, stored, strict=True)}
     proposed = {row["id"]: NORMAL[by_group.get(group_of[row["id"]], "not_adopted")] for row in rows}
-    return proposed, group_of
+    each = {row["id"]: NORMAL[own.get(cid, "not_adopted")] for row, (cid, _group) in zip(rows, stored, strict=True)}
+    return proposed, each, group_of
 
 
 def file_proposals(consulted: Path, final: Path, labels: Path) -> dict:
@@ -95,7 +99,7 @@ def measure(consulted: Path, final: Path, labels: Path, keep: Path | None) -> No
     for row in rows:
         row["id"] = str(row["id"])
     instance = keep or Path(tempfile.mkdtemp(prefix="legislink-site-"))
-    site, group_of = site_proposals(consulted, final, rows, instance)
+    site, each, group_of = site_proposals(consulted, final, rows, instance)
     members = defaultdict(Counter)
     for row in rows:
         if group_of[row["id"]] is not None:
@@ -104,7 +108,8 @@ def measure(consulted: Path, final: Path, labels: Path, keep: Path | None) -> No
     # The best the site path could do with these groups: every group given its most common true outcome.
     ceiling = (sum(max(c.values()) for c in members.values())
                + sum(row["outcome"] == "not" for row in rows if group_of[row["id"]] is None)) / len(rows)
-    for name, proposed in (("site path", site), ("suggest-file", file_proposals(consulted, final, labels))):
+    for name, proposed in (("site, group", site), ("site, comment", each),
+                           ("suggest-file", file_proposals(consulted, final, labels))):
         accuracy, recall = figures(rows, proposed)
         print(f"{name:<13} accuracy {accuracy:.3f}  " + "  ".join(f"{o} {r:.2f}" for o, r in recall.items()))
     print(f"opinion groups {len(members)}, of them with comments of more than one true outcome {mixed}; "

@@ -586,7 +586,8 @@ def adoption_group() -> None:
 @adoption_group.command("suggest")
 @click.argument("draft_id", type=int)
 @click.option("--to", "version_ref", required=True, help="The later version (id or label), e.g. 最终文本.")
-@click.option("--json", "as_json", is_flag=True, help="Print [{group, article, proposed, evidence, similarity}].")
+@click.option("--json", "as_json", is_flag=True, help="Print [{group, article, proposed, evidence, similarity,"
+              " comments: [{id, receipt, proposed}]}]: each member comment's own proposal too.")
 @with_appcontext
 def adoption_suggest(draft_id: int, version_ref: str, as_json: bool) -> None:
     """Propose 采纳 / 部分采纳 / 未采纳 for every reported opinion; reviewers confirm on the site."""

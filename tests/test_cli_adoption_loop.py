@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from legislink.cli import main
 from legislink.extensions import db
-from legislink.models import AuditEvent, CommentEvent, CommentEventKind, CommentStatus, OpinionGroup
+from legislink.models import AuditEvent, Comment, CommentEvent, CommentEventKind, CommentStatus, OpinionGroup
 from legislink.services.drafts import add_version, import_text, parse_or_refuse
 from legislink.web.messages import MESSAGES
 
@@ -62,6 +62,12 @@ def test_export_with_mark_reported_records_the_report_as_the_site_does(app, grou
     proposed = runner.invoke(main, ["adoption", "suggest", str(grouped), "--to", "最终文本", "--json"])
     assert proposed.exit_code == 0, proposed.output
     assert [row["proposed"] for row in json.loads(proposed.stdout)] == ["adopted"]
+    # Each member comment's own proposal, by id and receipt code, for scripts scoring comment by comment.
+    members = json.loads(proposed.stdout)[0]["comments"]
+    with app.app_context():
+        stored = db.session.execute(select(Comment.id, Comment.receipt_code).order_by(Comment.id)).all()
+    assert [(m["id"], m["receipt"]) for m in members] == [tuple(row) for row in stored]
+    assert {m["proposed"] for m in members} <= {"adopted", "partly", "not_adopted"}
     with app.app_context():
         evidence = db.session.scalar(select(OpinionGroup.adoption_evidence))
         assert "三十日" in evidence["final"]  # the reviewer's page reads the wordings from what was stored

@@ -729,22 +729,24 @@ def propose(opinion: Opinion, revision: Revision, settings: Settings | None = No
     return Proposal(proposal.outcome, proposal.similarity, {**proposal.evidence, "kind": kind})
 
 
-def propose_group(opinions: Sequence[Opinion], revision: Revision, representative: int = 0,
-                  settings: Settings | None = None) -> Proposal:
-    """One proposal for an opinion group: each member's ask is judged on its own and the group is
-    proposed what most of its members' asks point to, with the evidence of one of those members
-    (the representative's when it agrees). Grouping may join distinct asks on one article; judging
-    the representative alone gave every member its outcome. The evidence counts the members behind
-    each outcome (`members`), so a reviewer sees when the comments of one opinion disagree."""
-    if not opinions:
-        raise ValueError("an opinion group has at least one member")
+def propose_each(opinions: Sequence[Opinion], revision: Revision, settings: Settings | None = None) -> list[Proposal]:
+    """A proposal for each opinion; the same ask (form-letter copies) is judged once."""
     seen: dict[tuple[str, str, str | None], Proposal] = {}
-    found = []
     for opinion in opinions:
-        key = (opinion.text, opinion.suggestion, opinion.article)  # form-letter copies are judged once
+        key = (opinion.text, opinion.suggestion, opinion.article)
         if key not in seen:
             seen[key] = propose(opinion, revision, settings)
-        found.append(seen[key])
+    return [seen[(o.text, o.suggestion, o.article)] for o in opinions]
+
+
+def propose_group(found: Sequence[Proposal], representative: int = 0) -> Proposal:
+    """One proposal for an opinion group from its members' own (`propose_each`): what most of their
+    asks point to, with the evidence of one of those members (the representative's when it agrees).
+    Grouping may join distinct asks on one article; judging the representative alone gave every
+    member its outcome. The evidence counts the members behind each outcome (`members`), so a
+    reviewer sees when the comments of one opinion ask things the final text treated differently."""
+    if not found:
+        raise ValueError("an opinion group has at least one member")
     votes = Counter(p.outcome for p in found)
     top = max(votes.values())
     leading = {outcome for outcome, count in votes.items() if count == top}

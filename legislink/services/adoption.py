@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import case, select
 
 from .. import labels
-from ..analysis.adoption import Opinion, Revision, article_of, pairs_of, propose_group
+from ..analysis.adoption import Opinion, Revision, article_of, pairs_of, propose_each, propose_group
 from ..extensions import db
 from ..models import (
     Adoption,
@@ -38,10 +38,15 @@ class Suggestion:
     evidence: dict
     old_text: str
     final_text: str
+    # Each member comment's own proposal, (comment id, receipt code, outcome): the group's proposal
+    # is what most of them point to; a script scoring comment by comment reads them here.
+    members: tuple[tuple[int, str, Adoption], ...] = ()
 
     def as_json(self) -> dict:
         return {"group": self.group.id, "article": self.article, "final_article": self.final_article,
-                "proposed": self.proposed.value, "evidence": self.evidence, "similarity": self.similarity}
+                "proposed": self.proposed.value, "evidence": self.evidence, "similarity": self.similarity,
+                "comments": [{"id": cid, "receipt": code, "proposed": outcome.value}
+                             for cid, code, outcome in self.members]}
 
 
 def reported_groups(consultation: Consultation) -> list[OpinionGroup]:
@@ -91,12 +96,15 @@ def suggest(consultation: Consultation, final_version_id: int, *, actor=None) ->
                                           .order_by(Comment.id)))
         label = _article_label(group.provision)
         asks, representative = _asks(group, members, label)
-        proposal = propose_group(asks, revision, representative)
+        each = propose_each(asks, revision)
+        proposal = propose_group(each, representative)
         evidence = {**proposal.evidence, "final_version": final.id}
         group.proposed_adoption = OUTCOMES[proposal.outcome]
         group.adoption_evidence = evidence
         out.append(Suggestion(group, label, evidence["final_article"], group.proposed_adoption,
-                              proposal.similarity, evidence, evidence["consulted"], evidence["final"]))
+                              proposal.similarity, evidence, evidence["consulted"], evidence["final"],
+                              tuple((m.id, m.receipt_code, OUTCOMES[p.outcome])
+                                    for m, p in zip(members, each, strict=False))))
     audit.record(actor, "adoption.suggest", "opinion_group", [g.id for g in groups], {"final_version": final.id})
     db.session.flush()
     return out

@@ -17,6 +17,7 @@ from legislink.analysis.adoption import (
     figure_value,
     figures,
     propose,
+    propose_each,
     propose_group,
     same_figures,
 )
@@ -371,7 +372,7 @@ def test_a_group_is_proposed_what_most_of_its_members_asks_point_to():
     keep = Opinion("建议保留管理费用不得超过百分之十的上限。", article="第一条")
     remove = Opinion("建议删去管理费用上限的规定，由市场自行定价。", article="第一条")
     # The representative (the first) asks to keep what the final text deleted; two of three asked it away.
-    proposal = propose_group([keep, remove, remove], rev, representative=0)
+    proposal = propose_group(propose_each([keep, remove, remove], rev), representative=0)
     assert propose(keep, rev).outcome == "not_adopted"
     assert proposal.outcome == "adopted"
     assert proposal.evidence["members"] == {"adopted": 2, "partly": 0, "not_adopted": 1}
@@ -381,5 +382,5 @@ def test_a_tie_goes_to_the_representatives_proposal():
     rev = revision(("第一条", CAP, None, None, "deleted"), *BASE[1:])
     keep = Opinion("建议保留管理费用不得超过百分之十的上限。", article="第一条")
     remove = Opinion("建议删去管理费用上限的规定，由市场自行定价。", article="第一条")
-    assert propose_group([keep, remove], rev, representative=0).outcome == "not_adopted"
-    assert propose_group([keep, remove], rev, representative=1).outcome == "adopted"
+    assert propose_group(propose_each([keep, remove], rev), representative=0).outcome == "not_adopted"
+    assert propose_group(propose_each([keep, remove], rev), representative=1).outcome == "adopted"
