@@ -143,7 +143,7 @@ def test_an_opinion_whose_comments_ask_different_things_says_so(client, sixty):
     page = client.get(f"/review/consultations/{consultation.id}/adoption?show=all").get_data(as_text=True)
     card = page[page.index(f'id="g{groups[2].id}"'):page.index(f'id="g{groups[3].id}"')]
     assert "诉求不尽相同" in card
-    assert "部分采纳 (3), 采纳 (1)" in card
+    assert "部分采纳 3 条、采纳 1 条。" in card
     agreeing = page[page.index(f'id="g{groups[1].id}"'):page.index(f'id="g{groups[2].id}"')]
     assert "诉求不尽相同" not in agreeing  # no members counted, or all alike: nothing said
 
