@@ -22,7 +22,7 @@ from ..models import (
     ProvisionLevel,
 )
 from ..reports import ContactRow
-from . import ServiceError, audit
+from . import ServiceError, audit, opinions
 from .versions import compare_versions
 
 OUTCOMES = {"adopted": Adoption.ADOPTED, "partly": Adoption.PARTLY, "not_adopted": Adoption.NOT_ADOPTED}
@@ -107,6 +107,59 @@ def suggest(consultation: Consultation, final_version_id: int, *, actor=None) ->
                                     for m, p in zip(members, each, strict=False))))
     audit.record(actor, "adoption.suggest", "opinion_group", [g.id for g in groups], {"final_version": final.id})
     db.session.flush()
+    return out
+
+
+def split_by_proposal(consultation: Consultation, group_id: int, *, actor) -> list[OpinionGroup]:
+    """A reviewer's split of a reported opinion whose comments' asks the final text treated differently:
+    the comments are judged again one by one against the version the group was proposed against, the
+    commonest outcome's comments stay, and each other outcome's go to a new reported opinion of their
+    own with its proposal, so that each can be marked. Returns the groups, the one kept first."""
+    group = db.session.get(OpinionGroup, group_id)
+    if group is None or group.consultation_id != consultation.id:
+        raise ServiceError("unknown_group")
+    if group.reported_at is None:
+        raise ServiceError("not_reported")
+    if group.adoption is not None:
+        raise ServiceError("split_marked")
+    against = (group.adoption_evidence or {}).get("final_version")
+    if against is None:
+        raise ServiceError("split_unproposed")
+    final = _final_version(consultation, against)
+    revision = Revision(pairs_of(compare_versions(consultation.version, final).alignments))
+    members = list(db.session.scalars(select(Comment).where(Comment.group_id == group.id,
+                                                            Comment.status == CommentStatus.ACCEPTED)
+                                      .order_by(Comment.id)))
+    label = _article_label(group.provision)
+    asks, representative = _asks(group, members, label)
+    each = propose_each(asks, revision)
+    by_outcome: dict[str, list[int]] = {}
+    for k, proposal in enumerate(each):
+        by_outcome.setdefault(proposal.outcome, []).append(k)
+    if len(by_outcome) < 2:
+        raise ServiceError("split_agreeing")
+    kept = propose_group(each, representative).outcome
+    out = [group]
+    for outcome, indices in by_outcome.items():
+        part = [members[k] for k in indices]
+        found = [each[k] for k in indices]
+        if outcome == kept:
+            target = group
+        else:
+            target = opinions.new_group(consultation, part[0], part)
+            target.reported_at, target.in_report = group.reported_at, True
+            for comment in part:
+                comment.group_id = target.id
+            out.append(target)
+        first = indices.index(representative) if target is group and representative in indices else 0
+        proposal = propose_group(found, first)
+        target.proposed_adoption = OUTCOMES[proposal.outcome]
+        target.adoption_evidence = {**proposal.evidence, "final_version": final.id}
+    group.edited = True
+    db.session.flush()
+    opinions.refresh({g.id for g in out})
+    audit.record(actor, "adoption.split", "opinion_group", [g.id for g in out],
+                 {"from": group.id, "comments": {g.id: g.size for g in out}})
     return out
 
 

@@ -251,7 +251,8 @@ def merge(consultation: Consultation, group_ids: list[int], actor) -> OpinionGro
     return target
 
 
-def _new_group(consultation: Consultation, like: Comment, members: list[Comment]) -> OpinionGroup:
+def new_group(consultation: Consultation, like: Comment, members: list[Comment]) -> OpinionGroup:
+    """A staff-made group on the article of `like`, holding nothing yet (callers move `members` in)."""
     group = OpinionGroup(consultation_id=consultation.id, key=f"staff-{uuid.uuid4().hex[:16]}",
                          provision_id=like.provision_id, paragraph=like.paragraph, keywords=_keywords(members),
                          representative_id=members[0].id, edited=True)
@@ -266,7 +267,7 @@ def split(consultation: Consultation, comment_ids: list[int], actor) -> OpinionG
     if len({c.provision_id for c in comments}) > 1:
         raise ServiceError("merge_across_articles")
     old = {c.group_id for c in comments if c.group_id}
-    group = _new_group(consultation, comments[0], comments)
+    group = new_group(consultation, comments[0], comments)
     for c in comments:
         c.group_id = group.id
     for g in db.session.scalars(select(OpinionGroup).where(OpinionGroup.id.in_(old))):

@@ -45,6 +45,7 @@ SENTENCES = {
     "report.mark_reported": _l("%(who)s recorded the report as sent upward (%(comments)s comments)."),
     "adoption.suggest": _l("%(who)s asked for adoption proposals against a later version."),
     "adoption.mark": _l("%(who)s recorded whether an opinion was adopted."),
+    "adoption.split": _l("%(who)s split a reported opinion by what the final text did with its comments' asks."),
     "adoption.contacts": _l("%(who)s downloaded the contact list of commenters: %(num)s."),
     "figures.export": _l("%(who)s downloaded the yearly figures from %(from)s to %(to)s."),
     "requests.export": _l("%(who)s downloaded the requests sent to departments (%(requests)s of them)."),

@@ -155,6 +155,21 @@ def propose(consultation_id: int):
     return redirect(url_for("review.adoption_page", consultation_id=consultation.id))
 
 
+@bp.route("/adoption/<int:group_id>/split", methods=["POST"])
+@require(permissions.can_mark_adoption)
+def split(consultation_id: int, group_id: int):
+    consultation = db.get_or_404(Consultation, consultation_id)
+    show = _show(request.form.get("show"))
+    with refusal() as refused:
+        groups = adoption.split_by_proposal(consultation, group_id, actor=current_user)
+        flash(_("Split into %(num)s opinions, one for each proposed mark; mark each of them.", num=len(groups)),
+              "success")
+    if refused:
+        flash(refused.message, "error")
+    return redirect(url_for("review.adoption_page", consultation_id=consultation.id, show=show, at=group_id)
+                    + f"#g{group_id}")
+
+
 @bp.route("/adoption/<int:group_id>", methods=["POST"])
 @require(permissions.can_mark_adoption)
 def mark(consultation_id: int, group_id: int):

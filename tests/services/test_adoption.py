@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from legislink.cli import main
 from legislink.extensions import db
@@ -125,3 +125,53 @@ def test_the_command_prints_the_proposals_as_json(charity, app):
     assert proposed == {"第二十二条": "adopted", "第十三条": "adopted", "第六条": "partly", "第二十三条": "not_adopted"}
     assert set(rows[0]) >= {"group", "article", "proposed", "evidence", "similarity"}
     assert db.session.scalar(select(Comment.id)) is not None
+
+
+def _mixed(charity) -> OpinionGroup:
+    """The shorter-wait opinion joined by a comment on the same article asking what 2023 did not do."""
+    consultation, _, groups, _ = charity
+    group = groups["shorter_wait"]
+    other = db.session.get(Comment, submit(consultation, CommentInput(
+        text="建议规定慈善组织申请公开募捐资格的，民政部门应当上门指导并免费代办全部手续。", article="第二十二条"),
+        now=utcnow() - timedelta(days=20)).id)
+    other.group_id = group.id
+    db.session.commit()
+    return group
+
+
+def test_an_opinion_whose_comments_asks_went_different_ways_is_split_one_for_each_proposal(charity):
+    consultation, final, _, _ = charity
+    group = _mixed(charity)
+    (proposed,) = [s for s in adoption.suggest(consultation, final.id) if s.group.id == group.id]
+    assert proposed.proposed == Adoption.ADOPTED  # two of three comments' asks were made
+    *made, other = [m[2] for m in proposed.members]
+    assert made == [Adoption.ADOPTED, Adoption.ADOPTED] and other != Adoption.ADOPTED
+    assert proposed.evidence["members"]["adopted"] == 2 and proposed.evidence["members"][other.value] == 1
+
+    kept, new = adoption.split_by_proposal(consultation, group.id, actor=None)
+    db.session.commit()
+    assert kept.id == group.id and kept.size == 2 and kept.proposed_adoption == Adoption.ADOPTED
+    assert new.size == 1 and new.proposed_adoption == other
+    assert new.reported_at == kept.reported_at and new.in_report and new.provision_id == kept.provision_id
+    assert new.adoption_evidence["final_version"] == final.id
+    moved = db.session.scalar(select(Comment).where(Comment.group_id == new.id))
+    assert "免费代办" in moved.text
+    assert {g.id for g in adoption.reported_groups(consultation)} >= {kept.id, new.id}
+
+
+def test_a_split_is_refused_when_marked_unproposed_or_agreeing(charity):
+    consultation, final, groups, _ = charity
+    group = _mixed(charity)
+    with pytest.raises(ServiceError) as refused:
+        adoption.split_by_proposal(consultation, group.id, actor=None)
+    assert refused.value.code == "split_unproposed"
+    adoption.suggest(consultation, final.id)
+    with pytest.raises(ServiceError) as refused:
+        adoption.split_by_proposal(consultation, groups["costs_in_report"].id, actor=None)
+    assert refused.value.code == "split_agreeing"
+    adoption.mark(consultation, group.id, Adoption.PARTLY, note="", final_text="", final_version_id=final.id,
+                  now=utcnow(), actor=None)
+    with pytest.raises(ServiceError) as refused:
+        adoption.split_by_proposal(consultation, group.id, actor=None)
+    assert refused.value.code == "split_marked"
+    assert db.session.scalar(select(func.count()).select_from(OpinionGroup)) == len(OPINIONS)
