@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from flask_babel import force_locale
+from sqlalchemy import func, select
 
 from legislink.extensions import db
 from legislink.models import Adoption, DraftVersion, OpinionGroup, Role, utcnow
@@ -177,3 +178,23 @@ def test_every_reason_code_reads_as_a_sentence(app, lang):
     assert unknown not in sentences.values()
     if lang == "zh":
         assert all(re.search(r"[\u4e00-\u9fff]", s) for s in sentences.values())
+
+
+def test_the_reviewer_splits_an_opinion_from_its_card(client, sixty):
+    consultation, groups = sixty
+    group = groups[2]
+    group.adoption_evidence = {**_evidence(2, Adoption.PARTLY), "members": {"adopted": 1, "partly": 1,
+                                                                           "not_adopted": 0}}
+    db.session.commit()
+    sign_in(client, "shen")
+    url = f"/review/consultations/{consultation.id}/adoption"
+    page = client.get(url + "?show=all").get_data(as_text=True)
+    card = page[page.index(f'id="g{group.id}"'):page.index(f'id="g{groups[3].id}"')]
+    assert f'action="{url}/{group.id}/split"' in card
+    assert "按提议拆分为多条意见" in card
+    # The evidence names no version compared with: the service refuses in a sentence, nothing changes.
+    response = post_form(client, f"{url}/{group.id}/split", {"show": "all"}, form_url=url + "?show=all")
+    assert response.status_code == 302
+    after = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "请先生成提议" in after
+    assert db.session.scalar(select(func.count()).select_from(OpinionGroup)) == 60
