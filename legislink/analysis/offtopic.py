@@ -48,11 +48,12 @@ from legislink.analysis.text import letters_and_digits
 from legislink.lawtext.references import Reference, laws_named, names_other_law
 
 SpeechAct = Literal["rule", "question", "local", "ask", "plain"]
-# Ways of reaching a seller: a phone number, a link or a messaging account's id is unmistakable; a
+# Ways of reaching a seller: a phone number (its middle digits may be masked, 138****6621 or
+# 138xxxx6621, as residents and sites write them), a link or a messaging account's id is unmistakable; a
 # messaging service named in words (微信, QQ) is also how residents describe trade, so it counts
 # only with little relation.
 _PHONE_OR_LINK = re.compile(
-    r"(?:\+?86[-\s]?)?1[3-9]\d[\d*]{4}\d{4}|\b\d{3,4}-\d{7,8}\b|\+\d{2,3}[\d\s-]{8,}"
+    r"(?:\+?86[-\s]?)?1[3-9]\d[\d*x]{4}\d{4}|\b\d{3,4}-\d{7,8}\b|\+\d{2,3}[\d\s-]{8,}"
     r"|https?://|www\.|\.(?:com|cn|net|top|xyz)\b"
     r"|(?:微信|vx|wx|qq|whatsapp|wechat|telegram)(?:号|id)?[:：\s]*[a-z][a-z0-9_-]{4,}\d"
 )
@@ -70,7 +71,8 @@ _THE_DRAFT = re.compile(
     r"|这一?条(?![路街河线鱼狗船])"
     r"|\b(?:law|draft|regulation|article)s?\b"
 )
-# A normative ask: the modal words and verbs of legal drafting (应当, 必须, 不得, 禁止, 规定, 明确 —
+# A normative ask: the modal words and verbs of legal drafting (应当, 必须, 不得, 禁止, 只准 — the
+# modal 准 of permission, restricted —, 规定, 明确 —
 # the 立法技术规范 of the NPC Standing Committee), of asking for a text to change (增加, 删除, 修改,
 # 放宽, 加重, as in stance.py), of sanctions and of what a rule sets (罚 — the morpheme of every
 # sanction word: 处罚, 罚款, 罚金 —, 责任, 标准, 资格, 审批, 监管), and of asking for a rule (建议, 要求,
@@ -78,17 +80,18 @@ _THE_DRAFT = re.compile(
 # general vocabulary. 没人管, 管管, 门槛 and 重罚, found in labeled sets and in no law text, were
 # dropped in the fifth pass (the README gives what they carried).
 _NORMATIVE = re.compile(
-    r"应当|应该|必须|不得|(?<!能)不能|不准|不许|不应|禁止|严禁|明令|规定|明确|写明|写清|写进|写入|纳入|列入|条款|罚则"
+    r"应当|应该|必须|不得|(?<!能)不能|不准|不许|只准|只许|不应|禁止|严禁|明令|规定|明确|写明|写清|写进|写入|纳入|列入|条款|罚则"
     r"|罚|追究|责任|增加|增设|删除|删去|修改|取消|保留|放宽|加重|从严|标准|资格|审批|监管|规范"
     r"|限制|建议|要求|该管|要管|管起来|谁来管"
     r"|\b(?:should|must|ban|require[sd]?|forbid|prohibit)\b"
 )
-# A question asking for information: a sentence ending in a question mark, or opened by 请问, with
+# A question asking for information: a sentence ending in a question mark, or opened by a verb of
+# asking said of oneself (请问, 请教, 问一下, 想问: the performative 问 of Chinese grammar), with
 # an interrogative word of Chinese grammar (怎么, 哪里, 什么 — so 什么时候 —, 多久, 找谁, 几次, 几点,
 # 多少, 要不要, and 还是 of an alternative question) and no rhetorical one (凭什么, 难道, 为什么: a
 # point made as a question). 能不能, 可不可以 are left out: they ask as often
 # for a change (能不能放宽一些) as for information. Written for the project from general grammar.
-_QUESTION_SENTENCE = re.compile(r"[^。！？!?；;\n]*[？?]|请问[^。！？!?；;\n]*")
+_QUESTION_SENTENCE = re.compile(r"[^。！？!?；;\n]*[？?]|(?:请问|请教|问一下|想问)[^。！？!?；;\n]*")
 _ASKS_FOR = re.compile(
     r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|何时|几时|多久|多长时间|什么|哪些|找谁|还能"
     r"|是否|几[次个天年月号点岁]|多少|要不要|需不需要|用不用|还是"
@@ -119,6 +122,17 @@ _ASKS = re.compile(
     r"|(?<![特区分类级个性告识鉴辨差离派])别(?![人的处])|(?<!要)不要"
     r"|\b(?:please|hope|wish|ask)\b"
 )
+# A rule asked of another law: a revision verb with a law's name as its object (修改道路交通安全法),
+# or a law's name with a locative particle (消防法里, 劳动法中: what is in that law) or after a
+# preposition of topic (关于个人所得税法, 对于…) in a sentence that asks for a rule or anything.
+# Revision verbs as in stance.py; locative particles and prepositions of Chinese grammar.
+_LAW_NAME = r"《?([\u4e00-\u9fff]{2,16}?(?:法(?![律规])|条例|办法|规定))》?"
+_REVISES_LAW = re.compile(rf"(?:修改|修订|修正|废止|废除){_LAW_NAME}")
+_IN_LAW = re.compile(rf"{_LAW_NAME}(?:里|中|里面|当中)|(?:关于|对于){_LAW_NAME}")
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
+# Words by which a comment points at the draft under discussion itself (本法, 这部条例, 草案): a
+# demonstrative of Chinese grammar on a word for a law, or the draft's own name.
+_THIS_DRAFT = re.compile(r"(?:本|该|此|这|这个|这部|这次|本次|整部)(?:法|法律|条例|规定|草案|立法|修改)|草案|修正案")
 # What no local request is addressed to: the state as a whole, the whole country (general words).
 _NATIONAL = re.compile(r"国家|全国|中央|各地")
 # Words of assent and thanks, Chinese and English, written for the project: what a bare agreement
@@ -213,10 +227,26 @@ def speech_act(norm: str, other_law: bool) -> SpeechAct:
     if not other_law and (asks_for_a_rule(norm) or _THE_DRAFT.search(norm)):
         return "rule"
     if asks_for_information(norm):
-        return "question"
+        # A question beside an ask made elsewhere (…我们怎么办？请给点时间) is a plea, not a request
+        # for information.
+        return "ask" if asks_for_something(_QUESTION_SENTENCE.sub("", norm)) else "question"
     if is_request(norm) and not _NATIONAL.search(norm):
         return "local"
     return "ask" if asks_for_something(norm) else "plain"
+
+
+def asks_of_another_law(norm: str, draft: Draft) -> bool:
+    """Whether a normalised comment asks for a rule of another law by name (修改道路交通安全法,
+    消防法里…应该加大处罚) and does not point at the draft itself: the rule it asks is that law's."""
+    if _THIS_DRAFT.search(norm):
+        return False
+    for sentence in _SENTENCE.findall(norm):
+        names = [m.group(1) for m in _REVISES_LAW.finditer(sentence)]
+        if asks_for_a_rule(sentence) or asks_for_something(sentence) or evaluates_a_rule(sentence):
+            names += [m.group(1) or m.group(2) for m in _IN_LAW.finditer(sentence)]
+        if any(names_other_law(Reference(article=None, law=name), draft.title) for name in names):
+            return True
+    return False
 
 
 def needed(norm: str, other_law: bool) -> tuple[float, float]:
@@ -273,8 +303,9 @@ def classify(norm: str, tokens: Sequence[str], attribution: Attribution, draft: 
     if _PHONE_OR_LINK.search(norm) or (_MESSAGING.search(norm) and relation < AD_RELATION):
         return "ad"
     other_law = _names_other_law(norm, draft)
-    # Naming another law outweighs a likeness to one of the draft's articles.
-    if other_law and relation < OTHER_LAW_RELATION:
+    # Naming another law outweighs a likeness to one of the draft's articles, and so does asking a
+    # rule of it, whatever the words it shares with the draft.
+    if other_law and (relation < OTHER_LAW_RELATION or asks_of_another_law(norm, draft)):
         return "other_law"
     if _relates(norm, relation, attribution, other_law):
         return None
