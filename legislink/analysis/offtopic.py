@@ -39,15 +39,16 @@ relates to the draft.
 import math
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Literal
 
 from legislink.analysis.corpus import Draft
 from legislink.analysis.model import Attribution, OfftopicReason
-from legislink.analysis.requests import is_request
+from legislink.analysis.requests import default_cues, find_request
 from legislink.analysis.text import letters_and_digits
 from legislink.lawtext.references import Reference, laws_named, names_other_law
 
-SpeechAct = Literal["rule", "question", "local", "ask", "plain"]
+SpeechAct = Literal["rule", "question", "place", "local", "ask", "plain"]
 # Ways of reaching a seller: a phone number (its middle digits may be masked, 138****6621 or
 # 138xxxx6621, as residents and sites write them), a link or a messaging account's id is unmistakable; a
 # messaging service named in words (微信, QQ) is also how residents describe trade, so it counts
@@ -133,6 +134,22 @@ _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 # Words by which a comment points at the draft under discussion itself (本法, 这部条例, 草案): a
 # demonstrative of Chinese grammar on a word for a law, or the draft's own name.
 _THIS_DRAFT = re.compile(r"(?:本|该|此|这|这个|这部|这次|本次|整部)(?:法|法律|条例|规定|草案|立法|修改)|草案|修正案")
+# A local request about one place in particular rather than a kind of place: in the sentence that
+# makes the request, a first-person pronoun on a place (我们小区, 我家楼下, 我们这片), a
+# demonstrative with a classifier or an existential (那盏路灯, 这段路, 有个坑). Pronouns, demonstratives, classifiers and
+# the existential 有(一)个 are closed classes of Chinese grammar; the places are those of
+# data/request_cues.txt (and 楼, 村, 小区, 片 the words they are made of).
+_FIRST_PERSON = r"(?:我们家|我们|咱们|我家|俺们|咱)"
+_ONE_OF_A_KIND = re.compile(r"(?:这|那)(?:个|盏|座|段|处|根|块|条|家|栋|片)|有一?个")
+
+
+@cache
+def _own_place() -> re.Pattern[str]:
+    places = {p for p in default_cues().place if not p.isascii()} | {"楼", "村", "小区", "片"}
+    places = sorted(places, key=len, reverse=True)
+    return re.compile(rf"{_FIRST_PERSON}(?:这|那)?[个片]?(?:{'|'.join(map(re.escape, places))})")
+
+
 # What no local request is addressed to: the state as a whole, the whole country (general words).
 _NATIONAL = re.compile(r"国家|全国|中央|各地")
 # Words of assent and thanks, Chinese and English, written for the project: what a bare agreement
@@ -167,6 +184,10 @@ MIN_UNENGAGED_RELATION = 2.5
 # A local request needs this much relation: one about what the draft regulates (stalls spilling
 # into a market's road, on a market draft) is also an opinion on it.
 MIN_LOCAL_RELATION = 1.25
+# A request to fix one place in particular (our estate's charging post, that street light) needs
+# this much content evidence and relation: it asks to mend that place, not the draft's rules.
+MIN_PLACE_PROVISION_SCORE = math.inf
+MIN_PLACE_RELATION = math.inf
 # A question for information (with no rule asked, nothing judged) needs this much content evidence.
 MIN_QUESTION_PROVISION_SCORE = 2.0
 
@@ -219,7 +240,8 @@ def speech_act(norm: str, other_law: bool) -> SpeechAct:
     - "rule": asks for a rule, judges a measure or speaks of the draft (a rule asked in a comment that
       names another law is asked of that law: it counts for nothing here);
     - "question": asks a question for information;
-    - "local": asks for something to be done here (requests.py: a broken lift, a street light);
+    - "place": asks for one place in particular to be fixed (我们小区那个充电桩坏了, 请修一下);
+    - "local": asks for something else to be done here (requests.py: more toilets near parks);
     - "ask": asks for anything else (希望…, 请…, 能不能…);
     - "plain": none of these (a story, a complaint with no ask, a test message)."""
     if evaluates_a_rule(norm):
@@ -230,7 +252,12 @@ def speech_act(norm: str, other_law: bool) -> SpeechAct:
         # A question beside an ask made elsewhere (…我们怎么办？请给点时间) is a plea, not a request
         # for information.
         return "ask" if asks_for_something(_QUESTION_SENTENCE.sub("", norm)) else "question"
-    if is_request(norm) and not _NATIONAL.search(norm):
+    request = find_request(norm)
+    if request.is_request and not _NATIONAL.search(norm):
+        specific = _own_place().search(request.sentence) or _ONE_OF_A_KIND.search(request.sentence)
+        # …unless the comment asks something beside it: a story of a place that ends in an ask.
+        if specific and not asks_for_something(norm.replace(request.sentence, "")):
+            return "place"
         return "local"
     return "ask" if asks_for_something(norm) else "plain"
 
@@ -260,6 +287,8 @@ def needed(norm: str, other_law: bool) -> tuple[float, float]:
         return MIN_PROVISION_SCORE, MIN_NORMATIVE_RELATION if normative else MIN_RELATION
     if act == "question":
         return max(MIN_PROVISION_SCORE, MIN_QUESTION_PROVISION_SCORE), MIN_QUESTION_RELATION
+    if act == "place":
+        return MIN_PLACE_PROVISION_SCORE, MIN_PLACE_RELATION
     if act == "local":
         return max(MIN_PROVISION_SCORE, MIN_UNENGAGED_PROVISION_SCORE), max(MIN_RELATION, MIN_LOCAL_RELATION)
     if act == "plain":
