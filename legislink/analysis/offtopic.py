@@ -72,34 +72,45 @@ _THE_DRAFT = re.compile(
     r"|这一?条(?![路街河线鱼狗船])"
     r"|\b(?:law|draft|regulation|article)s?\b"
 )
+# 管 (to regulate: the 管 of every statute's 管理) with a modal verb of Chinese grammar before it (该管,
+# 要管: it ought to be regulated), the subject-question 谁来 (谁来管: who is to regulate it) or the
+# inchoative complement 起来 (管起来: bring it under rules). Modal verbs, interrogative pronouns and
+# directional complements are closed classes; none of these forms is taken from a comment.
+_MODAL_VERBS = ("该", "要", "应", "得")
+_TO_REGULATE = rf"(?<!不)(?:{'|'.join(_MODAL_VERBS)})管(?!理)|谁来管|管起来"
 # A normative ask: the modal words and verbs of legal drafting (应当, 必须, 不得, 禁止, 只准 — the
 # modal 准 of permission, restricted —, 规定, 明确 —
 # the 立法技术规范 of the NPC Standing Committee), of asking for a text to change (增加, 删除, 修改,
 # 放宽, 加重, as in stance.py), of sanctions and of what a rule sets (罚 — the morpheme of every
 # sanction word: 处罚, 罚款, 罚金 —, 责任, 标准, 资格, 审批, 监管), and of asking for a rule (建议, 要求,
-# 该管/要管 — a modal on 管, to regulate); English modals of a rule. Written for the project from that
+# 该管/要管 as above); English modals of a rule. Written for the project from that
 # general vocabulary. 没人管, 管管, 门槛 and 重罚, found in labeled sets and in no law text, were
 # dropped in the fifth pass (the README gives what they carried).
 _NORMATIVE = re.compile(
     r"应当|应该|必须|不得|(?<!能)不能|不准|不许|只准|只许|不应|禁止|严禁|明令|规定|明确|写明|写清|写进|写入|纳入|列入|条款|罚则"
     r"|罚|追究|责任|增加|增设|删除|删去|修改|取消|保留|放宽|加重|从严|标准|资格|审批|监管|规范"
-    r"|限制|建议|要求|该管|要管|管起来|谁来管"
+    r"|限制|建议|要求"
+    rf"|{_TO_REGULATE}"
     r"|\b(?:should|must|ban|require[sd]?|forbid|prohibit)\b"
 )
 # A question asking for information: a sentence ending in a question mark, or opened by a verb of
 # asking said of oneself (请问, 请教, 问一下, 想问: the performative 问 of Chinese grammar), with
-# an interrogative word of Chinese grammar (怎么, 哪里, 什么 — so 什么时候 —, 多久, 找谁, 几次, 几点,
-# 多少, 要不要, and 还是 of an alternative question) and no rhetorical one (凭什么, 难道, 为什么: a
-# point made as a question). 能不能, 可不可以 are left out: they ask as often
+# an interrogative of Chinese grammar — the interrogative pronouns and adverbs (怎么, 哪里/在哪, 什么
+# — so 什么时候 —, 多久, 谁, 几 with a measure word, 多少, 多 with an adjective of extent: 多长, 多远),
+# the affirmative-negative forms of a modal (要不要, 需不需要, 用不用), 还是 of an alternative
+# question and 是否 — and no rhetorical one (below). 能不能, 可不可以 are left out: they ask as often
 # for a change (能不能放宽一些) as for information. Written for the project from general grammar.
 _QUESTION_SENTENCE = re.compile(r"[^。！？!?；;\n]*[？?]|(?:请问|请教|问一下|想问)[^。！？!?；;\n]*")
 _ASKS_FOR = re.compile(
-    r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|何时|几时|多久|多长时间|什么|哪些|找谁|还能"
+    r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|何时|几时|多久|多[长远大]|什么|哪些|找谁|吗"
     r"|是否|几[次个天年月号点岁]|多少|要不要|需不需要|用不用|还是"
     r"|\b(?:how|where|when|what|which)\b"
 )
-# 有什么用 (what use is it) and 这么/那么 (so much: an exclamation) make a point as well.
-_RHETORICAL = re.compile(r"凭什么|难道|为什么|为啥|怎么能|怎么可以|谁负责|何必|有什么用|有啥用|有何用|这么|那么"
+# A point made as a question (反问): the interrogative pronoun 什么/啥 after the prepositions of cause
+# and ground 为, 凭 (为什么, 凭什么), the rhetorical adverbs 难道, 何必, 岂, an interrogative adverb
+# of manner on a modal verb (怎么能, 怎么可以: how could it), 有什么用 (what use is it) and the
+# degree demonstratives 这么/那么 (so much: an exclamation). All closed classes of Chinese grammar.
+_RHETORICAL = re.compile(r"[为凭](?:什么|啥)|难道|何必|岂|怎么(?:能|可以)|有(?:什么|啥|何)用|这么|那么"
                          r"|\bwhy\b")
 # An evaluation of what a rule sets, in the general vocabulary of Chinese judgement: fair or not
 # (合理, 公平, 妥当), too much or too little of a rule's measures (太高, 偏轻, 过严 — degree words of
@@ -113,12 +124,13 @@ _EVALUATES = re.compile(
     r"|\b(?:fair|unfair|reasonable|too (?:high|low|strict|lenient)|oppose|worried)\b"
 )
 # An ask of any kind, in the optative and imperative words of Chinese grammar (希望, 请, 恳请, 呼吁,
-# 能不能, 可否, 务必, 别/不要 as a prohibition, 最好; 起码, 好歹: the least one asks for): what the
+# 能不能, 可否, 务必, 别/不要 as a prohibition, 最好; the modal 要 after an adverb of insistence,
+# 一定要, 千万要; 起码, 好歹: the least one asks for): what the
 # comment wants done. A rule when it is not a
 # local request (requests.py tells those) nor made in a comment on another law. 请问 asks a
 # question, 请假 and 申请 are no ask; 别 is a prohibition only standing alone (not 特别, 区别, 别人).
 _ASKS = re.compile(
-    r"希望|(?<![申邀聘])请(?!问|假|客|教)|恳请|恳求|呼吁|盼望|期盼|期待|能不能|能否|可不可以|可否|务必|最好|一定要"
+    r"希望|(?<![申邀聘])请(?!问|假|客|教)|恳请|恳求|呼吁|盼望|期盼|期待|能不能|能否|可不可以|可否|务必|最好|(?:一定|千万)要"
     r"|起码|好歹"
     r"|(?<![特区分类级个性告识鉴辨差离派])别(?![人的处])|(?<!要)不要"
     r"|\b(?:please|hope|wish|ask)\b"
@@ -136,9 +148,9 @@ _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _THIS_DRAFT = re.compile(r"(?:本|该|此|这|这个|这部|这次|本次|整部)(?:法|法律|条例|规定|草案|立法|修改)|草案|修正案")
 # A local request about one place in particular rather than a kind of place: in the sentence that
 # makes the request, a first-person pronoun on a place (我们小区, 我家楼下, 我们这片), a
-# demonstrative with a classifier or an existential (那盏路灯, 这段路, 有个坑). Pronouns, demonstratives, classifiers and
-# the existential 有(一)个 are closed classes of Chinese grammar; the places are those of
-# data/request_cues.txt (and 楼, 村, 小区, 片 the words they are made of).
+# demonstrative with a classifier or an existential (那盏路灯, 这段路, 有个坑). Pronouns,
+# demonstratives, classifiers and the existential 有(一)个 are closed classes of Chinese grammar;
+# the places are those of data/request_cues.txt (and 楼, 村, 小区, 片 the words they are made of).
 _FIRST_PERSON = r"(?:我们家|我们|咱们|我家|俺们|咱)"
 _ONE_OF_A_KIND = re.compile(r"(?:这|那)(?:个|盏|座|段|处|根|块|条|家|栋|片)|有一?个")
 
