@@ -265,7 +265,8 @@ def speech_act(norm: str, other_law: bool) -> SpeechAct:
         # for information.
         return "ask" if asks_for_something(_QUESTION_SENTENCE.sub("", norm)) else "question"
     request = find_request(norm)
-    if request.is_request and not _NATIONAL.search(norm):
+    # A trouble described with nothing asked (a neighbour's noise) is a complaint: "plain" below.
+    if request.is_request and not _NATIONAL.search(norm) and asks_for_something(norm):
         specific = _own_place().search(request.sentence) or _ONE_OF_A_KIND.search(request.sentence)
         # …unless the comment asks something beside it: a story of a place that ends in an ask.
         if specific and not asks_for_something(norm.replace(request.sentence, "")):
