@@ -13,17 +13,21 @@ drafting and of Chinese grammar, not in any labeled set:
   evaluation of a measure (合理, 太高, 反对, 支持这条, or a point made as a question: 凭什么), or words
   for the draft itself. A normative ask needs little relation: a resident asking for a rule in
   everyday words (户口本 for 户籍, 捐款 for 捐赠) shares few words with the draft. A rule asked in a
-  comment that names another law is asked of that law, not of this one;
+  comment that names another law is asked of that law, not of this one, and one asked of another law
+  by name (修改道路交通安全法, 消防法里…应该) makes the comment that law's whatever its words;
 - a question asking for information (请问…, 怎么办理, 在哪里, 多少…？) needs much relation and strong
   content evidence: a service question (a tax refund, a housing-fund withdrawal) borrows the
   draft's vocabulary without asking anything of its text;
-- a local request (requests.py: a broken lift, a street light) and a comment that asks, judges and
-  says nothing of the draft (a story, a complaint, a test message) need strong content evidence,
+- a request to fix one place in particular (我们小区那个充电桩坏了，请修一下) is never on topic by
+  content or relation (MIN_PLACE_*): it asks to mend that place;
+- a local request (requests.py: more toilets near parks) and a comment that asks, judges and
+  says nothing of the draft (a story, a complaint, a trouble told with nothing asked, a test
+  message) need strong content evidence,
   and the latter much relation: on a draft in everyday words (housing, e-bikes) they share its
   words without proposing any rule. A local request about what the draft regulates (stalls in a
   market's road, on a market draft) is also an opinion on it: its relation counts as usual;
 - any other ask (希望…, 请…, 能不能…) needs the ordinary amount: a story that ends in an ask about the
-  subject stays on topic.
+  subject stays on topic, and so does a question beside an ask (我们怎么办？请给点时间: a plea).
 A comment that does none of these is off-topic, and the reason shown to staff says what it is instead:
 - "empty": a few words of assent, the rest common in general Chinese (支持！, 同意);
 - "other_law": it names another law, and its words are about that law rather than the draft;
