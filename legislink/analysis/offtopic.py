@@ -81,7 +81,7 @@ _THE_DRAFT = re.compile(
 # inchoative complement 起来 (管起来: bring it under rules). Modal verbs, interrogative pronouns and
 # directional complements are closed classes; none of these forms is taken from a comment.
 _MODAL_VERBS = ("该", "要", "应", "得")
-_TO_REGULATE = rf"(?<!不)(?:{'|'.join(_MODAL_VERBS)})管(?!理)|谁来管|管起来"
+_TO_REGULATE = rf"(?:{'|'.join(_MODAL_VERBS)})管|谁来管|管起来"
 # A normative ask: the modal words and verbs of legal drafting (应当, 必须, 不得, 禁止, 只准 — the
 # modal 准 of permission, restricted —, 规定, 明确 —
 # the 立法技术规范 of the NPC Standing Committee), of asking for a text to change (增加, 删除, 修改,

@@ -200,3 +200,20 @@ def test_a_question_beside_an_ask_is_a_plea_not_a_request_for_information():
 
 def test_a_masked_phone_number_is_an_advertisement(articles, segmenter):
     assert _reasons(articles, segmenter, "代办电话卡过户，一天办好，电话138XXXX6621。") == ["ad"]
+
+
+@pytest.mark.parametrize(("text", "information"), [
+    # The interrogative particle 吗 and 多 on an adjective of extent ask; 为/凭 + 什么 and 怎么 on a
+    # modal verb make a point (closed classes of grammar, not phrases of a comment).
+    ("电话卡办错了还能退吗？", True),
+    ("补办银行卡要等多长时间？", True),
+    ("为啥我正常转账也被冻结？", False),
+    ("怎么可以不通知本人就冻结账户？", False),
+])
+def test_questions_are_read_in_closed_grammatical_classes(text, information):
+    assert offtopic.asks_for_information(normalize(text)) is information
+
+
+def test_a_modal_verb_on_the_verb_to_regulate_asks_for_a_rule():
+    for text in ("收购电话卡的早该管了。", "这种事谁来管？", "电话卡黑市要管起来。"):
+        assert offtopic.asks_for_a_rule(normalize(text))
