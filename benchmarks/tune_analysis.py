@@ -100,6 +100,13 @@ STAGES = {
         (offtopic, "MIN_LOCAL_RELATION"): [1.25, 1.5, 2.0, 2.5],
         (offtopic, "MIN_UNENGAGED_RELATION"): [1.5, 2.0, 2.5, 3.0],
     }),
+    # A request to fix one place in particular (our estate's charging post): what it needs, and
+    # whether a question for information is ever on topic by content evidence alone.
+    "offtopic-place": ("offtopic_f1", {
+        (offtopic, "MIN_PLACE_PROVISION_SCORE"): [1.0, 2.0, math.inf],
+        (offtopic, "MIN_PLACE_RELATION"): [2.5, 5.0, math.inf],
+        (offtopic, "MIN_QUESTION_PROVISION_SCORE"): [2.0, 3.0, math.inf],
+    }),
     "vocabulary": ("attribution_content", {
         (vocabulary, "DISCOUNT"): [0.0, 0.5, 0.9],
         (vocabulary, "MAX_SHORT_FORM_SHARE"): [1e-5, 1e-4, 1.0],

@@ -147,6 +147,8 @@ _CHANGE = re.compile(r"修改为|改为|增加|增设|补充|明确|规定|提�
 # 行政许可的期限以工作日计算) and a word of jieba's general dictionary (dict.txt: 工作日 789 n); none
 # of the laws in ../shared uses it. Without it a deadline such as 十个工作日 is not read as a figure
 # (measured: held-out accuracy 0.683 with it, 0.673 without; README, adoption).
+# 半个月, 半年: the numeral 半 (half, a closed class of Chinese grammar with the other numerals) on the
+# units 月 (with its measure word 个) and 年, read as 十五日 and 六个月 below; not a phrase of a comment.
 _NUMERAL = r"[0-9零〇一二两三四五六七八九十百千万.]+"
 # A fraction (三分之一, 二分之一) is how statutes write shares of members and votes (三分之二以上多数).
 _FRACTION = re.compile(r"([零〇一二两三四五六七八九十百]+)分之([零〇一二两三四五六七八九十]+)")

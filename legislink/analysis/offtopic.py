@@ -13,17 +13,21 @@ drafting and of Chinese grammar, not in any labeled set:
   evaluation of a measure (合理, 太高, 反对, 支持这条, or a point made as a question: 凭什么), or words
   for the draft itself. A normative ask needs little relation: a resident asking for a rule in
   everyday words (户口本 for 户籍, 捐款 for 捐赠) shares few words with the draft. A rule asked in a
-  comment that names another law is asked of that law, not of this one;
+  comment that names another law is asked of that law, not of this one, and one asked of another law
+  by name (修改道路交通安全法, 消防法里…应该) makes the comment that law's whatever its words;
 - a question asking for information (请问…, 怎么办理, 在哪里, 多少…？) needs much relation and strong
   content evidence: a service question (a tax refund, a housing-fund withdrawal) borrows the
   draft's vocabulary without asking anything of its text;
-- a local request (requests.py: a broken lift, a street light) and a comment that asks, judges and
-  says nothing of the draft (a story, a complaint, a test message) need strong content evidence,
+- a request to fix one place in particular (我们小区那个充电桩坏了，请修一下) is never on topic by
+  content or relation (MIN_PLACE_*): it asks to mend that place;
+- a local request (requests.py: more toilets near parks) and a comment that asks, judges and
+  says nothing of the draft (a story, a complaint, a trouble told with nothing asked, a test
+  message) need strong content evidence,
   and the latter much relation: on a draft in everyday words (housing, e-bikes) they share its
   words without proposing any rule. A local request about what the draft regulates (stalls in a
   market's road, on a market draft) is also an opinion on it: its relation counts as usual;
 - any other ask (希望…, 请…, 能不能…) needs the ordinary amount: a story that ends in an ask about the
-  subject stays on topic.
+  subject stays on topic, and so does a question beside an ask (我们怎么办？请给点时间: a plea).
 A comment that does none of these is off-topic, and the reason shown to staff says what it is instead:
 - "empty": a few words of assent, the rest common in general Chinese (支持！, 同意);
 - "other_law": it names another law, and its words are about that law rather than the draft;
@@ -39,20 +43,22 @@ relates to the draft.
 import math
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Literal
 
 from legislink.analysis.corpus import Draft
 from legislink.analysis.model import Attribution, OfftopicReason
-from legislink.analysis.requests import is_request
+from legislink.analysis.requests import default_cues, find_request
 from legislink.analysis.text import letters_and_digits
 from legislink.lawtext.references import Reference, laws_named, names_other_law
 
-SpeechAct = Literal["rule", "question", "local", "ask", "plain"]
-# Ways of reaching a seller: a phone number, a link or a messaging account's id is unmistakable; a
+SpeechAct = Literal["rule", "question", "place", "local", "ask", "plain"]
+# Ways of reaching a seller: a phone number (its middle digits may be masked, 138****6621 or
+# 138xxxx6621, as residents and sites write them), a link or a messaging account's id is unmistakable; a
 # messaging service named in words (微信, QQ) is also how residents describe trade, so it counts
 # only with little relation.
 _PHONE_OR_LINK = re.compile(
-    r"(?:\+?86[-\s]?)?1[3-9]\d[\d*]{4}\d{4}|\b\d{3,4}-\d{7,8}\b|\+\d{2,3}[\d\s-]{8,}"
+    r"(?:\+?86[-\s]?)?1[3-9]\d[\d*x]{4}\d{4}|\b\d{3,4}-\d{7,8}\b|\+\d{2,3}[\d\s-]{8,}"
     r"|https?://|www\.|\.(?:com|cn|net|top|xyz)\b"
     r"|(?:微信|vx|wx|qq|whatsapp|wechat|telegram)(?:号|id)?[:：\s]*[a-z][a-z0-9_-]{4,}\d"
 )
@@ -70,32 +76,45 @@ _THE_DRAFT = re.compile(
     r"|这一?条(?![路街河线鱼狗船])"
     r"|\b(?:law|draft|regulation|article)s?\b"
 )
-# A normative ask: the modal words and verbs of legal drafting (应当, 必须, 不得, 禁止, 规定, 明确 —
+# 管 (to regulate: the 管 of every statute's 管理) with a modal verb of Chinese grammar before it (该管,
+# 要管: it ought to be regulated), the subject-question 谁来 (谁来管: who is to regulate it) or the
+# inchoative complement 起来 (管起来: bring it under rules). Modal verbs, interrogative pronouns and
+# directional complements are closed classes; none of these forms is taken from a comment.
+_MODAL_VERBS = ("该", "要", "应", "得")
+_TO_REGULATE = rf"(?:{'|'.join(_MODAL_VERBS)})管|谁来管|管起来"
+# A normative ask: the modal words and verbs of legal drafting (应当, 必须, 不得, 禁止, 只准 — the
+# modal 准 of permission, restricted —, 规定, 明确 —
 # the 立法技术规范 of the NPC Standing Committee), of asking for a text to change (增加, 删除, 修改,
 # 放宽, 加重, as in stance.py), of sanctions and of what a rule sets (罚 — the morpheme of every
 # sanction word: 处罚, 罚款, 罚金 —, 责任, 标准, 资格, 审批, 监管), and of asking for a rule (建议, 要求,
-# 该管/要管 — a modal on 管, to regulate); English modals of a rule. Written for the project from that
+# 该管/要管 as above); English modals of a rule. Written for the project from that
 # general vocabulary. 没人管, 管管, 门槛 and 重罚, found in labeled sets and in no law text, were
 # dropped in the fifth pass (the README gives what they carried).
 _NORMATIVE = re.compile(
-    r"应当|应该|必须|不得|(?<!能)不能|不准|不许|不应|禁止|严禁|明令|规定|明确|写明|写清|写进|写入|纳入|列入|条款|罚则"
+    r"应当|应该|必须|不得|(?<!能)不能|不准|不许|只准|只许|不应|禁止|严禁|明令|规定|明确|写明|写清|写进|写入|纳入|列入|条款|罚则"
     r"|罚|追究|责任|增加|增设|删除|删去|修改|取消|保留|放宽|加重|从严|标准|资格|审批|监管|规范"
-    r"|限制|建议|要求|该管|要管|管起来|谁来管"
+    r"|限制|建议|要求"
+    rf"|{_TO_REGULATE}"
     r"|\b(?:should|must|ban|require[sd]?|forbid|prohibit)\b"
 )
-# A question asking for information: a sentence ending in a question mark, or opened by 请问, with
-# an interrogative word of Chinese grammar (怎么, 哪里, 什么 — so 什么时候 —, 多久, 找谁, 几次, 几点,
-# 多少, 要不要, and 还是 of an alternative question) and no rhetorical one (凭什么, 难道, 为什么: a
-# point made as a question). 能不能, 可不可以 are left out: they ask as often
+# A question asking for information: a sentence ending in a question mark, or opened by a verb of
+# asking said of oneself (请问, 请教, 问一下, 想问: the performative 问 of Chinese grammar), with
+# an interrogative of Chinese grammar — the interrogative pronouns and adverbs (怎么, 哪里/在哪, 什么
+# — so 什么时候 —, 多久, 谁, 几 with a measure word, 多少, 多 with an adjective of extent: 多长, 多远),
+# the affirmative-negative forms of a modal (要不要, 需不需要, 用不用), 还是 of an alternative
+# question and 是否 — and no rhetorical one (below). 能不能, 可不可以 are left out: they ask as often
 # for a change (能不能放宽一些) as for information. Written for the project from general grammar.
-_QUESTION_SENTENCE = re.compile(r"[^。！？!?；;\n]*[？?]|请问[^。！？!?；;\n]*")
+_QUESTION_SENTENCE = re.compile(r"[^。！？!?；;\n]*[？?]|(?:请问|请教|问一下|想问)[^。！？!?；;\n]*")
 _ASKS_FOR = re.compile(
-    r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|何时|几时|多久|多长时间|什么|哪些|找谁|还能"
+    r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|何时|几时|多久|多[长远大]|什么|哪些|找谁|吗"
     r"|是否|几[次个天年月号点岁]|多少|要不要|需不需要|用不用|还是"
     r"|\b(?:how|where|when|what|which)\b"
 )
-# 有什么用 (what use is it) and 这么/那么 (so much: an exclamation) make a point as well.
-_RHETORICAL = re.compile(r"凭什么|难道|为什么|为啥|怎么能|怎么可以|谁负责|何必|有什么用|有啥用|有何用|这么|那么"
+# A point made as a question (反问): the interrogative pronoun 什么/啥 after the prepositions of cause
+# and ground 为, 凭 (为什么, 凭什么), the rhetorical adverbs 难道, 何必, 岂, an interrogative adverb
+# of manner on a modal verb (怎么能, 怎么可以: how could it), 有什么用 (what use is it) and the
+# degree demonstratives 这么/那么 (so much: an exclamation). All closed classes of Chinese grammar.
+_RHETORICAL = re.compile(r"[为凭](?:什么|啥)|难道|何必|岂|怎么(?:能|可以)|有(?:什么|啥|何)用|这么|那么"
                          r"|\bwhy\b")
 # An evaluation of what a rule sets, in the general vocabulary of Chinese judgement: fair or not
 # (合理, 公平, 妥当), too much or too little of a rule's measures (太高, 偏轻, 过严 — degree words of
@@ -109,16 +128,44 @@ _EVALUATES = re.compile(
     r"|\b(?:fair|unfair|reasonable|too (?:high|low|strict|lenient)|oppose|worried)\b"
 )
 # An ask of any kind, in the optative and imperative words of Chinese grammar (希望, 请, 恳请, 呼吁,
-# 能不能, 可否, 务必, 别/不要 as a prohibition, 最好; 起码, 好歹: the least one asks for): what the
+# 能不能, 可否, 务必, 别/不要 as a prohibition, 最好; the modal 要 after an adverb of insistence,
+# 一定要, 千万要; 起码, 好歹: the least one asks for): what the
 # comment wants done. A rule when it is not a
 # local request (requests.py tells those) nor made in a comment on another law. 请问 asks a
 # question, 请假 and 申请 are no ask; 别 is a prohibition only standing alone (not 特别, 区别, 别人).
 _ASKS = re.compile(
-    r"希望|(?<![申邀聘])请(?!问|假|客|教)|恳请|恳求|呼吁|盼望|期盼|期待|能不能|能否|可不可以|可否|务必|最好|一定要"
+    r"希望|(?<![申邀聘])请(?!问|假|客|教)|恳请|恳求|呼吁|盼望|期盼|期待|能不能|能否|可不可以|可否|务必|最好|(?:一定|千万)要"
     r"|起码|好歹"
     r"|(?<![特区分类级个性告识鉴辨差离派])别(?![人的处])|(?<!要)不要"
     r"|\b(?:please|hope|wish|ask)\b"
 )
+# A rule asked of another law: a revision verb with a law's name as its object (修改道路交通安全法),
+# or a law's name with a locative particle (消防法里, 劳动法中: what is in that law) or after a
+# preposition of topic (关于个人所得税法, 对于…) in a sentence that asks for a rule or anything.
+# Revision verbs as in stance.py; locative particles and prepositions of Chinese grammar.
+_LAW_NAME = r"《?([\u4e00-\u9fff]{2,16}?(?:法(?![律规])|条例|办法|规定))》?"
+_REVISES_LAW = re.compile(rf"(?:修改|修订|修正|废止|废除){_LAW_NAME}")
+_IN_LAW = re.compile(rf"{_LAW_NAME}(?:里|中|里面|当中)|(?:关于|对于){_LAW_NAME}")
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
+# Words by which a comment points at the draft under discussion itself (本法, 这部条例, 草案): a
+# demonstrative of Chinese grammar on a word for a law, or the draft's own name.
+_THIS_DRAFT = re.compile(r"(?:本|该|此|这|这个|这部|这次|本次|整部)(?:法|法律|条例|规定|草案|立法|修改)|草案|修正案")
+# A local request about one place in particular rather than a kind of place: in the sentence that
+# makes the request, a first-person pronoun on a place (我们小区, 我家楼下, 我们这片), a
+# demonstrative with a classifier or an existential (那盏路灯, 这段路, 有个坑). Pronouns,
+# demonstratives, classifiers and the existential 有(一)个 are closed classes of Chinese grammar;
+# the places are those of data/request_cues.txt (and 楼, 村, 小区, 片 the words they are made of).
+_FIRST_PERSON = r"(?:我们家|我们|咱们|我家|俺们|咱)"
+_ONE_OF_A_KIND = re.compile(r"(?:这|那)(?:个|盏|座|段|处|根|块|条|家|栋|片)|有一?个")
+
+
+@cache
+def _own_place() -> re.Pattern[str]:
+    places = {p for p in default_cues().place if not p.isascii()} | {"楼", "村", "小区", "片"}
+    places = sorted(places, key=len, reverse=True)
+    return re.compile(rf"{_FIRST_PERSON}(?:这|那)?[个片]?(?:{'|'.join(map(re.escape, places))})")
+
+
 # What no local request is addressed to: the state as a whole, the whole country (general words).
 _NATIONAL = re.compile(r"国家|全国|中央|各地")
 # Words of assent and thanks, Chinese and English, written for the project: what a bare agreement
@@ -153,6 +200,10 @@ MIN_UNENGAGED_RELATION = 2.5
 # A local request needs this much relation: one about what the draft regulates (stalls spilling
 # into a market's road, on a market draft) is also an opinion on it.
 MIN_LOCAL_RELATION = 1.25
+# A request to fix one place in particular (our estate's charging post, that street light) needs
+# this much content evidence and relation: it asks to mend that place, not the draft's rules.
+MIN_PLACE_PROVISION_SCORE = math.inf
+MIN_PLACE_RELATION = math.inf
 # A question for information (with no rule asked, nothing judged) needs this much content evidence.
 MIN_QUESTION_PROVISION_SCORE = 2.0
 
@@ -205,7 +256,8 @@ def speech_act(norm: str, other_law: bool) -> SpeechAct:
     - "rule": asks for a rule, judges a measure or speaks of the draft (a rule asked in a comment that
       names another law is asked of that law: it counts for nothing here);
     - "question": asks a question for information;
-    - "local": asks for something to be done here (requests.py: a broken lift, a street light);
+    - "place": asks for one place in particular to be fixed (我们小区那个充电桩坏了, 请修一下);
+    - "local": asks for something else to be done here (requests.py: more toilets near parks);
     - "ask": asks for anything else (希望…, 请…, 能不能…);
     - "plain": none of these (a story, a complaint with no ask, a test message)."""
     if evaluates_a_rule(norm):
@@ -213,10 +265,32 @@ def speech_act(norm: str, other_law: bool) -> SpeechAct:
     if not other_law and (asks_for_a_rule(norm) or _THE_DRAFT.search(norm)):
         return "rule"
     if asks_for_information(norm):
-        return "question"
-    if is_request(norm) and not _NATIONAL.search(norm):
+        # A question beside an ask made elsewhere (…我们怎么办？请给点时间) is a plea, not a request
+        # for information.
+        return "ask" if asks_for_something(_QUESTION_SENTENCE.sub("", norm)) else "question"
+    request = find_request(norm)
+    # A trouble described with nothing asked (a neighbour's noise) is a complaint: "plain" below.
+    if request.is_request and not _NATIONAL.search(norm) and asks_for_something(norm):
+        specific = _own_place().search(request.sentence) or _ONE_OF_A_KIND.search(request.sentence)
+        # …unless the comment asks something beside it: a story of a place that ends in an ask.
+        if specific and not asks_for_something(norm.replace(request.sentence, "")):
+            return "place"
         return "local"
     return "ask" if asks_for_something(norm) else "plain"
+
+
+def asks_of_another_law(norm: str, draft: Draft) -> bool:
+    """Whether a normalised comment asks for a rule of another law by name (修改道路交通安全法,
+    消防法里…应该加大处罚) and does not point at the draft itself: the rule it asks is that law's."""
+    if _THIS_DRAFT.search(norm):
+        return False
+    for sentence in _SENTENCE.findall(norm):
+        names = [m.group(1) for m in _REVISES_LAW.finditer(sentence)]
+        if asks_for_a_rule(sentence) or asks_for_something(sentence) or evaluates_a_rule(sentence):
+            names += [m.group(1) or m.group(2) for m in _IN_LAW.finditer(sentence)]
+        if any(names_other_law(Reference(article=None, law=name), draft.title) for name in names):
+            return True
+    return False
 
 
 def needed(norm: str, other_law: bool) -> tuple[float, float]:
@@ -230,6 +304,8 @@ def needed(norm: str, other_law: bool) -> tuple[float, float]:
         return MIN_PROVISION_SCORE, MIN_NORMATIVE_RELATION if normative else MIN_RELATION
     if act == "question":
         return max(MIN_PROVISION_SCORE, MIN_QUESTION_PROVISION_SCORE), MIN_QUESTION_RELATION
+    if act == "place":
+        return MIN_PLACE_PROVISION_SCORE, MIN_PLACE_RELATION
     if act == "local":
         return max(MIN_PROVISION_SCORE, MIN_UNENGAGED_PROVISION_SCORE), max(MIN_RELATION, MIN_LOCAL_RELATION)
     if act == "plain":
@@ -273,8 +349,9 @@ def classify(norm: str, tokens: Sequence[str], attribution: Attribution, draft: 
     if _PHONE_OR_LINK.search(norm) or (_MESSAGING.search(norm) and relation < AD_RELATION):
         return "ad"
     other_law = _names_other_law(norm, draft)
-    # Naming another law outweighs a likeness to one of the draft's articles.
-    if other_law and relation < OTHER_LAW_RELATION:
+    # Naming another law outweighs a likeness to one of the draft's articles, and so does asking a
+    # rule of it, whatever the words it shares with the draft.
+    if other_law and (relation < OTHER_LAW_RELATION or asks_of_another_law(norm, draft)):
         return "other_law"
     if _relates(norm, relation, attribution, other_law):
         return None

@@ -156,3 +156,64 @@ def test_comments_in_the_drafts_everyday_words_that_ask_nothing_of_it_are_off_to
 ])
 def test_a_story_or_a_judgement_on_the_subject_stays_on_topic(articles, segmenter, text):
     assert _reasons(articles, segmenter, text) == [None]
+
+
+# The mechanisms of the sixth pass, on texts written for these tests in the anti-fraud draft's
+# everyday words: what a comment asks of another law, of one place, or of nobody.
+@pytest.mark.parametrize("text", [
+    "建议修改道路交通安全法，营业厅门口乱停的电动车要扣分。",
+    "消费者权益保护法里对电话卡退费应该规定得更细，营业厅总是拖着不退。",
+])
+def test_a_rule_asked_of_another_law_by_name_is_that_laws(articles, segmenter, text):
+    assert _reasons(articles, segmenter, text) == ["other_law"]
+
+
+def test_another_law_named_beside_an_ask_of_this_draft_is_no_ask_of_that_law(articles, segmenter):
+    draft = build_draft(articles, DRAFT_TITLE, segmenter)
+    of_this = normalize("本法可以参照消费者权益保护法里的七日无理由退货，办错的电话卡应当允许退。")
+    of_that = normalize("消费者权益保护法里应当规定七日无理由退货。")
+    assert not offtopic.asks_of_another_law(of_this, draft)
+    assert offtopic.asks_of_another_law(of_that, draft)
+    # 修改 with the generic word (法律), not a law's name, asks nothing of another law.
+    assert not offtopic.asks_of_another_law(normalize("建议借这次机会修改相关法律。"), draft)
+
+
+@pytest.mark.parametrize(("text", "act"), [
+    ("我们小区那个营业厅的叫号机坏了，请尽快修好。", "place"),
+    ("营业厅门口有个台阶塌了，请派人来修一下。", "place"),
+    # A kind of place, not one in particular: a local request that may be about the draft's subject.
+    ("希望多在社区旁边设营业厅，办电话卡不用跑远。", "local"),
+    # A trouble told with nothing asked is a complaint.
+    ("对门邻居每天早上六点打电话，吵得全家睡不着。", "plain"),
+])
+def test_a_request_to_fix_one_place_is_told_from_a_request_about_a_kind_of_place(text, act):
+    assert offtopic.speech_act(normalize(text), other_law=False) == act
+
+
+def test_a_question_beside_an_ask_is_a_plea_not_a_request_for_information():
+    plea = normalize("电话卡只准办一张，那我们做生意的怎么办？请考虑实际需要。")
+    question = normalize("我想问一下，电话卡在哪里补办")
+    assert offtopic.speech_act(plea, other_law=False) == "rule"
+    assert offtopic.speech_act(normalize("我们老人怎么办？请考虑实际需要。"), other_law=False) == "ask"
+    assert offtopic.speech_act(question, other_law=False) == "question"
+
+
+def test_a_masked_phone_number_is_an_advertisement(articles, segmenter):
+    assert _reasons(articles, segmenter, "代办电话卡过户，一天办好，电话138XXXX6621。") == ["ad"]
+
+
+@pytest.mark.parametrize(("text", "information"), [
+    # The interrogative particle 吗 and 多 on an adjective of extent ask; 为/凭 + 什么 and 怎么 on a
+    # modal verb make a point (closed classes of grammar, not phrases of a comment).
+    ("电话卡办错了还能退吗？", True),
+    ("补办银行卡要等多长时间？", True),
+    ("为啥我正常转账也被冻结？", False),
+    ("怎么可以不通知本人就冻结账户？", False),
+])
+def test_questions_are_read_in_closed_grammatical_classes(text, information):
+    assert offtopic.asks_for_information(normalize(text)) is information
+
+
+def test_a_modal_verb_on_the_verb_to_regulate_asks_for_a_rule():
+    for text in ("收购电话卡的早该管了。", "这种事谁来管？", "电话卡黑市要管起来。"):
+        assert offtopic.asks_for_a_rule(normalize(text))
