@@ -145,14 +145,16 @@ def test_an_opinion_whose_comments_asks_went_different_ways_is_split_one_for_eac
     (proposed,) = [s for s in adoption.suggest(consultation, final.id) if s.group.id == group.id]
     assert proposed.proposed == Adoption.ADOPTED  # two of three comments' asks were made
     *made, other = [m[2] for m in proposed.members]
-    assert made == [Adoption.ADOPTED, Adoption.ADOPTED] and other != Adoption.ADOPTED
-    assert proposed.evidence["members"]["adopted"] == 2 and proposed.evidence["members"][other.value] == 1
+    assert made == [Adoption.ADOPTED, Adoption.ADOPTED]
+    assert other != Adoption.ADOPTED
+    assert proposed.evidence["members"]["adopted"] == 2
+    assert proposed.evidence["members"][other.value] == 1
 
     kept, new = adoption.split_by_proposal(consultation, group.id, actor=None)
     db.session.commit()
-    assert kept.id == group.id and kept.size == 2 and kept.proposed_adoption == Adoption.ADOPTED
-    assert new.size == 1 and new.proposed_adoption == other
-    assert new.reported_at == kept.reported_at and new.in_report and new.provision_id == kept.provision_id
+    assert (kept.id, kept.size, kept.proposed_adoption) == (group.id, 2, Adoption.ADOPTED)
+    assert (new.size, new.proposed_adoption) == (1, other)
+    assert (new.reported_at, new.in_report, new.provision_id) == (kept.reported_at, True, kept.provision_id)
     assert new.adoption_evidence["final_version"] == final.id
     moved = db.session.scalar(select(Comment).where(Comment.group_id == new.id))
     assert "免费代办" in moved.text
