@@ -33,7 +33,6 @@ The thresholds are chosen by leave-one-set-out cross-validation over the labeled
 
 from __future__ import annotations
 
-import difflib
 import functools
 import math
 import re
@@ -91,10 +90,14 @@ class Settings:
     # A soft final sentence (鼓励, 可以) does not make a taken-up ask partly when the ask asked for a
     # wording, a mention (增加…的表述, 体现…): that asks for no duty.
     wording_asked: bool = True
-    # The article commented on, compared as a diff: a replaced wording that the ask names both sides
-    # of (可以 -> 应当, one policy term for another), or an inserted wording of this many characters
-    # or more that the ask writes, is the ask made however few its character pairs (0: off).
-    diff_chars: int = 0
+    # The article commented on, compared sentence by sentence with its consulted counterpart: an ask
+    # that puts forward a modal word (改为“应当”, 改成鼓励性规定) or asks for a figure of a kind without
+    # one (写明多少天) is made when that sentence's modal word or figure changed so, however few its
+    # character pairs; each such ask of a comment counts as one of its asks (diff_points).
+    diff_points: bool = True
+    # A soft word (鼓励, 可以) makes a taken-up ask partly only when the final article writes it anew
+    # (more often than its consulted counterpart): an article that already encouraged was not softened.
+    soft_new: bool = True
 
 
 DEFAULT = Settings()
@@ -532,26 +535,30 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     share = mass / best_total if best_total else 0.0
     whole = opinion.article is None or opinion.article not in revision.old_text
     asked_figures = figures(text) - figures(revision.old_text.get(opinion.article or "", ""))
-    if home is not None and (on_home := _figure_at_home(revision, opinion, settings, text, home, share)):
-        return on_home
+    judged = _diff_judged(revision, opinion, home) if settings.diff_points else []
     floor = settings.home_least_weight if best is not None and best is home else settings.least_weight
-    if best is None or mass < floor or share < settings.partly:
-        return _not_found(revision, opinion, settings, home, share, mass)
+    found = best is not None and mass >= floor and share >= settings.partly
+    if on_home := _at_home(revision, opinion, settings, text, share, judged, [home, best] if found else [home]):
+        return on_home
+    if not found:
+        return _not_found(revision, opinion, home, share, mass)
     made_figures = same_figures(asked_figures, figures(best.text))
     extra = {"share": round(share, 3), "found": sorted(best_found, key=lambda b: -revision.idf.get(b, 0))[:12]}
     # Each separate ask of the comment: made when enough of its own weight is in the same article.
     points = [set(pairs(p)) & revision.vocabulary - consulted for p in ask_points(opinion.text)]
     points = [p for p in points if revision.weight(p) >= settings.least_weight]
     made = [p for p in points if revision.weight(p & best.novel) / revision.weight(p) >= settings.point]
-    extra["points"] = f"{len(made)}/{len(points)}"
+    # An ask the diff of the article commented on judged and found not made is one of the asks too.
+    asked_count = len(points) + len(judged)
+    extra["points"] = f"{len(made)}/{asked_count}"
     if asked_figures and not made_figures:
         # The figure was not written in: a general duty on the same point is partly, a weak match nothing.
         home_share = revision.weight(wanted & home.novel) / total if home is not None and total else 0.0
         on_point = home_share >= settings.partly or share >= settings.adopted or (len(points) > 1 and bool(made))
         return _figure_missing(revision, opinion, home, best, asked_figures, on_point, share, extra,
                                settings.beyond)
-    if len(points) > 1 and len(made) < len(points) and not made_figures:
-        reason = _reason("partly_some", made=str(len(made)), asked=str(len(points)))
+    if asked_count > 1 and len(made) < asked_count and not made_figures:
+        reason = _reason("partly_some", made=str(len(made)), asked=str(asked_count))
         return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
     if share >= settings.adopted and not asked_figures and (weaker := _weaker(revision, opinion, settings, text,
                                                                               best, best_found)):
@@ -565,39 +572,103 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
 
 
-def _not_found(revision: Revision, opinion: Opinion, settings: Settings, home: _Final | None, share: float,
-               mass: float) -> Proposal:
-    """Nothing found above the chance floor: unless the diff of the article commented on is the change
-    the ask names (diff_chars), not adopted."""
-    if home is not None and settings.diff_chars and (
-            named := diff_named(revision.old_text.get(opinion.article or "", ""), home.text,
-                                _NOT_TEXT.sub("", normalize(opinion.text + opinion.suggestion)),
-                                settings.diff_chars)):
-        return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
-                                                  changed=named))
+def _not_found(revision: Revision, opinion: Opinion, home: _Final | None, share: float, mass: float) -> Proposal:
     reason = _reason("unchanged") if home is not None and home.change == "same" else _reason("not_found")
     return Proposal("not_adopted", round(share, 3), _evidence(revision, opinion, home, reason, share=round(
         share, 3), mass=round(mass, 1)))
 
 
-def diff_named(consulted: str, final: str, ask: str, least: int) -> str | None:
-    """The change of the article commented on that the ask names, or None: a replaced wording whose
-    removed and inserted sides the ask both writes (可以 -> 应当; one law's name for another), or an
-    inserted wording of `least` characters or more that it writes. Small changes weigh few character
-    pairs; compared as the article's diff they are found. Returns "removed→inserted"."""
-    before, after = _NOT_TEXT.sub("", normalize(consulted)), _NOT_TEXT.sub("", normalize(final))
-    if not before or before == after:
+def _at_home(revision: Revision, opinion: Opinion, settings: Settings, text: str, share: float, judged: list,
+             finals: list) -> Proposal | None:
+    """What the article commented on (finals[0]) settles alone: an asked figure written or moved there,
+    or an ask its diff judged made; None otherwise."""
+    home = finals[0]
+    if home is None:
         return None
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
-        removed, inserted = before[i1:i2], after[j1:j2]
-        if op == "equal" or len(inserted) < 2:
-            continue
-        if op == "replace" and len(removed) >= 2 and removed in ask and inserted in ask:
-            return f"{removed}→{inserted}"
-        # An inserted run of `least` characters the ask writes (和应急演练 for 增加应急演练).
-        if any(inserted[k:k + least] in ask for k in range(len(inserted) - least + 1)):
-            return f"{removed}→{inserted}"
-    return None
+    if on_home := _figure_at_home(revision, opinion, settings, text, home, share):
+        return on_home
+    return _diff_made(revision, opinion, settings, finals, judged) if any(judged) else None
+
+
+def _diff_judged(revision: Revision, opinion: Opinion, home: _Final | None) -> list[str | bool]:
+    """The asks of the comment the diff of the article commented on can judge, each judged."""
+    if home is None:
+        return []
+    consulted = revision.old_text.get(opinion.article or "", "")
+    return [j for p in ask_points(opinion.text) if (j := diff_point(p, consulted, home.text)) is not None]
+
+
+def _diff_made(revision: Revision, opinion: Opinion, settings: Settings, finals: list[_Final],
+               judged: list) -> Proposal:
+    """Some ask of the comment made in the diff of the article commented on (finals[0]): adopted when
+    its other asks are made too (in that article or the one found), partly when some are not."""
+    consulted = revision.old_pairs.get(opinion.article or "", set())
+    # A pair of the ask written in neither text weighs as the rarest pair of the law: an ask whose
+    # words the final text never writes (路费要给报销) is an ask not made, not an ask of no weight.
+    rarest = max(revision.idf.values(), default=1.0)
+    weight = lambda found: sum(revision.idf.get(b, rarest) for b in found)  # noqa: E731
+    others = [set(pairs(p)) - consulted for p in ask_points(opinion.text) if diff_point(p, "", "") is None]
+    others = [p for p in others if weight(p) >= settings.least_weight]
+    made = [p for p in others if max(weight(p & f.novel) for f in finals) / weight(p) >= settings.point]
+    done = [j for j in judged if j]
+    changed = "；".join(done)
+    if len(done) == len(judged) and len(made) == len(others):
+        return Proposal("adopted", 1.0, _evidence(revision, opinion, finals[0], _reason("rewritten_as_asked"),
+                                                  changed=changed))
+    reason = _reason("partly_some", made=str(len(done) + len(made)), asked=str(len(judged) + len(others)))
+    return Proposal("partly", 0.5, _evidence(revision, opinion, finals[0], reason, changed=changed))
+
+
+# The modal words of statutes in two classes (立法技术规范; closed-class grammar words): a duty or a
+# ban, and a permission or an encouragement. 支持 and 引导 are left out: they are also ordinary verbs.
+_FIRM_MODALS = ("应当", "必须", "不得", "禁止")
+_SOFT_MODALS = ("可以", "鼓励", "提倡")
+# The modal word an ask puts forward after a change verb (改为“应当”, 改成鼓励性规定).
+_MODAL_TARGET = re.compile(r"(?:修改为|改为|改成|变为|写成|写为|规定为)[“\"「『]?(应当|必须|不得|禁止|可以|鼓励|提倡)")
+# An ask for a figure of a kind without the number (写明多少天, 多长时间内): the interrogative numerals
+# of grammar (多少, 多长, 多久) before a unit of _FAMILY; not 几, which also means "a few" (过几年).
+_ASKED_KIND = re.compile(r"多少个?(工作日|日|天|周|月|年|万元|元|名|人|次|小时)|多长时间|多久")
+
+
+def _modal_class(text: str) -> set[str]:
+    return ({"firm"} if any(w in text for w in _FIRM_MODALS) else set()) | (
+        {"soft"} if any(w in text for w in _SOFT_MODALS) else set())
+
+
+def _sentence_pairs(consulted: str, final: str) -> list[tuple[str, str]]:
+    """Each sentence of the final text with the consulted sentence most like it (pair Dice), when that
+    one is alike enough to be its earlier wording (half its pairs: the origin threshold)."""
+    old = [s for s in re.split(r"[。；;\n]", normalize(consulted)) if s.strip()]
+    found = []
+    for sentence in re.split(r"[。；;\n]", normalize(final)):
+        mine = set(pairs(sentence))
+        best = max(((_dice(mine, set(pairs(o))), o) for o in old), default=(0.0, ""))
+        if best[0] >= DEFAULT.origin:
+            found.append((best[1], sentence))
+    return found
+
+
+def diff_point(point: str, consulted: str, final: str) -> str | None | bool:
+    """One ask judged on the diff of the article commented on: None when the diff cannot judge it (it
+    asks for no modal word and no kind of figure); else what changed as asked ("可以→应当", "七个工作日"),
+    or False when nothing did."""
+    point = normalize(point)
+    target = _MODAL_TARGET.search(point)
+    kind = _ASKED_KIND.search(point)
+    if target is None and kind is None:
+        return None
+    if target is not None:
+        want = "firm" if target.group(1) in _FIRM_MODALS else "soft"
+        other = "soft" if want == "firm" else "firm"
+        for before, after in _sentence_pairs(consulted, final):
+            if want in _modal_class(after) - _modal_class(before) and other in _modal_class(before) - _modal_class(
+                    after):
+                return f"{'、'.join(w for w in _FIRM_MODALS + _SOFT_MODALS if w in before and w not in after)}→" \
+                       f"{'、'.join(w for w in _FIRM_MODALS + _SOFT_MODALS if w in after and w not in before)}"
+        return False
+    asked = "time" if kind.group(1) is None else _FAMILY[kind.group(1)][0]
+    new = [f for f in figures(final) - figures(consulted) if (v := figure_value(f)) and v[0] == asked]
+    return "、".join(sorted(new)) or False
 
 
 def _weaker(revision: Revision, opinion: Opinion, settings: Settings, text: str, best: _Final,
@@ -609,7 +680,9 @@ def _weaker(revision: Revision, opinion: Opinion, settings: Settings, text: str,
             figures(best.text) - figures(revision.old_text.get(best.old_label or "", ""))):
         return _reason("partly_general", asked=quantity.group(), got=best.label)
     if settings.modality and not (settings.wording_asked and _ASKS_WORDING.search(ask_clauses(opinion.text))) and (
-            softer := _softer(opinion.text, best, found)):
+            softer := _softer(opinion.text, best, found)) and not (
+            settings.soft_new and normalize(best.text).count(softer) <= normalize(
+                revision.old_text.get(best.old_label or "", "")).count(softer)):
         return _reason("partly_softer", got=softer, final_article=best.label)
     return None
 
