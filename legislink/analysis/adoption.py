@@ -98,6 +98,9 @@ class Settings:
     # A soft word (鼓励, 可以) makes a taken-up ask partly only when the final article writes it anew
     # (more often than its consulted counterpart): an article that already encouraged was not softened.
     soft_new: bool = True
+    # A keep-ask whose quoted wording (保留“可以”) the final article dropped is not adopted, however much
+    # of the provision survived.
+    keep_quoted: bool = True
 
 
 DEFAULT = Settings()
@@ -442,12 +445,30 @@ def _keep(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
     home = _home(revision, opinion)
     old = revision.old_pairs.get(opinion.article or "", set())
     asked = set(pairs(opinion.text + opinion.suggestion)) & old or old
-    if home is not None and asked and len(asked & home.pairs) / len(asked) >= settings.survived:
+    if home is not None and asked and len(asked & home.pairs) / len(asked) >= settings.survived and not (
+            settings.keep_quoted and (gone := _quoted_gone(opinion.text, revision.old_text[opinion.article],
+                                                            home.text))):
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("kept")))
+    if home is not None and settings.keep_quoted and gone:
+        return Proposal("not_adopted", 0.0, _evidence(revision, opinion, home, _reason("removed_against"),
+                                                      changed=gone))
     if home is None and not old:
         # A keep-ask on the whole draft: kept when the draft's words it names are all still there.
         return _located(revision, opinion, settings, kind="keep")
     return Proposal("not_adopted", 0.0, _evidence(revision, opinion, home, _reason("removed_against")))
+
+
+_QUOTED_SHORT = re.compile(r"[“\"「『]([^”\"」』]{2,})[”\"」』]")
+
+
+def _quoted_gone(text: str, consulted: str, final: str) -> str | None:
+    """A wording a keep-ask quotes, where it asks to keep (请保留“可以”), that the consulted article has
+    and its final counterpart does not: the provision survived, not what the ask asked to keep."""
+    consulted, final = normalize(consulted), normalize(final)
+    for quoted in _QUOTED_SHORT.findall(_keep_sentences(normalize(text))):
+        if quoted in consulted and quoted not in final:
+            return quoted
+    return None
 
 
 def _delete(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
