@@ -208,6 +208,12 @@ _UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|周|个
 def figure_value(figure: str) -> tuple[str, float] | None:
     """What a figure measures and how much, in one unit per kind: 十五日 -> (time, 15), 二万元 ->
     (money, 20000), 百分之三十 -> (share, 30); None when it cannot be read."""
+    if often := _FREQUENCY.fullmatch(figure):
+        try:
+            periods = {"几": 9, "半": 0.5, "": 1}.get(often.group(1)) or cn_to_int(_figure(often.group(1)))
+            return ("frequency", cn_to_int(_figure(often.group(3))) / (periods * _PERIOD_DAYS[often.group(2)]))
+        except ValueError:
+            return None
     if not figure.startswith("百分之") and (fraction := _FRACTION.fullmatch(figure)):
         try:
             return ("share", 100 * cn_to_int(fraction.group(2)) / cn_to_int(fraction.group(1)))
@@ -280,7 +286,8 @@ def figure_beyond(asked: set[str], bases_text: str, consulted: str, final: str) 
         if want is None:
             continue
         for got, (family, value) in new:
-            mine = [b for fam, b in bases if fam == family]
+            # A duty with no frequency stated (定期, 及时) may be done as rarely as one likes: zero times.
+            mine = [b for fam, b in bases if fam == family] or ([0.0] if family == "frequency" else [])
             if family == want[0] and mine and all(
                     (value - b) * (want[1] - b) > 0 and abs(value - b) >= abs(want[1] - b) for b in mine):
                 return got
@@ -293,9 +300,24 @@ def same_figures(asked: set[str], written: set[str]) -> set[str]:
     return {f for f in asked if f in written or figure_value(f) in values}
 
 
+# A frequency (每月至少组织一次, 每个星期…一次, 每五日…一次): 每, a period of the calendar or of the school
+# year (with its count, 每五日), up to a few characters, and a count of 次; read as times per day, so
+# that 每周一次 is more often than 每月一次.
+_PERIOD_DAYS = {"日": 1, "天": 1, "周": 7, "星期": 7, "月": 30, "季度": 91, "学期": 182, "学年": 365, "年": 365}
+# 每隔几天 is read at its least: 几 is a number below ten, so at least once every nine days.
+_FREQUENCY = re.compile(r"每隔?([一二两三四五六七八九十几半0-9]*)个?(日|天|周|星期|月|季度|学期|学年|年)"
+                        r"[^，,。；;：:、]{0,6}?([一二两三四五六七八九十0-9]+)(次)")
+
+
 def figures(text: str) -> set[str]:
-    """The quotas, amounts and deadlines a text states (百分之十, 十五日, 30%)."""
-    return {_figure(m.group()) for m in _FIGURE.finditer(_REFERENCE.sub("", normalize(text)))}
+    """The quotas, amounts, deadlines and frequencies a text states (百分之十, 十五日, 30%, 每月一次)."""
+    text = _REFERENCE.sub("", normalize(text))
+    often = {_figure(f"每{m.group(1)}{m.group(2)}{m.group(3)}次") for m in _FREQUENCY.finditer(text)}
+    # The count of a frequency (一次) is not a figure of its own; its period (每五日) still is one.
+    counts = [m.span(3)[0] for m in _FREQUENCY.finditer(text)]
+    for start in reversed(counts):
+        text = text[:start] + "，" + text[start:].split("次", 1)[1]
+    return often | {_figure(m.group()) for m in _FIGURE.finditer(text)}
 
 
 # The words that make a sentence a request (建议, 希望 …), narrower than _ASKING, which also takes
