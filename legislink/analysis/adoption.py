@@ -101,6 +101,10 @@ class Settings:
     # A keep-ask whose quoted wording (保留“可以”) the final article dropped is not adopted, however much
     # of the provision survived.
     keep_quoted: bool = True
+    # The request and drafting verbs of the ask (建议, 增加) are left out of what it is matched on.
+    cues_out: bool = False
+    # Every point of the ask made in the article commented on: adopted, whatever the share.
+    points_home: bool = False
 
 
 DEFAULT = Settings()
@@ -139,13 +143,14 @@ class Proposal:
 
 # Cues of the general drafting vocabulary (立法技术规范: 修改为 / 增加 / 删去 / 保留) and of comments.
 # Keep: 保留 and 维持 with the near-synonyms a general dictionary gives for them (保持, 留下, 留着,
-# 不变) and the negated verb 不要动 / 别动 (leave it as it is).
+# 不变) and the negated verb 不要动 / 别动 / 不用动 / 不必动 (leave it as it is; 不用 and 不必 are the
+# negations of need in grammar, beside 不要 and 别).
 _KEEP = re.compile(r"保留|维持|保持|留下|留着|不变|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消"
-                   r"|不要动|别动|继续沿用|坚持现行|赞成"
+                   r"|不要动|别动|不用动|不必动|继续沿用|坚持现行|赞成"
                    r"|支持(?:本条|这一?条|该条|此条)")
 _DELETE = re.compile(r"删去|删除|删掉|去掉|取消|废止|不再规定")
 # A negated deletion, the negation up to a few characters before the verb (别在审议时删掉).
-_NEGATED_DELETE = re.compile(r"(?:不要|不宜|不应|不能|不得|别|反对)[^，,。；;！!？?]{0,8}?(?:删|取消|去掉)")
+_NEGATED_DELETE = re.compile(r"(?:不要|不用|不必|不宜|不应|不能|不得|别|反对)[^，,。；;！!？?]{0,8}?(?:删|取消|去掉)")
 _CHANGE = re.compile(r"修改为|改为|增加|增设|补充|明确|规定|提高|降低|缩短|延长|扩大|缩小|放宽|加重|细化|调整|完善"
                      r"|建立|纳入")
 # Figures: numbers with the units drafting uses for quotas, amounts and deadlines. 工作日 (个 工作日 with
@@ -327,7 +332,7 @@ _REQUEST = re.compile(r"建议|希望|要求|请求|呼吁|最好|修改为|改�
 
 # A negated verb of change and what it governs up to the clause's end (千万别删掉或者放宽, 不要降低):
 # the negations of comments and the change verbs of _CHANGE and _DELETE.
-_NEGATED_CHANGE = re.compile(r"(?:不要|不宜|不应|不能|不得|千万别|别|反对)[^，,。；;！!？?]*")
+_NEGATED_CHANGE = re.compile(r"(?:不要|不用|不必|不宜|不应|不能|不得|千万别|别|反对)[^，,。；;！!？?]*")
 
 
 def _keep_sentences(text: str) -> str:
@@ -547,11 +552,17 @@ def _eased(consulted: str, final: str, asked: set[str], ask: str) -> str | None:
 _CLAUSES = re.compile(r"[^，,。；;：:！!？?\n]+")
 
 
+# The verbs by which a comment asks (建议, 希望…) and the drafting verbs of 立法技术规范 (增加, 删去…):
+# they say that something is asked, not what; an 增加 of the ask met in 逐步增加 is chance.
+_CUES = re.compile(r"建议|希望|要求|请求|呼吁|最好|修改为|改为|改成|增加|增设|增写|补充|删去|删除")
+
+
 def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: str) -> Proposal:
     """Where the asked-for content went in the whole final text, and how much of it."""
     text = ask_clauses(opinion.text) + "。" + opinion.suggestion
     quoted = [q for q in _PROPOSED.findall(normalize(opinion.text + "\n" + opinion.suggestion)) if len(q) >= 6]
-    asked = set(pairs(" ".join(quoted) if quoted else text)) & revision.vocabulary
+    said = _CUES.sub("，", text) if settings.cues_out else text
+    asked = set(pairs(" ".join(quoted) if quoted else said)) & revision.vocabulary
     consulted = revision.old_pairs.get(opinion.article or "", set())
     wanted = asked - consulted if consulted else asked
     total = revision.weight(wanted)
@@ -603,10 +614,11 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     if asked_count > 1 and len(made) < asked_count and not made_figures:
         reason = _reason("partly_some", made=str(len(made)), asked=str(asked_count))
         return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
-    if share >= settings.adopted and not asked_figures and (weaker := _weaker(revision, opinion, settings, text,
-                                                                              best, best_found)):
+    # Covered: enough of the ask's weight, or every point of it made in the article commented on.
+    covered = share >= settings.adopted or (settings.points_home and best is home and len(made) == asked_count > 0)
+    if covered and not asked_figures and (weaker := _weaker(revision, opinion, settings, text, best, best_found)):
         return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, weaker, **extra))
-    if share >= settings.adopted or made_figures:
+    if covered or made_figures:
         reason = (_reason("whole_draft_found", final_article=best.label) if whole
                   else _reason("added_as_asked", added=_added_words(best, best_found))
                   if best.change == "added" else _reason("rewritten_as_asked"))
