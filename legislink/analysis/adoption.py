@@ -105,6 +105,8 @@ class Settings:
     cues_out: bool = False
     # Every point of the ask made in the article commented on: adopted, whatever the share.
     points_home: bool = False
+    # An opinion on the whole draft is judged as one on the consulted article it shares most words with.
+    whole_home: bool = False
 
 
 DEFAULT = Settings()
@@ -472,11 +474,11 @@ def _keep(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
     home = _home(revision, opinion)
     old = revision.old_pairs.get(opinion.article or "", set())
     asked = set(pairs(opinion.text + opinion.suggestion)) & old or old
-    if home is not None and asked and len(asked & home.pairs) / len(asked) >= settings.survived and not (
-            settings.keep_quoted and (gone := _quoted_gone(opinion.text, revision.old_text[opinion.article],
-                                                            home.text))):
+    gone = _quoted_gone(opinion.text, revision.old_text[opinion.article], home.text) if (
+        settings.keep_quoted and home is not None) else None
+    if home is not None and asked and len(asked & home.pairs) / len(asked) >= settings.survived and not gone:
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("kept")))
-    if home is not None and settings.keep_quoted and gone:
+    if gone:
         return Proposal("not_adopted", 0.0, _evidence(revision, opinion, home, _reason("removed_against"),
                                                       changed=gone))
     if home is None and not old:
@@ -844,6 +846,17 @@ def _added_words(final: _Final, found: set[str]) -> str:
     return _found_sentence(final, found)[:60]
 
 
+def _attributed(revision: Revision, opinion: Opinion, settings: Settings) -> Opinion:
+    """An opinion on the whole draft, read as one on the consulted article whose words its asking
+    sentences share most (above the chance floor), so that the diff of that article can judge it."""
+    if not settings.whole_home or opinion.article in revision.old_text:
+        return opinion
+    asked = set(pairs(ask_clauses(opinion.text) + opinion.suggestion))
+    weight, label = max(((revision.weight(asked & p), label) for label, p in revision.old_pairs.items()),
+                        default=(0.0, None))
+    return Opinion(opinion.text, opinion.suggestion, label) if weight >= settings.least_weight else opinion
+
+
 def propose(opinion: Opinion, revision: Revision, settings: Settings | None = None) -> Proposal:
     """A proposal for one opinion (one comment, or an opinion group's representative ask)."""
     settings = settings or revision.settings
@@ -853,7 +866,7 @@ def propose(opinion: Opinion, revision: Revision, settings: Settings | None = No
     elif kind == "delete":
         proposal = _delete(revision, opinion, settings)
     else:
-        proposal = _located(revision, opinion, settings, kind=kind)
+        proposal = _located(revision, _attributed(revision, opinion, settings), settings, kind=kind)
     return Proposal(proposal.outcome, proposal.similarity, {**proposal.evidence, "kind": kind})
 
 
