@@ -191,6 +191,7 @@ _POINTS = re.compile(r"[；;]|[一二三四五六七八九十]是|(?:，|,)?(?:�
 _SENTENCES = re.compile(r"[^。！？!?\n]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def ask_clauses(text: str) -> str:
     """The sentences of a comment that ask for something; all of it when none does."""
     sentences = _SENTENCES.findall(normalize(text))
@@ -316,7 +317,8 @@ _FREQUENCY = re.compile(r"每隔?([一二两三四五六七八九十几半0-9]*)
                         r"[^，,。；;：:、]{0,6}?([一二两三四五六七八九十0-9]+)(次)")
 
 
-def figures(text: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def figures(text: str) -> frozenset[str]:
     """The quotas, amounts, deadlines and frequencies a text states (百分之十, 十五日, 30%, 每月一次)."""
     text = _REFERENCE.sub("", normalize(text))
     often = {_figure(f"每{m.group(1)}{m.group(2)}{m.group(3)}次") for m in _FREQUENCY.finditer(text)}
@@ -324,7 +326,7 @@ def figures(text: str) -> set[str]:
     counts = [m.span(3)[0] for m in _FREQUENCY.finditer(text)]
     for start in reversed(counts):
         text = text[:start] + "，" + text[start:].split("次", 1)[1]
-    return often | {_figure(m.group()) for m in _FIGURE.finditer(text)}
+    return frozenset(often | {_figure(m.group()) for m in _FIGURE.finditer(text)})
 
 
 # The words that make a sentence a request (建议, 希望 …), narrower than _ASKING, which also takes
