@@ -424,6 +424,7 @@ class Revision:
             df.update(p)
         self.vocabulary = set(df)
         self.idf = {b: math.log((1 + documents) / (1 + n)) + 1 for b, n in df.items()}
+        self.rarest = math.log(1 + documents) + 1
 
     def _origin(self, new: set[str]) -> str | None:
         best = max(((_dice(new, p), label) for label, p in self.old_pairs.items()), default=(0.0, None))
@@ -442,6 +443,12 @@ class Revision:
 
     def weight(self, bigrams: set[str]) -> float:
         return sum(self.idf.get(b, 0.0) for b in bigrams)
+
+    def ask_weight(self, bigrams: set[str]) -> float:
+        """The weight of an ask's pairs, a pair written in neither text weighing as the rarest pair of
+        the law: an ask whose words the final text never writes (路费要给报销) is an ask not made, not
+        an ask of no weight."""
+        return sum(self.idf.get(b, self.rarest) for b in bigrams)
 
 
 # --- judging ---------------------------------------------------------------------------------
@@ -603,7 +610,8 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     made_figures = same_figures(asked_figures, figures(best.text))
     extra = {"share": round(share, 3), "found": sorted(best_found, key=lambda b: -revision.idf.get(b, 0))[:12]}
     # Each separate ask of the comment: made when enough of its own weight is in the same article.
-    points = [set(pairs(p)) & revision.vocabulary - consulted for p in ask_points(opinion.text)]
+    points = [set(pairs(p)) & revision.vocabulary - consulted for p in ask_points(opinion.text)
+              if diff_point(p, "", "") is None]
     points = [p for p in points if revision.weight(p) >= settings.least_weight]
     made = [p for p in points if revision.weight(p & best.novel) / revision.weight(p) >= settings.point]
     # An ask the diff of the article commented on judged and found not made is one of the asks too.
@@ -662,10 +670,7 @@ def _diff_made(revision: Revision, opinion: Opinion, settings: Settings, finals:
     """Some ask of the comment made in the diff of the article commented on (finals[0]): adopted when
     its other asks are made too (in that article or the one found), partly when some are not."""
     consulted = revision.old_pairs.get(opinion.article or "", set())
-    # A pair of the ask written in neither text weighs as the rarest pair of the law: an ask whose
-    # words the final text never writes (路费要给报销) is an ask not made, not an ask of no weight.
-    rarest = max(revision.idf.values(), default=1.0)
-    weight = lambda found: sum(revision.idf.get(b, rarest) for b in found)  # noqa: E731
+    weight = revision.ask_weight
     others = [set(pairs(p)) - consulted for p in ask_points(opinion.text) if diff_point(p, "", "") is None]
     others = [p for p in others if weight(p) >= settings.least_weight]
     made = [p for p in others if max(weight(p & f.novel) for f in finals) / weight(p) >= settings.point]
