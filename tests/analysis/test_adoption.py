@@ -440,3 +440,33 @@ def test_a_soft_word_the_consulted_article_already_had_does_not_make_an_ask_part
     rev = revision(*BASE[:2], ("第三条", before, "第三条", after, "modified"))
     assert propose(asked, rev).outcome == "adopted"
     assert propose(asked, rev, Settings(soft_new=False)).outcome == "partly"
+
+
+def test_the_asking_verbs_are_not_what_an_ask_is_matched_on():
+    # 增加 asks for something; met in another article's 逐步增加 it is chance, not the ask made there.
+    funds = "县级以上人民政府应当将市场建设经费列入预算。"
+    grown = "县级以上人民政府应当将市场建设经费列入预算，并逐步增加。"
+    rev = revision(*BASE[:2], ("第三条", FIRE, "第三条", FIRE, "same"), ("第四条", funds, "第四条", grown, "modified"))
+    asked = Opinion("第三条建议增加罚款。", article="第三条")
+    assert propose(asked, rev, Settings(cues_out=True, least_weight=1.0)).evidence["final_article"] != "第四条"
+    assert propose(asked, rev, Settings(cues_out=False, least_weight=1.0)).evidence["final_article"] == "第四条"
+
+
+def test_every_point_made_in_the_article_commented_on_is_adopted_whatever_the_share():
+    before = "市场开办者应当为经营者提供固定摊位，并公示摊位分配办法和收费标准。"
+    after = before.replace("固定摊位", "固定摊位和冷藏设施")
+    rev = revision(*BASE[:2], ("第三条", before, "第三条", after, "modified"), ("第四条", FIRE, "第四条", FIRE, "same"))
+    # Most of the ask repeats the article; its one new point, 冷藏设施, is written there.
+    asked = Opinion("第三条建议市场开办者还要为经营者提供冷藏设施和消防检查。", article="第三条")
+    low = Settings(adopted=0.9, least_weight=2.0)
+    assert propose(asked, rev, low).outcome == "partly"
+    assert propose(asked, rev, Settings(adopted=0.9, least_weight=2.0, points_home=True)).outcome == "adopted"
+
+
+def test_an_opinion_on_the_whole_draft_can_be_judged_on_the_article_it_is_about():
+    before = "平台经营者应当保存交易信息，保存时间不少于三年。"
+    after = before.replace("三年", "五年")
+    rev = revision(*BASE[:2], ("第三条", before, "第三条", after, "modified"))
+    asked = Opinion("质量争议多年后才出现，建议将平台经营者保存交易信息的时间由三年延长至十年。")
+    assert propose(asked, rev, Settings(whole_home=True)).evidence["reason"]["code"] == "partly_figure"
+    assert propose(asked, rev, Settings(whole_home=False)).evidence["reason"]["code"] != "partly_figure"
