@@ -611,7 +611,7 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     extra = {"share": round(share, 3), "found": sorted(best_found, key=lambda b: -revision.idf.get(b, 0))[:12]}
     # Each separate ask of the comment: made when enough of its own weight is in the same article.
     points = [set(pairs(p)) & revision.vocabulary - consulted for p in ask_points(opinion.text)
-              if diff_point(p, "", "") is None]
+              if not _judgeable(p)]
     points = [p for p in points if revision.weight(p) >= settings.least_weight]
     made = [p for p in points if revision.weight(p & best.novel) / revision.weight(p) >= settings.point]
     # An ask the diff of the article commented on judged and found not made is one of the asks too.
@@ -671,7 +671,7 @@ def _diff_made(revision: Revision, opinion: Opinion, settings: Settings, finals:
     its other asks are made too (in that article or the one found), partly when some are not."""
     consulted = revision.old_pairs.get(opinion.article or "", set())
     weight = revision.ask_weight
-    others = [set(pairs(p)) - consulted for p in ask_points(opinion.text) if diff_point(p, "", "") is None]
+    others = [set(pairs(p)) - consulted for p in ask_points(opinion.text) if not _judgeable(p)]
     others = [p for p in others if weight(p) >= settings.least_weight]
     made = [p for p in others if max(weight(p & f.novel) for f in finals) / weight(p) >= settings.point]
     done = [j for j in judged if j]
@@ -710,6 +710,11 @@ def _sentence_pairs(consulted: str, final: str) -> list[tuple[str, str]]:
         if best[0] >= DEFAULT.origin:
             found.append((best[1], sentence))
     return found
+
+
+def _judgeable(point: str) -> bool:
+    """Whether the diff of the article can judge this ask: it puts forward a modal word or a kind of figure."""
+    return bool(_MODAL_TARGET.search(normalize(point)) or _ASKED_KIND.search(normalize(point)))
 
 
 def diff_point(point: str, consulted: str, final: str) -> str | None | bool:
