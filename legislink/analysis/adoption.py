@@ -87,9 +87,6 @@ class Settings:
     # A keep-ask read where the comment asks: a delete or change verb negated (别删掉或者放宽) or only in
     # the story (有人主张删除…我们认为必须保留) does not make it a delete- or change-ask.
     negated: bool = True
-    # A soft final sentence (鼓励, 可以) does not make a taken-up ask partly when the ask asked for a
-    # wording, a mention (增加…的表述, 体现…): that asks for no duty.
-    wording_asked: bool = True
     # The article commented on, compared sentence by sentence with its consulted counterpart: an ask
     # that puts forward a modal word (改为“应当”, 改成鼓励性规定) or asks for a figure of a kind without
     # one (写明多少天) is made when that sentence's modal word or figure changed so, however few its
@@ -102,11 +99,11 @@ class Settings:
     # of the provision survived.
     keep_quoted: bool = True
     # The request and drafting verbs of the ask (建议, 增加) are left out of what it is matched on.
-    cues_out: bool = False
+    cues_out: bool = True
     # Every point of the ask made in the article commented on: adopted, whatever the share.
-    points_home: bool = False
+    points_home: bool = True
     # An opinion on the whole draft is judged as one on the consulted article it shares most words with.
-    whole_home: bool = False
+    whole_home: bool = True
 
 
 DEFAULT = Settings()
@@ -748,8 +745,7 @@ def _weaker(revision: Revision, opinion: Opinion, settings: Settings, text: str,
     if settings.quantity and (quantity := _QUANTITY.search(text)) and not (
             figures(best.text) - figures(revision.old_text.get(best.old_label or "", ""))):
         return _reason("partly_general", asked=quantity.group(), got=best.label)
-    if settings.modality and not (settings.wording_asked and _ASKS_WORDING.search(ask_clauses(opinion.text))) and (
-            softer := _softer(opinion.text, best, found)) and not (
+    if settings.modality and (softer := _softer(opinion.text, best, found)) and not (
             settings.soft_new and normalize(best.text).count(softer) <= normalize(
                 revision.old_text.get(best.old_label or "", "")).count(softer)):
         return _reason("partly_softer", got=softer, final_article=best.label)
@@ -820,9 +816,6 @@ def _figure_missing(revision: Revision, opinion: Opinion, home: _Final | None, b
 # itself asks for no more than a permission or an encouragement (允许, 可以, 鼓励, 提倡, 倡导…).
 _DUTY = re.compile(r"应当|必须|不得|禁止|严禁")
 _SOFT = re.compile(r"鼓励|支持|提倡|引导|可以")
-# An ask for a wording, a mention in the text (the words drafting and comments use for how a text puts
-# things: 表述, 提法, 体现, 写入, 字样, 用语, 衔接), asks for no duty: a soft sentence makes it.
-_ASKS_WORDING = re.compile(r"表述|提法|体现|写入|字样|用语|衔接")
 _ASKS_SOFT = re.compile(r"鼓励|支持|提倡|倡导|引导|可以|允许")
 
 

@@ -343,11 +343,12 @@ def test_half_a_month_and_half_a_year_are_figures():
     assert propose(asked, shorter).outcome == "adopted"
 
 
-def test_an_ask_for_a_wording_is_made_by_a_soft_sentence():
-    asked = Opinion("第三条建议增加市场开办者安装自动喷水灭火设施的表述。", article="第三条")
+def test_a_soft_sentence_written_anew_makes_a_firm_ask_partly():
+    asked = Opinion("第三条建议规定市场开办者必须安装自动喷水灭火设施。", article="第三条")
     soft = revision(*BASE[:2], ("第三条", FIRE, "第三条", FIRE + "\n鼓励市场开办者安装自动喷水灭火设施。", "modified"))
-    assert propose(asked, soft).outcome == "adopted"
-    assert propose(asked, soft, Settings(wording_asked=False)).outcome == "partly"
+    assert propose(asked, soft).outcome == "partly"
+    assert propose(asked, soft).evidence["reason"]["code"] == "partly_softer"
+    assert propose(asked, soft, Settings(modality=False)).outcome == "adopted"
 
 
 def test_a_group_is_proposed_what_most_of_its_members_asks_point_to():
@@ -458,7 +459,7 @@ def test_every_point_made_in_the_article_commented_on_is_adopted_whatever_the_sh
     rev = revision(*BASE[:2], ("第三条", before, "第三条", after, "modified"), ("第四条", FIRE, "第四条", FIRE, "same"))
     # Most of the ask repeats the article; its one new point, 冷藏设施, is written there.
     asked = Opinion("第三条建议市场开办者还要为经营者提供冷藏设施和消防检查。", article="第三条")
-    low = Settings(adopted=0.9, least_weight=2.0)
+    low = Settings(adopted=0.9, least_weight=2.0, points_home=False)
     assert propose(asked, rev, low).outcome == "partly"
     assert propose(asked, rev, Settings(adopted=0.9, least_weight=2.0, points_home=True)).outcome == "adopted"
 
