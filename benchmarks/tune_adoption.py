@@ -75,6 +75,9 @@ GRID = {
     "diff_points": (False, True),
     "keep_quoted": (False, True),
     "cues_out": (False, True),
+    # Is an asked figure's point moved toward it in another article, one that shares more of the ask's
+    # words than the article commented on, partly adopted there?
+    "figure_elsewhere": (False, True),
 }
 
 

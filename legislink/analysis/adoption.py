@@ -104,6 +104,9 @@ class Settings:
     points_home: bool = True
     # An opinion on the whole draft is judged as one on the consulted article it shares most words with.
     whole_home: bool = True
+    # An asked figure's point moved toward it in another article that shares more of the ask's words
+    # than the one commented on is partly adopted there.
+    figure_elsewhere: bool = False
 
 
 DEFAULT = Settings()
@@ -603,7 +606,8 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     if on_home := _at_home(revision, opinion, settings, text, share, judged, [home, best] if found else [home]):
         return on_home
     if not found:
-        return _not_found(revision, opinion, home, share, mass)
+        return _figure_elsewhere(revision, opinion, settings, asked_figures, home) or _not_found(
+            revision, opinion, home, share, mass)
     made_figures = same_figures(asked_figures, figures(best.text))
     extra = {"share": round(share, 3), "found": sorted(best_found, key=lambda b: -revision.idf.get(b, 0))[:12]}
     # Each separate ask of the comment: made when enough of its own weight is in the same article.
@@ -634,6 +638,31 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
         return Proposal("adopted", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
     reason = _reason("partly_some", made=f"{share:.0%}", asked="100%")
     return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
+
+
+def _figure_elsewhere(revision: Revision, opinion: Opinion, settings: Settings, asked: set[str],
+                      home: _Final | None) -> Proposal | None:
+    """An asked figure's point moved toward it in another article than the one commented on (asked
+    提前一年, another article's 终止 notice given 六个月): partly (adopted when it is the asked figure),
+    when that article shares more of the ask's words than the one commented on, above the chance
+    floor; None otherwise."""
+    if not settings.figure_elsewhere or not asked:
+        return None
+    words = set(pairs(ask_clauses(opinion.text))) & revision.vocabulary
+    floor = max(settings.least_weight, revision.weight(words & home.pairs) if home is not None else 0.0)
+    best, best_weight, got = None, floor, None
+    for final in revision.finals:
+        weight = revision.weight(words & final.pairs)
+        if final is not home and weight > best_weight and (
+                moved := figure_moved(asked, revision.old_text.get(final.old_label or "", ""), final.text)):
+            best, best_weight, got = final, weight, moved
+    if best is None:
+        return None
+    if written := _figures_written(revision, "、".join(asked), best):
+        return Proposal("adopted", 1.0, _evidence(revision, opinion, best, _reason("rewritten_as_asked"),
+                                                  figures="、".join(sorted(written))))
+    return Proposal("partly", 0.0, _evidence(revision, opinion, best, _reason(
+        "partly_figure", asked="、".join(sorted(asked)), got=got, final_article=best.label)))
 
 
 def _not_found(revision: Revision, opinion: Opinion, home: _Final | None, share: float, mass: float) -> Proposal:
