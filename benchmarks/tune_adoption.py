@@ -76,8 +76,9 @@ GRID = {
     "keep_quoted": (False, True),
     "cues_out": (False, True),
     # Is an asked figure's point moved toward it in another article, one that shares more of the ask's
-    # words than the article commented on, partly adopted there?
-    "figure_elsewhere": (False, True),
+    # words than the article commented on, partly adopted there? (Every fold chose it in the run of
+    # 2026-12-05, README: fixed.)
+    "figure_elsewhere": (True,),
 }
 
 

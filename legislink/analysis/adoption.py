@@ -106,7 +106,7 @@ class Settings:
     whole_home: bool = True
     # An asked figure's point moved toward it in another article that shares more of the ask's words
     # than the one commented on is partly adopted there.
-    figure_elsewhere: bool = False
+    figure_elsewhere: bool = True
 
 
 DEFAULT = Settings()
