@@ -470,7 +470,8 @@ def test_an_opinion_on_the_whole_draft_can_be_judged_on_the_article_it_is_about(
     rev = revision(*BASE[:2], ("第三条", before, "第三条", after, "modified"))
     asked = Opinion("质量争议多年后才出现，建议将平台经营者保存交易信息的时间由三年延长至十年。")
     assert propose(asked, rev, Settings(whole_home=True)).evidence["reason"]["code"] == "partly_figure"
-    assert propose(asked, rev, Settings(whole_home=False)).evidence["reason"]["code"] != "partly_figure"
+    off = Settings(whole_home=False, figure_elsewhere=False)
+    assert propose(asked, rev, off).evidence["reason"]["code"] != "partly_figure"
 
 
 def test_an_asked_figure_moved_in_another_article_that_shares_more_of_the_ask_is_partly():
