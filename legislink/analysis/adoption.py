@@ -33,7 +33,6 @@ The thresholds are chosen by leave-one-set-out cross-validation over the labeled
 
 from __future__ import annotations
 
-import difflib
 import functools
 import math
 import re
@@ -88,13 +87,26 @@ class Settings:
     # A keep-ask read where the comment asks: a delete or change verb negated (别删掉或者放宽) or only in
     # the story (有人主张删除…我们认为必须保留) does not make it a delete- or change-ask.
     negated: bool = True
-    # A soft final sentence (鼓励, 可以) does not make a taken-up ask partly when the ask asked for a
-    # wording, a mention (增加…的表述, 体现…): that asks for no duty.
-    wording_asked: bool = True
-    # The article commented on, compared as a diff: a replaced wording that the ask names both sides
-    # of (可以 -> 应当, one policy term for another), or an inserted wording of this many characters
-    # or more that the ask writes, is the ask made however few its character pairs (0: off).
-    diff_chars: int = 0
+    # The article commented on, compared sentence by sentence with its consulted counterpart: an ask
+    # that puts forward a modal word (改为“应当”, 改成鼓励性规定) or asks for a figure of a kind without
+    # one (写明多少天) is made when that sentence's modal word or figure changed so, however few its
+    # character pairs; each such ask of a comment counts as one of its asks (diff_points).
+    diff_points: bool = True
+    # A soft word (鼓励, 可以) makes a taken-up ask partly only when the final article writes it anew
+    # (more often than its consulted counterpart): an article that already encouraged was not softened.
+    soft_new: bool = True
+    # A keep-ask whose quoted wording (保留“可以”) the final article dropped is not adopted, however much
+    # of the provision survived.
+    keep_quoted: bool = True
+    # The request and drafting verbs of the ask (建议, 增加) are left out of what it is matched on.
+    cues_out: bool = True
+    # Every point of the ask made in the article commented on: adopted, whatever the share.
+    points_home: bool = True
+    # An opinion on the whole draft is judged as one on the consulted article it shares most words with.
+    whole_home: bool = True
+    # An asked figure's point moved toward it in another article that shares more of the ask's words
+    # than the one commented on is partly adopted there.
+    figure_elsewhere: bool = True
 
 
 DEFAULT = Settings()
@@ -133,13 +145,14 @@ class Proposal:
 
 # Cues of the general drafting vocabulary (立法技术规范: 修改为 / 增加 / 删去 / 保留) and of comments.
 # Keep: 保留 and 维持 with the near-synonyms a general dictionary gives for them (保持, 留下, 留着,
-# 不变) and the negated verb 不要动 / 别动 (leave it as it is).
+# 不变) and the negated verb 不要动 / 别动 / 不用动 / 不必动 (leave it as it is; 不用 and 不必 are the
+# negations of need in grammar, beside 不要 and 别).
 _KEEP = re.compile(r"保留|维持|保持|留下|留着|不变|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消"
-                   r"|不要动|别动|继续沿用|坚持现行|赞成"
+                   r"|不要动|别动|不用动|不必动|继续沿用|坚持现行|赞成"
                    r"|支持(?:本条|这一?条|该条|此条)")
 _DELETE = re.compile(r"删去|删除|删掉|去掉|取消|废止|不再规定")
 # A negated deletion, the negation up to a few characters before the verb (别在审议时删掉).
-_NEGATED_DELETE = re.compile(r"(?:不要|不宜|不应|不能|不得|别|反对)[^，,。；;！!？?]{0,8}?(?:删|取消|去掉)")
+_NEGATED_DELETE = re.compile(r"(?:不要|不用|不必|不宜|不应|不能|不得|别|反对)[^，,。；;！!？?]{0,8}?(?:删|取消|去掉)")
 _CHANGE = re.compile(r"修改为|改为|增加|增设|补充|明确|规定|提高|降低|缩短|延长|扩大|缩小|放宽|加重|细化|调整|完善"
                      r"|建立|纳入")
 # Figures: numbers with the units drafting uses for quotas, amounts and deadlines. 工作日 (个 工作日 with
@@ -180,6 +193,7 @@ _POINTS = re.compile(r"[；;]|[一二三四五六七八九十]是|(?:，|,)?(?:�
 _SENTENCES = re.compile(r"[^。！？!?\n]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def ask_clauses(text: str) -> str:
     """The sentences of a comment that ask for something; all of it when none does."""
     sentences = _SENTENCES.findall(normalize(text))
@@ -204,6 +218,12 @@ _UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|周|个
 def figure_value(figure: str) -> tuple[str, float] | None:
     """What a figure measures and how much, in one unit per kind: 十五日 -> (time, 15), 二万元 ->
     (money, 20000), 百分之三十 -> (share, 30); None when it cannot be read."""
+    if often := _FREQUENCY.fullmatch(figure):
+        try:
+            periods = {"几": 9, "半": 0.5, "": 1}.get(often.group(1)) or cn_to_int(_figure(often.group(1)))
+            return ("frequency", cn_to_int(_figure(often.group(3))) / (periods * _PERIOD_DAYS[often.group(2)]))
+        except ValueError:
+            return None
     if not figure.startswith("百分之") and (fraction := _FRACTION.fullmatch(figure)):
         try:
             return ("share", 100 * cn_to_int(fraction.group(2)) / cn_to_int(fraction.group(1)))
@@ -276,7 +296,8 @@ def figure_beyond(asked: set[str], bases_text: str, consulted: str, final: str) 
         if want is None:
             continue
         for got, (family, value) in new:
-            mine = [b for fam, b in bases if fam == family]
+            # A duty with no frequency stated (定期, 及时) may be done as rarely as one likes: zero times.
+            mine = [b for fam, b in bases if fam == family] or ([0.0] if family == "frequency" else [])
             if family == want[0] and mine and all(
                     (value - b) * (want[1] - b) > 0 and abs(value - b) >= abs(want[1] - b) for b in mine):
                 return got
@@ -289,9 +310,25 @@ def same_figures(asked: set[str], written: set[str]) -> set[str]:
     return {f for f in asked if f in written or figure_value(f) in values}
 
 
-def figures(text: str) -> set[str]:
-    """The quotas, amounts and deadlines a text states (百分之十, 十五日, 30%)."""
-    return {_figure(m.group()) for m in _FIGURE.finditer(_REFERENCE.sub("", normalize(text)))}
+# A frequency (每月至少组织一次, 每个星期…一次, 每五日…一次): 每, a period of the calendar or of the school
+# year (with its count, 每五日), up to a few characters, and a count of 次; read as times per day, so
+# that 每周一次 is more often than 每月一次.
+_PERIOD_DAYS = {"日": 1, "天": 1, "周": 7, "星期": 7, "月": 30, "季度": 91, "学期": 182, "学年": 365, "年": 365}
+# 每隔几天 is read at its least: 几 is a number below ten, so at least once every nine days.
+_FREQUENCY = re.compile(r"每隔?([一二两三四五六七八九十几半0-9]*)个?(日|天|周|星期|月|季度|学期|学年|年)"
+                        r"[^，,。；;：:、]{0,6}?([一二两三四五六七八九十0-9]+)(次)")
+
+
+@functools.lru_cache(maxsize=65536)
+def figures(text: str) -> frozenset[str]:
+    """The quotas, amounts, deadlines and frequencies a text states (百分之十, 十五日, 30%, 每月一次)."""
+    text = _REFERENCE.sub("", normalize(text))
+    often = {_figure(f"每{m.group(1)}{m.group(2)}{m.group(3)}次") for m in _FREQUENCY.finditer(text)}
+    # The count of a frequency (一次) is not a figure of its own; its period (每五日) still is one.
+    counts = [m.span(3)[0] for m in _FREQUENCY.finditer(text)]
+    for start in reversed(counts):
+        text = text[:start] + "，" + text[start:].split("次", 1)[1]
+    return frozenset(often | {_figure(m.group()) for m in _FIGURE.finditer(text)})
 
 
 # The words that make a sentence a request (建议, 希望 …), narrower than _ASKING, which also takes
@@ -301,7 +338,7 @@ _REQUEST = re.compile(r"建议|希望|要求|请求|呼吁|最好|修改为|改�
 
 # A negated verb of change and what it governs up to the clause's end (千万别删掉或者放宽, 不要降低):
 # the negations of comments and the change verbs of _CHANGE and _DELETE.
-_NEGATED_CHANGE = re.compile(r"(?:不要|不宜|不应|不能|不得|千万别|别|反对)[^，,。；;！!？?]*")
+_NEGATED_CHANGE = re.compile(r"(?:不要|不用|不必|不宜|不应|不能|不得|千万别|别|反对)[^，,。；;！!？?]*")
 
 
 def _keep_sentences(text: str) -> str:
@@ -389,6 +426,7 @@ class Revision:
             df.update(p)
         self.vocabulary = set(df)
         self.idf = {b: math.log((1 + documents) / (1 + n)) + 1 for b, n in df.items()}
+        self.rarest = math.log(1 + documents) + 1
 
     def _origin(self, new: set[str]) -> str | None:
         best = max(((_dice(new, p), label) for label, p in self.old_pairs.items()), default=(0.0, None))
@@ -407,6 +445,12 @@ class Revision:
 
     def weight(self, bigrams: set[str]) -> float:
         return sum(self.idf.get(b, 0.0) for b in bigrams)
+
+    def ask_weight(self, bigrams: set[str]) -> float:
+        """The weight of an ask's pairs, a pair written in neither text weighing as the rarest pair of
+        the law: an ask whose words the final text never writes (路费要给报销) is an ask not made, not
+        an ask of no weight."""
+        return sum(self.idf.get(b, self.rarest) for b in bigrams)
 
 
 # --- judging ---------------------------------------------------------------------------------
@@ -441,12 +485,30 @@ def _keep(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
     home = _home(revision, opinion)
     old = revision.old_pairs.get(opinion.article or "", set())
     asked = set(pairs(opinion.text + opinion.suggestion)) & old or old
-    if home is not None and asked and len(asked & home.pairs) / len(asked) >= settings.survived:
+    gone = _quoted_gone(opinion.text, revision.old_text[opinion.article], home.text) if (
+        settings.keep_quoted and home is not None) else None
+    if home is not None and asked and len(asked & home.pairs) / len(asked) >= settings.survived and not gone:
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("kept")))
+    if gone:
+        return Proposal("not_adopted", 0.0, _evidence(revision, opinion, home, _reason("removed_against"),
+                                                      changed=gone))
     if home is None and not old:
         # A keep-ask on the whole draft: kept when the draft's words it names are all still there.
         return _located(revision, opinion, settings, kind="keep")
     return Proposal("not_adopted", 0.0, _evidence(revision, opinion, home, _reason("removed_against")))
+
+
+_QUOTED_SHORT = re.compile(r"[“\"「『]([^”\"」』]{2,})[”\"」』]")
+
+
+def _quoted_gone(text: str, consulted: str, final: str) -> str | None:
+    """A wording a keep-ask quotes, where it asks to keep (请保留“可以”), that the consulted article has
+    and its final counterpart does not: the provision survived, not what the ask asked to keep."""
+    consulted, final = normalize(consulted), normalize(final)
+    for quoted in _QUOTED_SHORT.findall(_keep_sentences(normalize(text))):
+        if quoted in consulted and quoted not in final:
+            return quoted
+    return None
 
 
 def _delete(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
@@ -503,11 +565,17 @@ def _eased(consulted: str, final: str, asked: set[str], ask: str) -> str | None:
 _CLAUSES = re.compile(r"[^，,。；;：:！!？?\n]+")
 
 
+# The verbs by which a comment asks (建议, 希望…) and the drafting verbs of 立法技术规范 (增加, 删去…):
+# they say that something is asked, not what; an 增加 of the ask met in 逐步增加 is chance.
+_CUES = re.compile(r"建议|希望|要求|请求|呼吁|最好|修改为|改为|改成|增加|增设|增写|补充|删去|删除")
+
+
 def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: str) -> Proposal:
     """Where the asked-for content went in the whole final text, and how much of it."""
     text = ask_clauses(opinion.text) + "。" + opinion.suggestion
     quoted = [q for q in _PROPOSED.findall(normalize(opinion.text + "\n" + opinion.suggestion)) if len(q) >= 6]
-    asked = set(pairs(" ".join(quoted) if quoted else text)) & revision.vocabulary
+    said = _CUES.sub("，", text) if settings.cues_out else text
+    asked = set(pairs(" ".join(quoted) if quoted else said)) & revision.vocabulary
     consulted = revision.old_pairs.get(opinion.article or "", set())
     wanted = asked - consulted if consulted else asked
     total = revision.weight(wanted)
@@ -534,31 +602,38 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     share = mass / best_total if best_total else 0.0
     whole = opinion.article is None or opinion.article not in revision.old_text
     asked_figures = figures(text) - figures(revision.old_text.get(opinion.article or "", ""))
-    if home is not None and (on_home := _figure_at_home(revision, opinion, settings, text, home, share)):
-        return on_home
+    judged = _diff_judged(revision, opinion, home) if settings.diff_points else []
     floor = settings.home_least_weight if best is not None and best is home else settings.least_weight
-    if best is None or mass < floor or share < settings.partly:
-        return _not_found(revision, opinion, settings, home, share, mass)
+    found = best is not None and mass >= floor and share >= settings.partly
+    if on_home := _at_home(revision, opinion, settings, text, share, judged, [home, best] if found else [home]):
+        return on_home
+    if not found:
+        return _figure_elsewhere(revision, opinion, settings, asked_figures, home) or _not_found(
+            revision, opinion, home, share, mass)
     made_figures = same_figures(asked_figures, figures(best.text))
     extra = {"share": round(share, 3), "found": sorted(best_found, key=lambda b: -revision.idf.get(b, 0))[:12]}
     # Each separate ask of the comment: made when enough of its own weight is in the same article.
-    points = [set(pairs(p)) & revision.vocabulary - consulted for p in ask_points(opinion.text)]
+    points = [set(pairs(p)) & revision.vocabulary - consulted for p in ask_points(opinion.text)
+              if not _judgeable(p)]
     points = [p for p in points if revision.weight(p) >= settings.least_weight]
     made = [p for p in points if revision.weight(p & best.novel) / revision.weight(p) >= settings.point]
-    extra["points"] = f"{len(made)}/{len(points)}"
+    # An ask the diff of the article commented on judged and found not made is one of the asks too.
+    asked_count = len(points) + len(judged)
+    extra["points"] = f"{len(made)}/{asked_count}"
     if asked_figures and not made_figures:
         # The figure was not written in: a general duty on the same point is partly, a weak match nothing.
         home_share = revision.weight(wanted & home.novel) / total if home is not None and total else 0.0
         on_point = home_share >= settings.partly or share >= settings.adopted or (len(points) > 1 and bool(made))
         return _figure_missing(revision, opinion, home, best, asked_figures, on_point, share, extra,
                                settings.beyond)
-    if len(points) > 1 and len(made) < len(points) and not made_figures:
-        reason = _reason("partly_some", made=str(len(made)), asked=str(len(points)))
+    if asked_count > 1 and len(made) < asked_count and not made_figures:
+        reason = _reason("partly_some", made=str(len(made)), asked=str(asked_count))
         return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
-    if share >= settings.adopted and not asked_figures and (weaker := _weaker(revision, opinion, settings, text,
-                                                                              best, best_found)):
+    # Covered: enough of the ask's weight, or every point of it made in the article commented on.
+    covered = share >= settings.adopted or (settings.points_home and best is home and len(made) == asked_count > 0)
+    if covered and not asked_figures and (weaker := _weaker(revision, opinion, settings, text, best, best_found)):
         return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, weaker, **extra))
-    if share >= settings.adopted or made_figures:
+    if covered or made_figures:
         reason = (_reason("whole_draft_found", final_article=best.label) if whole
                   else _reason("added_as_asked", added=_added_words(best, best_found))
                   if best.change == "added" else _reason("rewritten_as_asked"))
@@ -567,39 +642,130 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
 
 
-def _not_found(revision: Revision, opinion: Opinion, settings: Settings, home: _Final | None, share: float,
-               mass: float) -> Proposal:
-    """Nothing found above the chance floor: unless the diff of the article commented on is the change
-    the ask names (diff_chars), not adopted."""
-    if home is not None and settings.diff_chars and (
-            named := diff_named(revision.old_text.get(opinion.article or "", ""), home.text,
-                                _NOT_TEXT.sub("", normalize(opinion.text + opinion.suggestion)),
-                                settings.diff_chars)):
-        return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
-                                                  changed=named))
+def _figure_elsewhere(revision: Revision, opinion: Opinion, settings: Settings, asked: set[str],
+                      home: _Final | None) -> Proposal | None:
+    """An asked figure's point moved toward it in another article than the one commented on (asked
+    提前一年, another article's 终止 notice given 六个月): partly (adopted when it is the asked figure),
+    when that article shares more of the ask's words than the one commented on, above the chance
+    floor; None otherwise."""
+    if not settings.figure_elsewhere or not asked:
+        return None
+    words = set(pairs(ask_clauses(opinion.text))) & revision.vocabulary
+    floor = max(settings.least_weight, revision.weight(words & home.pairs) if home is not None else 0.0)
+    best, best_weight, got = None, floor, None
+    for final in revision.finals:
+        weight = revision.weight(words & final.pairs)
+        if final is not home and weight > best_weight and (
+                moved := figure_moved(asked, revision.old_text.get(final.old_label or "", ""), final.text)):
+            best, best_weight, got = final, weight, moved
+    if best is None:
+        return None
+    if written := _figures_written(revision, "、".join(asked), best):
+        return Proposal("adopted", 1.0, _evidence(revision, opinion, best, _reason("rewritten_as_asked"),
+                                                  figures="、".join(sorted(written))))
+    return Proposal("partly", 0.0, _evidence(revision, opinion, best, _reason(
+        "partly_figure", asked="、".join(sorted(asked)), got=got, final_article=best.label)))
+
+
+def _not_found(revision: Revision, opinion: Opinion, home: _Final | None, share: float, mass: float) -> Proposal:
     reason = _reason("unchanged") if home is not None and home.change == "same" else _reason("not_found")
     return Proposal("not_adopted", round(share, 3), _evidence(revision, opinion, home, reason, share=round(
         share, 3), mass=round(mass, 1)))
 
 
-def diff_named(consulted: str, final: str, ask: str, least: int) -> str | None:
-    """The change of the article commented on that the ask names, or None: a replaced wording whose
-    removed and inserted sides the ask both writes (可以 -> 应当; one law's name for another), or an
-    inserted wording of `least` characters or more that it writes. Small changes weigh few character
-    pairs; compared as the article's diff they are found. Returns "removed→inserted"."""
-    before, after = _NOT_TEXT.sub("", normalize(consulted)), _NOT_TEXT.sub("", normalize(final))
-    if not before or before == after:
+def _at_home(revision: Revision, opinion: Opinion, settings: Settings, text: str, share: float, judged: list,
+             finals: list) -> Proposal | None:
+    """What the article commented on (finals[0]) settles alone: an asked figure written or moved there,
+    or an ask its diff judged made; None otherwise."""
+    home = finals[0]
+    if home is None:
         return None
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
-        removed, inserted = before[i1:i2], after[j1:j2]
-        if op == "equal" or len(inserted) < 2:
-            continue
-        if op == "replace" and len(removed) >= 2 and removed in ask and inserted in ask:
-            return f"{removed}→{inserted}"
-        # An inserted run of `least` characters the ask writes (和应急演练 for 增加应急演练).
-        if any(inserted[k:k + least] in ask for k in range(len(inserted) - least + 1)):
-            return f"{removed}→{inserted}"
-    return None
+    if on_home := _figure_at_home(revision, opinion, settings, text, home, share):
+        return on_home
+    return _diff_made(revision, opinion, settings, finals, judged) if any(judged) else None
+
+
+def _diff_judged(revision: Revision, opinion: Opinion, home: _Final | None) -> list[str | bool]:
+    """The asks of the comment the diff of the article commented on can judge, each judged."""
+    if home is None:
+        return []
+    consulted = revision.old_text.get(opinion.article or "", "")
+    return [j for p in ask_points(opinion.text) if (j := diff_point(p, consulted, home.text)) is not None]
+
+
+def _diff_made(revision: Revision, opinion: Opinion, settings: Settings, finals: list[_Final],
+               judged: list) -> Proposal:
+    """Some ask of the comment made in the diff of the article commented on (finals[0]): adopted when
+    its other asks are made too (in that article or the one found), partly when some are not."""
+    consulted = revision.old_pairs.get(opinion.article or "", set())
+    weight = revision.ask_weight
+    others = [set(pairs(p)) - consulted for p in ask_points(opinion.text) if not _judgeable(p)]
+    others = [p for p in others if weight(p) >= settings.least_weight]
+    made = [p for p in others if max(weight(p & f.novel) for f in finals) / weight(p) >= settings.point]
+    done = [j for j in judged if j]
+    changed = "；".join(done)
+    if len(done) == len(judged) and len(made) == len(others):
+        return Proposal("adopted", 1.0, _evidence(revision, opinion, finals[0], _reason("rewritten_as_asked"),
+                                                  changed=changed))
+    reason = _reason("partly_some", made=str(len(done) + len(made)), asked=str(len(judged) + len(others)))
+    return Proposal("partly", 0.5, _evidence(revision, opinion, finals[0], reason, changed=changed))
+
+
+# The modal words of statutes in two classes (立法技术规范; closed-class grammar words): a duty or a
+# ban, and a permission or an encouragement. 支持 and 引导 are left out: they are also ordinary verbs.
+_FIRM_MODALS = ("应当", "必须", "不得", "禁止")
+_SOFT_MODALS = ("可以", "鼓励", "提倡")
+# The modal word an ask puts forward after a change verb (改为“应当”, 改成鼓励性规定).
+_MODAL_TARGET = re.compile(r"(?:修改为|改为|改成|变为|写成|写为|规定为)[“\"「『]?(应当|必须|不得|禁止|可以|鼓励|提倡)")
+# An ask for a figure of a kind without the number (写明多少天, 多长时间内): the interrogative numerals
+# of grammar (多少, 多长, 多久) before a unit of _FAMILY; not 几, which also means "a few" (过几年).
+_ASKED_KIND = re.compile(r"多少个?(工作日|日|天|周|月|年|万元|元|名|人|次|小时)|多长时间|多久")
+
+
+def _modal_class(text: str) -> set[str]:
+    return ({"firm"} if any(w in text for w in _FIRM_MODALS) else set()) | (
+        {"soft"} if any(w in text for w in _SOFT_MODALS) else set())
+
+
+def _sentence_pairs(consulted: str, final: str) -> list[tuple[str, str]]:
+    """Each sentence of the final text with the consulted sentence most like it (pair Dice), when that
+    one is alike enough to be its earlier wording (half its pairs: the origin threshold)."""
+    old = [s for s in re.split(r"[。；;\n]", normalize(consulted)) if s.strip()]
+    found = []
+    for sentence in re.split(r"[。；;\n]", normalize(final)):
+        mine = set(pairs(sentence))
+        best = max(((_dice(mine, set(pairs(o))), o) for o in old), default=(0.0, ""))
+        if best[0] >= DEFAULT.origin:
+            found.append((best[1], sentence))
+    return found
+
+
+def _judgeable(point: str) -> bool:
+    """Whether the diff of the article can judge this ask: it puts forward a modal word or a kind of figure."""
+    return bool(_MODAL_TARGET.search(normalize(point)) or _ASKED_KIND.search(normalize(point)))
+
+
+def diff_point(point: str, consulted: str, final: str) -> str | None | bool:
+    """One ask judged on the diff of the article commented on: None when the diff cannot judge it (it
+    asks for no modal word and no kind of figure); else what changed as asked ("可以→应当", "七个工作日"),
+    or False when nothing did."""
+    point = normalize(point)
+    target = _MODAL_TARGET.search(point)
+    kind = _ASKED_KIND.search(point)
+    if target is None and kind is None:
+        return None
+    if target is not None:
+        want = "firm" if target.group(1) in _FIRM_MODALS else "soft"
+        other = "soft" if want == "firm" else "firm"
+        for before, after in _sentence_pairs(consulted, final):
+            if want in _modal_class(after) - _modal_class(before) and other in _modal_class(before) - _modal_class(
+                    after):
+                return f"{'、'.join(w for w in _FIRM_MODALS + _SOFT_MODALS if w in before and w not in after)}→" \
+                       f"{'、'.join(w for w in _FIRM_MODALS + _SOFT_MODALS if w in after and w not in before)}"
+        return False
+    asked = "time" if kind.group(1) is None else _FAMILY[kind.group(1)][0]
+    new = [f for f in figures(final) - figures(consulted) if (v := figure_value(f)) and v[0] == asked]
+    return "、".join(sorted(new)) or False
 
 
 def _weaker(revision: Revision, opinion: Opinion, settings: Settings, text: str, best: _Final,
@@ -610,8 +776,9 @@ def _weaker(revision: Revision, opinion: Opinion, settings: Settings, text: str,
     if settings.quantity and (quantity := _QUANTITY.search(text)) and not (
             figures(best.text) - figures(revision.old_text.get(best.old_label or "", ""))):
         return _reason("partly_general", asked=quantity.group(), got=best.label)
-    if settings.modality and not (settings.wording_asked and _ASKS_WORDING.search(ask_clauses(opinion.text))) and (
-            softer := _softer(opinion.text, best, found)):
+    if settings.modality and (softer := _softer(opinion.text, best, found)) and not (
+            settings.soft_new and normalize(best.text).count(softer) <= normalize(
+                revision.old_text.get(best.old_label or "", "")).count(softer)):
         return _reason("partly_softer", got=softer, final_article=best.label)
     return None
 
@@ -680,9 +847,6 @@ def _figure_missing(revision: Revision, opinion: Opinion, home: _Final | None, b
 # itself asks for no more than a permission or an encouragement (允许, 可以, 鼓励, 提倡, 倡导…).
 _DUTY = re.compile(r"应当|必须|不得|禁止|严禁")
 _SOFT = re.compile(r"鼓励|支持|提倡|引导|可以")
-# An ask for a wording, a mention in the text (the words drafting and comments use for how a text puts
-# things: 表述, 提法, 体现, 写入, 字样, 用语, 衔接), asks for no duty: a soft sentence makes it.
-_ASKS_WORDING = re.compile(r"表述|提法|体现|写入|字样|用语|衔接")
 _ASKS_SOFT = re.compile(r"鼓励|支持|提倡|倡导|引导|可以|允许")
 
 
@@ -718,6 +882,17 @@ def _added_words(final: _Final, found: set[str]) -> str:
     return _found_sentence(final, found)[:60]
 
 
+def _attributed(revision: Revision, opinion: Opinion, settings: Settings) -> Opinion:
+    """An opinion on the whole draft, read as one on the consulted article whose words its asking
+    sentences share most (above the chance floor), so that the diff of that article can judge it."""
+    if not settings.whole_home or opinion.article in revision.old_text:
+        return opinion
+    asked = set(pairs(ask_clauses(opinion.text) + opinion.suggestion))
+    weight, label = max(((revision.weight(asked & p), label) for label, p in revision.old_pairs.items()),
+                        default=(0.0, None))
+    return Opinion(opinion.text, opinion.suggestion, label) if weight >= settings.least_weight else opinion
+
+
 def propose(opinion: Opinion, revision: Revision, settings: Settings | None = None) -> Proposal:
     """A proposal for one opinion (one comment, or an opinion group's representative ask)."""
     settings = settings or revision.settings
@@ -727,7 +902,7 @@ def propose(opinion: Opinion, revision: Revision, settings: Settings | None = No
     elif kind == "delete":
         proposal = _delete(revision, opinion, settings)
     else:
-        proposal = _located(revision, opinion, settings, kind=kind)
+        proposal = _located(revision, _attributed(revision, opinion, settings), settings, kind=kind)
     return Proposal(proposal.outcome, proposal.similarity, {**proposal.evidence, "kind": kind})
 
 
