@@ -79,6 +79,10 @@ GRID = {
     # words than the article commented on, partly adopted there? (Every fold chose it in the run of
     # 2026-12-05, README: fixed.)
     "figure_elsewhere": (True,),
+    # Is a keep-ask (保留, a negated deletion) beside an ask for a change judged as two asks, one made
+    # being partly? No labeled set has such a comment (True and False score alike on all six, run of
+    # 2026-12-05); fixed on for the demo's campaign, which asks to keep the cap and to add a penalty.
+    "keep_and_change": (True,),
 }
 
 

@@ -107,6 +107,9 @@ class Settings:
     # An asked figure's point moved toward it in another article that shares more of the ask's words
     # than the one commented on is partly adopted there.
     figure_elsewhere: bool = True
+    # A keep-ask beside an ask for a change (保留这一规定，并明确法律责任): both are judged, and the
+    # comment is partly adopted when only one of them was made.
+    keep_and_change: bool = True
 
 
 DEFAULT = Settings()
@@ -151,6 +154,11 @@ _KEEP = re.compile(r"保留|维持|保持|留下|留着|不变|不要删|不宜�
                    r"|不要动|别动|不用动|不必动|继续沿用|坚持现行|赞成"
                    r"|支持(?:本条|这一?条|该条|此条)")
 _DELETE = re.compile(r"删去|删除|删掉|去掉|取消|废止|不再规定")
+# The drafting verb 保留 and a negated deletion: a keep-ask beyond doubt, as 维持 and 保持 are not
+# (维持秩序, 保持联系); only these make a keep-ask beside an ask for a change (keep_and_change).
+_KEEP_FIRM = re.compile(r"保留|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消")
+# 规定 after a provision's name describes the text (第二款规定…, 草案规定…: "provides"), not an ask.
+_PROVIDES = re.compile(r"(?:条|款|项|草案|本法|条例)规定")
 # A negated deletion, the negation up to a few characters before the verb (别在审议时删掉).
 _NEGATED_DELETE = re.compile(r"(?:不要|不用|不必|不宜|不应|不能|不得|别|反对)[^，,。；;！!？?]{0,8}?(?:删|取消|去掉)")
 _CHANGE = re.compile(r"修改为|改为|增加|增设|补充|明确|规定|提高|降低|缩短|延长|扩大|缩小|放宽|加重|细化|调整|完善"
@@ -354,12 +362,13 @@ def _request_sentences(text: str) -> str:
     return "。".join(chosen or sentences)
 
 
-def ask_kind(text: str, negated: bool = True) -> Kind:
-    """What the opinion asks for, read off its wording."""
+def ask_kind(text: str, negated: bool = True, also_keep: list | None = None) -> Kind:
+    """What the opinion asks for, read off its wording. A change asked beside a keep-ask is a change;
+    `also_keep`, when given, is appended True for it."""
     text = normalize(text)
     keep = bool(_KEEP.search(text)) or bool(_NEGATED_DELETE.search(text))
     delete = bool(_DELETE.search(_NEGATED_DELETE.sub("", text)))
-    asking = _KEEP.sub("", _request_sentences(text))
+    asking = _PROVIDES.sub("", _KEEP.sub("", _request_sentences(text)))
     if keep and negated:
         # Where a keep-ask asks: a verb under a negation (别删掉或者放宽) asks for nothing to change, and
         # a delete verb only in the story around the ask (有人主张删除…必须保留) is not the ask.
@@ -368,6 +377,8 @@ def ask_kind(text: str, negated: bool = True) -> Kind:
     # A change cue counts where the comment asks, not in its story ("有了明确的上限…建议保留").
     if keep and not delete and not _CHANGE.search(asking):
         return "keep"
+    if keep and not delete and also_keep is not None and _KEEP_FIRM.search(_request_sentences(text)):
+        also_keep.append(True)  # a change asked beside a keep: the keep is judged too
     if delete and not keep:
         return "delete"
     return "figure" if figures(text) else "change"
@@ -896,14 +907,28 @@ def _attributed(revision: Revision, opinion: Opinion, settings: Settings) -> Opi
 def propose(opinion: Opinion, revision: Revision, settings: Settings | None = None) -> Proposal:
     """A proposal for one opinion (one comment, or an opinion group's representative ask)."""
     settings = settings or revision.settings
-    kind = ask_kind(opinion.text + "\n" + opinion.suggestion, settings.negated)
+    also_keep: list[bool] = []
+    kind = ask_kind(opinion.text + "\n" + opinion.suggestion, settings.negated, also_keep)
     if kind == "keep":
         proposal = _keep(revision, opinion, settings)
     elif kind == "delete":
         proposal = _delete(revision, opinion, settings)
     else:
         proposal = _located(revision, _attributed(revision, opinion, settings), settings, kind=kind)
+        if also_keep and settings.keep_and_change and opinion.article in revision.old_text:
+            proposal = _with_keep(proposal, _keep(revision, opinion, settings))
     return Proposal(proposal.outcome, proposal.similarity, {**proposal.evidence, "kind": kind})
+
+
+def _with_keep(change: Proposal, keep: Proposal) -> Proposal:
+    """A comment asking to keep a provision and to change something (保留这一规定，并明确法律责任):
+    adopted when both were made, partly when one was, not adopted when neither was."""
+    made = (keep.outcome == "adopted") + (change.outcome == "adopted")
+    if made != 1:
+        return change
+    shown = change if change.outcome != "not_adopted" else keep
+    return Proposal("partly", round((keep.similarity + change.similarity) / 2, 3),
+                    {**shown.evidence, "reason": _reason("partly_some", made="1", asked="2")})
 
 
 def propose_each(opinions: Sequence[Opinion], revision: Revision, settings: Settings | None = None) -> list[Proposal]:

@@ -488,3 +488,19 @@ def test_an_asked_figure_moved_in_another_article_that_shares_more_of_the_ask_is
     exact = revision(*BASE[:2], ("第三条", FIRE, "第三条", FIRE, "same"),
                      ("第四条", closing, "第四条", notice.replace("六个月", "一年"), "modified"))
     assert propose(asked, exact, Settings(figure_elsewhere=True)).outcome == "adopted"
+
+
+def test_a_keep_ask_beside_an_ask_for_a_change_is_partly_adopted_when_only_the_keep_was_made():
+    rev = revision(*BASE)
+    both = Opinion("第一条规定不得超过百分之十，我们坚决支持。恳请保留这一规定，并明确违反规定的法律责任。", article="第一条")
+    assert propose(both, rev).outcome == "partly"
+    assert propose(both, rev).evidence["reason"] == {"code": "partly_some", "params": {"made": "1", "asked": "2"}}
+    # Judged on the change alone, as before the rule: nothing new on the point, not adopted.
+    assert propose(both, Revision(rev.pairs, Settings(keep_and_change=False))).outcome == "not_adopted"
+
+
+def test_a_keep_ask_beside_a_change_that_was_made_is_adopted():
+    penalty = CAP + "违反前款规定的，由市场监督管理部门责令改正，处一万元以上五万元以下罚款。"
+    rev = revision(("第一条", CAP, "第一条", penalty, "modified"), *BASE[1:])
+    both = Opinion("恳请保留百分之十的上限，并增加违反规定的罚款。", article="第一条")
+    assert propose(both, rev).outcome == "adopted"
