@@ -492,7 +492,8 @@ def test_an_asked_figure_moved_in_another_article_that_shares_more_of_the_ask_is
 
 def test_a_keep_ask_beside_an_ask_for_a_change_is_partly_adopted_when_only_the_keep_was_made():
     rev = revision(*BASE)
-    both = Opinion("第一条规定不得超过百分之十，我们坚决支持。恳请保留这一规定，并明确违反规定的法律责任。", article="第一条")
+    both = Opinion("第一条规定不得超过百分之十，我们坚决支持。恳请保留这一规定，并明确违反规定的法律责任。",
+                   article="第一条")
     assert propose(both, rev).outcome == "partly"
     assert propose(both, rev).evidence["reason"] == {"code": "partly_some", "params": {"made": "1", "asked": "2"}}
     # Judged on the change alone, as before the rule: nothing new on the point, not adopted.
