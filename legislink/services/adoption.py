@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import case, select
 
 from .. import labels
-from ..analysis.adoption import Opinion, Revision, article_of, pairs_of, propose_each, propose_group
+from ..analysis.adoption import Opinion, Proposal, Revision, article_of, pairs_of, propose_each, propose_group
 from ..extensions import db
 from ..models import (
     Adoption,
@@ -79,6 +79,17 @@ def _article_label(provision) -> str | None:
     return article_of(provision.label) if provision is not None else None
 
 
+def _judged(group: OpinionGroup, revision: Revision) -> tuple[list[Comment], list[Proposal], int, str | None]:
+    """The group's accepted comments, each one's own proposal, which is the representative's, and the
+    article they are on."""
+    members = list(db.session.scalars(select(Comment).where(Comment.group_id == group.id,
+                                                            Comment.status == CommentStatus.ACCEPTED)
+                                      .order_by(Comment.id)))
+    label = _article_label(group.provision)
+    asks, representative = _asks(group, members, label)
+    return members, propose_each(asks, revision), representative, label
+
+
 def suggest(consultation: Consultation, final_version_id: int, *, actor=None) -> list[Suggestion]:
     """A proposal for every reported opinion; stored on the group as a proposal, never as the mark.
     Called by the reviewer's POST and the command; the reviewer's page only reads what it stored
@@ -91,12 +102,7 @@ def suggest(consultation: Consultation, final_version_id: int, *, actor=None) ->
     revision = Revision(pairs_of(comparison.alignments))
     out = []
     for group in groups:
-        members = list(db.session.scalars(select(Comment).where(Comment.group_id == group.id,
-                                                                Comment.status == CommentStatus.ACCEPTED)
-                                          .order_by(Comment.id)))
-        label = _article_label(group.provision)
-        asks, representative = _asks(group, members, label)
-        each = propose_each(asks, revision)
+        members, each, representative, label = _judged(group, revision)
         proposal = propose_group(each, representative)
         evidence = {**proposal.evidence, "final_version": final.id}
         group.proposed_adoption = OUTCOMES[proposal.outcome]
@@ -127,12 +133,7 @@ def split_by_proposal(consultation: Consultation, group_id: int, *, actor) -> li
         raise ServiceError("split_unproposed")
     final = _final_version(consultation, against)
     revision = Revision(pairs_of(compare_versions(consultation.version, final).alignments))
-    members = list(db.session.scalars(select(Comment).where(Comment.group_id == group.id,
-                                                            Comment.status == CommentStatus.ACCEPTED)
-                                      .order_by(Comment.id)))
-    label = _article_label(group.provision)
-    asks, representative = _asks(group, members, label)
-    each = propose_each(asks, revision)
+    members, each, representative, _label = _judged(group, revision)
     by_outcome: dict[str, list[int]] = {}
     for k, proposal in enumerate(each):
         by_outcome.setdefault(proposal.outcome, []).append(k)
