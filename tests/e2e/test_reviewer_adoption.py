@@ -95,3 +95,17 @@ def test_reviewer_marks_an_opinion_adopted_and_the_resident_sees_it(live_server,
     adopted = resident.locator(".card-list li").filter(has_text="提前三十日公告")
     expect(adopted).to_contain_text("采纳")
     expect(adopted).to_contain_text("第十条")
+
+    # An opinion whose comments' asks went different ways: the card says so, and the reviewer splits
+    # it into one opinion for each proposed mark, each then marked on its own.
+    page.goto(f"{live_server}/review/consultations/{DEMO_CONSULTATION}/adoption?show=all")
+    splits = page.locator(".group-card").filter(has=page.get_by_role("button", name="按提议拆分为多条意见"))
+    expect(splits.first.locator(".split-note")).to_contain_text("逐条判断的结果为")
+    counted = page.locator("p.meta span").first
+    before = int(re.search(r"\d+", counted.inner_text()).group())
+    splits.first.get_by_role("button", name="按提议拆分为多条意见").click()
+    expect(success(page)).to_contain_text("已按提议拆分为")
+    made = int(re.search(r"拆分为 (\d+) 条", success(page).inner_text()).group(1))
+    assert made >= 2
+    page.get_by_role("link", name=re.compile("^全部")).click()
+    expect(page.locator("p.meta span").first).to_have_text(f"已上报意见 {before + made - 1} 条")
