@@ -66,7 +66,8 @@ _NOT_A_LAW = re.compile(
 )
 # A leading verb or preposition is not part of the law's name: 根据民法典 -> 民法典.
 _NAME_PREFIX = re.compile(
-    r"^(?:.*(?:根据|依照|按照|参照|依据|看了|读了|对照|比照|关于|对于|写进|写入|纳入|列入|希望|建议))?[对与和及跟同在是按依]?"
+    r"^(?:.*(?:根据|依照|按照|参照|依据|看了|读了|看到|读到|听说|知道|觉得|认为|对照|比照|关于|对于|写进|写入|纳入"
+    r"|列入|希望|建议))?[对与和及跟同在是按依]?"
 )
 @dataclass(frozen=True)
 class Reference:
@@ -171,7 +172,11 @@ def laws_named(text: str) -> list[str]:
             names.append(m.group("quoted").strip())
             continue
         name = _NAME_PREFIX.sub("", m.group("name")) or m.group("name")
-        if (len(name) >= 3 or name in _SHORT_LAW_NAMES) and not _NOT_A_LAW.search(name) and not _THIS_LAW.search(name):
+        # A law's name says what it governs before 法 or 条例 (物业管理条例); one character there is an
+        # adjective (好条例, 新条例), but for the codes (刑法, 民法典).
+        stem = re.sub(r"(?:法|条例)$", "", name)
+        if ((len(stem) >= 2 or name in _SHORT_LAW_NAMES) and not _NOT_A_LAW.search(name)
+                and not _THIS_LAW.search(name)):
             names.append(name)
     return names
 

@@ -86,6 +86,10 @@ def test_a_list_of_articles_names_each_in_order(text):
     ("他们非法集资，坑了不少老人", []),
     ("消费者权益保护法要跟上", ["消费者权益保护法"]),
     ("物业管理办法也该改", ["物业管理办法"]),
+    # A law's name says what it governs: an adjective or a verb of seeing before 条例 is no name.
+    ("我看到条例里写了登记，很好", []),
+    ("这个条例是好条例，新条例出台后大家都守规矩", []),
+    ("按照物业管理条例和民法典的规定", ["物业管理条例", "民法典"]),
 ])
 def test_laws_are_named_anywhere_in_a_text(text, names):
     assert laws_named(text) == names
