@@ -28,10 +28,10 @@ from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT)]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from legislink.analysis import AnalysisOptions, Comment, analyze, attribution, engine, grouping, offtopic, to_json  # noqa: E402,I001
-from legislink.analysis import duplicates, vocabulary  # noqa: E402
+from legislink.analysis import Article, adoption, duplicates, vocabulary  # noqa: E402
 from legislink.analysis.__main__ import load_articles  # noqa: E402
 from legislink.analysis.corpus import build_draft, default_segmenter  # noqa: E402
 
@@ -115,6 +115,12 @@ STAGES = {
         (grouping, "CUT_DISTANCE"): [0.85, 0.9, 0.925, 0.95, 0.975],
         (grouping, "ATTACH_SIMILARITY"): [0.02, 0.03, 0.05, 0.08],
     }),
+    # Distinct asks on one article apart: comment sets by ARI, adoption sets (benchmarks/tune_adoption.py)
+    # by the accuracy of each comment given its group's proposal, the mark a reviewer confirms.
+    "grouping-asks": ("grouping_objective", {
+        (grouping, "ASK_PENALTY"): [0.0, 0.3, 0.45, 0.6, 1.0],
+        (grouping, "FIGURE_PENALTY"): [0.0, 0.15, 0.3],
+    }),
     "duplicates": ("duplicate_f1", {
         (duplicates, "MIN_BLOCK_LINK"): [0.1, 0.15, 0.25],
         (duplicates, "MIN_TEMPLATE_COVERAGE"): [0.4, 0.5, 0.6],
@@ -174,6 +180,47 @@ class LabeledSet:
         return m
 
 
+class AdoptionSet:
+    """An adoption set of benchmarks/tune_adoption.py, scored by its group-proposal accuracy."""
+
+    def __init__(self, consulted: Path, final: Path, comments: Path) -> None:
+        from legislink.lawtext import align, parse_text
+
+        self.old = parse_text(consulted.read_text(encoding="utf-8"))
+        new = parse_text(final.read_text(encoding="utf-8"))
+        self.records = [json.loads(line) for line in comments.read_text(encoding="utf-8").splitlines()
+                        if line.strip()]
+        self.articles = [Article(label=a.label, number=a.number, sub=a.sub, caption=a.caption or "",
+                                 path=tuple(a.path), paragraphs=tuple(p.full_text for p in a.paragraphs))
+                         for a in self.old.articles if not a.deleted]
+        self.revision = adoption.Revision(adoption.pairs_of(align(self.old.articles, new.articles)))
+        self.inputs = [Comment(id=str(r["id"]), text=r["text"]) for r in self.records]
+        self.proposal: dict[tuple[str, str | None], str] = {}
+
+    def metrics(self, out: Path) -> dict:
+        result = to_json(analyze(self.articles, self.inputs, options=AnalysisOptions(title=self.old.title)))
+        by_id = {c["id"]: c for c in result["comments"]}
+        members: dict[str, list[str]] = {}
+        for c in result["comments"]:
+            if c["group"] and not c["offtopic"]:
+                members.setdefault(c["group"], []).append(c["id"])
+        text = {str(r["id"]): r["text"] for r in self.records}
+        outcome = {}
+        for g in result["groups"]:
+            ids = members.get(g["id"], [])
+            if not ids:
+                continue
+            opinions = [adoption.Opinion(text[i], article=adoption.article_of(by_id[i]["article"])) for i in ids]
+            found = adoption.propose_each(opinions, self.revision)
+            rep = ids.index(g["representative"]) if g["representative"] in ids else 0
+            mark = adoption.propose_group(found, rep).outcome
+            outcome.update(dict.fromkeys(ids, mark))
+        truth = {"not": "not_adopted"}
+        right = sum(outcome.get(str(r["id"]), "not_adopted") == truth.get(r["outcome"], r["outcome"])
+                    for r in self.records)
+        return {"grouping_objective": right / len(self.records)}
+
+
 def _cached_drafts() -> None:
     """The draft index depends on the law alone: built once per law, not once per grid point."""
     built = {}
@@ -207,6 +254,8 @@ def run_stage(name: str, sets: dict[str, LabeledSet], out: Path) -> None:
         for (module, constant), value in zip(keys, values, strict=True):
             setattr(module, constant, value)
         table[values] = {s: ls.metrics(out) for s, ls in sets.items()}
+        for m in table[values].values():
+            m.setdefault("grouping_objective", m.get("grouping_ari"))
     for (module, constant), value in original.items():
         setattr(module, constant, value)
     names = [f"{m.__name__.rsplit('.', 1)[-1]}.{c}" for m, c in keys]
@@ -246,6 +295,12 @@ def main(argv: list[str] | None = None) -> int:
     print("labeled sets: " + ", ".join(chosen))
     _cached_drafts()
     sets = {name: LabeledSet(law, labels) for name, (law, labels) in chosen.items()}
+    if "grouping-asks" in args.stage:
+        from tune_adoption import sets as adoption_sets
+
+        for name, paths in adoption_sets(SHARED).items():
+            if not args.sets or name in args.sets:
+                sets[name] = AdoptionSet(*paths)
     out = ROOT / "benchmarks" / "out" / "tune_result.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     for stage in args.stage:

@@ -4,9 +4,11 @@ Each form letter is one voice (its copies counted, not weighed). A voice is a TF
 words and, with equal weight, of the character pairs inside them (the segmenter keeps compounds
 whole: 经营者代表 should still meet 代表), plus the way it asks the text to move (`stance`).
 Average-linkage agglomerative clustering on cosine distance groups them, cut at a fixed distance,
-with opposite asks held further apart. Residents who make one point in their own words share few
-words, so a voice the cut leaves alone then joins the group whose voices it resembles most on
-average, when it resembles them at all and does not ask the opposite of what the group asks.
+with opposite asks, and asks of another kind or figure, held further apart. Residents who make one
+point in their own words share few words, so a voice the cut leaves alone then joins the group
+whose voices it resembles most on average, when it resembles them at all and does not ask the
+opposite of what the group asks. Asks of another kind or figure are held apart on the exact path
+only (past `exact_limit` voices the micro-clusters have no one ask).
 
 Past `exact_limit` voices (agglomerative clustering grows with the square), voices are first
 gathered into micro-clusters by MiniBatchKMeans over SVD features, and the micro-clusters are
@@ -27,6 +29,7 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize as l2_normalize
 
+from legislink.analysis.adoption import ask_kind, figures
 from legislink.analysis.duplicates import group_id
 from legislink.analysis.keywords import Idf, as_is, subwords, top_keywords
 from legislink.analysis.model import OpinionGroup
@@ -44,6 +47,11 @@ STANCE_WEIGHT = 0.3
 STANCE_PENALTY = 0.3
 # A voice left alone joins a group whose voices it resembles this much on average (cosine).
 ATTACH_SIMILARITY = 0.05
+# What two voices add to their distance when they ask different kinds of move (keep, delete, change)
+# or state different figures (both stating some, none in common); chosen by benchmarks/tune_analysis.py
+# (stage grouping-asks: comment sets by ARI, adoption sets by the accuracy of their groups' marks).
+ASK_PENALTY = 0.45
+FIGURE_PENALTY = 0.15
 MICRO_CLUSTER_SIZE = 8
 # Features in at least 1 / DENSE_SHARE of an article's voices are multiplied as a dense block.
 DENSE_SHARE = 50
@@ -93,13 +101,16 @@ def _similarity(vectors: sparse.csr_matrix | np.ndarray) -> np.ndarray:
     return dense @ dense.T + (rare @ rare.T).toarray()
 
 
-def _agglomerate(vectors: sparse.csr_matrix | np.ndarray, stances: np.ndarray) -> np.ndarray:
+def _agglomerate(vectors: sparse.csr_matrix | np.ndarray, stances: np.ndarray,
+                 apart: np.ndarray | None = None) -> np.ndarray:
     n = vectors.shape[0]
     if n < 2:
         return np.zeros(n, dtype=int)
     similarity = _similarity(vectors)
     # A voice of stop words only has no direction: it is far from everything, itself included.
     distance = np.clip(1 - similarity, 0, 2) + STANCE_PENALTY * (np.outer(stances, stances) < 0)
+    if apart is not None:
+        distance = distance + apart
     np.fill_diagonal(distance, 0)
     model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
                                     distance_threshold=CUT_DISTANCE)
@@ -140,14 +151,14 @@ def _attach_strays(labels: np.ndarray, vectors: sparse.csr_matrix, stances: np.n
 
 
 def cluster_labels(vectors: sparse.csr_matrix, exact_limit: int, seed: int,
-                   stances: np.ndarray | None = None) -> np.ndarray:
+                   stances: np.ndarray | None = None, apart: np.ndarray | None = None) -> np.ndarray:
     """A cluster label per row: exact agglomerative clustering, or two-stage past `exact_limit`;
     then voices left alone join the group they resemble (`stances`: +1, 0, -1 per row)."""
     stances = np.zeros(vectors.shape[0]) if stances is None else stances
     if vectors.shape[0] > exact_limit:
         labels = _two_stage(vectors, stances, seed)
     else:
-        labels = _agglomerate(vectors, stances)
+        labels = _agglomerate(vectors, stances, apart)
     return _attach_strays(labels, vectors, stances)
 
 
@@ -200,6 +211,26 @@ def _pinned_assignment(voices: Sequence[Voice], vectors: sparse.csr_matrix,
     return fixed
 
 
+def _ask_apart(voices: Sequence[Voice]) -> np.ndarray | None:
+    """What each pair of voices adds to its distance for asking a different move (`adoption.ask_kind`:
+    keep, delete or change, a change of figures being a change) or different figures (`adoption.figures`:
+    both state some, none in common). A reviewer marks one outcome a group, and the final text treats
+    such asks apart."""
+    if not (ASK_PENALTY or FIGURE_PENALTY):
+        return None
+    texts = [v.text or "".join(v.tokens) for v in voices]
+    kinds = np.array([{"figure": "change"}.get(k, k) for k in map(ask_kind, texts)])
+    apart = ASK_PENALTY * (kinds[:, None] != kinds[None, :])
+    if FIGURE_PENALTY:
+        stated = [(i, f) for i, t in enumerate(texts) if (f := figures(t))]
+        for k, (i, mine) in enumerate(stated):
+            for j, theirs in stated[:k]:
+                if not mine & theirs:
+                    apart[i, j] += FIGURE_PENALTY
+                    apart[j, i] += FIGURE_PENALTY
+    return apart
+
+
 def group_voices(voices: Sequence[Voice], idf: Idf, *, article: str | None, chapter: str | None = None,
                  pinned: Mapping[str, str] | None = None, exact_limit: int = 2500,
                  seed: int = 0) -> list[OpinionGroup]:
@@ -213,7 +244,8 @@ def group_voices(voices: Sequence[Voice], idf: Idf, *, article: str | None, chap
               for name in sorted(set(fixed.values()))]
     free = [i for i in range(len(voices)) if i not in fixed]
     if free:
-        labels = cluster_labels(vectors[free], exact_limit, seed, stances[free])
+        apart = _ask_apart([voices[i] for i in free]) if len(free) <= exact_limit else None
+        labels = cluster_labels(vectors[free], exact_limit, seed, stances[free], apart)
         for label in np.unique(labels):
             indices = [free[j] for j in np.flatnonzero(labels == label)]
             groups.append(_make_group(article, chapter, indices, voices, vectors, idf))
