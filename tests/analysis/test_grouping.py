@@ -66,3 +66,28 @@ def test_allowing_and_banning_on_one_article_stay_apart(segmenter):
 ])
 def test_stance_reads_the_direction_of_the_ask_with_its_negation(text, direction):
     assert stance(normalize(text)) == direction
+
+
+# On a cap on rent rises: residents asking to keep it as it is, and others asking for it to say
+# how the base rent is counted — alike in words, apart in what they ask the final text to do.
+KEEP_CAP = {
+    "k1": "租金涨幅不超过百分之十的上限一定要保留，不要删。",
+    "k2": "涨租上限这一款很好，建议保留原文。",
+    "k3": "请保留租金涨幅上限，千万别在审议时删掉。",
+}
+COUNT_BASE = {
+    "c1": "租金涨幅上限的基数要明确，是合同租金还是实际收取的租金。",
+    "c2": "建议明确涨幅上限按上一年度合同约定的租金计算。",
+    "c3": "涨幅上限怎么算要写清楚，建议规定以合同租金为基数。",
+}
+
+
+def test_asks_of_another_kind_on_one_article_stay_apart(segmenter, monkeypatch):
+    from legislink.analysis import grouping
+
+    groups = _groups(segmenter, "第八条", KEEP_CAP | COUNT_BASE)
+    assert {groups[c] for c in KEEP_CAP}.isdisjoint(groups[c] for c in COUNT_BASE)
+    monkeypatch.setattr(grouping, "ASK_PENALTY", 0.0)
+    monkeypatch.setattr(grouping, "FIGURE_PENALTY", 0.0)
+    without = _groups(segmenter, "第八条", KEEP_CAP | COUNT_BASE)
+    assert not {without[c] for c in KEEP_CAP}.isdisjoint(without[c] for c in COUNT_BASE)
