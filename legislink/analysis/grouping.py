@@ -222,12 +222,20 @@ def _ask_apart(voices: Sequence[Voice]) -> np.ndarray | None:
     kinds = np.array([{"figure": "change"}.get(k, k) for k in map(ask_kind, texts)])
     apart = ASK_PENALTY * (kinds[:, None] != kinds[None, :])
     if FIGURE_PENALTY:
-        stated = [(i, f) for i, t in enumerate(texts) if (f := figures(t))]
-        for k, (i, mine) in enumerate(stated):
-            for j, theirs in stated[:k]:
-                if not mine & theirs:
-                    apart[i, j] += FIGURE_PENALTY
-                    apart[j, i] += FIGURE_PENALTY
+        # Voices by the figures they state, as a sparse incidence matrix: two stating voices share a
+        # figure when their product is positive (one matrix product, not a loop over the pairs).
+        stated = [figures(t) for t in texts]
+        column: dict = {}
+        rows, cols = [], []
+        for i, found in enumerate(stated):
+            for figure in found:
+                rows.append(i)
+                cols.append(column.setdefault(figure, len(column)))
+        if column:
+            incidence = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(column)))
+            shared = (incidence @ incidence.T).toarray() > 0
+            states = np.array([bool(f) for f in stated])
+            apart = apart + FIGURE_PENALTY * (np.outer(states, states) & ~shared)
     return apart
 
 
