@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from legislink.analysis import AnalysisOptions, Comment, analyze, attribution, engine, grouping, offtopic, to_json  # noqa: E402,I001
-from legislink.analysis import Article, adoption, duplicates, vocabulary  # noqa: E402
+from legislink.analysis import adoption, duplicates, vocabulary  # noqa: E402
 from legislink.analysis.__main__ import load_articles  # noqa: E402
 from legislink.analysis.corpus import build_draft, default_segmenter  # noqa: E402
 
@@ -186,19 +186,16 @@ class AdoptionSet:
     def __init__(self, consulted: Path, final: Path, comments: Path) -> None:
         from legislink.lawtext import align, parse_text
 
-        self.old = parse_text(consulted.read_text(encoding="utf-8"))
-        new = parse_text(final.read_text(encoding="utf-8"))
+        old, new = (parse_text(path.read_text(encoding="utf-8")) for path in (consulted, final))
         self.records = [json.loads(line) for line in comments.read_text(encoding="utf-8").splitlines()
                         if line.strip()]
-        self.articles = [Article(label=a.label, number=a.number, sub=a.sub, caption=a.caption or "",
-                                 path=tuple(a.path), paragraphs=tuple(p.full_text for p in a.paragraphs))
-                         for a in self.old.articles if not a.deleted]
-        self.revision = adoption.Revision(adoption.pairs_of(align(self.old.articles, new.articles)))
+        # The consulted text as the analysis reads it, as LabeledSet does.
+        self.title, self.articles = load_articles(consulted.read_text(encoding="utf-8"))
+        self.revision = adoption.Revision(adoption.pairs_of(align(old.articles, new.articles)))
         self.inputs = [Comment(id=str(r["id"]), text=r["text"]) for r in self.records]
-        self.proposal: dict[tuple[str, str | None], str] = {}
 
     def metrics(self, out: Path) -> dict:
-        result = to_json(analyze(self.articles, self.inputs, options=AnalysisOptions(title=self.old.title)))
+        result = to_json(analyze(self.articles, self.inputs, options=AnalysisOptions(title=self.title)))
         by_id = {c["id"]: c for c in result["comments"]}
         members: dict[str, list[str]] = {}
         for c in result["comments"]:
