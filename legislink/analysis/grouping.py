@@ -7,13 +7,14 @@ Average-linkage agglomerative clustering on cosine distance groups them, cut at 
 with opposite asks, and asks of another kind or figure, held further apart. Residents who make one
 point in their own words share few words, so a voice the cut leaves alone then joins the group
 whose voices it resembles most on average, when it resembles them at all and does not ask the
-opposite of what the group asks. Asks of another kind or figure are held apart on the exact path
-only (past `exact_limit` voices the micro-clusters have no one ask).
+opposite of what the group asks.
 
 Past `exact_limit` voices (agglomerative clustering grows with the square), voices are first
-gathered into micro-clusters by MiniBatchKMeans over SVD features, and the micro-clusters are
-then clustered the same way. Staff-pinned groups keep their members and id; new voices join a
-pinned group when close enough to it.
+gathered into micro-clusters by MiniBatchKMeans over SVD features, each within one kind of ask, and
+the micro-clusters are then clustered the same way, asks of another kind held apart as on the exact
+path; different figures are held apart on the exact path only (a micro-cluster states no one
+figure). Staff-pinned groups keep their members and id; new voices join a pinned group when close
+enough to it.
 """
 
 import math
@@ -117,17 +118,39 @@ def _agglomerate(vectors: sparse.csr_matrix | np.ndarray, stances: np.ndarray,
     return model.fit_predict(distance)
 
 
-def _two_stage(vectors: sparse.csr_matrix, stances: np.ndarray, seed: int) -> np.ndarray:
+def _micro_clusters(reduced: np.ndarray, kinds: np.ndarray, seed: int) -> np.ndarray:
+    """A micro-cluster label per row, each micro-cluster within one kind of ask."""
+    micro = np.zeros(len(reduced), dtype=int)
+    start = 0
+    for kind in np.unique(kinds):
+        rows = np.flatnonzero(kinds == kind)
+        count = len(rows) // MICRO_CLUSTER_SIZE
+        if count < 2:
+            micro[rows] = start
+            start += 1
+            continue
+        micro[rows] = start + MiniBatchKMeans(n_clusters=count, random_state=seed, batch_size=4096,
+                                              n_init=1).fit_predict(reduced[rows])
+        start += count
+    return np.unique(micro, return_inverse=True)[1]
+
+
+def _two_stage(vectors: sparse.csr_matrix, stances: np.ndarray, seed: int,
+               kinds: np.ndarray | None = None) -> np.ndarray:
     n = vectors.shape[0]
     dims = min(SVD_DIMENSIONS, vectors.shape[1] - 1, n - 1)
     reduced = l2_normalize(TruncatedSVD(n_components=dims, random_state=seed).fit_transform(vectors))
-    micro = MiniBatchKMeans(n_clusters=max(2, n // MICRO_CLUSTER_SIZE), random_state=seed,
-                            batch_size=4096, n_init=1).fit_predict(reduced)
+    kinds = np.zeros(n, dtype=int) if kinds is None else kinds
+    micro = _micro_clusters(reduced, kinds, seed)
     centroids = np.zeros((micro.max() + 1, reduced.shape[1]))
     np.add.at(centroids, micro, reduced)
     leaning = np.zeros(micro.max() + 1)
     np.add.at(leaning, micro, stances)
-    return _agglomerate(l2_normalize(centroids), np.sign(leaning))[micro]
+    # Every member of a micro-cluster asks the same kind of move: any member's is the cluster's.
+    kind = np.empty(micro.max() + 1, dtype=kinds.dtype)
+    kind[micro] = kinds
+    apart = ASK_PENALTY * (kind[:, None] != kind[None, :]) if ASK_PENALTY else None
+    return _agglomerate(l2_normalize(centroids), np.sign(leaning), apart)[micro]
 
 
 def _attach_strays(labels: np.ndarray, vectors: sparse.csr_matrix, stances: np.ndarray) -> np.ndarray:
@@ -151,14 +174,15 @@ def _attach_strays(labels: np.ndarray, vectors: sparse.csr_matrix, stances: np.n
 
 
 def cluster_labels(vectors: sparse.csr_matrix, exact_limit: int, seed: int,
-                   stances: np.ndarray | None = None, apart: np.ndarray | None = None) -> np.ndarray:
+                   stances: np.ndarray | None = None, texts: Sequence[str] | None = None) -> np.ndarray:
     """A cluster label per row: exact agglomerative clustering, or two-stage past `exact_limit`;
-    then voices left alone join the group they resemble (`stances`: +1, 0, -1 per row)."""
+    then voices left alone join the group they resemble (`stances`: +1, 0, -1 per row; `texts`, when
+    given, the rows' texts, whose asks of another kind or figure are held apart)."""
     stances = np.zeros(vectors.shape[0]) if stances is None else stances
     if vectors.shape[0] > exact_limit:
-        labels = _two_stage(vectors, stances, seed)
+        labels = _two_stage(vectors, stances, seed, _ask_kinds(texts) if texts is not None else None)
     else:
-        labels = _agglomerate(vectors, stances, apart)
+        labels = _agglomerate(vectors, stances, _ask_apart(texts) if texts is not None else None)
     return _attach_strays(labels, vectors, stances)
 
 
@@ -211,15 +235,19 @@ def _pinned_assignment(voices: Sequence[Voice], vectors: sparse.csr_matrix,
     return fixed
 
 
-def _ask_apart(voices: Sequence[Voice]) -> np.ndarray | None:
-    """What each pair of voices adds to its distance for asking a different move (`adoption.ask_kind`:
-    keep, delete or change, a change of figures being a change) or different figures (`adoption.figures`:
-    both state some, none in common). A reviewer marks one outcome a group, and the final text treats
-    such asks apart."""
+def _ask_kinds(texts: Sequence[str]) -> np.ndarray:
+    """The move each text asks (`adoption.ask_kind`: keep, delete or change, a change of figures being
+    a change)."""
+    return np.array([{"figure": "change"}.get(k, k) for k in map(ask_kind, texts)])
+
+
+def _ask_apart(texts: Sequence[str]) -> np.ndarray | None:
+    """What each pair of voices adds to its distance for asking a different move (`_ask_kinds`) or
+    different figures (`adoption.figures`: both state some, none in common). A reviewer marks one
+    outcome a group, and the final text treats such asks apart."""
     if not (ASK_PENALTY or FIGURE_PENALTY):
         return None
-    texts = [v.text or "".join(v.tokens) for v in voices]
-    kinds = np.array([{"figure": "change"}.get(k, k) for k in map(ask_kind, texts)])
+    kinds = _ask_kinds(texts)
     apart = ASK_PENALTY * (kinds[:, None] != kinds[None, :])
     if FIGURE_PENALTY:
         # Voices by the figures they state, as a sparse incidence matrix: two stating voices share a
@@ -252,8 +280,8 @@ def group_voices(voices: Sequence[Voice], idf: Idf, *, article: str | None, chap
               for name in sorted(set(fixed.values()))]
     free = [i for i in range(len(voices)) if i not in fixed]
     if free:
-        apart = _ask_apart([voices[i] for i in free]) if len(free) <= exact_limit else None
-        labels = cluster_labels(vectors[free], exact_limit, seed, stances[free], apart)
+        texts = [voices[i].text or "".join(voices[i].tokens) for i in free]
+        labels = cluster_labels(vectors[free], exact_limit, seed, stances[free], texts)
         for label in np.unique(labels):
             indices = [free[j] for j in np.flatnonzero(labels == label)]
             groups.append(_make_group(article, chapter, indices, voices, vectors, idf))

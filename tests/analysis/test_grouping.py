@@ -2,7 +2,7 @@
 
 import pytest
 
-from legislink.analysis import Comment, group_opinions
+from legislink.analysis import AnalysisOptions, Comment, group_opinions
 from legislink.analysis.stance import stance
 from legislink.analysis.text import normalize
 
@@ -91,3 +91,16 @@ def test_asks_of_another_kind_on_one_article_stay_apart(segmenter, monkeypatch):
     monkeypatch.setattr(grouping, "FIGURE_PENALTY", 0.0)
     without = _groups(segmenter, "第八条", KEEP_CAP | COUNT_BASE)
     assert not {without[c] for c in KEEP_CAP}.isdisjoint(without[c] for c in COUNT_BASE)
+
+
+def test_past_the_exact_limit_asks_of_another_kind_stay_apart_too(segmenter):
+    # Eighteen voices on one article (more than the micro-clusters' size twice over), clustered on
+    # the two-stage path: the keep-asks and the asks to change the cap's base must not share a group.
+    keep = {f"{cid}-{k}": f"{text}（{k}）" for k in range(3) for cid, text in KEEP_CAP.items()}
+    base = {f"{cid}-{k}": f"{text}（{k}）" for k in range(3) for cid, text in COUNT_BASE.items()}
+    comments = [Comment(id=cid, text=text) for cid, text in (keep | base).items()]
+    options = AnalysisOptions(exact_grouping_limit=4)
+    groups = {m: g.id for g in group_opinions("第八条", comments, options=options, segmenter=segmenter)
+              for m in g.members}
+    assert sorted(groups) == sorted(keep | base)
+    assert {groups[c] for c in keep}.isdisjoint(groups[c] for c in base)
