@@ -470,7 +470,7 @@ def analyze_file_command(law: Path, comments: Path, as_json: bool) -> None:
 @main.command("worker")
 @with_appcontext
 def worker_command() -> None:
-    """Run background analysis jobs from Redis (needs REDIS_URL)."""
+    """Run background jobs from Redis: analyses and adoption proposals (needs REDIS_URL)."""
     from redis import Redis
     from rq import Worker
 

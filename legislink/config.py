@@ -70,6 +70,9 @@ class Defaults:
     JIEBA_CACHE_DIR = None
     # Analysis: runs over this many comments go to a background job.
     ANALYSIS_BACKGROUND_THRESHOLD = 20_000
+    # Adoption proposals: runs judging more reported comments than this (about 4 ms each) go to a
+    # background job too.
+    ADOPTION_BACKGROUND_THRESHOLD = 1_000
     # Excel limits: rows per detail sheet (Excel's own maximum, header included).
     EXPORT_MAX_ROWS_PER_SHEET = 1_048_576
     IMPORT_MAX_ROWS = 50_000

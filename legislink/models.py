@@ -164,6 +164,14 @@ class ReferralStatus(enum.StrEnum):
     # 逾期 (overdue) is not stored: it is a pending or in-progress referral past its due day.
 
 
+class RunKind(enum.StrEnum):
+    """What a background run computes: the comment analysis, or the adoption proposals of the
+    reported opinions against a later version (its id in the run's summary)."""
+
+    ANALYSIS = "analysis"
+    ADOPTION = "adoption"
+
+
 class RunStatus(enum.StrEnum):
     QUEUED = "queued"
     RUNNING = "running"
@@ -527,6 +535,8 @@ class AnalysisRun(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id", ondelete="CASCADE"))
+    kind: Mapped[RunKind] = mapped_column(_enum(RunKind), default=RunKind.ANALYSIS,
+                                          server_default=RunKind.ANALYSIS.value)
     status: Mapped[RunStatus] = mapped_column(_enum(RunStatus), default=RunStatus.QUEUED)
     total: Mapped[int] = mapped_column(Integer, default=0)
     done: Mapped[int] = mapped_column(Integer, default=0)

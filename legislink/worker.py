@@ -1,6 +1,6 @@
-"""The background face: an analysis run executed as a unit of work of its own — inline once the
-request or command that started it has committed, in a thread of the app process, or on an RQ
-worker (`legislink worker`) when Redis is configured."""
+"""The background face: a run (an analysis, or adoption proposals; `services.jobs`) executed as a
+unit of work of its own — inline once the request or command that started it has committed, in a
+thread of the app process, or on an RQ worker (`legislink worker`) when Redis is configured."""
 
 import threading
 
@@ -33,7 +33,7 @@ def _in_app(app: Flask, run_id: int) -> None:
         try:
             run(run_id)
         except Exception:
-            app.logger.exception("analysis run %s failed", run_id)
+            app.logger.exception("run %s failed", run_id)
         finally:
             db.session.remove()
 
@@ -53,7 +53,7 @@ def launch(app: Flask, run_id: int, *, redis_url: str | None) -> str:
         from rq import Queue
 
         Queue(QUEUE_NAME, connection=Redis.from_url(redis_url)).enqueue(
-            run_job, run_id, job_timeout=6 * 3600, job_id=f"legislink-analysis-{run_id}")
+            run_job, run_id, job_timeout=6 * 3600, job_id=f"legislink-run-{run_id}")
         return "rq"
     threading.Thread(target=_in_app, args=(app, run_id), name=f"analysis-{run_id}", daemon=True).start()
     return "thread"

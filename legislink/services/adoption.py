@@ -1,10 +1,11 @@
 """Closing the loop: propose adoption marks from the final text, let reviewers confirm them, and tell
 every commenter of a marked opinion what became of it."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, select
+from sqlalchemy import case, func, select
 
 from .. import labels
 from ..analysis.adoption import Opinion, Proposal, Revision, article_of, pairs_of, propose_each, propose_group
@@ -55,12 +56,23 @@ def reported_groups(consultation: Consultation) -> list[OpinionGroup]:
         OpinionGroup.reported_at.is_not(None)).order_by(OpinionGroup.id)))
 
 
-def _final_version(consultation: Consultation, version_id: int) -> DraftVersion:
+def final_version(consultation: Consultation, version_id: int) -> DraftVersion:
+    """The later version of the consulted draft that proposals are made against."""
     version = db.session.get(DraftVersion, version_id)
     consulted = consultation.version
     if version is None or version.draft_id != consulted.draft_id or version.id == consulted.id:
         raise ServiceError("unknown_final_version", ref=version_id)
     return version
+
+
+def comments_to_judge(consultation: Consultation) -> int:
+    """How many comments a proposal run judges (every accepted comment of a reported opinion);
+    refused when no opinion has been reported yet."""
+    groups = [g.id for g in reported_groups(consultation)]
+    if not groups:
+        raise ServiceError("nothing_reported")
+    return db.session.scalar(select(func.count(Comment.id)).where(Comment.group_id.in_(groups),
+                                                                  Comment.status == CommentStatus.ACCEPTED))
 
 
 def _asks(group: OpinionGroup, members: list[Comment], label: str | None) -> tuple[list[Opinion], int]:
@@ -90,19 +102,29 @@ def _judged(group: OpinionGroup, revision: Revision) -> tuple[list[Comment], lis
     return members, propose_each(asks, revision), representative, label
 
 
-def suggest(consultation: Consultation, final_version_id: int, *, actor=None) -> list[Suggestion]:
+def suggest(consultation: Consultation, final_version_id: int, *, actor=None,
+            progress: Callable[[str, int, int], None] | None = None) -> list[Suggestion]:
     """A proposal for every reported opinion; stored on the group as a proposal, never as the mark.
-    Called by the reviewer's POST and the command; the reviewer's page only reads what it stored
-    (the evidence holds both wordings compared and the reason)."""
-    final = _final_version(consultation, final_version_id)
+    Run by the command, and for the reviewer by a run of `jobs` (inline or in the background); the
+    reviewer's page only reads what it stored (the evidence holds both wordings compared and the
+    reason). `progress(stage, done, total)` hears of each opinion judged, counted in comments."""
+    final = final_version(consultation, final_version_id)
     groups = reported_groups(consultation)
     if not groups:
         raise ServiceError("nothing_reported")
     comparison = compare_versions(consultation.version, final)
     revision = Revision(pairs_of(comparison.alignments))
-    out = []
+    # Every opinion is judged before any is stored: progress goes out on a connection of its own,
+    # which a write of this transaction would hold up on SQLite.
+    judged = []
+    done, total = 0, comments_to_judge(consultation) if progress else 0
     for group in groups:
-        members, each, representative, label = _judged(group, revision)
+        judged.append((group, *_judged(group, revision)))
+        done += len(judged[-1][1])
+        if progress:
+            progress("propose", done, total)
+    out = []
+    for group, members, each, representative, label in judged:
         proposal = propose_group(each, representative)
         evidence = {**proposal.evidence, "final_version": final.id}
         group.proposed_adoption = OUTCOMES[proposal.outcome]
@@ -131,7 +153,7 @@ def split_by_proposal(consultation: Consultation, group_id: int, *, actor) -> li
     against = (group.adoption_evidence or {}).get("final_version")
     if against is None:
         raise ServiceError("split_unproposed")
-    final = _final_version(consultation, against)
+    final = final_version(consultation, against)
     revision = Revision(pairs_of(compare_versions(consultation.version, final).alignments))
     members, each, representative, _label = _judged(group, revision)
     by_outcome: dict[str, list[int]] = {}
@@ -174,7 +196,7 @@ def mark(consultation: Consultation, group_id: int, outcome: Adoption, *, note: 
     if group.reported_at is None:
         raise ServiceError("not_reported")
     if final_version_id is not None:
-        _final_version(consultation, final_version_id)  # a later text of this draft, or refused
+        final_version(consultation, final_version_id)  # a later text of this draft, or refused
     group.adoption = outcome
     group.adoption_note = note.strip()
     group.final_text = final_text.strip()

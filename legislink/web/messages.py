@@ -31,6 +31,8 @@ MESSAGES = {
     "person_not_found": _l("No comment was found for this receipt code or phone number."),
     "person_lookup_empty": _l("Give a receipt code or a phone number."),
     "analysis_running": _l("An analysis of this consultation is already running."),
+    "adoption_running": _l("Marks are already being proposed for this consultation; this page shows when "
+                           "they are ready."),
     "unknown_group": _l("This opinion group no longer exists; reload the page."),
     "unknown_comment": _l("This comment is not part of this consultation."),
     "other_station": _l("Some of these comments belong to another liaison station; only its staff or the "

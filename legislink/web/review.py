@@ -1,22 +1,24 @@
 """Reviewers close the loop: the final text beside the consulted one, a proposed mark per reported
 opinion with its evidence, and the mark they confirm.
 
-Opening the page reads what was stored; proposals are computed by the POST of its form."""
+Opening the page reads what was stored; proposals are computed by a run the POST of its form
+starts (`services.jobs`): inline when small, else in the background while the page shows progress."""
 
 from dataclasses import dataclass
+from functools import partial
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
-from .. import permissions
+from .. import permissions, worker
 from ..extensions import db
 from ..lawtext import DiffSpan, char_diff
-from ..models import Adoption, Consultation, DraftVersion, OpinionGroup, utcnow
-from ..services import adoption
-from .boundary import refusal
+from ..models import Adoption, Consultation, DraftVersion, OpinionGroup, RunKind, utcnow
+from ..services import adoption, jobs
+from .boundary import after_commit, refusal
 from .fields import page_number, row_id
 from .filters import paragraph_label
 from .guards import require
@@ -135,8 +137,10 @@ def adoption_page(consultation_id: int):
     listing = adoption.review_list(consultation, show, page=request.args.get("page", 1, type=page_number),
                                    at=request.args.get("at", type=row_id))
     against = next((v for v in versions if v.id == listing.proposed_against), None)
+    now = utcnow()
     return render_template("review/adoption.html", consultation=consultation, versions=versions, show=show,
-                           listing=listing, against=against,
+                           listing=listing, against=against, run=jobs.active_run(consultation, now, RunKind.ADOPTION),
+                           last_run=jobs.latest_run(consultation, RunKind.ADOPTION),
                            # Marks are judged against a later version: none yet, nothing to mark.
                            cards=[_card(g) for g in listing.groups] if versions else [],
                            outcomes=list(Adoption), filters=FILTER_LABELS)
@@ -147,12 +151,24 @@ def adoption_page(consultation_id: int):
 def propose(consultation_id: int):
     consultation = db.get_or_404(Consultation, consultation_id)
     with refusal() as refused:
-        found = adoption.suggest(consultation, request.form.get("to", type=row_id) or 0, actor=current_user)
-        flash(_("Proposed a mark for %(num)s reported opinions. Nothing is marked until you confirm it.",
-                num=len(found)), "success")
+        run, background = jobs.start_adoption(
+            consultation, request.form.get("to", type=row_id) or 0, now=utcnow(), actor=current_user,
+            background_threshold=current_app.config["ADOPTION_BACKGROUND_THRESHOLD"])
+        after_commit(partial(_in_background if background else _inline, run.id))
     if refused:
         flash(refused.message, "error")
     return redirect(url_for("review.adoption_page", consultation_id=consultation.id))
+
+
+def _in_background(run_id: int) -> None:
+    worker.launch(current_app._get_current_object(), run_id, redis_url=current_app.config["REDIS_URL"])
+    flash(_("Marks are being proposed in the background; this page shows when they are ready."), "info")
+
+
+def _inline(run_id: int) -> None:
+    run = worker.run(run_id)
+    flash(_("Proposed a mark for %(num)s reported opinions. Nothing is marked until you confirm it.",
+            num=run.summary.get("proposed", 0)), "success")
 
 
 @bp.route("/adoption/<int:group_id>/split", methods=["POST"])

@@ -1,24 +1,31 @@
-"""Reviewers mark, residents see it: receipt, certificate, public results, yearly figures, contact lists."""
+"""Reviewers mark, residents see it: receipt, certificate, public results, yearly figures, contact lists;
+proposals computed by a run, inline or in the background."""
 
+import time
 from datetime import date, datetime, timedelta
 from io import BytesIO
 from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
+from legislink import worker
 from legislink.extensions import db
 from legislink.models import (
     Adoption,
+    AnalysisRun,
     AuditEvent,
     CommentEvent,
     CommentEventKind,
     CommentStatus,
     OpinionGroup,
     Role,
+    RunKind,
+    RunStatus,
     utcnow,
 )
+from legislink.services import adoption as adoption_service
 from legislink.services import figures, reports
 from legislink.services.drafts import add_version, import_text, parse_or_refuse
 
@@ -225,3 +232,91 @@ def test_the_certificate_in_english_with_dates_written_one_way(client, loop):
     assert "采 纳 证 明" in body
     assert len(re.findall(r"\d{4}年\d{1,2}月\d{1,2}日", body)) == 2
     assert not re.search(r"\d{1,2}:\d{2}", body)
+
+
+def _runs(kind=RunKind.ADOPTION) -> list[AnalysisRun]:
+    db.session.expire_all()
+    return list(db.session.scalars(select(AnalysisRun).where(AnalysisRun.kind == kind)))
+
+
+def test_a_big_proposal_run_goes_to_the_background_and_the_page_follows_it(client, loop, monkeypatch):
+    sent = []
+    monkeypatch.setattr(worker, "launch", lambda app, run_id, redis_url: sent.append(run_id))
+    client.application.config["ADOPTION_BACKGROUND_THRESHOLD"] = 1  # the loop's group has two comments
+    sign_in(client, "shen")
+    url = f"/review/consultations/{loop['consultation'].id}/adoption"
+    response = post_form(client, url + "/propose", {"to": loop["final"].id}, form_url=url)
+    assert response.status_code == 302
+    (run,) = _runs()
+    assert sent == [run.id]
+    assert run.status == RunStatus.QUEUED
+    assert run.total == 3
+    assert run.summary == {"final_version": loop["final"].id}
+    audits = db.session.scalar(select(func.count(AuditEvent.id)))
+    page = client.get(url).get_data(as_text=True)
+    assert "正在后台生成采纳提议" in page
+    assert "正在生成提议" in page
+    assert "已判断 0 / 3 条上报意见" in page
+    assert '<meta http-equiv="refresh" content="3">' in page
+    assert url + "/propose" not in page  # no second start while one runs
+    again = post_form(client, url + "/propose", {"to": loop["final"].id}, form_url=url + "?show=all")
+    assert again.status_code == 302
+    assert "本次征求意见的采纳提议正在生成" in client.get(url).get_data(as_text=True)
+    assert len(_runs()) == 1
+    assert db.session.scalar(select(func.count(AuditEvent.id))) == audits  # the GETs wrote nothing
+    assert db.session.get(OpinionGroup, loop["group"].id).proposed_adoption is None
+    # The worker executes it: proposals stored, audited as the reviewer's, the page shows them.
+    worker.run(run.id)
+    (run,) = _runs()
+    assert run.status == RunStatus.DONE
+    assert run.summary["proposed"] == 2
+    assert run.done == 3
+    assert db.session.get(OpinionGroup, loop["group"].id).proposed_adoption == Adoption.ADOPTED
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "adoption.suggest"))
+    assert event.username == "shen"
+    page = client.get(url + "?show=all").get_data(as_text=True)
+    assert '<span class="badge warn">提议：采纳</span>' in page
+    assert 'http-equiv="refresh"' not in page
+
+
+def test_a_background_proposal_run_finishes_in_a_thread(client, loop):
+    client.application.config["ADOPTION_BACKGROUND_THRESHOLD"] = 1
+    sign_in(client, "shen")
+    url = f"/review/consultations/{loop['consultation'].id}/adoption"
+    post_form(client, url + "/propose", {"to": loop["final"].id}, form_url=url)
+    deadline = time.monotonic() + 60
+    while _runs()[0].status != RunStatus.DONE:
+        assert _runs()[0].status != RunStatus.FAILED, _runs()[0].error
+        assert time.monotonic() < deadline, "the background run did not finish"
+        time.sleep(0.1)
+    assert db.session.get(OpinionGroup, loop["group"].id).proposed_adoption == Adoption.ADOPTED
+
+
+def test_a_proposal_run_that_fails_changes_nothing_and_says_so(client, loop, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the comparison broke")
+
+    monkeypatch.setattr(adoption_service, "suggest", broken)
+    client.application.config["PROPAGATE_EXCEPTIONS"] = False
+    sign_in(client, "shen")
+    url = f"/review/consultations/{loop['consultation'].id}/adoption"
+    assert post_form(client, url + "/propose", {"to": loop["final"].id}, form_url=url).status_code == 500
+    (run,) = _runs()
+    assert run.status == RunStatus.FAILED
+    assert "the comparison broke" in run.error
+    assert db.session.get(OpinionGroup, loop["group"].id).proposed_adoption is None
+    page = client.get(url).get_data(as_text=True)
+    assert "生成提议失败" in page
+    assert url + "/propose" in page
+
+
+def test_a_proposal_run_is_refused_before_it_is_recorded(client, loop):
+    sign_in(client, "shen")
+    url = f"/review/consultations/{loop['consultation'].id}/adoption"
+    post_form(client, url + "/propose", {"to": loop["consultation"].version_id}, form_url=url)
+    assert '<p class="flash flash-error">请选择本草案的后续版本进行对照。</p>' in client.get(url).get_data(as_text=True)
+    db.session.execute(update(OpinionGroup).values(reported_at=None))
+    db.session.commit()
+    post_form(client, url + "/propose", {"to": loop["final"].id}, form_url=url)
+    assert '<p class="flash flash-error">还没有登记为已上报的意见' in client.get(url).get_data(as_text=True)
+    assert _runs() == []
