@@ -18,6 +18,7 @@ from ..models import (
     Identity,
     Provision,
     Referral,
+    RunKind,
     RunStatus,
     Station,
 )
@@ -148,7 +149,7 @@ def _proposed_requests(consultation: Consultation, comments) -> set[int]:
     less those staff have referred since."""
     summary = db.session.scalar(
         select(AnalysisRun.summary).where(AnalysisRun.consultation_id == consultation.id,
-                                          AnalysisRun.status == RunStatus.DONE)
+                                          AnalysisRun.kind == RunKind.ANALYSIS, AnalysisRun.status == RunStatus.DONE)
         .order_by(AnalysisRun.finished_at.desc(), AnalysisRun.id.desc()).limit(1))
     shown = {c.id for c in comments} & set((summary or {}).get("requests", ()))
     if not shown:

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from legislink import worker
 from legislink.extensions import db
-from legislink.models import CommentStatus, Referral, Role, utcnow
+from legislink.models import AnalysisRun, CommentStatus, Referral, Role, RunKind, RunStatus, utcnow
 from legislink.services import analysis, jobs
 
 from ..builders import make_comment, make_consultation, make_proposal, make_proposal_call, make_referral, make_user
@@ -80,6 +80,11 @@ def test_the_moderation_list_marks_the_proposal_for_staff(made, client):
     assert "建议转办" in rows[LIGHT]
     assert "建议转办" not in rows[OPINION]
     assert "Suggested for referral" in client.get(url + "?lang=en").get_data(as_text=True)
+    # A later run of another kind (adoption proposals) holds no requests and hides none.
+    db.session.add(AnalysisRun(consultation_id=consultation.id, kind=RunKind.ADOPTION, status=RunStatus.DONE,
+                               summary={"final_version": 0, "proposed": 0}, finished_at=utcnow()))
+    db.session.commit()
+    assert "建议转办" in client.get(url + "?lang=zh").get_data(as_text=True)
     make_referral(light)
     db.session.commit()
     assert "建议转办" not in client.get(url + "?lang=zh").get_data(as_text=True)
