@@ -5,6 +5,7 @@ from functools import partial
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -18,6 +19,11 @@ from .fields import page_number, row_id
 from .guards import require
 
 bp = Blueprint("opinions", __name__, url_prefix="/staff/consultations/<int:consultation_id>/opinions")
+
+# The stages an analysis run reports (`services.analysis`), as staff read them.
+STAGES = {"prepare": _l("preparing"), "analyse": _l("analysing the comments"), "store": _l("storing the result"),
+          "attribute": _l("attributing new comments"), "duplicates": _l("finding form letters"),
+          "group": _l("grouping opinions"), "done": _l("done")}
 
 
 def _consultation(consultation_id: int) -> Consultation:
@@ -48,7 +54,7 @@ def index(consultation_id: int):
         groups=shown.groups, ungrouped=shown.ungrouped, pending=analysis_service.pending_count(consultation),
         run=jobs.active_run(consultation, now), last_run=jobs.latest_run(consultation),
         article_labels=reader.article_labels(consultation.version_id) if consultation.has_text else [],
-        proposals=proposals, names=opinions.proposal_names(consultation) if proposals else {},
+        proposals=proposals, names=opinions.proposal_names(consultation) if proposals else {}, stages=STAGES,
     )
 
 

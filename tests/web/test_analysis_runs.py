@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from legislink.extensions import db
-from legislink.models import AnalysisRun, Role, RunStatus
+from legislink.models import AnalysisRun, Role, RunStatus, utcnow
 from legislink.services import analysis as analysis_service
 
 from ..builders import make_comment, make_consultation, make_user
@@ -74,3 +74,16 @@ def test_a_run_that_fails_is_kept_and_marked_failed(started, monkeypatch):
         (run,) = _runs()
         assert run.status == RunStatus.FAILED
         assert "the analysis broke" in run.error
+
+
+def test_a_running_analysis_says_its_stage_in_the_readers_language(make_app):
+    app = make_app()
+    page = _world(app)
+    with app.app_context():
+        consultation_id = int(page.split("/")[3])
+        db.session.add(AnalysisRun(consultation_id=consultation_id, status=RunStatus.RUNNING, stage="group",
+                                   done=2, total=5, started_at=utcnow()))
+        db.session.commit()
+    client = sign_in(app.test_client())
+    assert "正在归并意见 2/5" in client.get(page).get_data(as_text=True)
+    assert "grouping opinions 2/5" in client.get(page + "?lang=en").get_data(as_text=True)
