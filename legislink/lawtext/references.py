@@ -61,7 +61,9 @@ _NOT_A_LAW = re.compile(
     r"(?:本法|该法|此法|做法|说法|想法|看法|方法|写法|立法|执法|司法|依法|合法|违法|用法|提法|算法|手法"
     # Words of general Chinese ending in 法 that name a way of acting, not a law (守法经营, 非法集资),
     # or a change to a law (修法, 变法), and a phrase ending in 的法 (十年前的法).
-    r"|守法|非法|不法|犯法|枉法|普法|知法|懂法|玩法|打法|语法|书法|疗法|技法|加法|减法|修法|变法|的法)$"
+    r"|守法|非法|不法|犯法|枉法|普法|知法|懂法|玩法|打法|语法|书法|疗法|技法|加法|减法|修法|变法|的法"
+    # 法 and 办法 as "a way (to)" after a verb of having, lacking or seeking one (没法睡, 想办法).
+    r"|[没无设]法|[没有想]办法)$"
     r"|^(?:这|那|该|此|本|上述|以上|有关|相关)|^(?:办法|规定|决定|解释|细则|条例)$"
 )
 # A leading verb or preposition is not part of the law's name: 根据民法典 -> 民法典.

@@ -4,8 +4,8 @@ labels name their article in the text, every campaign has at least three copies 
 one shape, the points file matches the comments, and the builder rebuilds the committed files.
 
 These sets were written for blind measurement and each measured once blind; `zulin` is listed in
-fixtures/sets.json since the fifth off-topic pass (issue 15 point 3) and `dianche` since 2026-12-05,
-and both are tuned on like the other labeled sets."""
+fixtures/sets.json since the fifth off-topic pass (issue 15 point 3), `dianche` and `yangquan` since
+2026-12-05, and they are tuned on like the other labeled sets."""
 
 import json
 import re

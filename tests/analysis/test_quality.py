@@ -42,9 +42,11 @@ FLOORS = {
 }
 # Where a set is below the goal, the floor is what the analysis reaches there now, so that
 # it cannot get worse unnoticed; the README's analysis table says which goals are not met.
-# Every set meets every goal since the sixth off-topic pass, zulin and dianche (written blind, tuned
-# on since the fifth and the sixth) included.
-SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {}
+# zulin and dianche (written blind, tuned on since the fifth and the sixth off-topic passes) meet
+# every goal; yangquan (written blind, measured once, tuned on since 2026-12-05) does not yet.
+SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {
+    "yangquan": {"attribution_implicit": 0.73, "offtopic_precision": 0.83, "offtopic_recall": 0.83},
+}
 
 
 def _score(name: str, tmp_path: Path) -> dict:

@@ -107,6 +107,11 @@ def test_a_law_named_in_passing_is_another_law_than_the_draft():
     ("不然守法的反而吃亏", []),
     ("十年前的法放到今天过时了", []),
     ("希望能写进条例：租客也能登记", []),
+    # 法 and 办法 as "a way": 没法, 无法, 没办法 end no law's name.
+    ("踩上去鞋都没法要了", []),
+    ("晚上吵得大家无法入睡", []),
+    ("跟邻居说了也没办法", []),
+    ("请有关部门想办法", []),
     # A law of two characters named after an ask.
     ("建议刑法提高刑罚", ["刑法"]),
     ("建议民法典第十条删除", ["民法典"]),
