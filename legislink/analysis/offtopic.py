@@ -86,14 +86,15 @@ _TO_REGULATE = rf"(?:{'|'.join(_MODAL_VERBS)})管|谁来管|管起来"
 # modal 准 of permission, restricted —, 规定, 明确 —
 # the 立法技术规范 of the NPC Standing Committee), of asking for a text to change (增加, 删除, 修改,
 # 放宽, 加重, as in stance.py), of sanctions and of what a rule sets (罚 — the morpheme of every
-# sanction word: 处罚, 罚款, 罚金 —, 责任, 标准, 资格, 审批, 监管), and of asking for a rule (建议, 要求,
-# 该管/要管 as above); English modals of a rule. Written for the project from that
+# sanction word: 处罚, 罚款, 罚金 —, 责任, 标准, 资格, 审批, 监管, and the words of drafting for a
+# quantity a provision fixes, 上限, 下限, 限额, 期限, 时限, as adoption.py reads them), and of asking
+# for a rule (建议, 要求, 该管/要管 as above); English modals of a rule. Written for the project from that
 # general vocabulary. 没人管, 管管, 门槛 and 重罚, found in labeled sets and in no law text, were
 # dropped in the fifth pass (the README gives what they carried).
 _NORMATIVE = re.compile(
     r"应当|应该|必须|不得|(?<!能)不能|不准|不许|只准|只许|不应|禁止|严禁|明令|规定|明确|写明|写清|写进|写入|纳入|列入|条款|罚则"
     r"|罚|追究|责任|增加|增设|删除|删去|修改|取消|保留|放宽|加重|从严|标准|资格|审批|监管|规范"
-    r"|限制|建议|要求"
+    r"|限制|上限|下限|限额|期限|时限|建议|要求"
     rf"|{_TO_REGULATE}"
     r"|\b(?:should|must|ban|require[sd]?|forbid|prohibit)\b"
 )
@@ -235,9 +236,21 @@ def asks_for_a_rule(norm: str) -> bool:
     return bool(_NORMATIVE.search(norm))
 
 
+# A polite ask made as an A-not-A question of a modal (能不能, 可不可以, 能否, 可否). In Chinese
+# grammar an interrogative inside a yes-no question is read as an indefinite (多设几个点: a few
+# more points, not how many), so a clause asking this way asks for something, not for information;
+# another clause of the sentence may still ask (请问在哪里办理，能不能网上办).
+_POLITE_ASK = re.compile(r"能不能|可不可以|能否|可否|是否可以")
+_CLAUSE = re.compile(r"[^,，、:：]+")
+
+
+def _asks_for(sentence: str) -> bool:
+    return any(_ASKS_FOR.search(c) and not _POLITE_ASK.search(c) for c in _CLAUSE.findall(sentence))
+
+
 def asks_for_information(norm: str) -> bool:
     """Whether a normalised comment asks a question for information (how, where, when, whom)."""
-    return any(_ASKS_FOR.search(s) and not _RHETORICAL.search(s) for s in _QUESTION_SENTENCE.findall(norm))
+    return any(_asks_for(s) and not _RHETORICAL.search(s) for s in _QUESTION_SENTENCE.findall(norm))
 
 
 def evaluates_a_rule(norm: str) -> bool:

@@ -112,6 +112,12 @@ def test_no_one_word_makes_a_comment_about_the_draft(articles, segmenter):
     ("上个月去营业厅办了张电话卡，排了一个小时的队。", "plain"),
     # A rule asked in a comment on another law is asked of that law.
     ("建议民法典把离婚冷静期取消。", "plain"),
+    # A limit a rule fixes, asked with the modal 要, is a rule asked.
+    ("隔壁小区有人一口气办了二十张卡，每人办卡的数量要有上限。", "rule"),
+    # An interrogative inside a polite A-not-A ask is an indefinite: an ask, not a question…
+    ("排队排了一上午，能不能在营业厅旁边多设几个自助机？", "local"),
+    # …while another clause of the sentence may still ask for information.
+    ("我的电话卡丢了，请问去哪个营业厅补办，能不能网上办？", "question"),
 ])
 def test_what_a_comment_does(text, act):
     norm = normalize(text)
