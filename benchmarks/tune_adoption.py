@@ -35,7 +35,7 @@ GRID = {
     "least_weight": (6.0, 8.0, 10.0),
     # The chance floor in the article commented on, where the ask is expected (lower than elsewhere).
     "home_least_weight": (2.0, 4.0),
-    # Every fold chose 1.0 and figure_moved in the runs of 2026-12 (README), and none adopted 0.5,
+    # Every fold chose 1.0 and figure_moved in the runs of 2026-12 (git log of this file), and none adopted 0.5,
     # least_weight 12 or partly 0.12: fixed or left out to keep the run short.
     "home_bonus": (1.0,),
     "point": (0.3, 0.45),
@@ -43,11 +43,11 @@ GRID = {
     # count as partly (figure_moved) or only a general duty on the point?
     "figure_moved": (True,),
     # Does a soft modal word (鼓励, 可以) in the sentence that took up a firmer ask make it partly? Every
-    # fold chose it when it was in the grid (README): fixed, like figure_moved.
+    # fold chose it when it was in the grid (git log of this file): fixed, like figure_moved.
     "modality": (True,),
     # The weight, in another article, of asked words the article commented on already had, and the
     # length of the ask's phrase they must sit in there (every fold chose a half in the runs of 2026-12,
-    # README: fixed since 2026-12-05 to keep the run short).
+    # git log: fixed since 2026-12-05 to keep the run short).
     "elsewhere_discount": (0.5,),
     "phrase": (4, 5),
     # The share of a new article's paragraph found in one consulted article for it to come from there
@@ -62,7 +62,7 @@ GRID = {
     # Is a limit, share or time limit asked for without a number (上限, 比例) and none written partly?
     "quantity": (True,),
     # Is a keep-ask read where the comment asks (a negated change verb, a delete verb in the story out)?
-    # Every fold that holds dianshang_rev chose it (README): fixed, like the switches above.
+    # Every fold that holds dianshang_rev chose it (git log of this file): fixed, like the switches above.
     "negated": (True,),
     # The run of 2026-12-05 (six sets, thresholds at their kept values, the switches below each off or on):
     # every fold chose soft_new, points_home and whole_home, fixed here to keep the run short; the word
@@ -77,7 +77,7 @@ GRID = {
     "cues_out": (False, True),
     # Is an asked figure's point moved toward it in another article, one that shares more of the ask's
     # words than the article commented on, partly adopted there? (Every fold chose it in the run of
-    # 2026-12-05, README: fixed.)
+    # 2026-12-05: fixed.)
     "figure_elsewhere": (True,),
     # Is a keep-ask (保留, a negated deletion) beside an ask for a change judged as two asks, one made
     # being partly? No labeled set has such a comment (True and False score alike on all six, run of
@@ -93,7 +93,7 @@ def sets(shared: Path) -> dict[str, tuple[Path, Path, Path]]:
                                     shared / "samples" / "cishan_adoption_comments.jsonl")
     fixtures = ROOT / "tests" / "analysis" / "fixtures"
     # dianshang_rev (since 2026-12-04), jiaoyu_rev and wuye_rev (since 2026-12-05), each measured once blind
-    # first (README, adoption proposals), are tuning sets; any other folder of adoption_heldout is not read.
+    # first (README, "Adoption proposals"), are tuning sets; any other folder of adoption_heldout is not read.
     folders = sorted((fixtures / "adoption").glob("*/")) + [fixtures / "adoption_heldout" / name
                                                              for name in ("dianshang_rev", "jiaoyu_rev", "wuye_rev")]
     for folder in folders:

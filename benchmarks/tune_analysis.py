@@ -292,16 +292,17 @@ def main(argv: list[str] | None = None) -> int:
     print("labeled sets: " + ", ".join(chosen))
     _cached_drafts()
     sets = {name: LabeledSet(law, labels) for name, (law, labels) in chosen.items()}
+    # The revision sets have no labels of attribution or off-topic: they take part in grouping-asks only.
+    revisions = {}
     if "grouping-asks" in args.stage:
         from tune_adoption import sets as adoption_sets
 
-        for name, paths in adoption_sets(SHARED).items():
-            if not args.sets or name in args.sets:
-                sets[name] = AdoptionSet(*paths)
+        revisions = {name: AdoptionSet(*paths) for name, paths in adoption_sets(SHARED).items()
+                     if not args.sets or name in args.sets}
     out = ROOT / "benchmarks" / "out" / "tune_result.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     for stage in args.stage:
-        run_stage(stage, sets, out)
+        run_stage(stage, sets | revisions if stage == "grouping-asks" else sets, out)
     return 0
 
 
