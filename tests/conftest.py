@@ -191,3 +191,22 @@ def sign_in(client, username: str = "wang", *, lang: str | None = None):
         client.get(f"/login?lang={lang}")
     assert post_form(client, "/login", {"username": username, "password": PASSWORD}).status_code == 302
     return client
+
+
+def rq_burst(app, connection) -> None:
+    """Run every job on LegisLink's queue with an RQ worker in this process, inside `app`, then stop.
+    The worker does not subscribe to RQ's command channel: its listener thread blocks for 60 s when
+    a burst worker closes it, and no test sends a command."""
+    from rq import SimpleWorker
+
+    from legislink import worker
+
+    class BurstWorker(SimpleWorker):
+        def subscribe(self):
+            pass
+
+    worker.worker_app = app
+    try:
+        BurstWorker([worker.QUEUE_NAME], connection=connection).work(burst=True)
+    finally:
+        worker.worker_app = None

@@ -23,6 +23,7 @@ from legislink.services import analysis, drafts, jobs
 from legislink.services.comments import CommentInput, submit
 
 from ..builders import make_consultation
+from ..conftest import rq_burst
 
 # The 12 comments of `seed` are more than this: their run goes to the background.
 THRESHOLD = 3
@@ -205,7 +206,7 @@ def test_a_second_run_is_refused_while_one_is_running(consultation):
 @pytest.mark.skipif(not os.environ.get("LEGISLINK_TEST_REDIS_URL"), reason="needs LEGISLINK_TEST_REDIS_URL")
 def test_with_redis_big_runs_go_to_an_rq_worker(make_app):
     from redis import Redis
-    from rq import Queue, SimpleWorker
+    from rq import Queue
 
     url = os.environ["LEGISLINK_TEST_REDIS_URL"]
     app = make_app(REDIS_URL=url)
@@ -218,9 +219,5 @@ def test_with_redis_big_runs_go_to_an_rq_worker(make_app):
         run, _ = jobs.start(consultation, full=False, now=utcnow(), background_threshold=THRESHOLD)
         db.session.commit()
         assert worker.launch(app, run.id, redis_url=url) == "rq"
-        worker.worker_app = app
-        try:
-            SimpleWorker([worker.QUEUE_NAME], connection=connection).work(burst=True)
-        finally:
-            worker.worker_app = None
+        rq_burst(app, connection)
         assert _wait_for(run.id).status == RunStatus.DONE

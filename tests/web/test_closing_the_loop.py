@@ -1,6 +1,7 @@
 """Reviewers mark, residents see it: receipt, certificate, public results, yearly figures, contact lists;
 proposals computed by a run, inline or in the background."""
 
+import os
 import time
 from datetime import date, datetime, timedelta
 from io import BytesIO
@@ -30,7 +31,7 @@ from legislink.services import figures, reports
 from legislink.services.drafts import add_version, import_text, parse_or_refuse
 
 from ..builders import article, make_comment, make_consultation, make_station, make_user
-from ..conftest import post_form, sign_in
+from ..conftest import post_form, rq_burst, sign_in
 
 CONSULTED = """示例市场服务条例（草案）
 
@@ -320,3 +321,26 @@ def test_a_proposal_run_is_refused_before_it_is_recorded(client, loop):
     post_form(client, url + "/propose", {"to": loop["final"].id}, form_url=url)
     assert '<p class="flash flash-error">还没有登记为已上报的意见' in client.get(url).get_data(as_text=True)
     assert _runs() == []
+
+
+@pytest.mark.skipif(not os.environ.get("LEGISLINK_TEST_REDIS_URL"), reason="needs LEGISLINK_TEST_REDIS_URL")
+def test_with_redis_a_proposal_run_goes_to_an_rq_worker(loop):
+    from flask import current_app
+    from redis import Redis
+    from rq import Queue
+
+    from legislink.services import jobs
+
+    url = os.environ["LEGISLINK_TEST_REDIS_URL"]
+    connection = Redis.from_url(url)
+    Queue(worker.QUEUE_NAME, connection=connection).empty()
+    run, background = jobs.start_adoption(loop["consultation"], loop["final"].id, now=utcnow(),
+                                          background_threshold=0)
+    db.session.commit()
+    assert background
+    app = current_app._get_current_object()
+    assert worker.launch(app, run.id, redis_url=url) == "rq"
+    rq_burst(app, connection)
+    (done,) = _runs()
+    assert done.status == RunStatus.DONE
+    assert db.session.get(OpinionGroup, loop["group"].id).proposed_adoption == Adoption.ADOPTED
