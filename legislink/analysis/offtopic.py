@@ -198,10 +198,13 @@ MIN_PROVISION_SCORE = 0.75
 # information, a local request, a story or a complaint with no ask — needs this much content evidence
 # and this much relation: a draft in everyday words (housing, e-bikes) shares them with any such comment.
 MIN_UNENGAGED_PROVISION_SCORE = 1.0
-MIN_UNENGAGED_RELATION = 2.5
+MIN_UNENGAGED_RELATION = 3.0
 # A local request needs this much relation: one about what the draft regulates (stalls spilling
-# into a market's road, on a market draft) is also an opinion on it.
-MIN_LOCAL_RELATION = 1.25
+# into a market's road, on a market draft) asks for enforcement there, for staff to refer, unless its
+# words are much about the draft. 2.5 with MIN_UNENGAGED_RELATION 3.0, chosen by 8 of 9 folds of
+# `tune_analysis.py --stage offtopic-local` (2026-12-05; it was 1.25 for one demo comment, which the
+# demo itself refers to a department).
+MIN_LOCAL_RELATION = 2.5
 # A request to fix one place in particular (our estate's charging post, that street light) needs
 # this much content evidence and relation: it asks to mend that place, not the draft's rules.
 MIN_PLACE_PROVISION_SCORE = math.inf

@@ -45,7 +45,7 @@ FLOORS = {
 # zulin and dianche (written blind, tuned on since the fifth and the sixth off-topic passes) meet
 # every goal; yangquan (written blind, measured once, tuned on since 2026-12-05) does not yet.
 SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {
-    "yangquan": {"attribution_implicit": 0.74, "offtopic_recall": 0.83},
+    "yangquan": {"attribution_implicit": 0.74},
 }
 
 
