@@ -159,7 +159,8 @@ def proposed_requests(consultation: Consultation) -> list[int]:
     at — not those taken for an ad: that is where such requests hide, while a comment on the text
     can speak of stalls, a market's lights or a dispute in its own words without asking for anything
     done (on the demo draft the cues alone proposed 8 comments, 6 of them opinions on the text; with
-    this gate 2, both requests). A call for proposals and the standing form have no text to be off."""
+    this gate the requests only: 2, and 3 since the market-stall request is set aside too). A call
+    for proposals and the standing form have no text to be off."""
     referred = select(Referral.comment_id)
     scope = [Comment.consultation_id == consultation.id, Comment.status.in_(ANALYSED_STATUSES),
              Comment.id.not_in(referred)]
