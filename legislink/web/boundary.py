@@ -13,7 +13,9 @@ from dataclasses import dataclass
 import flask
 from flask import g
 
+from .. import worker
 from ..extensions import db
+from ..models import AnalysisRun
 from ..reports import ReportsError
 from ..services import ServiceError
 from ..unit_of_work import unit_of_work
@@ -36,6 +38,21 @@ class Application(flask.Flask):
 def after_commit(work: Callable[[], object]) -> None:
     """Run `work` once this request's unit of work is committed (never when it is rolled back)."""
     g.setdefault("after_commit", []).append(work)
+
+
+def execute_after_commit(run_id: int, background: bool, *, queued: str, done: Callable[[AnalysisRun], str]) -> None:
+    """Once this request has committed the run (`services.jobs`), execute it: in the background (RQ or a
+    thread, `legislink.worker`) saying `queued`, or here and now saying `done(run)`."""
+
+    def execute() -> None:
+        if background:
+            worker.launch(flask.current_app._get_current_object(), run_id,
+                          redis_url=flask.current_app.config["REDIS_URL"])
+            flask.flash(queued, "info")
+        else:
+            flask.flash(done(worker.run(run_id)), "success")
+
+    after_commit(execute)
 
 
 @dataclass

@@ -1,7 +1,6 @@
 """Opinion review per article: groups with keywords and counts, form letters collapsed, and the
 edits that turn them into the report's wording. Also where staff start an analysis run."""
 
-from functools import partial
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -9,12 +8,12 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
-from .. import permissions, worker
+from .. import permissions
 from ..extensions import db
 from ..models import Consultation, ConsultationKind, Provision, utcnow
 from ..services import analysis as analysis_service
 from ..services import jobs, opinions, reader
-from .boundary import after_commit, refusal
+from .boundary import execute_after_commit, refusal
 from .fields import page_number, row_id
 from .guards import require
 
@@ -80,21 +79,13 @@ def analyse(consultation_id: int):
     with refusal() as refused:
         run, background = jobs.start(consultation, full=full, now=utcnow(), actor=current_user,
                                      background_threshold=current_app.config["ANALYSIS_BACKGROUND_THRESHOLD"])
-        after_commit(partial(_in_background if background else _inline, run.id))
+        execute_after_commit(
+            run.id, background, queued=_("The analysis runs in the background; this page shows its progress."),
+            done=lambda done: _("Analysis done: %(num)s comments analysed, %(groups)s opinion groups.",
+                                num=done.summary.get("analysed", 0), groups=done.summary.get("groups", 0)))
     if refused:
         flash(refused.message, "error")
     return _back(consultation)
-
-
-def _in_background(run_id: int) -> None:
-    worker.launch(current_app._get_current_object(), run_id, redis_url=current_app.config["REDIS_URL"])
-    flash(_("The analysis runs in the background; this page shows its progress."), "info")
-
-
-def _inline(run_id: int) -> None:
-    run = worker.run(run_id)
-    flash(_("Analysis done: %(num)s comments analysed, %(groups)s opinion groups.",
-            num=run.summary.get("analysed", 0), groups=run.summary.get("groups", 0)), "success")
 
 
 @bp.route("/groups/<int:group_id>", methods=["POST"])

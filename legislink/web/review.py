@@ -5,7 +5,6 @@ Opening the page reads what was stored; proposals are computed by a run the POST
 starts (`services.jobs`): inline when small, else in the background while the page shows progress."""
 
 from dataclasses import dataclass
-from functools import partial
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -13,12 +12,12 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
-from .. import permissions, worker
+from .. import permissions
 from ..extensions import db
 from ..lawtext import DiffSpan, char_diff
 from ..models import Adoption, Consultation, DraftVersion, OpinionGroup, RunKind, utcnow
 from ..services import adoption, jobs
-from .boundary import after_commit, refusal
+from .boundary import execute_after_commit, refusal
 from .fields import page_number, row_id
 from .filters import paragraph_label
 from .guards import require
@@ -154,21 +153,14 @@ def propose(consultation_id: int):
         run, background = jobs.start_adoption(
             consultation, request.form.get("to", type=row_id) or 0, now=utcnow(), actor=current_user,
             background_threshold=current_app.config["ADOPTION_BACKGROUND_THRESHOLD"])
-        after_commit(partial(_in_background if background else _inline, run.id))
+        execute_after_commit(
+            run.id, background,
+            queued=_("Marks are being proposed in the background; this page shows when they are ready."),
+            done=lambda done: _("Proposed a mark for %(num)s reported opinions. Nothing is marked until you "
+                                "confirm it.", num=done.summary.get("proposed", 0)))
     if refused:
         flash(refused.message, "error")
     return redirect(url_for("review.adoption_page", consultation_id=consultation.id))
-
-
-def _in_background(run_id: int) -> None:
-    worker.launch(current_app._get_current_object(), run_id, redis_url=current_app.config["REDIS_URL"])
-    flash(_("Marks are being proposed in the background; this page shows when they are ready."), "info")
-
-
-def _inline(run_id: int) -> None:
-    run = worker.run(run_id)
-    flash(_("Proposed a mark for %(num)s reported opinions. Nothing is marked until you confirm it.",
-            num=run.summary.get("proposed", 0)), "success")
 
 
 @bp.route("/adoption/<int:group_id>/split", methods=["POST"])
