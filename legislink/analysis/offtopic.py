@@ -115,7 +115,9 @@ _ASKS_FOR = re.compile(
 # A point made as a question (反问): the interrogative pronoun 什么/啥 after the prepositions of cause
 # and ground 为, 凭 (为什么, 凭什么), the rhetorical adverbs 难道, 何必, 岂, an interrogative adverb
 # of manner on a modal verb (怎么能, 怎么可以: how could it), 有什么用 (what use is it) and the
-# degree demonstratives 这么/那么 (so much: an exclamation). All closed classes of Chinese grammar.
+# degree demonstratives 这么/那么 (so much: an exclamation). All closed classes of Chinese grammar;
+# 难道, 岂 and 怎么 are the words of the rhetorical question (反问, 反诘) that general references list
+# (Chinese Wikipedia, 反問: "反問句內常有「難道」、「豈」或「怎麼」等詞語"; 吕叔湘《中国文法要略》 on 反诘).
 _RHETORICAL = re.compile(r"[为凭](?:什么|啥)|难道|何必|岂|怎么(?:能|可以)|有(?:什么|啥|何)用|这么|那么"
                          r"|\bwhy\b")
 # An evaluation of what a rule sets, in the general vocabulary of Chinese judgement: fair or not
