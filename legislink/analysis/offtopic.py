@@ -137,8 +137,10 @@ _EVALUATES = re.compile(
 # comment wants done. A rule when it is not a
 # local request (requests.py tells those) nor made in a comment on another law. 请问 asks a
 # question, 请假 and 申请 are no ask; 别 is a prohibition only standing alone (not 特别, 区别, 别人).
+# The polite asks made as an A-not-A question of a modal; _POLITE_ASK below reads them.
+_POLITE_FORMS = r"能不能|可不可以|能否|可否"
 _ASKS = re.compile(
-    r"希望|(?<![申邀聘])请(?!问|假|客|教)|恳请|恳求|呼吁|盼望|期盼|期待|能不能|能否|可不可以|可否|务必|最好|(?:一定|千万)要"
+    rf"希望|(?<![申邀聘])请(?!问|假|客|教)|恳请|恳求|呼吁|盼望|期盼|期待|{_POLITE_FORMS}|务必|最好|(?:一定|千万)要"
     r"|起码|好歹"
     r"|(?<![特区分类级个性告识鉴辨差离派])别(?![人的处])|(?<!要)不要"
     r"|\b(?:please|hope|wish|ask)\b"
@@ -246,7 +248,7 @@ def asks_for_a_rule(norm: str) -> bool:
 # grammar an interrogative inside a yes-no question is read as an indefinite (多设几个点: a few
 # more points, not how many), so a clause asking this way asks for something, not for information;
 # another clause of the sentence may still ask (请问在哪里办理，能不能网上办).
-_POLITE_ASK = re.compile(r"能不能|可不可以|能否|可否|是否可以")
+_POLITE_ASK = re.compile(rf"{_POLITE_FORMS}|是否可以")
 _CLAUSE = re.compile(r"[^,，、:：]+")
 
 
