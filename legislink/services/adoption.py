@@ -91,15 +91,23 @@ def _article_label(provision) -> str | None:
     return article_of(provision.label) if provision is not None else None
 
 
-def _judged(group: OpinionGroup, revision: Revision) -> tuple[list[Comment], list[Proposal], int, str | None]:
-    """The group's accepted comments, each one's own proposal, which is the representative's, and the
-    article they are on."""
-    members = list(db.session.scalars(select(Comment).where(Comment.group_id == group.id,
+def _members(groups: list[OpinionGroup]) -> dict[int, list[Comment]]:
+    """Every group's accepted comments in the order they came, read in one query."""
+    members: dict[int, list[Comment]] = {g.id: [] for g in groups}
+    for comment in db.session.scalars(select(Comment).where(Comment.group_id.in_(list(members)),
                                                             Comment.status == CommentStatus.ACCEPTED)
-                                      .order_by(Comment.id)))
+                                      .order_by(Comment.id)):
+        members[comment.group_id].append(comment)
+    return members
+
+
+def _judged(group: OpinionGroup, members: list[Comment],
+            revision: Revision) -> tuple[list[Proposal], int, str | None]:
+    """Each of the group's comments' own proposal, which is the representative's, and the article
+    they are on."""
     label = _article_label(group.provision)
     asks, representative = _asks(group, members, label)
-    return members, propose_each(asks, revision), representative, label
+    return propose_each(asks, revision), representative, label
 
 
 def suggest(consultation: Consultation, final_version_id: int, *, actor=None,
@@ -116,11 +124,12 @@ def suggest(consultation: Consultation, final_version_id: int, *, actor=None,
     revision = Revision(pairs_of(comparison.alignments))
     # Every opinion is judged before any is stored: progress goes out on a connection of its own,
     # which a write of this transaction would hold up on SQLite.
+    members = _members(groups)
     judged = []
-    done, total = 0, comments_to_judge(consultation) if progress else 0
+    done, total = 0, sum(map(len, members.values()))
     for group in groups:
-        judged.append((group, *_judged(group, revision)))
-        done += len(judged[-1][1])
+        judged.append((group, members[group.id], *_judged(group, members[group.id], revision)))
+        done += len(members[group.id])
         if progress:
             progress("propose", done, total)
     out = []
@@ -155,7 +164,8 @@ def split_by_proposal(consultation: Consultation, group_id: int, *, actor) -> li
         raise ServiceError("split_unproposed")
     final = final_version(consultation, against)
     revision = Revision(pairs_of(compare_versions(consultation.version, final).alignments))
-    members, each, representative, _label = _judged(group, revision)
+    members = _members([group])[group.id]
+    each, representative, _label = _judged(group, members, revision)
     by_outcome: dict[str, list[int]] = {}
     for k, proposal in enumerate(each):
         by_outcome.setdefault(proposal.outcome, []).append(k)
