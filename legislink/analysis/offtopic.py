@@ -46,6 +46,8 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Literal
 
+import phonenumbers
+
 from legislink.analysis.corpus import Draft
 from legislink.analysis.model import Attribution, OfftopicReason
 from legislink.analysis.requests import default_cues, find_request
@@ -63,6 +65,15 @@ _PHONE_OR_LINK = re.compile(
     r"|(?:微信|vx|wx|qq|whatsapp|wechat|telegram)(?:号|id)?[:：\s]*[a-z][a-z0-9_-]{4,}\d"
 )
 _MESSAGING = re.compile(r"微信|vx|wx|加v|qq|whatsapp|wechat|telegram|私信|私聊|私讯")
+_DIGITS = re.compile(r"\d")
+
+
+def _reaches_a_seller(norm: str) -> bool:
+    """A phone number, link or messaging id in the text: the regex above, and any number written
+    with spaces or dashes (158 0000 3721) that libphonenumber reads as a valid Chinese one."""
+    if _PHONE_OR_LINK.search(norm):
+        return True
+    return len(_DIGITS.findall(norm)) >= 7 and any(phonenumbers.PhoneNumberMatcher(norm, "CN"))
 # Common insults of Chinese and English, written for the project.
 _ABUSE = re.compile(
     r"傻[逼bB比]|煞笔|\bsb\b|脑残|白痴|智障|蠢货|混蛋|王八蛋|畜生|狗官|去死|他妈的|操你|草泥马|贱人|废物|狗屁"
@@ -367,7 +378,7 @@ def classify(norm: str, tokens: Sequence[str], attribution: Attribution, draft: 
     relation = draft_relation(words, draft)
     if is_empty(norm, words, relation, draft):
         return "empty"
-    if _PHONE_OR_LINK.search(norm) or (_MESSAGING.search(norm) and relation < AD_RELATION):
+    if _reaches_a_seller(norm) or (_MESSAGING.search(norm) and relation < AD_RELATION):
         return "ad"
     other_law = _names_other_law(norm, draft)
     # Naming another law outweighs a likeness to one of the draft's articles, and so does asking a

@@ -209,6 +209,18 @@ def test_a_masked_phone_number_is_an_advertisement(articles, segmenter):
     assert _reasons(articles, segmenter, "代办电话卡过户，一天办好，电话138XXXX6621。") == ["ad"]
 
 
+@pytest.mark.parametrize("text", [
+    "代办电话卡过户，一天办好，电话139 1234 6621，微信同号。",
+    "电话卡批发，量大从优，联系0571-8877 6655。",
+])
+def test_a_phone_number_written_in_groups_is_an_advertisement(articles, segmenter, text):
+    assert _reasons(articles, segmenter, text) == ["ad"]
+
+
+def test_figures_and_dates_are_no_phone_number(articles, segmenter):
+    assert _reasons(articles, segmenter, "电话卡2019年3月起限办5张，罚款10000元到50000元，我觉得太重了。") == [None]
+
+
 @pytest.mark.parametrize(("text", "information"), [
     # The interrogative particle 吗 and 多 on an adjective of extent ask; 为/凭 + 什么 and 怎么 on a
     # modal verb make a point (closed classes of grammar, not phrases of a comment).
