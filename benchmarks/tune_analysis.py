@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from legislink.analysis import AnalysisOptions, Comment, analyze, attribution, engine, grouping, offtopic, to_json  # noqa: E402,I001
-from legislink.analysis import adoption, duplicates, vocabulary  # noqa: E402
+from legislink.analysis import adoption, bilingual, duplicates, segmentation, vocabulary  # noqa: E402
 from legislink.analysis.__main__ import load_articles  # noqa: E402
 from legislink.analysis.corpus import build_draft, default_segmenter  # noqa: E402
 
@@ -106,6 +106,14 @@ STAGES = {
         (offtopic, "MIN_PLACE_PROVISION_SCORE"): [1.0, 2.0, math.inf],
         (offtopic, "MIN_PLACE_RELATION"): [2.5, 5.0, math.inf],
         (offtopic, "MIN_QUESTION_PROVISION_SCORE"): [2.0, 3.0, math.inf],
+    }),
+    # How many Chinese words an English word is read as (CC-CEDICT read backwards), by content
+    # attribution and by off-topic.
+    "bilingual": ("attribution_content", {
+        (bilingual, "PER_WORD"): [1, 2, 3, 5, 8],
+    }),
+    "bilingual-offtopic": ("offtopic_f1", {
+        (bilingual, "PER_WORD"): [1, 2, 3, 5, 8],
     }),
     "vocabulary": ("attribution_content", {
         (vocabulary, "DISCOUNT"): [0.0, 0.5, 0.9],
@@ -250,11 +258,14 @@ def run_stage(name: str, sets: dict[str, LabeledSet], out: Path) -> None:
     for values in itertools.product(*grid.values()):
         for (module, constant), value in zip(keys, values, strict=True):
             setattr(module, constant, value)
+        if any(module is bilingual for module, _ in keys):
+            segmentation.glossary.cache_clear()  # the glossary is built with the dictionary's constant
         table[values] = {s: ls.metrics(out) for s, ls in sets.items()}
         for m in table[values].values():
             m.setdefault("grouping_objective", m.get("grouping_ari"))
     for (module, constant), value in original.items():
         setattr(module, constant, value)
+    segmentation.glossary.cache_clear()
     names = [f"{m.__name__.rsplit('.', 1)[-1]}.{c}" for m, c in keys]
     print(f"\n### {name}: {', '.join(names)} (objective {metric})\n")
     print("| held out | chosen on the others | " + " | ".join(f"{s}" for s in sets) + " |")

@@ -51,6 +51,7 @@ import phonenumbers
 from legislink.analysis.corpus import Draft
 from legislink.analysis.model import Attribution, OfftopicReason
 from legislink.analysis.requests import default_cues, find_request
+from legislink.analysis.segmentation import own_and_translated
 from legislink.analysis.text import letters_and_digits
 from legislink.lawtext.references import Reference, laws_named, names_other_law
 
@@ -87,6 +88,10 @@ _THE_DRAFT = re.compile(
     r"|这一?条(?![路街河线鱼狗船])"
     r"|\b(?:law|draft|regulation|article)s?\b"
 )
+# The ways a draft is consulted on (立法法 第三十九条: 征求意见, 座谈会, 论证会, 听证会): an ask about
+# them (longer consultation, meetings in the community) is about the draft; a question about them (when
+# does it close?) asks the site for information.
+_CONSULTATION = re.compile(r"征求意见|座谈会|论证会|听证会?")
 # 管 (to regulate: the 管 of every statute's 管理) with a modal verb of Chinese grammar before it (该管,
 # 要管: it ought to be regulated), the subject-question 谁来 (谁来管: who is to regulate it) or the
 # inchoative complement 起来 (管起来: bring it under rules). Modal verbs, interrogative pronouns and
@@ -99,7 +104,9 @@ _TO_REGULATE = rf"(?:{'|'.join(_MODAL_VERBS)})管|谁来管|管起来"
 # 放宽, 加重, as in stance.py), of sanctions and of what a rule sets (罚 — the morpheme of every
 # sanction word: 处罚, 罚款, 罚金 —, 责任, 标准, 资格, 审批, 监管, and the words of drafting for a
 # quantity a provision fixes, 上限, 下限, 限额, 期限, 时限, as adoption.py reads them), and of asking
-# for a rule (建议, 要求, 该管/要管 as above); English modals of a rule. Written for the project from that
+# for a rule (建议, 要求, 该管/要管 as above); in English, the same words (should, must, ban, rule, fine,
+# penalty, retain, remove, limit, deadline, standard, enforce, suggest...), one for each Chinese one, since
+# English comments are read by these patterns too (2026-12-05). Written for the project from that
 # general vocabulary. 没人管, 管管, 门槛 and 重罚, found in labeled sets and in no law text, were
 # dropped in the fifth pass: put back, they changed no figure on any of the seven sets of then; 罚
 # instead of 处罚/罚款 carries one 就业 comment (precision 0.96 → 1.00).
@@ -108,7 +115,11 @@ _NORMATIVE = re.compile(
     r"|罚|追究|责任|增加|增设|删除|删去|修改|取消|保留|放宽|加重|从严|标准|资格|审批|监管|规范"
     r"|限制|上限|下限|限额|期限|时限|建议|要求"
     rf"|{_TO_REGULATE}"
-    r"|\b(?:should|must|ban|require[sd]?|forbid|prohibit)\b"
+    r"|\b(?:should|must|shall|ought|ban(?:s|ned)?|require[sd]?|forbid|prohibit(?:s|ed)?|not allowed"
+    r"|rules?|fine[sd]?|penalt(?:y|ies)|punish(?:es|ed|ment)?|liab(?:le|ility)|responsib(?:le|ility)|accountable"
+    r"|add|delete[sd]?|remove[sd]?|amend|cancel|abolish|retain(?:ed)?|relax|loosen|tighten|stricter"
+    r"|standards?|qualifications?|approvals?|supervis(?:e|ion)|oversight|regulate[sd]?|enforce[sd]?"
+    r"|limits?|caps?|ceiling|deadlines?|suggest|propose|recommend|demand)\b"
 )
 # A question asking for information: a sentence ending in a question mark, or opened by a verb of
 # asking said of oneself (请问, 请教, 问一下, 想问: the performative 问 of Chinese grammar), with
@@ -116,12 +127,13 @@ _NORMATIVE = re.compile(
 # — so 什么时候 —, 多久, 谁, 几 with a measure word, 多少, 多 with an adjective of extent: 多长, 多远),
 # the affirmative-negative forms of a modal (要不要, 需不需要, 用不用), 还是 of an alternative
 # question and 是否 — and no rhetorical one (below). 能不能, 可不可以 are left out: they ask as often
-# for a change (能不能放宽一些) as for information. Written for the project from general grammar.
+# for a change (能不能放宽一些) as for information. Written for the project from general grammar; the
+# English interrogatives likewise (who for 谁, whether for 是否).
 _QUESTION_SENTENCE = re.compile(r"[^。！？!?；;\n]*[？?]|(?:请问|请教|问一下|想问)[^。！？!?；;\n]*")
 _ASKS_FOR = re.compile(
     r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|何时|几时|多久|多[长远大]|什么|哪些|找谁|吗"
     r"|是否|几[次个天年月号点岁]|多少|要不要|需不需要|用不用|还是"
-    r"|\b(?:how|where|when|what|which)\b"
+    r"|\b(?:how|where|when|what|which|who|whom|whether)\b"
 )
 # A point made as a question (反问): the interrogative pronoun 什么/啥 after the prepositions of cause
 # and ground 为, 凭 (为什么, 凭什么), the rhetorical adverbs 难道, 何必, 岂, an interrogative adverb
@@ -135,12 +147,15 @@ _RHETORICAL = re.compile(r"[为凭](?:什么|啥)|难道|何必|岂|怎么(?:能
 # (合理, 公平, 妥当), too much or too little of a rule's measures (太高, 偏轻, 过严 — degree words of
 # Chinese grammar on the adjectives of amounts, severity and width), for or against (赞成, 反对,
 # 担心), and assent aimed at a part of the text (支持这条, 同意这个). Written for the project from
-# general Chinese, no phrase of a labeled set: it counts as speaking of a rule.
+# general Chinese, no phrase of a labeled set: it counts as speaking of a rule. The English words
+# are those Chinese ones said in English (too/so/overly on the same adjectives; support this).
 _EVALUATES = re.compile(
     r"合理|公平|公正|妥当|不妥|欠妥|可行|有必要|没必要|不必要"
     r"|(?:太|过|偏|过于|有点|有些)(?:高|低|重|轻|严|松|宽|窄|短|长|贵|苛刻|宽松|严格|严厉)"
     r"|赞成|反对|担心|担忧|(?:支持|同意|拥护|赞同)(?:这|此|该|本)"
-    r"|\b(?:fair|unfair|reasonable|too (?:high|low|strict|lenient)|oppose|worried)\b"
+    r"|\b(?:fair|unfair|reasonable|oppose|worried|(?:support|agree with|back) (?:this|the|it)"
+    r"|(?:too|so|overly) (?:high|low|heavy|light|strict|harsh|severe|lenient|loose|weak|wide|narrow|short|long"
+    r"|expensive|cheap|vague|broad))\b"
 )
 # An ask of any kind, in the optative and imperative words of Chinese grammar (希望, 请, 恳请, 呼吁,
 # 能不能, 可否, 务必, 别/不要 as a prohibition, 最好; the modal 要 after an adverb of insistence,
@@ -148,13 +163,14 @@ _EVALUATES = re.compile(
 # comment wants done. A rule when it is not a
 # local request (requests.py tells those) nor made in a comment on another law. 请问 asks a
 # question, 请假 and 申请 are no ask; 别 is a prohibition only standing alone (not 特别, 区别, 别人).
+# In English the same asks (please, hope, would like, had better for 最好, make sure for 务必, don't).
 # The polite asks made as an A-not-A question of a modal; _POLITE_ASK below reads them.
 _POLITE_FORMS = r"能不能|可不可以|能否|可否"
 _ASKS = re.compile(
     rf"希望|(?<![申邀聘])请(?!问|假|客|教)|恳请|恳求|呼吁|盼望|期盼|期待|{_POLITE_FORMS}|务必|最好|(?:一定|千万)要"
     r"|起码|好歹"
     r"|(?<![特区分类级个性告识鉴辨差离派])别(?![人的处])|(?<!要)不要"
-    r"|\b(?:please|hope|wish|ask)\b"
+    r"|\b(?:please|hope|wish|ask|would like|i'd like|would rather|had better|make sure|don't|do not)\b"
 )
 # A rule asked of another law: a revision verb with a law's name as its object (修改道路交通安全法),
 # or a law's name with a locative particle (消防法里, 劳动法中: what is in that law) or after a
@@ -228,24 +244,29 @@ MIN_PLACE_RELATION = math.inf
 MIN_QUESTION_PROVISION_SCORE = 2.0
 
 
-def _subject_words(tokens: Sequence[str]) -> list[str]:
-    """The words that can relate a comment to the draft: not its assent, and of an English comment,
-    the Chinese words it was translated into."""
-    words = [t for t in tokens if t not in _ASSENT]
-    return [t for t in words if not t.isascii()] or words
+def _subject_words(tokens: Sequence[str]) -> list[tuple[str, ...]]:
+    """The words that can relate a comment to the draft, each with the Chinese words it may be read
+    as: its own Chinese words but not its assent, and each English word by the Chinese words it was
+    translated into (a comment with neither keeps its other words)."""
+    own, translated = own_and_translated(tokens)
+    words = [t for t in own if t not in _ASSENT]
+    units = [(t,) for t in words if not t.isascii()]
+    units += [group for group in translated if not _ASSENT.intersection(group)]
+    return units or [(t,) for t in words]
 
 
-def draft_relation(words: Sequence[str], draft: Draft) -> float:
+def draft_relation(units: Sequence[tuple[str, ...]], draft: Draft) -> float:
     """How much a comment's words are about what the draft is about: the specificity to the draft of
-    each (or of the draft's words it shortens), at most MAX_WORD_RELATION, over the square root of
-    their number (`DraftVocabulary.relation` with each word's part capped)."""
+    each (or of the draft's words it shortens; of an English word, of its best Chinese reading), at
+    most MAX_WORD_RELATION, over the square root of their number (`DraftVocabulary.relation` with
+    each word's part capped)."""
     vocabulary = draft.vocabulary
-    unique = set(words)
+    unique = set(units)
     if not unique:
         return 0.0
     found = 0.0
-    for t in unique:
-        best = max((vocabulary.specificity[w] for w in vocabulary.draft_words(t)), default=0.0)
+    for unit in unique:
+        best = max((vocabulary.specificity[w] for t in unit for w in vocabulary.draft_words(t)), default=0.0)
         found += min(MAX_WORD_RELATION, max(0.0, best))
     return found / math.sqrt(len(unique))
 
@@ -366,7 +387,9 @@ def _relates(norm: str, relation: float, attribution: Attribution, other_law: bo
     provision_score, needed_rel = needed(norm, other_law)
     if attribution.kind == "content" and attribution.score >= provision_score:
         return True
-    return relation >= needed_rel or (not other_law and bool(_THE_DRAFT.search(norm)))
+    if relation >= needed_rel or other_law:
+        return relation >= needed_rel
+    return bool(_THE_DRAFT.search(norm) or (_CONSULTATION.search(norm) and not asks_for_information(norm)))
 
 
 def classify(norm: str, tokens: Sequence[str], attribution: Attribution, draft: Draft) -> OfftopicReason | None:
@@ -374,9 +397,9 @@ def classify(norm: str, tokens: Sequence[str], attribution: Attribution, draft: 
     the draft's articles always is)."""
     if attribution.kind in ("explicit", "locked"):
         return None
-    words = _subject_words(tokens)
-    relation = draft_relation(words, draft)
-    if is_empty(norm, words, relation, draft):
+    units = _subject_words(tokens)
+    relation = draft_relation(units, draft)
+    if is_empty(norm, [word for unit in units for word in unit], relation, draft):
         return "empty"
     if _reaches_a_seller(norm) or (_MESSAGING.search(norm) and relation < AD_RELATION):
         return "ad"

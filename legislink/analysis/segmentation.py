@@ -8,12 +8,14 @@ import logging
 import re
 import tempfile
 import threading
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import jieba
 
+from legislink.analysis.bilingual import dictionary_glossary
 from legislink.analysis.text import normalize
 
 # Tokens that carry no opinion: numbers, references (第十二条, 第二款, 37条), single Latin letters.
@@ -32,11 +34,21 @@ def stop_words() -> frozenset[str]:
 
 
 @cache
-def glossary() -> dict[str, tuple[str, ...]]:
+def own_glossary() -> dict[str, tuple[str, ...]]:
     """English words and two-word phrases -> the Chinese words drafts use (data/glossary.tsv)."""
     text = resources.files("legislink.analysis").joinpath("data/glossary.tsv").read_text("utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return {english: tuple(chinese.split()) for english, chinese in rows}
+
+
+@cache
+def glossary() -> dict[str, tuple[str, ...]]:
+    """English words and two-word phrases -> Chinese words: the project's own entries where it has
+    one, else CC-CEDICT's read backwards (bilingual.py), ranked with the counts of jieba's general
+    dictionary (read once here, then let go)."""
+    with jieba.Tokenizer().get_dict_file() as f:
+        counts, _total = jieba.Tokenizer.gen_pfdict(f)
+    return dictionary_glossary(lambda word: counts.get(word, 0)) | own_glossary()
 
 
 def _singular(word: str) -> str:
@@ -47,13 +59,14 @@ def _singular(word: str) -> str:
     return word
 
 
-def with_translations(tokens: list[str]) -> list[str]:
-    """`tokens` plus the Chinese words for its English ones, so English comments meet Chinese text."""
+def translation_groups(tokens: Sequence[str]) -> list[tuple[str, ...]]:
+    """For each English word of `tokens` (or two-word phrase, matched first) that the glossary knows,
+    the Chinese words it is read as."""
     latin = [_singular(t) if t.isascii() else "" for t in tokens]
     if not any(latin):
-        return tokens
+        return []
     words = glossary()
-    extra: list[str] = []
+    groups: list[tuple[str, ...]] = []
     skip = False
     for first, second in zip(latin, [*latin[1:], ""], strict=True):
         if skip or not first:
@@ -61,8 +74,29 @@ def with_translations(tokens: list[str]) -> list[str]:
             continue
         pair = words.get(f"{first} {second}")
         skip = pair is not None
-        extra.extend(pair or words.get(first, ()))
+        found = pair or words.get(first)
+        if found:
+            groups.append(found)
+    return groups
+
+
+def with_translations(tokens: list[str]) -> list[str]:
+    """`tokens` plus the Chinese words for its English ones, so English comments meet Chinese text."""
+    extra = [word for group in translation_groups(tokens) for word in group]
     return tokens + extra if extra else tokens
+
+
+def own_and_translated(tokens: Sequence[str]) -> tuple[list[str], list[tuple[str, ...]]]:
+    """A comment's tokens as `with_translations` made them, told apart: its own words, and the
+    Chinese words of each English word it translated (none when the tokens were not translated)."""
+    own = list(tokens)
+    groups = translation_groups(own)
+    added = sum(map(len, groups))
+    if not added or len(own) < added:
+        return own, []
+    if [word for group in groups for word in group] != own[-added:]:
+        return own, []
+    return own[:-added], groups
 
 
 def is_content_token(token: str) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from legislink.analysis.segmentation import glossary
+from legislink.analysis.segmentation import own_glossary
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -54,7 +54,7 @@ def test_the_stop_words_written_for_the_project_are_general_chinese(segmenter):
 
 def test_the_glossarys_chinese_is_general_or_statutory(segmenter):
     statutes, words = _statutes(), _jieba_words(segmenter)
-    chinese = {w for translations in glossary().values() for w in translations}
+    chinese = {w for translations in own_glossary().values() for w in translations}
     assert sorted(w for w in chinese if w not in words and w not in statutes) == []
 
 

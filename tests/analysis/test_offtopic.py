@@ -95,7 +95,7 @@ def test_no_one_word_makes_a_comment_about_the_draft(articles, segmenter):
     """A word the draft uses once and general Chinese hardly knows gives its capped share only."""
     draft = build_draft(articles, DRAFT_TITLE, segmenter)
     assert draft.vocabulary.relation(["办卡"]) > offtopic.MAX_WORD_RELATION
-    assert offtopic.draft_relation(["办卡"], draft) == offtopic.MAX_WORD_RELATION
+    assert offtopic.draft_relation([("办卡",)], draft) == offtopic.MAX_WORD_RELATION
 
 
 # What a comment does gates how much its words must relate to the draft. The texts below were
@@ -215,6 +215,27 @@ def test_a_masked_phone_number_is_an_advertisement(articles, segmenter):
 ])
 def test_a_phone_number_written_in_groups_is_an_advertisement(articles, segmenter, text):
     assert _reasons(articles, segmenter, text) == ["ad"]
+
+
+def test_an_english_comment_relates_through_words_the_projects_glossary_lacks(articles, segmenter):
+    # livestream (直播) and confiscate (没收) come from the dictionary read backwards.
+    assert _reasons(articles, segmenter, "Confiscate everything they earn from livestreams.") == [None]
+
+
+@pytest.mark.parametrize(("text", "act"), [
+    ("The fine for selling phone cards is too light.", "rule"),
+    ("Please put a limit on how many cards one person can hold.", "rule"),
+    ("I would like the banks to call me first.", "ask"),
+    ("Who do I report a scam call to?", "question"),
+])
+def test_english_comments_are_read_with_the_same_words_as_chinese_ones(text, act):
+    assert offtopic.speech_act(normalize(text), other_law=False) == act
+
+
+def test_an_ask_about_the_consultation_is_about_the_draft_a_question_about_it_is_not(articles, segmenter):
+    ask = "征求意见只在网上挂一个月，老人不会上网。建议到社区开座谈会。"
+    question = "这次征求意见什么时候截止？在哪里看结果？"
+    assert _reasons(articles, segmenter, ask, question) == [None, "unrelated"]
 
 
 def test_figures_and_dates_are_no_phone_number(articles, segmenter):

@@ -1,0 +1,43 @@
+"""English read as Chinese through CC-CEDICT read backwards (analysis/bilingual.py)."""
+
+from legislink.analysis import bilingual
+from legislink.analysis.segmentation import glossary, own_and_translated, own_glossary, translation_groups
+
+
+def test_an_english_word_is_read_as_the_chinese_words_that_define_it():
+    words = glossary()
+    assert "没收" in words["confiscate"]
+    assert "直播" in words["livestream"]
+    assert "人行道" in words["sidewalk"]
+    # Inflected as comments write it; a two-word definition is a phrase of its own.
+    assert "吸烟" in words["smoking"]
+    assert "红灯" in words["red light"]
+
+
+def test_the_projects_own_entries_come_before_the_dictionary():
+    assert glossary()["deposit"] == own_glossary()["deposit"]
+
+
+def test_a_words_first_senses_and_common_words_come_first():
+    counts = {"罚款": 1000}
+    found = bilingual.dictionary_glossary(lambda word: counts.get(word, 0), per_word=1)
+    assert found["fine"] == ("罚款",)
+    assert len(bilingual.dictionary_glossary(lambda word: 0, per_word=2)["fine"]) == 2
+
+
+def test_a_definition_gives_its_word_and_forms_and_cross_references_give_nothing():
+    assert bilingual._senses("to fine (sb)") == {"fine", "fining", "fined"}
+    assert bilingual._senses("red light") == {"red light"}
+    assert bilingual._senses("variant of 帳|帐[zhang4]") == set()
+    assert bilingual._senses("surname Wang") == set()
+    assert bilingual._senses("a person who lends money at very high rates") == set()
+
+
+def test_translations_are_grouped_by_the_english_word_they_read():
+    tokens = ["landlord", "confiscate", "押金"]
+    groups = translation_groups(tokens)
+    assert len(groups) == 2 and "没收" in groups[1]
+    translated = tokens + [w for g in groups for w in g]
+    assert own_and_translated(translated) == (tokens, groups)
+    # Tokens stored before translation are all the comment's own.
+    assert own_and_translated(tokens) == (tokens, [])
