@@ -288,6 +288,23 @@ def _asks_for(sentence: str) -> bool:
     return any(_ASKS_FOR.search(c) and not _POLITE_ASK.search(c) for c in _CLAUSE.findall(sentence))
 
 
+# Whether something ought to be, asked as an A-not-A question of a modal (要不要罚, 该不该管, 是否应当):
+# a question about a rule, not for information (closed class of Chinese grammar, as _POLITE_FORMS).
+_DELIBERATIVE = re.compile(r"要不要|该不该|应不应该?|需不需要|是否(?:应当|应该|要|需要)")
+
+
+def _information_questions_out(norm: str) -> str:
+    """The comment without the clauses of its questions that ask for information (收费标准到底多少;
+    罚单在哪交) — a clause beside them that asks something else (能不能免费) stays."""
+    def clauses(question: re.Match) -> str:
+        sentence = question.group()
+        if _RHETORICAL.search(sentence):
+            return sentence
+        return "".join(c for c in re.split(r"(?<=[,，、:：])", sentence)
+                       if not (_ASKS_FOR.search(c) and not _POLITE_ASK.search(c) and not _DELIBERATIVE.search(c)))
+    return _QUESTION_SENTENCE.sub(clauses, norm)
+
+
 def asks_for_information(norm: str) -> bool:
     """Whether a normalised comment asks a question for information (how, where, when, whom)."""
     return any(_asks_for(s) and not _RHETORICAL.search(s) for s in _QUESTION_SENTENCE.findall(norm))
@@ -313,9 +330,12 @@ def speech_act(norm: str, other_law: bool) -> SpeechAct:
     - "local": asks for something else to be done here (requests.py: more toilets near parks);
     - "ask": asks for anything else (希望…, 请…, 能不能…);
     - "plain": none of these (a story, a complaint with no ask, a test message)."""
-    if evaluates_a_rule(norm):
+    # A rule word inside a question for information asks where or how to do something under a
+    # rule (罚单在哪交, who should we contact?): the question is what the comment does.
+    told = _information_questions_out(norm)
+    if evaluates_a_rule(told):
         return "rule"
-    if not other_law and (asks_for_a_rule(norm) or _THE_DRAFT.search(norm)):
+    if not other_law and (asks_for_a_rule(told) or _THE_DRAFT.search(norm)):
         return "rule"
     if asks_for_information(norm):
         # A question beside an ask made elsewhere (…我们怎么办？请给点时间) is a plea, not a request
@@ -408,8 +428,10 @@ def classify(norm: str, tokens: Sequence[str], attribution: Attribution, draft: 
     # rule of it, whatever the words it shares with the draft.
     if other_law and (relation < OTHER_LAW_RELATION or asks_of_another_law(norm, draft)):
         return "other_law"
+    abusive = bool(_ABUSE.search(norm))
+    # An insult that asks nothing and judges nothing is abuse whatever words of the draft it uses.
+    if abusive and speech_act(norm, other_law) == "plain":
+        return "abuse"
     if _relates(norm, relation, attribution, other_law):
         return None
-    if _ABUSE.search(norm):
-        return "abuse"
-    return "unrelated"
+    return "abuse" if abusive else "unrelated"

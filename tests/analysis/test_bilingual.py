@@ -36,7 +36,8 @@ def test_a_definition_gives_its_word_and_forms_and_cross_references_give_nothing
 def test_translations_are_grouped_by_the_english_word_they_read():
     tokens = ["landlord", "confiscate", "押金"]
     groups = translation_groups(tokens)
-    assert len(groups) == 2 and "没收" in groups[1]
+    assert len(groups) == 2
+    assert "没收" in groups[1]
     translated = tokens + [w for g in groups for w in g]
     assert own_and_translated(translated) == (tokens, groups)
     # Tokens stored before translation are all the comment's own.

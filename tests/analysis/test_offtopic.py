@@ -238,6 +238,24 @@ def test_an_ask_about_the_consultation_is_about_the_draft_a_question_about_it_is
     assert _reasons(articles, segmenter, ask, question) == [None, "unrelated"]
 
 
+@pytest.mark.parametrize(("text", "act"), [
+    # A rule word inside a question for information: where to pay a fine, whom one should call.
+    ("电话卡被冻结的罚款应该交到哪里？", "question"),
+    ("Who should we contact about a frozen card?", "question"),
+    # Whether a rule ought to be is a question about the rule; a clause beside the question stays.
+    ("买卖电话卡要不要罚？", "rule"),
+    ("只准办一张，那我们做生意的怎么办？", "rule"),
+])
+def test_a_question_for_information_is_read_without_its_rule_words(text, act):
+    assert offtopic.speech_act(normalize(text), other_law=False) == act
+
+
+def test_an_insult_that_asks_nothing_is_abuse_even_in_the_drafts_words(articles, segmenter):
+    assert _reasons(articles, segmenter, "办电话卡的那帮人全是废物，银行账户也管不好。") == ["abuse"]
+    # An insult beside an ask is still an opinion.
+    assert _reasons(articles, segmenter, "一群废物，电话卡实名制应当落实到本人。") == [None]
+
+
 def test_figures_and_dates_are_no_phone_number(articles, segmenter):
     assert _reasons(articles, segmenter, "电话卡2019年3月起限办5张，罚款10000元到50000元，我觉得太重了。") == [None]
 
