@@ -110,6 +110,12 @@ class Settings:
     # A keep-ask beside an ask for a change (保留这一规定，并明确法律责任): both are judged, and the
     # comment is partly adopted when only one of them was made.
     keep_and_change: bool = True
+    # A consulted article the alignment pairs with nothing (merged into another, its text moved) is
+    # followed to the final article that holds most of its sentences (merged_home).
+    merged_home: bool = True
+    # An ask for a duty made by complaining of a quoted soft word (只是“鼓励”, 不能只写“可以”) is judged
+    # on the diff like 改为“应当”, and a hedge dropped (逐步, 创造条件, 适当) counts as the duty written.
+    modal_complaint: bool = True
 
 
 DEFAULT = Settings()
@@ -225,7 +231,17 @@ _UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|周|个
 
 def figure_value(figure: str) -> tuple[str, float] | None:
     """What a figure measures and how much, in one unit per kind: 十五日 -> (time, 15), 二万元 ->
-    (money, 20000), 百分之三十 -> (share, 30); None when it cannot be read."""
+    (money, 20000), 百分之三十 -> (share, 30), a date -> (date, its day counted from year 0); None
+    when it cannot be read."""
+    if date := _DATE.fullmatch(figure):
+        try:
+            year = int(date.group(1)) if date.group(1).isdigit() else int(
+                "".join(str("零〇一二三四五六七八九".index(c) - (c != "零")) for c in date.group(1)))
+            month, day = (int(g) if g.isdigit() else cn_to_int(g) for g in (date.group(3) or "1", date.group(4) or "1"))
+            month = 7 if date.group(2) == "下半年" else month
+        except ValueError:
+            return None
+        return ("date", year * 372 + month * 31 + day)
     if often := _FREQUENCY.fullmatch(figure):
         try:
             periods = {"几": 9, "半": 0.5, "": 1}.get(often.group(1)) or cn_to_int(_figure(often.group(1)))
@@ -299,16 +315,25 @@ def figure_beyond(asked: set[str], bases_text: str, consulted: str, final: str) 
     written 五日): the ask made and more. The final figure, else None."""
     new = [(f, v) for f in figures(final) - figures(consulted) if (v := figure_value(f))]
     bases = [v for f in figures(bases_text) if (v := figure_value(f))]
-    for figure in asked:
-        want = figure_value(figure)
-        if want is None:
+
+    def further(value: float, want: float, family: str) -> bool:
+        # A duty with no frequency stated (定期, 及时) may be done as rarely as one likes: zero times.
+        mine = [b for fam, b in bases if fam == family] or ([0.0] if family == "frequency" else [])
+        return bool(mine) and all((value - b) * (want - b) > 0 and abs(value - b) >= abs(want - b) for b in mine)
+
+    wanted = [(f, v) for f in asked if (v := figure_value(f))]
+    for family in {v[0] for _, v in wanted}:
+        wants = sorted(v[1] for _, v in wanted if v[0] == family)
+        gots = sorted((v[1], f) for f, v in new if v[0] == family)
+        if len(wants) >= 2 and len(gots) == len(wants):
+            # A range asked and a range written (一万元以上五万元以下): bound against bound.
+            if all(further(value, want, family) for (value, _), want in zip(gots, wants, strict=True)):
+                return gots[-1][1]
             continue
-        for got, (family, value) in new:
-            # A duty with no frequency stated (定期, 及时) may be done as rarely as one likes: zero times.
-            mine = [b for fam, b in bases if fam == family] or ([0.0] if family == "frequency" else [])
-            if family == want[0] and mine and all(
-                    (value - b) * (want[1] - b) > 0 and abs(value - b) >= abs(want[1] - b) for b in mine):
-                return got
+        for want in wants:
+            for value, got in gots:
+                if further(value, want, family):
+                    return got
     return None
 
 
@@ -327,16 +352,30 @@ _FREQUENCY = re.compile(r"每隔?([一二两三四五六七八九十几半0-9]*)
                         r"[^，,。；;：:、]{0,6}?([一二两三四五六七八九十0-9]+)(次)")
 
 
+# A date of the calendar (2027年7月1日, 二〇二七年七月一日: how statutes write when they take effect
+# and deadlines of completion), read as one figure and not as durations of 2027 years, 7 and 1 days;
+# and a month named without its measure word (明年三月): a month of the calendar, not three months
+# (a duration is 三个月 in statutes and in speech).
+# A year alone (2027年, 2027年下半年: its first day, or that of its second half) is a date too.
+_DATE = re.compile(r"([0-9]{4}|[零〇一二三四五六七八九]{4})年"
+                   r"(?:(下半年|上半年)|([0-9]{1,2}|[一二三四五六七八九十]{1,3})月"
+                   r"(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])?)?")
+_MONTH_NAME = re.compile(r"(?<![0-9零〇一二两三四五六七八九十个])(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?![份])")
+
+
 @functools.lru_cache(maxsize=65536)
 def figures(text: str) -> frozenset[str]:
-    """The quotas, amounts, deadlines and frequencies a text states (百分之十, 十五日, 30%, 每月一次)."""
+    """The quotas, amounts, deadlines, dates and frequencies a text states (百分之十, 十五日, 30%,
+    每月一次, 2027年7月1日)."""
     text = _REFERENCE.sub("", normalize(text))
+    dates = {m.group() for m in _DATE.finditer(text)}
+    text = _MONTH_NAME.sub("，", _DATE.sub("，", text))
     often = {_figure(f"每{m.group(1)}{m.group(2)}{m.group(3)}次") for m in _FREQUENCY.finditer(text)}
     # The count of a frequency (一次) is not a figure of its own; its period (每五日) still is one.
     counts = [m.span(3)[0] for m in _FREQUENCY.finditer(text)]
     for start in reversed(counts):
         text = text[:start] + "，" + text[start:].split("次", 1)[1]
-    return frozenset(often | {_figure(m.group()) for m in _FIGURE.finditer(text)})
+    return frozenset(often | dates | {_figure(m.group()) for m in _FIGURE.finditer(text)})
 
 
 # The words that make a sentence a request (建议, 希望 …), narrower than _ASKING, which also takes
@@ -478,11 +517,25 @@ def _evidence(revision: Revision, opinion: Opinion, final: _Final | None, reason
             "final": final.text if final else "", "reason": reason, **extra}
 
 
-def _home(revision: Revision, opinion: Opinion) -> _Final | None:
+def _home(revision: Revision, opinion: Opinion, settings: Settings) -> _Final | None:
     pair = revision.final_of.get(opinion.article or "")
     if pair is None or pair.new is None or pair.change == "deleted":
-        return None
+        return _merged_into(revision, opinion.article) if settings.merged_home else None
     return next((f for f in revision.finals if f.label == pair.new.label), None)
+
+
+def _merged_into(revision: Revision, label: str | None) -> _Final | None:
+    """Where a consulted article the alignment left unpaired went: the final article with the most of
+    its sentences (each at least as alike as an article's origin), None when no sentence survived."""
+    consulted = revision.old_text.get(label or "")
+    if not consulted:
+        return None
+    best, best_count = None, 0
+    for final in revision.finals:
+        count = len(_sentence_pairs(consulted, final.text))
+        if count > best_count:
+            best, best_count = final, count
+    return best
 
 
 def _keep(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
@@ -493,7 +546,7 @@ def _keep(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
                             default=(0.0, None))
         if label is not None and weight >= settings.least_weight:
             opinion = Opinion(opinion.text, opinion.suggestion, label)
-    home = _home(revision, opinion)
+    home = _home(revision, opinion, settings)
     old = revision.old_pairs.get(opinion.article or "", set())
     asked = set(pairs(opinion.text + opinion.suggestion)) & old or old
     gone = _quoted_gone(opinion.text, revision.old_text[opinion.article], home.text) if (
@@ -526,7 +579,7 @@ def _delete(revision: Revision, opinion: Opinion, settings: Settings) -> Proposa
     pair = revision.final_of.get(opinion.article or "")
     if pair is not None and (pair.new is None or pair.change == "deleted"):
         return Proposal("adopted", 1.0, _evidence(revision, opinion, None, _reason("deleted_as_asked")))
-    home = _home(revision, opinion)
+    home = _home(revision, opinion, settings)
     old = revision.old_pairs.get(opinion.article or "", set())
     quoted = [q for q in _QUOTED.findall(normalize(opinion.text + opinion.suggestion)) if set(pairs(q)) & old]
     asked = set(pairs("".join(quoted))) if quoted else set(pairs(opinion.text + opinion.suggestion)) & old
@@ -590,7 +643,7 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     consulted = revision.old_pairs.get(opinion.article or "", set())
     wanted = asked - consulted if consulted else asked
     total = revision.weight(wanted)
-    home = _home(revision, opinion)
+    home = _home(revision, opinion, settings)
     # Elsewhere than the article commented on, the asked words that article already had count too, at
     # a discount (elsewhere_discount) and only inside a phrase of the ask written there (settings.phrase
     # characters): an ask to say the same thing in another article ("设立慈善信托依法享受税收优惠" beside
@@ -613,7 +666,7 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     share = mass / best_total if best_total else 0.0
     whole = opinion.article is None or opinion.article not in revision.old_text
     asked_figures = figures(text) - figures(revision.old_text.get(opinion.article or "", ""))
-    judged = _diff_judged(revision, opinion, home) if settings.diff_points else []
+    judged = _diff_judged(revision, opinion, home, settings) if settings.diff_points else []
     floor = settings.home_least_weight if best is not None and best is home else settings.least_weight
     found = best is not None and mass >= floor and share >= settings.partly
     if on_home := _at_home(revision, opinion, settings, text, share, judged, [home, best] if found else [home]):
@@ -624,8 +677,9 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     made_figures = same_figures(asked_figures, figures(best.text))
     extra = {"share": round(share, 3), "found": sorted(best_found, key=lambda b: -revision.idf.get(b, 0))[:12]}
     # Each separate ask of the comment: made when enough of its own weight is in the same article.
+    complaint = _complains(settings, opinion.text)
     points = [set(pairs(p)) & revision.vocabulary - consulted for p in ask_points(opinion.text)
-              if not _judgeable(p)]
+              if not _judgeable(p, complaint)]
     points = [p for p in points if revision.weight(p) >= settings.least_weight]
     made = [p for p in points if revision.weight(p & best.novel) / revision.weight(p) >= settings.point]
     # An ask the diff of the article commented on judged and found not made is one of the asks too.
@@ -696,12 +750,25 @@ def _at_home(revision: Revision, opinion: Opinion, settings: Settings, text: str
     return _diff_made(revision, opinion, settings, finals, judged) if any(judged) else None
 
 
-def _diff_judged(revision: Revision, opinion: Opinion, home: _Final | None) -> list[str | bool]:
+def _diff_judged(revision: Revision, opinion: Opinion, home: _Final | None, settings: Settings) -> list[str | bool]:
     """The asks of the comment the diff of the article commented on can judge, each judged."""
     if home is None:
         return []
     consulted = revision.old_text.get(opinion.article or "", "")
-    return [j for p in ask_points(opinion.text) if (j := diff_point(p, consulted, home.text)) is not None]
+    hedges = settings.modal_complaint
+    judged = [j for p in ask_points(opinion.text)
+              if (j := diff_point(p, consulted, home.text, hedges=hedges)) is not None]
+    if not judged and _complains(settings, opinion.text):
+        # Only as evidence of the duty written: a soft word left where it was may have been answered
+        # by a duty written elsewhere, which the search of the whole text finds.
+        judged = [j for j in [diff_point(ask_clauses(opinion.text), consulted, home.text, "firm", hedges)] if j]
+    return judged
+
+
+def _complains(settings: Settings, text: str) -> bool:
+    """An ask for a duty made by complaining of a quoted soft word, and by no change verb the diff
+    judges (改为“应当”)."""
+    return settings.modal_complaint and _wants_duty(text) and not any(_judgeable(p) for p in ask_points(text))
 
 
 def _diff_made(revision: Revision, opinion: Opinion, settings: Settings, finals: list[_Final],
@@ -710,7 +777,8 @@ def _diff_made(revision: Revision, opinion: Opinion, settings: Settings, finals:
     its other asks are made too (in that article or the one found), partly when some are not."""
     consulted = revision.old_pairs.get(opinion.article or "", set())
     weight = revision.ask_weight
-    others = [set(pairs(p)) - consulted for p in ask_points(opinion.text) if not _judgeable(p)]
+    complaint = _complains(settings, opinion.text)
+    others = [set(pairs(p)) - consulted for p in ask_points(opinion.text) if not _judgeable(p, complaint)]
     others = [p for p in others if weight(p) >= settings.least_weight]
     made = [p for p in others if max(weight(p & f.novel) for f in finals) / weight(p) >= settings.point]
     done = [j for j in judged if j]
@@ -733,9 +801,26 @@ _MODAL_TARGET = re.compile(r"(?:修改为|改为|改成|变为|写成|写为|规
 _ASKED_KIND = re.compile(r"多少个?(工作日|日|天|周|月|年|万元|元|名|人|次|小时)|多长时间|多久")
 
 
-def _modal_class(text: str) -> set[str]:
+# The hedges of statutes that soften a duty (立法技术规范: 逐步, 创造条件, 适当, 尽量, 有条件的): a duty
+# without them is firmer.
+_HEDGES = ("逐步", "创造条件", "适当", "尽量", "有条件的")
+# A quoted soft word complained of (只是“鼓励”, 不能只写“可以”, 停留在“逐步符合”): the comment wants a
+# duty — unless it asks to keep the soft word (维持“可以”, 用“鼓励”比较合适, 不要变成强制义务).
+_QUOTED_SOFT = re.compile(r"[“\"「『](?:可以|鼓励|提倡|逐步|创造条件|适当|尽量)[^”\"」』]{0,6}[”\"」』]")
+_KEEPS_SOFT = re.compile(r"保留|维持|保持|合适|就够了|更现实|不要[^，,。；;]{0,12}(?:强制|硬性|义务|写死|定死)"
+                         r"|不建议[^，,。；;]{0,6}(?:写死|定死)")
+
+
+def _modal_class(text: str, hedges: bool = False) -> set[str]:
+    soft = _SOFT_MODALS + (_HEDGES if hedges else ())
     return ({"firm"} if any(w in text for w in _FIRM_MODALS) else set()) | (
-        {"soft"} if any(w in text for w in _SOFT_MODALS) else set())
+        {"soft"} if any(w in text for w in soft) else set())
+
+
+def _wants_duty(text: str) -> bool:
+    """Whether a comment asks for a duty by complaining of a quoted soft word of the provision."""
+    text = normalize(text)
+    return bool(_QUOTED_SOFT.search(text)) and not _KEEPS_SOFT.search(text)
 
 
 def _sentence_pairs(consulted: str, final: str) -> list[tuple[str, str]]:
@@ -751,28 +836,38 @@ def _sentence_pairs(consulted: str, final: str) -> list[tuple[str, str]]:
     return found
 
 
-def _judgeable(point: str) -> bool:
-    """Whether the diff of the article can judge this ask: it puts forward a modal word or a kind of figure."""
-    return bool(_MODAL_TARGET.search(normalize(point)) or _ASKED_KIND.search(normalize(point)))
+def _judgeable(point: str, complaint: bool = False) -> bool:
+    """Whether the diff of the article can judge this ask: it puts forward a modal word or a kind of
+    figure — or, in a comment asking for a duty by complaining of a soft word (`complaint`), it names
+    a duty or that soft word."""
+    point = normalize(point)
+    if complaint and (_QUOTED_SOFT.search(point) or any(w in point for w in _FIRM_MODALS)):
+        return True
+    return bool(_MODAL_TARGET.search(point) or _ASKED_KIND.search(point))
 
 
-def diff_point(point: str, consulted: str, final: str) -> str | None | bool:
+def diff_point(point: str, consulted: str, final: str, want: str | None = None,
+               hedges: bool = False) -> str | None | bool:
     """One ask judged on the diff of the article commented on: None when the diff cannot judge it (it
     asks for no modal word and no kind of figure); else what changed as asked ("可以→应当", "七个工作日"),
-    or False when nothing did."""
+    or False when nothing did. `want` ("firm") judges the point as an ask for a duty whatever its words;
+    with `hedges`, a hedge or soft word dropped from a sentence that stays is the duty written."""
     point = normalize(point)
     target = _MODAL_TARGET.search(point)
     kind = _ASKED_KIND.search(point)
-    if target is None and kind is None:
+    if target is None and kind is None and want is None:
         return None
-    if target is not None:
-        want = "firm" if target.group(1) in _FIRM_MODALS else "soft"
+    if want is not None or target is not None:
+        want = want or ("firm" if target.group(1) in _FIRM_MODALS else "soft")
         other = "soft" if want == "firm" else "firm"
+        hedged = want == "firm" and hedges
+        words = _FIRM_MODALS + _SOFT_MODALS + (_HEDGES if hedged else ())
         for before, after in _sentence_pairs(consulted, final):
-            if want in _modal_class(after) - _modal_class(before) and other in _modal_class(before) - _modal_class(
-                    after):
-                return f"{'、'.join(w for w in _FIRM_MODALS + _SOFT_MODALS if w in before and w not in after)}→" \
-                       f"{'、'.join(w for w in _FIRM_MODALS + _SOFT_MODALS if w in after and w not in before)}"
+            was, now = _modal_class(before, hedged), _modal_class(after, hedged)
+            dropped = other in was - now
+            if dropped and (want in now - was or (hedged and want == "firm")):
+                return f"{'、'.join(w for w in words if w in before and w not in after)}→" \
+                       f"{'、'.join(w for w in words if w in after and w not in before)}"
         return False
     asked = "time" if kind.group(1) is None else _FAMILY[kind.group(1)][0]
     new = [f for f in figures(final) - figures(consulted) if (v := figure_value(f)) and v[0] == asked]
@@ -819,13 +914,13 @@ def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, te
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
                                                   figures="、".join(sorted(written))))
     asked_figures = figures(text) - figures(revision.old_text.get(opinion.article or "", ""))
-    before = revision.old_text.get(home.old_label or "", "")
+    # The consulted wording of the article commented on (which a merged home did not pair with).
+    before = revision.old_text.get(opinion.article or "", "") or revision.old_text.get(home.old_label or "", "")
     replaced = "、".join(figures(before) - figures(home.text))
     if settings.beyond and asked_figures and (further := figure_beyond(asked_figures, replaced, before, home.text)):
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
                                                   figures=further))
-    if settings.figure_moved and asked_figures and (moved := figure_moved(
-            asked_figures, revision.old_text.get(home.old_label or "", ""), home.text)):
+    if settings.figure_moved and asked_figures and (moved := figure_moved(asked_figures, before, home.text)):
         # Another figure than the one asked, in the same direction, in the article commented on.
         return Proposal("partly", round(share, 3), _evidence(revision, opinion, home, _reason(
             "partly_figure", asked="、".join(sorted(asked_figures)), got=moved, final_article=home.label)))

@@ -505,3 +505,53 @@ def test_a_keep_ask_beside_a_change_that_was_made_is_adopted():
     rev = revision(("第一条", CAP, "第一条", penalty, "modified"), *BASE[1:])
     both = Opinion("恳请保留百分之十的上限，并增加违反规定的罚款。", article="第一条")
     assert propose(both, rev).outcome == "adopted"
+
+
+def test_a_duty_asked_by_complaining_of_a_quoted_soft_word_is_judged_on_the_diff():
+    soft = "鼓励市场开办者为经营者提供母婴室。"
+    firm = "市场开办者应当为经营者提供母婴室。"
+    asked = Opinion("第三条只是“鼓励”提供母婴室，等于没有要求，光鼓励没用。", article="第三条")
+    firmer = revision(*BASE[:2], ("第三条", soft, "第三条", firm, "modified"))
+    proposal = propose(asked, firmer)
+    assert proposal.outcome == "adopted"
+    assert proposal.evidence["changed"] == "鼓励→应当"
+    assert propose(asked, firmer, Settings(modal_complaint=False)).outcome == "not_adopted"
+    # Asking to keep the soft word is no ask for a duty.
+    keep = Opinion("第三条用“鼓励”比较合适，不要变成硬性义务。", article="第三条")
+    assert propose(keep, firmer).outcome == "not_adopted"
+
+
+def test_a_hedge_dropped_from_a_duty_is_the_duty_made_firmer():
+    hedged = "市场开办者应当创造条件逐步配备无障碍设施。"
+    asked = "配备设施还要“创造条件”，建议直接规定必须配备。"
+    assert diff_point(asked, hedged, "市场开办者应当配备无障碍设施。", "firm", hedges=True) == "逐步、创造条件→"
+    assert diff_point(asked, hedged, hedged, "firm", hedges=True) is False
+
+
+def test_an_article_merged_into_another_is_followed_there():
+    soft = "鼓励市场开办者设立登记服务点。"
+    merged = REGISTER.replace("。", "；") + "市场开办者应当设立登记服务点。"
+    asked = Opinion("第三条只写“鼓励”设立登记服务点不够，建议改为“应当”。", article="第三条")
+    merging = revision(*BASE[:2], ("第三条", soft, None, None, "deleted"), ("第四条", REGISTER, "第三条", merged,
+                                                                              "modified"))
+    proposal = propose(asked, merging)
+    assert proposal.evidence["final_article"] == "第三条"
+    assert proposal.outcome == "adopted"
+    assert propose(asked, merging, Settings(merged_home=False)).outcome != "adopted"
+
+
+def test_a_range_asked_is_compared_bound_against_bound():
+    asked = {"一万元", "五万元"}
+    old, new = "处一千元以上五千元以下罚款", "处二千元以上二万元以下罚款"
+    assert figure_beyond(asked, "一千元、五千元", old, new) is None
+    assert figure_moved(asked, old, new) is not None
+    assert figure_beyond(asked, "一千元、五千元", old, "处一万元以上十万元以下罚款") == "十万元"
+
+
+def test_a_date_is_one_figure_and_a_month_named_is_no_duration():
+    assert figures("本条例自2027年7月1日起施行") == {"2027年7月1日"}
+    assert figures("不要等到明年三月") == frozenset()
+    assert figure_value("2027年下半年") == figure_value("2027年7月1日")
+    assert figure_value("二〇二八年一月一日")[1] > figure_value("2027年7月1日")[1]
+    # Asked to put off to 2028, put off to the middle of 2027: moved toward the ask, not reached.
+    assert figure_moved({"2028年1月1日"}, "自2027年3月1日起施行", "自2027年7月1日起施行") == "2027年7月1日"
