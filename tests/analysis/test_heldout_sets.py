@@ -8,7 +8,8 @@ fixtures/sets.json since the fifth off-topic pass (issue 15 point 3), `dianche` 
 2026-12-05, and they are tuned on like the other labeled sets. `laji` (household waste sorting,
 written 2026-12-05) is held out: it is not in fixtures/sets.json and these checks only read its
 labels' form, never the analysis. `wenming` (civilised behaviour,
-written 2026-12-05) is held out likewise."""
+written 2026-12-05) is held out likewise, and so is `yanglao` (elderly care services, written
+2026-12-05)."""
 
 import json
 import re
@@ -22,7 +23,7 @@ import pytest
 from legislink.lawtext import parse_text, to_json
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
-SETS = ["zulin", "dianche", "yangquan", "laji", "wenming"]
+SETS = ["zulin", "dianche", "yangquan", "laji", "wenming", "yanglao"]
 FIELDS = {"id", "text", "article", "point", "explicit", "campaign", "identity", "script", "lang", "shape"}
 DIGITS = "零一二三四五六七八九"
 
