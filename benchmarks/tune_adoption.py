@@ -93,7 +93,8 @@ def sets(shared: Path) -> dict[str, tuple[Path, Path, Path]]:
                                     shared / "samples" / "cishan_adoption_comments.jsonl")
     fixtures = ROOT / "tests" / "analysis" / "fixtures"
     # dianshang_rev (since 2026-12-04), jiaoyu_rev, wuye_rev and wuzhangai_rev (since 2026-12-05), each
-    # measured once blind first (README, "Adoption proposals"), are tuning sets; any other folder of adoption_heldout is not read.
+    # measured once blind first (README, "Adoption proposals"), are tuning sets; any other folder of
+    # adoption_heldout is not read.
     folders = sorted((fixtures / "adoption").glob("*/")) + [fixtures / "adoption_heldout" / name
                                                              for name in ("dianshang_rev", "jiaoyu_rev", "wuye_rev",
                                                                           "wuzhangai_rev")]
