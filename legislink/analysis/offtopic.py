@@ -244,8 +244,11 @@ MIN_LOCAL_RELATION = 2.5
 # this much content evidence and relation: it asks to mend that place, not the draft's rules.
 MIN_PLACE_PROVISION_SCORE = math.inf
 MIN_PLACE_RELATION = math.inf
-# A question for information (with no rule asked, nothing judged) needs this much content evidence.
-MIN_QUESTION_PROVISION_SCORE = 2.0
+# A question for information (with no rule asked, nothing judged) needs this much content evidence:
+# none is enough (it relates by MIN_QUESTION_RELATION alone), chosen by 10 of 11 folds of
+# `tune_analysis.py --stage offtopic-engaged`, 2026-12-05 (was 2.0): a question in the draft's words
+# about one's own case (where to apply for the subsidy) matches an article as well as an opinion does.
+MIN_QUESTION_PROVISION_SCORE = math.inf
 
 
 def _subject_words(tokens: Sequence[str]) -> list[tuple[str, ...]]:
