@@ -191,11 +191,11 @@ def test_a_first_pass_guess_below_the_sure_score_is_made_again(articles, segment
 
 
 def test_a_small_lead_of_other_residents_words_does_not_override_what_the_draft_text_singles_out(articles, segmenter):
-    # The draft's words point to 第三条 (0.56 against 0.2); the neighbours put 第二条 a little ahead.
+    # The draft's words point to 第三条 (0.7 against 0.2); the neighbours put 第二条 a little ahead.
     draft = build_draft(articles, DRAFT_TITLE, segmenter)
-    text = _row(a2=0.2, a3=0.56)
-    assert _from_scores(_row(a2=0.66, a3=0.56), text, draft).article == "第三条"
-    assert _from_scores(_row(a2=1.2, a3=0.56), text, draft).article == "第二条"
+    text = _row(a2=0.2, a3=0.7)
+    assert _from_scores(_row(a2=0.82, a3=0.7), text, draft).article == "第三条"
+    assert _from_scores(_row(a2=1.5, a3=0.7), text, draft).article == "第二条"
 
 
 def test_a_remark_on_the_law_itself_is_not_moved_by_the_second_pass(articles, segmenter, monkeypatch):

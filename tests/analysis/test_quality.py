@@ -47,7 +47,7 @@ FLOORS = {
 # wenming (written blind, measured once, tuned on since later the same day); laji (the same) does.
 SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {
     "yangquan": {"attribution_implicit": 0.74},
-    "wenming": {"attribution_implicit": 0.71, "offtopic_precision": 0.77, "offtopic_recall": 0.8},
+    "wenming": {"attribution_implicit": 0.70, "offtopic_precision": 0.77, "offtopic_recall": 0.8},
 }
 
 
