@@ -93,11 +93,12 @@ _THE_DRAFT = re.compile(
 # does it close?) asks the site for information.
 _CONSULTATION = re.compile(r"征求意见|座谈会|论证会|听证会?")
 # 管 (to regulate: the 管 of every statute's 管理) with a modal verb of Chinese grammar before it (该管,
-# 要管: it ought to be regulated), the subject-question 谁来 (谁来管: who is to regulate it) or the
-# inchoative complement 起来 (管起来: bring it under rules). Modal verbs, interrogative pronouns and
+# 要管: it ought to be regulated), the subject-question 谁来 (谁来管: who is to regulate it), the
+# inchoative complement 起来 (管起来: bring it under rules), or the adverb of severity 严 on a verb of
+# enforcement (严管, 严查, 严打: regulate, inspect, crack down strictly). Modal verbs, interrogative pronouns and
 # directional complements are closed classes; none of these forms is taken from a comment.
 _MODAL_VERBS = ("该", "要", "应", "得")
-_TO_REGULATE = rf"(?:{'|'.join(_MODAL_VERBS)})管|谁来管|管起来"
+_TO_REGULATE = rf"(?:{'|'.join(_MODAL_VERBS)})管|谁来管|管起来|严(?:管|查|打)"
 # A normative ask: the modal words and verbs of legal drafting (应当, 必须, 不得, 禁止, 只准 — the
 # modal 准 of permission, restricted —, 规定, 明确 —
 # the 立法技术规范 of the NPC Standing Committee), of asking for a text to change (增加, 删除, 修改,
@@ -141,7 +142,11 @@ _ASKS_FOR = re.compile(
 # degree demonstratives 这么/那么 (so much: an exclamation). All closed classes of Chinese grammar;
 # 难道, 岂 and 怎么 are the words of the rhetorical question (反问, 反诘) that general references list
 # (Chinese Wikipedia, 反問: "反問句內常有「難道」、「豈」或「怎麼」等詞語"; 吕叔湘《中国文法要略》 on 反诘).
+# Two more forms of the same grammar: 谁 with a modal (谁还愿意分？ who would still: nobody) and a
+# condition challenged with 就 + a modal … 吗 (天性就可以影响别人吗？), the 反问 patterns of the
+# grammars above (2026-12-05).
 _RHETORICAL = re.compile(r"[为凭](?:什么|啥)|难道|何必|岂|怎么(?:能|可以)|有(?:什么|啥|何)用|这么|那么"
+                         r"|谁(?:还|会|愿意|肯)|就(?:可以|能)[^，,。？?]{1,12}吗"
                          r"|\bwhy\b")
 # An evaluation of what a rule sets, in the general vocabulary of Chinese judgement: fair or not
 # (合理, 公平, 妥当), too much or too little of a rule's measures (太高, 偏轻, 过严 — degree words of
@@ -153,7 +158,7 @@ _EVALUATES = re.compile(
     r"合理|公平|公正|妥当|不妥|欠妥|可行|有必要|没必要|不必要"
     r"|(?:太|过|偏|过于|有点|有些)(?:高|低|重|轻|严|松|宽|窄|短|长|贵|苛刻|宽松|严格|严厉)"
     r"|赞成|反对|担心|担忧|(?:支持|同意|拥护|赞同)(?:这|此|该|本)"
-    r"|\b(?:fair|unfair|reasonable|oppose|worried|(?:support|agree with|back) (?:this|the|it)"
+    r"|\b(?:fair|unfair|reasonable|oppose|worr(?:y|ies|ied)|(?:support|agree with|back) (?:this|the|it)"
     r"|(?:too|so|overly) (?:high|low|heavy|light|strict|harsh|severe|lenient|loose|weak|wide|narrow|short|long"
     r"|expensive|cheap|vague|broad))\b"
 )

@@ -250,6 +250,16 @@ def test_a_question_for_information_is_read_without_its_rule_words(text, act):
     assert offtopic.speech_act(normalize(text), other_law=False) == act
 
 
+@pytest.mark.parametrize("text", [
+    "分了也白分，谁还愿意办实名？",
+    "骗子就可以随便买卖电话卡吗？",
+    "请严查收购电话卡的。",
+    "I worry about old people being cheated.",
+])
+def test_rhetorical_questions_strict_enforcement_and_worry_speak_of_a_rule(text):
+    assert offtopic.speech_act(normalize(text), other_law=False) == "rule"
+
+
 def test_an_insult_that_asks_nothing_is_abuse_even_in_the_drafts_words(articles, segmenter):
     assert _reasons(articles, segmenter, "办电话卡的那帮人全是废物，银行账户也管不好。") == ["abuse"]
     # An insult beside an ask is still an opinion.

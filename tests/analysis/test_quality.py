@@ -43,11 +43,10 @@ FLOORS = {
 # Where a set is below the goal, the floor is what the analysis reaches there now, so that
 # it cannot get worse unnoticed; the README's analysis table says which goals are not met.
 # zulin and dianche (written blind, tuned on since the fifth and the sixth off-topic passes) meet
-# every goal; yangquan (written blind, measured once, tuned on since 2026-12-05) does not yet, nor does
-# wenming (written blind, measured once, tuned on since later the same day); laji (the same) does.
+# every goal; so do yangquan (written blind, measured once, tuned on since 2026-12-05) and laji (the
+# same, later that day); wenming (likewise) does not yet.
 SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {
-    "yangquan": {"attribution_implicit": 0.74},
-    "wenming": {"attribution_implicit": 0.70, "offtopic_precision": 0.77, "offtopic_recall": 0.8},
+    "wenming": {"attribution_implicit": 0.71, "offtopic_precision": 0.82, "offtopic_recall": 0.8},
 }
 
 
