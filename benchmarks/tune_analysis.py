@@ -265,7 +265,8 @@ def run_stage(name: str, sets: dict[str, LabeledSet], out: Path) -> None:
             m.setdefault("grouping_objective", m.get("grouping_ari"))
     for (module, constant), value in original.items():
         setattr(module, constant, value)
-    segmentation.glossary.cache_clear()
+    if any(module is bilingual for module, _ in keys):
+        segmentation.glossary.cache_clear()
     names = [f"{m.__name__.rsplit('.', 1)[-1]}.{c}" for m, c in keys]
     print(f"\n### {name}: {', '.join(names)} (objective {metric})\n")
     print("| held out | chosen on the others | " + " | ".join(f"{s}" for s in sets) + " |")

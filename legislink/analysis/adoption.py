@@ -113,7 +113,7 @@ class Settings:
     # A consulted article the alignment pairs with nothing (merged into another, its text moved) is
     # followed to the final article that holds most of its sentences (merged_home).
     merged_home: bool = True
-    # An ask for a duty made by complaining of a quoted soft word (只是“鼓励”, 不能只写“可以”) is judged
+    # An ask for a duty made by complaining of a quoted soft word (光有“鼓励”不够) is judged
     # on the diff like 改为“应当”, and a hedge dropped (逐步, 创造条件, 适当) counts as the duty written.
     modal_complaint: bool = True
 
@@ -457,6 +457,8 @@ class Revision:
         self.old_pairs = old_pairs
         self.finals: list[_Final] = []
         self.final_of: dict[str, Pair] = {}
+        # Consulted article -> the final article it was merged into (_merged_into), found on first use.
+        self.merged: dict[str, _Final | None] = {}
         for pair in self.pairs:
             if pair.old is not None:
                 self.final_of[pair.old.label] = pair
@@ -526,16 +528,16 @@ def _home(revision: Revision, opinion: Opinion, settings: Settings) -> _Final | 
 
 def _merged_into(revision: Revision, label: str | None) -> _Final | None:
     """Where a consulted article the alignment left unpaired went: the final article with the most of
-    its sentences (each at least as alike as an article's origin), None when no sentence survived."""
+    its sentences (each at least as alike as an article's origin), None when no sentence survived.
+    Found once per article of a revision: every comment on it asks the same."""
     consulted = revision.old_text.get(label or "")
     if not consulted:
         return None
-    best, best_count = None, 0
-    for final in revision.finals:
-        count = len(_sentence_pairs(consulted, final.text))
-        if count > best_count:
-            best, best_count = final, count
-    return best
+    if label not in revision.merged:
+        counts = [len(_sentence_pairs(consulted, final.text)) for final in revision.finals]
+        best = max(range(len(counts)), key=counts.__getitem__, default=None)
+        revision.merged[label] = revision.finals[best] if best is not None and counts[best] else None
+    return revision.merged[label]
 
 
 def _keep(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
@@ -804,11 +806,10 @@ _ASKED_KIND = re.compile(r"多少个?(工作日|日|天|周|月|年|万元|元|�
 # The hedges of statutes that soften a duty (立法技术规范: 逐步, 创造条件, 适当, 尽量, 有条件的): a duty
 # without them is firmer.
 _HEDGES = ("逐步", "创造条件", "适当", "尽量", "有条件的")
-# A quoted soft word complained of (只是“鼓励”, 不能只写“可以”, 停留在“逐步符合”): the comment wants a
-# duty — unless it asks to keep the soft word (维持“可以”, 用“鼓励”比较合适, 不要变成强制义务).
+# A quoted soft word of the provision in a comment (光有“鼓励”不够, 写成“可以”等于没写): the comment
+# wants a duty — unless it asks to keep something (_KEEP) or not to change it (_NEGATED_CHANGE), the
+# general keep and negation cues above (维持“可以”, 不要改成义务).
 _QUOTED_SOFT = re.compile(r"[“\"「『](?:可以|鼓励|提倡|逐步|创造条件|适当|尽量)[^”\"」』]{0,6}[”\"」』]")
-_KEEPS_SOFT = re.compile(r"保留|维持|保持|合适|就够了|更现实|不要[^，,。；;]{0,12}(?:强制|硬性|义务|写死|定死)"
-                         r"|不建议[^，,。；;]{0,6}(?:写死|定死)")
 
 
 def _modal_class(text: str, hedges: bool = False) -> set[str]:
@@ -820,7 +821,7 @@ def _modal_class(text: str, hedges: bool = False) -> set[str]:
 def _wants_duty(text: str) -> bool:
     """Whether a comment asks for a duty by complaining of a quoted soft word of the provision."""
     text = normalize(text)
-    return bool(_QUOTED_SOFT.search(text)) and not _KEEPS_SOFT.search(text)
+    return bool(_QUOTED_SOFT.search(text)) and not (_KEEP.search(text) or _NEGATED_CHANGE.search(text))
 
 
 def _sentence_pairs(consulted: str, final: str) -> list[tuple[str, str]]:
@@ -864,8 +865,7 @@ def diff_point(point: str, consulted: str, final: str, want: str | None = None,
         words = _FIRM_MODALS + _SOFT_MODALS + (_HEDGES if hedged else ())
         for before, after in _sentence_pairs(consulted, final):
             was, now = _modal_class(before, hedged), _modal_class(after, hedged)
-            dropped = other in was - now
-            if dropped and (want in now - was or (hedged and want == "firm")):
+            if other in was - now and (want in now - was or hedged):
                 return f"{'、'.join(w for w in words if w in before and w not in after)}→" \
                        f"{'、'.join(w for w in words if w in after and w not in before)}"
         return False

@@ -142,9 +142,9 @@ _ASKS_FOR = re.compile(
 # degree demonstratives 这么/那么 (so much: an exclamation). All closed classes of Chinese grammar;
 # 难道, 岂 and 怎么 are the words of the rhetorical question (反问, 反诘) that general references list
 # (Chinese Wikipedia, 反問: "反問句內常有「難道」、「豈」或「怎麼」等詞語"; 吕叔湘《中国文法要略》 on 反诘).
-# Two more forms of the same grammar: 谁 with a modal (谁还愿意分？ who would still: nobody) and a
-# condition challenged with 就 + a modal … 吗 (天性就可以影响别人吗？), the 反问 patterns of the
-# grammars above (2026-12-05).
+# Two more forms of the same grammar: 谁 with a modal (谁还会去登记？ who would still: nobody) and a
+# condition challenged with 就 + a modal … 吗 (没钱就可以不管吗？), the 反问 patterns of the grammars
+# above (2026-12-05).
 _RHETORICAL = re.compile(r"[为凭](?:什么|啥)|难道|何必|岂|怎么(?:能|可以)|有(?:什么|啥|何)用|这么|那么"
                          r"|谁(?:还|会|愿意|肯)|就(?:可以|能)[^，,。？?]{1,12}吗"
                          r"|\bwhy\b")
@@ -296,24 +296,28 @@ _POLITE_ASK = re.compile(rf"{_POLITE_FORMS}|是否可以")
 _CLAUSE = re.compile(r"[^,，、:：]+")
 
 
+def _asks_for_information(clause: str) -> bool:
+    return bool(_ASKS_FOR.search(clause)) and not _POLITE_ASK.search(clause)
+
+
 def _asks_for(sentence: str) -> bool:
-    return any(_ASKS_FOR.search(c) and not _POLITE_ASK.search(c) for c in _CLAUSE.findall(sentence))
+    return any(_asks_for_information(c) for c in _CLAUSE.findall(sentence))
 
 
-# Whether something ought to be, asked as an A-not-A question of a modal (要不要罚, 该不该管, 是否应当):
+# Whether something ought to be, asked as an A-not-A question of a modal (该不该罚, 要不要管, 是否应当):
 # a question about a rule, not for information (closed class of Chinese grammar, as _POLITE_FORMS).
 _DELIBERATIVE = re.compile(r"要不要|该不该|应不应该?|需不需要|是否(?:应当|应该|要|需要)")
 
 
 def _information_questions_out(norm: str) -> str:
-    """The comment without the clauses of its questions that ask for information (收费标准到底多少;
-    罚单在哪交) — a clause beside them that asks something else (能不能免费) stays."""
+    """The comment without the clauses of its questions that ask for information (补贴标准是多少;
+    罚款在哪里缴) — a clause beside them that asks something else (能不能免费) stays."""
     def clauses(question: re.Match) -> str:
         sentence = question.group()
         if _RHETORICAL.search(sentence):
             return sentence
         return "".join(c for c in re.split(r"(?<=[,，、:：])", sentence)
-                       if not (_ASKS_FOR.search(c) and not _POLITE_ASK.search(c) and not _DELIBERATIVE.search(c)))
+                       if not (_asks_for_information(c) and not _DELIBERATIVE.search(c)))
     return _QUESTION_SENTENCE.sub(clauses, norm)
 
 
@@ -343,7 +347,7 @@ def speech_act(norm: str, other_law: bool) -> SpeechAct:
     - "ask": asks for anything else (希望…, 请…, 能不能…);
     - "plain": none of these (a story, a complaint with no ask, a test message)."""
     # A rule word inside a question for information asks where or how to do something under a
-    # rule (罚单在哪交, who should we contact?): the question is what the comment does.
+    # rule (罚款在哪里缴, who should I call?): the question is what the comment does.
     told = _information_questions_out(norm)
     if evaluates_a_rule(told):
         return "rule"
@@ -419,8 +423,10 @@ def _relates(norm: str, relation: float, attribution: Attribution, other_law: bo
     provision_score, needed_rel = needed(norm, other_law)
     if attribution.kind == "content" and attribution.score >= provision_score:
         return True
-    if relation >= needed_rel or other_law:
-        return relation >= needed_rel
+    if relation >= needed_rel:
+        return True
+    if other_law:
+        return False
     return bool(_THE_DRAFT.search(norm) or (_CONSULTATION.search(norm) and not asks_for_information(norm)))
 
 
