@@ -83,7 +83,7 @@ _ABUSE = re.compile(
 # Words by which a comment speaks of the draft itself rather than of some subject; the parts of a
 # law (总则, 附则, 罚则, 法律责任) are those of 立法法 and the 立法技术规范 of the NPC Standing Committee.
 _THE_DRAFT = re.compile(
-    r"(?:本|该|此|这|这个|这部|这项|整部|这条)(?:法|法律|条例|规定|草案|修正案)|草案|修正案|条文|条款|立法|法律"
+    r"(?:本|(?<![应])该|此|这|这个|这部|这项|整部|这条)(?:法|法律|条例|规定|草案|修正案)|草案|修正案|条文|条款|立法|法律"
     r"|总则|分则|附则|罚则|法律责任"
     r"|这一?条(?![路街河线鱼狗船])"
     r"|\b(?:law|draft|regulation|article)s?\b"
@@ -127,14 +127,17 @@ _NORMATIVE = re.compile(
 # an interrogative of Chinese grammar — the interrogative pronouns and adverbs (怎么, 哪里/在哪, 什么
 # — so 什么时候 —, 多久, 谁, 几 with a measure word, 多少, 多 with an adjective of extent: 多长, 多远),
 # the affirmative-negative forms of a modal (要不要, 需不需要, 用不用), 还是 of an alternative
-# question and 是否 — and no rhetorical one (below). 能不能, 可不可以 are left out: they ask as often
-# for a change (能不能放宽一些) as for information. Written for the project from general grammar; the
-# English interrogatives likewise (who for 谁, whether for 是否).
+# question and 是否 — and no rhetorical one (below). 几 and 哪 take a measure word (几天, 哪天, 哪位:
+# how many days, which day, who). 能不能, 可不可以 are left out: they ask as often for a change
+# (能不能放宽一些) as for information. Written for the project from general grammar; the English
+# interrogatives likewise (who for 谁, whether for 是否), and a clause opened by an auxiliary verb
+# (is there…? can I…?), English grammar's yes-no question, the 吗 of Chinese.
 _QUESTION_SENTENCE = re.compile(r"[^。！？!?；;\n]*[？?]|(?:请问|请教|问一下|想问)[^。！？!?；;\n]*")
 _ASKS_FOR = re.compile(
     r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|何时|几时|多久|多[长远大]|什么|哪些|找谁|吗"
-    r"|是否|几[次个天年月号点岁]|多少|要不要|需不需要|用不用|还是"
+    r"|是否|[几哪][次个天年月号日点岁位家种条]|多少|要不要|需不需要|用不用|还是"
     r"|\b(?:how|where|when|what|which|who|whom|whether)\b"
+    r"|^\s*(?:is|are|do|does|did|can|could|will|would|may|has|have)\b"
 )
 # A point made as a question (反问): the interrogative pronoun 什么/啥 after the prepositions of cause
 # and ground 为, 凭 (为什么, 凭什么), the rhetorical adverbs 难道, 何必, 岂, an interrogative adverb
@@ -186,8 +189,14 @@ _REVISES_LAW = re.compile(rf"(?:修改|修订|修正|废止|废除){_LAW_NAME}")
 _IN_LAW = re.compile(rf"{_LAW_NAME}(?:里|中|里面|当中)|(?:关于|对于){_LAW_NAME}")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 # Words by which a comment points at the draft under discussion itself (本法, 这部条例, 草案): a
-# demonstrative of Chinese grammar on a word for a law, or the draft's own name.
-_THIS_DRAFT = re.compile(r"(?:本|该|此|这|这个|这部|这次|本次|整部)(?:法|法律|条例|规定|草案|立法|修改)|草案|修正案")
+# demonstrative of Chinese grammar on a word for a law, or the draft's own name (not the 该 of the
+# modal 应该: 应该规定 asks for a rule, it does not point at this one).
+_THIS_DRAFT = re.compile(
+    r"(?:本|(?<![应])该|此|这|这个|这部|这次|本次|整部)(?:法|法律|条例|规定|草案|立法|修改)|草案|修正案"
+)
+# The draft named as only the draft can be: 草案, 修正案, this revision, and 本法/本条例 (the way a law
+# names itself: 立法技术规范).
+_DRAFT_ITSELF = re.compile(r"草案|修正案|(?:本次|这次)(?:修改|修订|立法)|本(?:法|条例)")
 # A local request about one place in particular rather than a kind of place: in the sentence that
 # makes the request, a first-person pronoun on a place (我们小区, 我家楼下, 我们这片), a
 # demonstrative with a classifier or an existential (那盏路灯, 这段路, 有个坑). Pronouns,
@@ -269,7 +278,8 @@ def _subject_words(tokens: Sequence[str]) -> list[tuple[str, ...]]:
 
 def draft_relation(units: Sequence[tuple[str, ...]], draft: Draft) -> float:
     """How much a comment's words are about what the draft is about: the specificity to the draft of
-    each (or of the draft's words it shortens; of an English word, of its best Chinese reading), at
+    each (or of the draft's words it shortens; of an English word, of its best Chinese reading less
+    the log of the number of readings), at
     most MAX_WORD_RELATION, over the square root of their number (`DraftVocabulary.relation` with
     each word's part capped)."""
     vocabulary = draft.vocabulary
@@ -279,6 +289,9 @@ def draft_relation(units: Sequence[tuple[str, ...]], draft: Draft) -> float:
     found = 0.0
     for unit in unique:
         best = max((vocabulary.specificity[w] for t in unit for w in vocabulary.draft_words(t)), default=0.0)
+        # The best of n readings of an English word is the best of n chances to meet a word of the
+        # draft: it is discounted by log n, as the specificity itself is a log ratio.
+        best -= math.log(len(unit))
         found += min(MAX_WORD_RELATION, max(0.0, best))
     return found / math.sqrt(len(unique))
 
@@ -415,8 +428,19 @@ def is_empty(norm: str, words: Sequence[str], relation: float, draft: Draft) -> 
     return relation < MIN_RELATION and all(draft.vocabulary.is_common(t, COMMON_SHARE) for t in words)
 
 
+def _other_laws(norm: str, draft: Draft) -> list[str]:
+    """The names of the laws other than the draft that a normalised comment mentions."""
+    return [name for name in laws_named(norm) if names_other_law(Reference(article=None, law=name), draft.title)]
+
+
 def _names_other_law(norm: str, draft: Draft) -> bool:
-    return any(names_other_law(Reference(article=None, law=name), draft.title) for name in laws_named(norm))
+    return bool(_other_laws(norm, draft))
+
+
+def _outside(units: Sequence[tuple[str, ...]], names: Sequence[str]) -> list[tuple[str, ...]]:
+    """The units that are not words of the laws' names: 管理条例 and 电动自行车 in 电动自行车管理条例
+    say which law a comment speaks of, not that it speaks of the draft's subject."""
+    return [u for u in units if not any(word in name for word in u for name in names)]
 
 
 def _relates(norm: str, relation: float, attribution: Attribution, other_law: bool) -> bool:
@@ -436,12 +460,15 @@ def classify(norm: str, tokens: Sequence[str], attribution: Attribution, draft: 
     if attribution.kind in ("explicit", "locked"):
         return None
     units = _subject_words(tokens)
-    relation = draft_relation(units, draft)
+    # A comment that names the draft itself (草案, 本次修改, 本条例) speaks of it, whatever other laws it
+    # names beside it; 这个法 after another law's name may be that law (anaphora), so it does not count.
+    others = [] if _DRAFT_ITSELF.search(norm) else _other_laws(norm, draft)
+    other_law = bool(others)
+    relation = draft_relation(_outside(units, others) if other_law else units, draft)
     if is_empty(norm, [word for unit in units for word in unit], relation, draft):
         return "empty"
     if _reaches_a_seller(norm) or (_MESSAGING.search(norm) and relation < AD_RELATION):
         return "ad"
-    other_law = _names_other_law(norm, draft)
     # Naming another law outweighs a likeness to one of the draft's articles, and so does asking a
     # rule of it, whatever the words it shares with the draft.
     if other_law and (relation < OTHER_LAW_RELATION or asks_of_another_law(norm, draft)):

@@ -164,6 +164,13 @@ _ANY_LAW = re.compile(
 
 # The codes of the Chinese legal system whose usual names have two characters.
 _SHORT_LAW_NAMES = frozenset(("刑法", "宪法", "民法", "商法", "税法"))
+# The structural particles, aspect particles, sentence-final particles, the copula, the disposal and
+# passive markers and the demonstratives of Chinese grammar never stand inside the name of a law (a
+# noun phrase of what it governs): a run of words before 法 or 条例 holds the name only after the last
+# of them (总的来说条例, 有了条例: no name), and a demonstrative with a classifier right before a short
+# name points at the text under discussion (支持这部文明条例), as _THIS_LAW does. Closed classes.
+_NOT_IN_A_NAME = re.compile(r".*[的了是这那把被说吗呢吧么们]")
+_POINTS_HERE = re.compile(r"(?:这|那|本|该|此)[个部项]?[\u4e00-\u9fff]{0,6}(?:法|法典|条例)$")
 
 
 def laws_named(text: str) -> list[str]:
@@ -173,7 +180,13 @@ def laws_named(text: str) -> list[str]:
         if m.group("quoted"):
             names.append(m.group("quoted").strip())
             continue
-        name = _NAME_PREFIX.sub("", m.group("name")) or m.group("name")
+        run = m.group("name")
+        cut = _NOT_IN_A_NAME.match(run)
+        if cut:
+            if _POINTS_HERE.match(run, cut.end() - 1):
+                continue
+            run = run[cut.end():]
+        name = _NAME_PREFIX.sub("", run) or run
         # A law's name says what it governs before 法 or 条例 (物业管理条例); one character there is an
         # adjective (好条例, 新条例), but for the codes (刑法, 民法典).
         stem = re.sub(r"(?:法|条例)$", "", name)
@@ -200,4 +213,21 @@ def names_other_law(reference: Reference, title: str = "") -> bool:
     if "草案" in name or "draft" in name.lower():
         return False
     core = _law_core(title)
-    return not (core and (core in name or _law_core(name) in core and len(_law_core(name)) >= 3))
+    if not core:
+        return True
+    short = _law_core(name)
+    return not (core in name or short in core and len(short) >= 3 or _shortens(short, _PLACE.sub("", core)))
+
+
+# A local regulation's title opens with its place (某市, 岑州市): residents leave it out.
+_PLACE = re.compile(r"^(?:某[省市县区]|[\u4e00-\u9fff]{2,3}[省市])")
+
+
+def _shortens(short: str, core: str) -> bool:
+    """Whether a law's name is a short form of the draft's (文明条例 for 文明行为促进条例): from the
+    same first character, each of its characters in order in the draft's name, as residents shorten
+    a draft's terms (analysis/vocabulary.py)."""
+    if len(short) < 3 or len(short) >= len(core) or short[0] != core[0]:
+        return False
+    rest = iter(core)
+    return all(ch in rest for ch in short)

@@ -555,3 +555,17 @@ def test_a_date_is_one_figure_and_a_month_named_is_no_duration():
     assert figure_value("二〇二八年一月一日")[1] > figure_value("2027年7月1日")[1]
     # Asked to put off to 2028, put off to the middle of 2027: moved toward the ask, not reached.
     assert figure_moved({"2028年1月1日"}, "自2027年3月1日起施行", "自2027年7月1日起施行") == "2027年7月1日"
+
+
+def test_an_ask_in_words_neither_text_writes_is_an_ask_not_made():
+    before = "市场开办者应当为经营者提供固定摊位。"
+    after = "市场开办者应当为经营者提供固定摊位，定期组织经营者参加食品安全培训。"
+    rev = revision(*BASE[:2], ("第三条", before, "第三条", after, "modified"))
+    # Training was written in; the allowance for hot days, asked beside it, is in neither text.
+    both = Opinion("第三条建议每年组织经营者参加食品安全培训，并且给摊主发放夏季高温补贴。", article="第三条")
+    assert propose(both, rev).outcome == "partly"
+    assert propose(both, rev).evidence["points"] == "1/2"
+    assert propose(both, rev, Settings(unknown_points=False)).outcome == "adopted"
+    # The training alone is adopted.
+    alone = Opinion("第三条建议每年组织经营者参加食品安全培训。", article="第三条")
+    assert propose(alone, rev).outcome == "adopted"
