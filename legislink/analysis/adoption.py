@@ -121,6 +121,11 @@ class Settings:
     # several asks a comment up (wuye_rev 0.657 → 0.667, dianti_rev 0.598 → 0.624, partly recall
     # 0.37 → 0.45), two edit-built sets down by one comment each (2026-12-05).
     unknown_points: bool = True
+    # A provision judged good (合理, 可行, 支持现在的写法) with a change to it refused (不要再压缩) is a
+    # keep-ask (ask_kind's approval).
+    approve_keep: bool = True
+    # A keep-ask naming a figure of the provision that the final text no longer states is not adopted.
+    keep_figure: bool = True
 
 
 DEFAULT = Settings()
@@ -391,6 +396,10 @@ _REQUEST = re.compile(r"建议|希望|要求|请求|呼吁|最好|修改为|改�
 # A negated verb of change and what it governs up to the clause's end (千万别删掉或者放宽, 不要降低):
 # the negations of comments and the change verbs of _CHANGE and _DELETE.
 _NEGATED_CHANGE = re.compile(r"(?:不要|不用|不必|不宜|不应|不能|不得|千万别|别|反对)[^，,。；;！!？?]*")
+# A provision judged good: the approving words of the general vocabulary of judgement that offtopic.py
+# reads evaluations in (合理, 公平, 公正, 妥当, 可行, 有必要), and support for the wording as it stands
+# (支持 on 现在 / 现行 / 目前 / 原文 / 草案: the time and source words of general Chinese).
+_APPROVES = re.compile(r"(?<!不)(?:合理|公平|公正|妥当|可行|有必要)|支持(?:现在|现行|目前|原来|原文|草案)")
 
 
 def _keep_sentences(text: str) -> str:
@@ -406,11 +415,18 @@ def _request_sentences(text: str) -> str:
     return "。".join(chosen or sentences)
 
 
-def ask_kind(text: str, negated: bool = True, also_keep: list | None = None) -> Kind:
+def _approves_as_is(text: str) -> bool:
+    """A provision judged good (合理, 可行) with a change to it refused (不要再压缩, 别改): keep it."""
+    return bool(_APPROVES.search(text) and _NEGATED_CHANGE.search(text)
+                and not _CHANGE.search(_NEGATED_CHANGE.sub("", _request_sentences(text))))
+
+
+def ask_kind(text: str, negated: bool = True, also_keep: list | None = None, approval: bool = True) -> Kind:
     """What the opinion asks for, read off its wording. A change asked beside a keep-ask is a change;
-    `also_keep`, when given, is appended True for it."""
+    `also_keep`, when given, is appended True for it. `approval`: a provision judged good with a
+    change refused is a keep-ask (_approves_as_is)."""
     text = normalize(text)
-    keep = bool(_KEEP.search(text)) or bool(_NEGATED_DELETE.search(text))
+    keep = bool(_KEEP.search(text) or _NEGATED_DELETE.search(text) or approval and _approves_as_is(text))
     delete = bool(_DELETE.search(_NEGATED_DELETE.sub("", text)))
     asking = _PROVIDES.sub("", _KEEP.sub("", _request_sentences(text)))
     if keep and negated:
@@ -558,6 +574,11 @@ def _keep(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
     asked = set(pairs(opinion.text + opinion.suggestion)) & old or old
     gone = _quoted_gone(opinion.text, revision.old_text[opinion.article], home.text) if (
         settings.keep_quoted and home is not None) else None
+    if not gone and settings.keep_figure and home is not None:
+        # A figure of the provision the keep-ask names (百分之三十的比例是合理的) that the final text
+        # no longer states: that provision was not kept, however much of the rest survived.
+        named = same_figures(figures(opinion.text), figures(revision.old_text[opinion.article]))
+        gone = "、".join(sorted(named - same_figures(named, figures(home.text)))) or None
     if home is not None and asked and len(asked & home.pairs) / len(asked) >= settings.survived and not gone:
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("kept")))
     if gone:
@@ -1026,7 +1047,7 @@ def propose(opinion: Opinion, revision: Revision, settings: Settings | None = No
     """A proposal for one opinion (one comment, or an opinion group's representative ask)."""
     settings = settings or revision.settings
     also_keep: list[bool] = []
-    kind = ask_kind(opinion.text + "\n" + opinion.suggestion, settings.negated, also_keep)
+    kind = ask_kind(opinion.text + "\n" + opinion.suggestion, settings.negated, also_keep, settings.approve_keep)
     if kind == "keep":
         proposal = _keep(revision, opinion, settings)
     elif kind == "delete":

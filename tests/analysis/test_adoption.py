@@ -569,3 +569,24 @@ def test_an_ask_in_words_neither_text_writes_is_an_ask_not_made():
     # The training alone is adopted.
     alone = Opinion("第三条建议每年组织经营者参加食品安全培训。", article="第三条")
     assert propose(alone, rev).outcome == "adopted"
+
+
+def test_a_provision_judged_good_with_a_change_refused_is_a_keep_ask():
+    approving = "第一条百分之十的上限是合理的，请不要再提高。"
+    assert ask_kind(approving) == "keep"
+    assert ask_kind(approving, approval=False) != "keep"
+    # Judged good, but a change asked all the same: a change.
+    assert ask_kind("第一条的上限是合理的，建议增加违反规定的罚款，不要只写上限。") != "keep"
+    kept = revision(*BASE)
+    assert propose(Opinion(approving, article="第一条"), kept).outcome == "adopted"
+
+
+def test_a_keep_ask_whose_named_figure_the_final_text_changed_is_not_adopted():
+    lowered = CAP.replace("百分之十", "百分之八")
+    rev = revision(("第一条", CAP, "第一条", lowered, "modified"), *BASE[1:])
+    asked = Opinion("第一条百分之十的上限是合理的，请不要下调。", article="第一条")
+    assert propose(asked, rev).outcome == "not_adopted"
+    assert propose(asked, rev, Settings(keep_figure=False)).outcome == "adopted"
+    # A keep-ask that names no figure of the provision is judged on what survived.
+    plain = Opinion("第一条保留，不要动。", article="第一条")
+    assert propose(plain, rev).outcome == "adopted"
