@@ -131,13 +131,14 @@ _NORMATIVE = re.compile(
 # how many days, which day, who). 能不能, 可不可以 are left out: they ask as often for a change
 # (能不能放宽一些) as for information. Written for the project from general grammar; the English
 # interrogatives likewise (who for 谁, whether for 是否), and a clause opened by an auxiliary verb
-# (is there…? can I…?), English grammar's yes-no question, the 吗 of Chinese.
+# (is there…? will it…?), English grammar's yes-no question, the 吗 of Chinese — not the modals can,
+# could, would, may, which ask politely for something as 能不能 does (could it be published in English?).
 _QUESTION_SENTENCE = re.compile(r"[^。！？!?；;\n]*[？?]|(?:请问|请教|问一下|想问)[^。！？!?；;\n]*")
 _ASKS_FOR = re.compile(
     r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|何时|几时|多久|多[长远大]|什么|哪些|找谁|吗"
     r"|是否|[几哪][次个天年月号日点岁位家种条]|多少|要不要|需不需要|用不用|还是"
     r"|\b(?:how|where|when|what|which|who|whom|whether)\b"
-    r"|^\s*(?:is|are|do|does|did|can|could|will|would|may|has|have)\b"
+    r"|^\s*(?:is|are|do|does|did|will|has|have)\b"
 )
 # A point made as a question (反问): the interrogative pronoun 什么/啥 after the prepositions of cause
 # and ground 为, 凭 (为什么, 凭什么), the rhetorical adverbs 难道, 何必, 岂, an interrogative adverb
@@ -364,7 +365,7 @@ def speech_act(norm: str, other_law: bool) -> SpeechAct:
     told = _information_questions_out(norm)
     if evaluates_a_rule(told):
         return "rule"
-    if not other_law and (asks_for_a_rule(told) or _THE_DRAFT.search(norm)):
+    if not other_law and (asks_for_a_rule(told) or _THE_DRAFT.search(told)):
         return "rule"
     if asks_for_information(norm):
         # A question beside an ask made elsewhere (…我们怎么办？请给点时间) is a plea, not a request
@@ -451,7 +452,10 @@ def _relates(norm: str, relation: float, attribution: Attribution, other_law: bo
         return True
     if other_law:
         return False
-    return bool(_THE_DRAFT.search(norm) or (_CONSULTATION.search(norm) and not asks_for_information(norm)))
+    # Speaking of the draft in a question for information (when will the draft be passed?) is asking
+    # the site, not speaking of the draft's content.
+    told = _information_questions_out(norm)
+    return bool(_THE_DRAFT.search(told) or (_CONSULTATION.search(norm) and not asks_for_information(norm)))
 
 
 def classify(norm: str, tokens: Sequence[str], attribution: Attribution, draft: Draft) -> OfftopicReason | None:

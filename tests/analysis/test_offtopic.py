@@ -285,3 +285,15 @@ def test_questions_are_read_in_closed_grammatical_classes(text, information):
 def test_a_modal_verb_on_the_verb_to_regulate_asks_for_a_rule():
     for text in ("收购电话卡的早该管了。", "这种事谁来管？", "电话卡黑市要管起来。"):
         assert offtopic.asks_for_a_rule(normalize(text))
+
+
+def test_speaking_of_the_draft_in_a_question_for_information_is_asking_the_site(articles, segmenter):
+    asked = "When will the draft be passed? Is there an email address for sending comments?"
+    polite = "Could the draft be published in English too? Foreign residents cannot read it."
+    assert _reasons(articles, segmenter, asked, polite) == ["unrelated", None]
+
+
+def test_another_laws_name_lends_no_words_to_the_relation(articles, segmenter):
+    # The fraud draft's own words (电信, 诈骗) inside another law's name say which law is meant.
+    text = "电信诈骗条例什么时候出台？现在办宽带太麻烦了，希望简化。"
+    assert _reasons(articles, segmenter, text) == ["other_law"]

@@ -44,12 +44,11 @@ FLOORS = {
 # it cannot get worse unnoticed; the README's analysis table says which goals are not met.
 # zulin and dianche (written blind, tuned on since the fifth and the sixth off-topic passes) meet
 # every goal; so do yangquan (written blind, measured once, tuned on since 2026-12-05) and laji (the
-# same, later that day); wenming (likewise) does not yet, nor yanglao and yanhua (written blind,
-# measured once, tuned on since the next session).
+# same, later that day) and yanglao (2026-12-05, tuned on since the next session); wenming and yanhua
+# (likewise) do not yet.
 SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {
     "wenming": {"attribution_implicit": 0.71, "offtopic_precision": 0.82, "offtopic_recall": 0.8},
-    "yanglao": {"offtopic_recall": 0.82},
-    "yanhua": {"offtopic_precision": 0.82},
+    "yanhua": {"offtopic_precision": 0.83},
 }
 
 
