@@ -93,7 +93,7 @@ STAGES = {
     "offtopic-engaged": ("offtopic_f1", {
         (offtopic, "MIN_UNENGAGED_PROVISION_SCORE"): [0.75, 1.0, 1.5, 2.0],
         (offtopic, "MIN_UNENGAGED_RELATION"): [1.25, 1.5, 2.0, 2.5, 3.0],
-        (offtopic, "MIN_QUESTION_PROVISION_SCORE"): [0.75, 1.0, 1.5, 2.0, 3.0, 1000.0],
+        (offtopic, "MIN_QUESTION_PROVISION_SCORE"): [0.75, 1.0, 1.5, 2.0, 3.0, math.inf],
     }),
     # A local request (requests.py): the relation it needs, against that of a comment that asks nothing.
     "offtopic-local": ("offtopic_f1", {
