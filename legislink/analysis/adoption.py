@@ -192,7 +192,7 @@ _FRACTION = re.compile(r"([零〇一二两三四五六七八九十百]+)分之([
 _FIGURE = re.compile(rf"百分之{_NUMERAL}|半个月|半年"
                      rf"|(?<!百)[零〇一二两三四五六七八九十]+分之[零〇一二两三四五六七八九十]+"
                      rf"|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|周|个月|月|年(?!代)|倍|万元|元|名|人"
-                     r"|次|小时)")
+                     r"|次|小时|分钟)")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{4,})[”\"」』]")
 # A quotation is the wording asked for only when a drafting verb puts it forward (修改为“…”, 增加“…”,
 # 表述为“…”: 立法技术规范); elsewhere a comment quotes the draft it criticises (只说“依法享受税收优惠”)
@@ -233,10 +233,10 @@ def ask_points(text: str) -> list[str]:
 # What a figure measures, so that an asked 十五日 and a final 三十日 are compared and an asked 十五日
 # and a final 三十万元 are not; the scale brings 周, 个月 and 年 to days, 万元 to 元.
 _FAMILY = {"%": ("share", 1), "个工作日": ("time", 1), "工作日": ("time", 1), "日": ("time", 1), "天": ("time", 1),
-           "周": ("time", 7), "个月": ("time", 30), "月": ("time", 30), "年": ("time", 365), "小时": ("time", 1 / 24),
+           "周": ("time", 7), "个月": ("time", 30), "月": ("time", 30), "年": ("time", 365), "小时": ("time", 1 / 24), "分钟": ("time", 1 / 1440),
            "倍": ("times", 1), "万元": ("money", 10000), "元": ("money", 1), "名": ("people", 1),
            "人": ("people", 1), "次": ("count", 1)}
-_UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|周|个月|月|年|倍|万元|元|名|人|次|小时)?$")
+_UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|周|个月|月|年|倍|万元|元|名|人|次|小时|分钟)?$")
 
 
 def figure_value(figure: str) -> tuple[str, float] | None:
@@ -360,6 +360,10 @@ _PERIOD_DAYS = {"日": 1, "天": 1, "周": 7, "星期": 7, "月": 30, "季度": 
 # 每隔几天 is read at its least: 几 is a number below ten, so at least once every nine days.
 _FREQUENCY = re.compile(r"每隔?([一二两三四五六七八九十几半0-9]*)个?(日|天|周|星期|月|季度|学期|学年|年)"
                         r"[^，,。；;：:、]{0,6}?([一二两三四五六七八九十0-9]+)(次)")
+# A period with no count in its clause (每季度公布, 每月公开): once each period, as 每季度一次; with
+# another count after it (每学期一天假, 每年处理几起) it is the rate of that count, not a frequency.
+_EVERY = re.compile(r"每隔?([一二两三四五六七八九十几半0-9]*)个?(日|天|周|星期|月|季度|学期|学年|年)"
+                    r"(?![^，,。；;：:、]*[一二两三四五六七八九十几0-9])")
 
 
 # A date of the calendar (2027年7月1日, 二〇二七年七月一日: how statutes write when they take effect
@@ -381,6 +385,8 @@ def figures(text: str) -> frozenset[str]:
     dates = {m.group() for m in _DATE.finditer(text)}
     text = _MONTH_NAME.sub("，", _DATE.sub("，", text))
     often = {_figure(f"每{m.group(1)}{m.group(2)}{m.group(3)}次") for m in _FREQUENCY.finditer(text)}
+    counted = {m.start() for m in _FREQUENCY.finditer(text)}
+    often |= {_figure(f"每{m.group(1)}{m.group(2)}一次") for m in _EVERY.finditer(text) if m.start() not in counted}
     # The count of a frequency (一次) is not a figure of its own; its period (每五日) still is one.
     counts = [m.span(3)[0] for m in _FREQUENCY.finditer(text)]
     for start in reversed(counts):

@@ -1,5 +1,7 @@
 """The adoption method on small revisions written for these tests (no labeled set)."""
 
+import pytest
+
 from legislink.analysis.adoption import (
     Opinion,
     Pair,
@@ -562,12 +564,12 @@ def test_an_ask_in_words_neither_text_writes_is_an_ask_not_made():
     after = "市场开办者应当为经营者提供固定摊位，定期组织经营者参加食品安全培训。"
     rev = revision(*BASE[:2], ("第三条", before, "第三条", after, "modified"))
     # Training was written in; the allowance for hot days, asked beside it, is in neither text.
-    both = Opinion("第三条建议每年组织经营者参加食品安全培训，并且给摊主发放夏季高温补贴。", article="第三条")
+    both = Opinion("第三条建议定期组织经营者参加食品安全培训，并且给摊主发放夏季高温补贴。", article="第三条")
     assert propose(both, rev).outcome == "partly"
     assert propose(both, rev).evidence["points"] == "1/2"
     assert propose(both, rev, Settings(unknown_points=False)).outcome == "adopted"
     # The training alone is adopted.
-    alone = Opinion("第三条建议每年组织经营者参加食品安全培训。", article="第三条")
+    alone = Opinion("第三条建议定期组织经营者参加食品安全培训。", article="第三条")
     assert propose(alone, rev).outcome == "adopted"
 
 
@@ -590,3 +592,16 @@ def test_a_keep_ask_whose_named_figure_the_final_text_changed_is_not_adopted():
     # A keep-ask that names no figure of the provision is judged on what survived.
     plain = Opinion("第一条保留，不要动。", article="第一条")
     assert propose(plain, rev).outcome == "adopted"
+
+
+def test_a_period_with_no_count_is_once_a_period_and_minutes_are_a_deadline():
+    assert "每季度一次" in figures("使用单位应当每季度公布维护保养情况。")
+    assert figure_value("每月一次")[1] > figure_value("每季度一次")[1]  # monthly is more often
+    # With another count in its clause, a period is the rate of that count, not a frequency.
+    assert not any(f.startswith("每") for f in figures("用人单位每学期应当给职工至少一天带薪假。"))
+    assert figure_value("三十分钟") == ("time", pytest.approx(30 / 1440))
+    asked = Opinion("第三条建议每月公布一次摊位分配情况。", article="第三条")
+    before = "市场开办者应当每半年公布摊位分配情况。"
+    rev = revision(*BASE[:2], ("第三条", before, "第三条", before.replace("每半年", "每季度"), "modified"))
+    # Asked monthly, got quarterly instead of half-yearly: moved toward the ask, partly.
+    assert propose(asked, rev).outcome == "partly"
