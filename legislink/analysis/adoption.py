@@ -233,7 +233,8 @@ def ask_points(text: str) -> list[str]:
 # What a figure measures, so that an asked 十五日 and a final 三十日 are compared and an asked 十五日
 # and a final 三十万元 are not; the scale brings 周, 个月 and 年 to days, 万元 to 元.
 _FAMILY = {"%": ("share", 1), "个工作日": ("time", 1), "工作日": ("time", 1), "日": ("time", 1), "天": ("time", 1),
-           "周": ("time", 7), "个月": ("time", 30), "月": ("time", 30), "年": ("time", 365), "小时": ("time", 1 / 24), "分钟": ("time", 1 / 1440),
+           "周": ("time", 7), "个月": ("time", 30), "月": ("time", 30), "年": ("time", 365), "小时": ("time", 1 / 24),
+           "分钟": ("time", 1 / 1440),
            "倍": ("times", 1), "万元": ("money", 10000), "元": ("money", 1), "名": ("people", 1),
            "人": ("people", 1), "次": ("count", 1)}
 _UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|周|个月|月|年|倍|万元|元|名|人|次|小时|分钟)?$")
