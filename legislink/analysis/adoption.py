@@ -126,6 +126,10 @@ class Settings:
     approve_keep: bool = True
     # A keep-ask naming a figure of the provision that the final text no longer states is not adopted.
     keep_figure: bool = True
+    # One of several asks not made makes the opinion partly even when an asked figure was written.
+    figure_not_all: bool = True
+    # A keep-ask beside a sentence that requests something else is a change with a keep (keep_and_change).
+    keep_and_more: bool = True
 
 
 DEFAULT = Settings()
@@ -428,7 +432,8 @@ def _approves_as_is(text: str) -> bool:
                 and not _CHANGE.search(_NEGATED_CHANGE.sub("", _request_sentences(text))))
 
 
-def ask_kind(text: str, negated: bool = True, also_keep: list | None = None, approval: bool = True) -> Kind:
+def ask_kind(text: str, negated: bool = True, also_keep: list | None = None, approval: bool = True,
+             other_asks: bool = True) -> Kind:
     """What the opinion asks for, read off its wording. A change asked beside a keep-ask is a change;
     `also_keep`, when given, is appended True for it. `approval`: a provision judged good with a
     change refused is a keep-ask (_approves_as_is)."""
@@ -441,8 +446,10 @@ def ask_kind(text: str, negated: bool = True, also_keep: list | None = None, app
         # a delete verb only in the story around the ask (有人主张删除…必须保留) is not the ask.
         asking = _NEGATED_DELETE.sub("", _NEGATED_CHANGE.sub("", asking))
         delete = delete and bool(_DELETE.search(_NEGATED_DELETE.sub("", _keep_sentences(text))))
-    # A change cue counts where the comment asks, not in its story ("有了明确的上限…建议保留").
-    if keep and not delete and not _CHANGE.search(asking):
+    # A change cue counts where the comment asks, not in its story ("有了明确的上限…建议保留"); a
+    # sentence that requests without keeping anything (请保留。另外希望…) asks for something more.
+    more = other_asks and any(_REQUEST.search(s) and not _KEEP.search(s) for s in _SENTENCES.findall(text))
+    if keep and not delete and not _CHANGE.search(asking) and not more:
         return "keep"
     if keep and not delete and also_keep is not None and _KEEP_FIRM.search(_request_sentences(text)):
         also_keep.append(True)  # a change asked beside a keep: the keep is judged too
@@ -722,7 +729,7 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
         on_point = home_share >= settings.partly or share >= settings.adopted or (len(points) > 1 and bool(made))
         return _figure_missing(revision, opinion, home, best, asked_figures, on_point, share, extra,
                                settings.beyond)
-    if asked_count > 1 and len(made) < asked_count and not made_figures:
+    if asked_count > 1 and len(made) < asked_count and (settings.figure_not_all or not made_figures):
         reason = _reason("partly_some", made=str(len(made)), asked=str(asked_count))
         return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
     # Covered: enough of the ask's weight, or every point of it made in the article commented on.
@@ -1054,7 +1061,8 @@ def propose(opinion: Opinion, revision: Revision, settings: Settings | None = No
     """A proposal for one opinion (one comment, or an opinion group's representative ask)."""
     settings = settings or revision.settings
     also_keep: list[bool] = []
-    kind = ask_kind(opinion.text + "\n" + opinion.suggestion, settings.negated, also_keep, settings.approve_keep)
+    kind = ask_kind(opinion.text + "\n" + opinion.suggestion, settings.negated, also_keep, settings.approve_keep,
+                    settings.keep_and_more)
     if kind == "keep":
         proposal = _keep(revision, opinion, settings)
     elif kind == "delete":

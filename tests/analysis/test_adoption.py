@@ -605,3 +605,21 @@ def test_a_period_with_no_count_is_once_a_period_and_minutes_are_a_deadline():
     rev = revision(*BASE[:2], ("第三条", before, "第三条", before.replace("每半年", "每季度"), "modified"))
     # Asked monthly, got quarterly instead of half-yearly: moved toward the ask, partly.
     assert propose(asked, rev).outcome == "partly"
+
+
+def test_a_keep_ask_beside_another_request_is_judged_as_both():
+    text = "第一条百分之十的上限请一定保留。另外希望市场内设立登记服务点。"
+    assert ask_kind(text) != "keep"
+    assert ask_kind(text, other_asks=False) == "keep"
+    # The cap survived, the registration point was not written: partly.
+    assert propose(Opinion(text, article="第一条"), revision(*BASE)).outcome != "adopted"
+
+
+def test_an_asked_figure_written_does_not_make_the_other_ask_made():
+    training = "市场开办者应当每年组织经营者参加食品安全培训，培训不得收取费用。"
+    rev = revision(*BASE, (None, None, "第四条", training, "added"))
+    # Asked on the stalls article: yearly training (written, in a new article) and an allowance for
+    # hot days (in neither text).
+    both = Opinion("第二条建议开办者每年组织经营者参加食品安全培训，并且给摊主发放夏季高温补贴。", article="第二条")
+    assert propose(both, rev).outcome == "partly"
+    assert propose(both, rev, Settings(figure_not_all=False)).outcome == "adopted"

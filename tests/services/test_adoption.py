@@ -74,8 +74,9 @@ def test_proposals_follow_what_the_revision_did(charity):
         assert set(found[key].evidence) >= {"final_article", "consulted", "final", "reason"}
     assert found["shorter_wait"].evidence["final_article"] == "第二十二条"
     assert found["shorter_wait"].evidence["reason"]["code"] == "rewritten_as_asked"
-    assert found["government_role"].evidence["reason"] == {"code": "partly_some", "params": {"made": "1",
-                                                                                           "asked": "2"}}
+    # Asked to report every year (每年报告, once a year), got the duty without the period: partly.
+    assert found["government_role"].evidence["reason"] == {"code": "partly_general",
+                                                           "params": {"asked": "每年一次", "got": "第六条"}}
     assert found["shorter_wait"].similarity > found["any_platform"].similarity
     # A proposal is stored as such; the mark stays empty until a reviewer decides.
     assert db.session.get(OpinionGroup, groups["shorter_wait"].id).adoption is None
