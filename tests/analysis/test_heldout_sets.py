@@ -21,7 +21,7 @@ import pytest
 from legislink.lawtext import parse_text, to_json
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
-SETS = ["zulin", "dianche", "yangquan", "laji", "wenming", "yanglao", "yanhua"]
+SETS = ["zulin", "dianche", "yangquan", "laji", "wenming", "yanglao", "yanhua", "kongyan"]
 FIELDS = {"id", "text", "article", "point", "explicit", "campaign", "identity", "script", "lang", "shape"}
 DIGITS = "零一二三四五六七八九"
 
