@@ -386,15 +386,16 @@ _MONTH_NAME = re.compile(r"(?<![0-9零〇一二两三四五六七八九十个])(
 
 
 @functools.lru_cache(maxsize=65536)
-def figures(text: str) -> frozenset[str]:
+def figures(text: str, periods: bool = True) -> frozenset[str]:
     """The quotas, amounts, deadlines, dates and frequencies a text states (百分之十, 十五日, 30%,
-    每月一次, 2027年7月1日)."""
+    每月一次, 2027年7月1日); `periods`: a period with no count (每季度公布) as once a period too."""
     text = _REFERENCE.sub("", normalize(text))
     dates = {m.group() for m in _DATE.finditer(text)}
     text = _MONTH_NAME.sub("，", _DATE.sub("，", text))
     often = {_figure(f"每{m.group(1)}{m.group(2)}{m.group(3)}次") for m in _FREQUENCY.finditer(text)}
     counted = {m.start() for m in _FREQUENCY.finditer(text)}
-    often |= {_figure(f"每{m.group(1)}{m.group(2)}一次") for m in _EVERY.finditer(text) if m.start() not in counted}
+    if periods:
+        often |= {_figure(f"每{m.group(1)}{m.group(2)}一次") for m in _EVERY.finditer(text) if m.start() not in counted}
     # The count of a frequency (一次) is not a figure of its own; its period (每五日) still is one.
     counts = [m.span(3)[0] for m in _FREQUENCY.finditer(text)]
     for start in reversed(counts):

@@ -252,7 +252,10 @@ def _ask_apart(texts: Sequence[str]) -> np.ndarray | None:
     if FIGURE_PENALTY:
         # Voices by the figures they state, as a sparse incidence matrix: two stating voices share a
         # figure when their product is positive (one matrix product, not a loop over the pairs).
-        stated = [figures(t) for t in texts]
+        # Periods with no count (每年, 每季度) are left out here: read as frequencies they set apart
+        # comments that mention a period in passing (grouping ARI over thirteen sets 0.779 without,
+        # 0.776 with; 民办 0.855 against 0.817, 2026-12-05).
+        stated = [figures(t, periods=False) for t in texts]
         column: dict = {}
         rows, cols = [], []
         for i, found in enumerate(stated):
