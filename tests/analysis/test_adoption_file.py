@@ -39,20 +39,18 @@ GOAL_ACCURACY, GOAL_RECALL = 0.75, 0.60
 # they reach (README, "Adoption proposals": before this round 0.72 / 0.72 / 0.56 / 0.72). local_reg's
 # adopted recall is held at 0.44, not 0.48: the content-only attribution merged from issue 15 sends one
 # more adopted remark to another article and sets one more partly one right (partly 0.27 -> 0.36).
-NOW = {"cishan": {"accuracy": 0.82, "adopted": 0.81, "partly": 0.74, "not": 0.9},
+NOW = {"cishan": {"accuracy": 0.82, "adopted": 0.8, "partly": 0.74, "not": 0.9},
        "grow_half": {"accuracy": 0.78, "adopted": 0.84, "partly": 0.47, "not": 0.86},
        "local_reg": {"accuracy": 0.64, "adopted": 0.44, "partly": 0.36, "not": 0.93},
        "minban_rev": {"accuracy": 0.80, "adopted": 0.87, "partly": 0.5, "not": 0.95},
        # Written blind by other helpers, in the tuning since 2026-12-04 (dianshang_rev, blind 0.700) and
-       # 2026-12-05 (jiaoyu_rev, blind 0.675; wuye_rev, blind 0.657).
-       "dianshang_rev": {"accuracy": 0.8, "adopted": 0.86, "partly": 0.56, "not": 0.9},
-       "jiaoyu_rev": {"accuracy": 0.85, "adopted": 0.9, "partly": 0.81, "not": 0.82},
-       # wuye_rev's partly recall 0.50 -> 0.46 with merged_home (2026-12-05): its 第三十六条, merged into
-       # 终稿第四十条, is now judged there, where 每季度 (a frequency without 次) is not read as a figure;
-       # merged_home sets one wuzhangai_rev comment right for it (a tie over the eight sets).
-       "wuye_rev": {"accuracy": 0.65, "adopted": 0.56, "partly": 0.46, "not": 0.86},
-       # Written blind, measured once (0.579), in the tuning since 2026-12-05 (later the same day).
-       "wuzhangai_rev": {"accuracy": 0.63, "adopted": 0.62, "partly": 0.45, "not": 0.7}}
+       # 2026-12-05 (jiaoyu_rev, blind 0.675; wuye_rev, blind 0.657; wuzhangai_rev, blind 0.579;
+       # dianti_rev, blind 0.590, tuned on since the fourth session of the day).
+       "dianshang_rev": {"accuracy": 0.81, "adopted": 0.86, "partly": 0.6, "not": 0.9},
+       "jiaoyu_rev": {"accuracy": 0.84, "adopted": 0.87, "partly": 0.81, "not": 0.82},
+       "wuye_rev": {"accuracy": 0.68, "adopted": 0.62, "partly": 0.53, "not": 0.87},
+       "wuzhangai_rev": {"accuracy": 0.65, "adopted": 0.6, "partly": 0.54, "not": 0.74},
+       "dianti_rev": {"accuracy": 0.68, "adopted": 0.72, "partly": 0.55, "not": 0.76}}
 SETS = Path(__file__).resolve().parent / "fixtures" / "adoption"
 
 
@@ -156,3 +154,9 @@ def test_the_accessibility_set_stays_at_its_figures(runner):
     folder = SETS.parent / "adoption_heldout" / "wuzhangai_rev"
     held_to_figures(runner, folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl",
                     NOW["wuzhangai_rev"])
+
+
+def test_the_lift_safety_set_stays_at_its_figures(runner):
+    folder = SETS.parent / "adoption_heldout" / "dianti_rev"
+    held_to_figures(runner, folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl",
+                    NOW["dianti_rev"])

@@ -4,7 +4,8 @@ comment's article exists in the consulted text, every adopted or partly note nam
 that exist, and every passage a note quotes is in one of the two texts. wuye_rev stores both texts
 (consulted.txt, final.txt) and was written blind (see its README); wuzhangai_rev, stored the same
 way and measured blind once, is a tuning set since 2026-12-05 (third session); dianti_rev, stored the
-same way with the script that wrote it, is held out: measured once, never tuned on (see its README).
+same way with the script that wrote it, was measured once blind and is a tuning set since the fourth
+session of 2026-12-05 (see its README).
 jiaoyu_rev became a tuning set on 2026-12-05; dianshang_rev, measured blind once at 0.700, is a
 tuning set since 2026-12-04 (README, adoption)."""
 
