@@ -444,6 +444,19 @@ def _outside(units: Sequence[tuple[str, ...]], names: Sequence[str]) -> list[tup
     return [u for u in units if not any(word in name for word in u for name in names)]
 
 
+# A quotation (“逐步建设”): what a comment quotes, in the quotation marks of Chinese and English text.
+_QUOTATION = re.compile(r"[“\"「『]([^”\"」』]{2,40})[”\"」』]")
+# Letters and digits a quotation needs to count as quoting the draft (四字: one of its phrases).
+MIN_QUOTED = 4
+
+
+def quotes_the_draft(norm: str, draft: Draft) -> bool:
+    """Whether a normalised comment quotes the draft's own wording (“逐步建设”逐步到哪年?): it speaks of
+    the text, whatever else it does."""
+    return any(len(q) >= MIN_QUOTED and q in draft.alnum_text
+               for q in (letters_and_digits(m.group(1)) for m in _QUOTATION.finditer(norm)))
+
+
 def _relates(norm: str, relation: float, attribution: Attribution, other_law: bool) -> bool:
     provision_score, needed_rel = needed(norm, other_law)
     if attribution.kind == "content" and attribution.score >= provision_score:
@@ -477,6 +490,8 @@ def classify(norm: str, tokens: Sequence[str], attribution: Attribution, draft: 
     # rule of it, whatever the words it shares with the draft.
     if other_law and (relation < OTHER_LAW_RELATION or asks_of_another_law(norm, draft)):
         return "other_law"
+    if not other_law and quotes_the_draft(norm, draft):
+        return None
     abusive = bool(_ABUSE.search(norm))
     # An insult that asks nothing and judges nothing is abuse whatever words of the draft it uses.
     if abusive and speech_act(norm, other_law) == "plain":

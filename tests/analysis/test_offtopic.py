@@ -297,3 +297,10 @@ def test_another_laws_name_lends_no_words_to_the_relation(articles, segmenter):
     # The fraud draft's own words (电信, 诈骗) inside another law's name say which law is meant.
     text = "电信诈骗条例什么时候出台？现在办宽带太麻烦了，希望简化。"
     assert _reasons(articles, segmenter, text) == ["other_law"]
+
+
+def test_a_comment_quoting_the_drafts_wording_speaks_of_it(articles, segmenter):
+    # A question in everyday words would need much relation; quoting the text, it speaks of the draft.
+    quoting = "我们小区老人多，“有关业务”到底指什么？"
+    unquoted = "我们小区老人多，有关业务到底指什么？"
+    assert _reasons(articles, segmenter, quoting, unquoted) == [None, "unrelated"]
