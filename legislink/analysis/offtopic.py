@@ -173,7 +173,10 @@ _EVALUATES = re.compile(
 # local request (requests.py tells those) nor made in a comment on another law. 请问 asks a
 # question, 请假 and 申请 are no ask; 别 is a prohibition only standing alone (not 特别, 区别, 别人).
 # In English the same asks (please, hope, would like, had better for 最好, make sure for 务必, don't).
-# The polite asks made as an A-not-A question of a modal; _POLITE_ASK below reads them.
+# The polite asks made as an A-not-A question of a modal (正反问句: the verb or modal said affirmative then
+# negated, 能不能, 可不可以, and the literary 能否, 可否 — the forms general grammars give, e.g. 黄伯荣、
+# 廖序东《现代汉语》 on 正反问, Chinese Wikipedia 疑问句); _POLITE_ASK below reads them. The same closed class
+# gives _DELIBERATIVE (要不要, 该不该, 需不需要) and _ASKS_FOR's 要不要, 用不用; no form is a labeled comment's.
 _POLITE_FORMS = r"能不能|可不可以|能否|可否"
 _ASKS = re.compile(
     rf"希望|(?<![申邀聘])请(?!问|假|客|教)|恳请|恳求|呼吁|盼望|期盼|期待|{_POLITE_FORMS}|务必|最好|(?:一定|千万)要"
