@@ -366,12 +366,11 @@ def same_figures(asked: set[str], written: set[str]) -> set[str]:
 # that 每周一次 is more often than 每月一次.
 _PERIOD_DAYS = {"日": 1, "天": 1, "周": 7, "星期": 7, "月": 30, "季度": 91, "学期": 182, "学年": 365, "年": 365}
 # 每隔几天 is read at its least: 几 is a number below ten, so at least once every nine days.
-_FREQUENCY = re.compile(r"每隔?([一二两三四五六七八九十几半0-9]*)个?(日|天|周|星期|月|季度|学期|学年|年)"
-                        r"[^，,。；;：:、]{0,6}?([一二两三四五六七八九十0-9]+)(次)")
+_EACH_PERIOD = r"每隔?([一二两三四五六七八九十几半0-9]*)个?(日|天|周|星期|月|季度|学期|学年|年)"
+_FREQUENCY = re.compile(_EACH_PERIOD + r"[^，,。；;：:、]{0,6}?([一二两三四五六七八九十0-9]+)(次)")
 # A period with no count in its clause (每季度公布, 每月公开): once each period, as 每季度一次; with
 # another count after it (每学期一天假, 每年处理几起) it is the rate of that count, not a frequency.
-_EVERY = re.compile(r"每隔?([一二两三四五六七八九十几半0-9]*)个?(日|天|周|星期|月|季度|学期|学年|年)"
-                    r"(?![^，,。；;：:、]*[一二两三四五六七八九十几0-9])")
+_EVERY = re.compile(_EACH_PERIOD + r"(?![^，,。；;：:、]*[一二两三四五六七八九十几0-9])")
 
 
 # A date of the calendar (2027年7月1日, 二〇二七年七月一日: how statutes write when they take effect
@@ -392,12 +391,13 @@ def figures(text: str, periods: bool = True) -> frozenset[str]:
     text = _REFERENCE.sub("", normalize(text))
     dates = {m.group() for m in _DATE.finditer(text)}
     text = _MONTH_NAME.sub("，", _DATE.sub("，", text))
-    often = {_figure(f"每{m.group(1)}{m.group(2)}{m.group(3)}次") for m in _FREQUENCY.finditer(text)}
-    counted = {m.start() for m in _FREQUENCY.finditer(text)}
+    frequencies = list(_FREQUENCY.finditer(text))
+    often = {_figure(f"每{m.group(1)}{m.group(2)}{m.group(3)}次") for m in frequencies}
     if periods:
+        counted = {m.start() for m in frequencies}
         often |= {_figure(f"每{m.group(1)}{m.group(2)}一次") for m in _EVERY.finditer(text) if m.start() not in counted}
     # The count of a frequency (一次) is not a figure of its own; its period (每五日) still is one.
-    counts = [m.span(3)[0] for m in _FREQUENCY.finditer(text)]
+    counts = [m.span(3)[0] for m in frequencies]
     for start in reversed(counts):
         text = text[:start] + "，" + text[start:].split("次", 1)[1]
     return frozenset(often | dates | {_figure(m.group()) for m in _FIGURE.finditer(text)})
@@ -411,10 +411,12 @@ _REQUEST = re.compile(r"建议|希望|要求|请求|呼吁|最好|修改为|改�
 # A negated verb of change and what it governs up to the clause's end (千万别删掉或者放宽, 不要降低):
 # the negations of comments and the change verbs of _CHANGE and _DELETE.
 _NEGATED_CHANGE = re.compile(r"(?:不要|不用|不必|不宜|不应|不能|不得|千万别|别|反对)[^，,。；;！!？?]*")
-# A provision judged good: the approving words of the general vocabulary of judgement that offtopic.py
-# reads evaluations in (合理, 公平, 公正, 妥当, 可行, 有必要), and support for the wording as it stands
-# (支持 on 现在 / 现行 / 目前 / 原文 / 草案: the time and source words of general Chinese).
-_APPROVES = re.compile(r"(?<!不)(?:合理|公平|公正|妥当|可行|有必要)|支持(?:现在|现行|目前|原来|原文|草案)")
+# The approving words of the general vocabulary of Chinese judgement (fair, proper, feasible, needed),
+# written for the project; offtopic.py reads evaluations in them too.
+APPROVING = r"合理|公平|公正|妥当|可行|有必要"
+# A provision judged good: an approving word, and support for the wording as it stands (支持 on 现在 /
+# 现行 / 目前 / 原文 / 草案: the time and source words of general Chinese).
+_APPROVES = re.compile(rf"(?<!不)(?:{APPROVING})|支持(?:现在|现行|目前|原来|原文|草案)")
 
 
 def _keep_sentences(text: str) -> str:

@@ -48,6 +48,7 @@ from typing import Literal
 
 import phonenumbers
 
+from legislink.analysis.adoption import APPROVING
 from legislink.analysis.corpus import Draft
 from legislink.analysis.model import Attribution, OfftopicReason
 from legislink.analysis.requests import default_cues, find_request
@@ -159,7 +160,7 @@ _RHETORICAL = re.compile(r"[为凭](?:什么|啥)|难道|何必|岂|怎么(?:能
 # general Chinese, no phrase of a labeled set: it counts as speaking of a rule. The English words
 # are those Chinese ones said in English (too/so/overly on the same adjectives; support this).
 _EVALUATES = re.compile(
-    r"合理|公平|公正|妥当|不妥|欠妥|可行|有必要|没必要|不必要"
+    rf"{APPROVING}|不妥|欠妥|没必要|不必要"
     r"|(?:太|过|偏|过于|有点|有些)(?:高|低|重|轻|严|松|宽|窄|短|长|贵|苛刻|宽松|严格|严厉)"
     r"|赞成|反对|担心|担忧|(?:支持|同意|拥护|赞同)(?:这|此|该|本)"
     r"|\b(?:fair|unfair|reasonable|oppose|worr(?:y|ies|ied)|(?:support|agree with|back) (?:this|the|it)"
