@@ -133,6 +133,11 @@ class Settings:
     figure_not_all: bool = True
     # A keep-ask beside a sentence that requests something else is a change with a keep (keep_and_change).
     keep_and_more: bool = True
+    # Is a delete-ask on an article merged into another judged there (not deleted as asked)?
+    merged_delete: bool = True
+    # Is an ask to raise or lower a figure without its number (降下来, 推迟施行) judged on the diff of its
+    # article (direction_point)?
+    direction: bool = True
 
 
 DEFAULT = Settings()
@@ -195,10 +200,10 @@ _CHANGE = re.compile(r"修改为|改为|增加|增设|补充|明确|规定|提�
 # units 月 (with its measure word 个) and 年, read as 十五日 and 六个月 below; not a phrase of a comment.
 _NUMERAL = r"[0-9零〇一二两三四五六七八九十百千万.]+"
 # A fraction (三分之一, 二分之一) is how statutes write shares of members and votes (三分之二以上多数).
-_FRACTION = re.compile(r"([零〇一二两三四五六七八九十百]+)分之([零〇一二两三四五六七八九十]+)")
+_FRACTION = re.compile(r"([零〇一二两三四五六七八九十百千万]+)分之([零〇一二两三四五六七八九十]+)")
 _FIGURE = re.compile(rf"百分之{_NUMERAL}|半个月|半年"
-                     rf"|(?<!百)[零〇一二两三四五六七八九十]+分之[零〇一二两三四五六七八九十]+"
-                     rf"|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|周|个月|月|年(?!代)|倍|万元|元|名|人"
+                     rf"|(?<![百千万])(?:[零〇一二两三四五六七八九十]+|千|万)分之[零〇一二两三四五六七八九十]+"
+                     rf"|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|个?星期|周|个月|月|年(?!代)|倍|万元|元|名|人"
                      r"|次|小时|分钟)")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{4,})[”\"」』]")
 # A quotation is the wording asked for only when a drafting verb puts it forward (修改为“…”, 增加“…”,
@@ -238,13 +243,17 @@ def ask_points(text: str) -> list[str]:
 
 
 # What a figure measures, so that an asked 十五日 and a final 三十日 are compared and an asked 十五日
-# and a final 三十万元 are not; the scale brings 周, 个月 and 年 to days, 万元 to 元.
-_FAMILY = {"%": ("share", 1), "个工作日": ("time", 1), "工作日": ("time", 1), "日": ("time", 1), "天": ("time", 1),
-           "周": ("time", 7), "个月": ("time", 30), "月": ("time", 30), "年": ("time", 365), "小时": ("time", 1 / 24),
+# and a final 三十万元 are not; the scale brings 周 (星期), 个月 and 年 to days, 万元 to 元. A working day
+# counts as a day: taken as 7/5 of one (five in a week), a deadline of 二十日 made 十五个工作日 read as
+# lengthened, where the labels of dianti_rev (and common usage) read it as shortened.
+_FAMILY = {"%": ("share", 1), "个工作日": ("time", 1), "工作日": ("time", 1), "日": ("time", 1),
+           "天": ("time", 1), "周": ("time", 7), "个星期": ("time", 7), "星期": ("time", 7),
+           "个月": ("time", 30), "月": ("time", 30), "年": ("time", 365), "小时": ("time", 1 / 24),
            "分钟": ("time", 1 / 1440),
            "倍": ("times", 1), "万元": ("money", 10000), "元": ("money", 1), "名": ("people", 1),
            "人": ("people", 1), "次": ("count", 1)}
-_UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|周|个月|月|年|倍|万元|元|名|人|次|小时|分钟)?$")
+_UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|个星期|星期|周|个月|月|年|倍|万元|元|名|人|次"
+                   r"|小时|分钟)?$")
 
 
 def figure_value(figure: str) -> tuple[str, float] | None:
@@ -438,6 +447,11 @@ def _approves_as_is(text: str) -> bool:
                 and not _CHANGE.search(_NEGATED_CHANGE.sub("", _request_sentences(text))))
 
 
+def _refuses_only(sentence: str) -> bool:
+    """A sentence that requests no more than that something not change (建议不要再压缩)."""
+    return bool(_NEGATED_CHANGE.search(sentence)) and not _CHANGE.search(_NEGATED_CHANGE.sub("", sentence))
+
+
 def ask_kind(text: str, negated: bool = True, also_keep: list | None = None, approval: bool = True,
              other_asks: bool = True) -> Kind:
     """What the opinion asks for, read off its wording. A change asked beside a keep-ask is a change;
@@ -454,7 +468,9 @@ def ask_kind(text: str, negated: bool = True, also_keep: list | None = None, app
         delete = delete and bool(_DELETE.search(_NEGATED_DELETE.sub("", _keep_sentences(text))))
     # A change cue counts where the comment asks, not in its story ("有了明确的上限…建议保留"); a
     # sentence that requests without keeping anything (请保留。另外希望…) asks for something more.
-    more = other_asks and any(_REQUEST.search(s) and not _KEEP.search(s) for s in _SENTENCES.findall(text))
+    # A sentence whose only request is a change refused (建议不要再压缩) keeps, it asks nothing more.
+    more = other_asks and any(_REQUEST.search(s) and not _KEEP.search(s) and not _refuses_only(s)
+                              for s in _SENTENCES.findall(text))
     if keep and not delete and not _CHANGE.search(asking) and not more:
         return "keep"
     if keep and not delete and also_keep is not None and _KEEP_FIRM.search(_request_sentences(text)):
@@ -625,9 +641,11 @@ def _quoted_gone(text: str, consulted: str, final: str) -> str | None:
 
 def _delete(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
     pair = revision.final_of.get(opinion.article or "")
-    if pair is not None and (pair.new is None or pair.change == "deleted"):
-        return Proposal("adopted", 1.0, _evidence(revision, opinion, None, _reason("deleted_as_asked")))
     home = _home(revision, opinion, settings)
+    # An article the alignment left unpaired is deleted unless its sentences went into another (merged).
+    if pair is not None and (pair.new is None or pair.change == "deleted") and (
+            home is None or not settings.merged_delete):
+        return Proposal("adopted", 1.0, _evidence(revision, opinion, None, _reason("deleted_as_asked")))
     old = revision.old_pairs.get(opinion.article or "", set())
     quoted = [q for q in _QUOTED.findall(normalize(opinion.text + opinion.suggestion)) if set(pairs(q)) & old]
     asked = set(pairs("".join(quoted))) if quoted else set(pairs(opinion.text + opinion.suggestion)) & old
@@ -764,8 +782,9 @@ def _points_made(revision: Revision, opinion: Opinion, settings: Settings, consu
     # An ask written in words neither text has (高温补贴 beside a duty to train) is one of the asks,
     # and not made: it weighs as ask_weight says; made is judged on the words the texts have. A
     # keep-ask beside it is judged as one (keep_and_change); the verbs of asking say nothing.
+    judged_way = _judges_direction(revision, opinion, settings)
     asks = [_CUES.sub("，", p) for p in ask_points(opinion.text)
-            if not (_judgeable(p, complaint) or _KEEP.search(p))]
+            if not (_judgeable(p, complaint, *judged_way) or _KEEP.search(p))]
     points = [set(pairs(p)) - consulted for p in asks]
     points = [p for p in points if revision.ask_weight(p) >= settings.least_weight]
     made = [p for p in points if revision.weight(p & revision.vocabulary) >= settings.least_weight
@@ -823,12 +842,20 @@ def _diff_judged(revision: Revision, opinion: Opinion, home: _Final | None, sett
     consulted = revision.old_text.get(opinion.article or "", "")
     hedges = settings.modal_complaint
     judged = [j for p in ask_points(opinion.text)
-              if (j := diff_point(p, consulted, home.text, hedges=hedges)) is not None]
+              if (j := diff_point(p, consulted, home.text, hedges=hedges)) is not None
+              or settings.direction and (j := direction_point(p, consulted, home.text)) is not None]
     if not judged and _complains(settings, opinion.text):
         # Only as evidence of the duty written: a soft word left where it was may have been answered
         # by a duty written elsewhere, which the search of the whole text finds.
         judged = [j for j in [diff_point(ask_clauses(opinion.text), consulted, home.text, "firm", hedges)] if j]
     return judged
+
+
+def _judges_direction(revision: Revision, opinion: Opinion, settings: Settings) -> tuple[str, bool]:
+    """The consulted text against which an ask to raise or lower a figure is judged, and whether it
+    is (settings.direction, and the article commented on has a final counterpart): _judgeable's."""
+    judged = settings.direction and _home(revision, opinion, settings) is not None
+    return revision.old_text.get(opinion.article or "", ""), judged
 
 
 def _complains(settings: Settings, text: str) -> bool:
@@ -844,7 +871,9 @@ def _diff_made(revision: Revision, opinion: Opinion, settings: Settings, finals:
     consulted = revision.old_pairs.get(opinion.article or "", set())
     weight = revision.ask_weight
     complaint = _complains(settings, opinion.text)
-    others = [set(pairs(p)) - consulted for p in ask_points(opinion.text) if not _judgeable(p, complaint)]
+    judged_way = _judges_direction(revision, opinion, settings)
+    others = [set(pairs(p)) - consulted for p in ask_points(opinion.text)
+              if not _judgeable(p, complaint, *judged_way)]
     others = [p for p in others if weight(p) >= settings.least_weight]
     made = [p for p in others if max(weight(p & f.novel) for f in finals) / weight(p) >= settings.point]
     done = [j for j in judged if j]
@@ -901,14 +930,71 @@ def _sentence_pairs(consulted: str, final: str) -> list[tuple[str, str]]:
     return found
 
 
-def _judgeable(point: str, complaint: bool = False) -> bool:
+# An ask for a figure to move one way without the number (降下来, 推迟施行, 太重了): the verbs of raising
+# and lowering of general Chinese and the complaints of too much or too little (太高, 太少). Raising:
+# a larger figure (a later date, a longer time, more often); lowering: a smaller one. 提前 (in advance)
+# and 增加 (to add a clause, in drafting) say something else as often, and are left out.
+_LOWER = re.compile(r"降低|降下|降到|下调|调低|减少|减轻|缩短|压缩|减半|太高|太重|太狠|太长|太多|太贵")
+_HIGHER = re.compile(r"提高|上调|调高|加大|加重|延长|推迟|延后|太低|太轻|太短|太少")
+
+
+def _direction(point: str) -> int:
+    """+1 when a normalised ask wants a figure raised, -1 lowered, 0 when neither or both (a verb
+    under a negation, 不要降低, asks for nothing to move; a point that keeps, 维持千分之二, neither)."""
+    point = _NEGATED_CHANGE.sub("", point)
+    if _KEEP.search(point):
+        return 0
+    return bool(_HIGHER.search(point)) - bool(_LOWER.search(point))
+
+
+def _moved_figures(point: str, consulted: str) -> tuple[int, set[str]]:
+    """An ask to raise or lower a figure without the number: the way (+1, -1) and the figures of the
+    consulted article it is about (those it names, and those of a clause sharing its words); (0, ∅)
+    when it is no such ask (no way asked, or a figure of its own asked: 降到千分之一)."""
+    point = normalize(point)
+    way = _direction(point)
+    # The clauses that ask the way (降下来, 太重了), not the story's figures (一年就一倍多), must not
+    # name a figure of their own.
+    asking = "，".join(c for c in _CLAUSES.findall(point) if _direction(c))
+    if not way or figures(asking) - figures(consulted):
+        return 0, set()
+    words = set(pairs(_LOWER.sub("，", _HIGHER.sub("，", _CUES.sub("，", point)))))
+    about = {f for clause in _CLAUSES.findall(normalize(consulted))
+             if (found := figures(clause)) and (same_figures(found, figures(point)) or words & set(pairs(clause)))
+             for f in found}
+    return (way, about) if about else (0, set())
+
+
+def direction_point(point: str, consulted: str, final: str) -> str | None | bool:
+    """An ask to raise or lower a figure without the number, judged on the diff of its article: in a
+    sentence holding a consulted figure it is about, the figures of one kind replaced, lowest with
+    lowest (a range's bounds with its bounds), all the asked way ("千分之三→千分之一"); False when they
+    stayed or one moved the other way; None when it is no such ask (_moved_figures)."""
+    way, about = _moved_figures(point, consulted)
+    if not way:
+        return None
+    for before, after in _sentence_pairs(consulted, final):
+        if not figures(before) & about:
+            continue
+        old, new = figures(before) - figures(after), figures(after) - figures(before)
+        for family in {v[0] for f in old if (v := figure_value(f))}:
+            was = sorted(v[1] for f in old if (v := figure_value(f)) and v[0] == family)
+            now = sorted((v[1], f) for f in new if (v := figure_value(f)) and v[0] == family)
+            if len(was) == len(now) and all((n - w) * way > 0 for w, (n, _) in zip(was, now, strict=True)):
+                return "、".join(sorted(old)) + "→" + "、".join(f for _, f in now)
+    return False
+
+
+def _judgeable(point: str, complaint: bool = False, consulted: str = "", direction: bool = False) -> bool:
     """Whether the diff of the article can judge this ask: it puts forward a modal word or a kind of
     figure — or, in a comment asking for a duty by complaining of a soft word (`complaint`), it names
-    a duty or that soft word."""
+    a duty or that soft word; with `direction`, it asks a figure of the `consulted` article raised
+    or lowered (_moved_figures)."""
     point = normalize(point)
     if complaint and (_QUOTED_SOFT.search(point) or any(w in point for w in _FIRM_MODALS)):
         return True
-    return bool(_MODAL_TARGET.search(point) or _ASKED_KIND.search(point))
+    return bool(_MODAL_TARGET.search(point) or _ASKED_KIND.search(point)
+                or direction and _moved_figures(point, consulted)[0])
 
 
 def diff_point(point: str, consulted: str, final: str, want: str | None = None,

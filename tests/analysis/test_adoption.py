@@ -623,3 +623,44 @@ def test_an_asked_figure_written_does_not_make_the_other_ask_made():
     both = Opinion("第二条建议开办者每年组织经营者参加食品安全培训，并且给摊主发放夏季高温补贴。", article="第二条")
     assert propose(both, rev).outcome == "partly"
     assert propose(both, rev, Settings(figure_not_all=False)).outcome == "adopted"
+
+
+def test_thousandths_and_weeks_are_figures():
+    assert figure_value(next(iter(figures("按日加收千分之三的违约金")))) == ("share", pytest.approx(0.3))
+    assert figures("三分之二以上") == {"三分之二"}
+    assert figures("百分之十") == {"百分之十"}
+    assert figure_value("一个星期") == figure_value("七日")
+
+
+def test_an_ask_to_raise_or_lower_a_figure_is_judged_on_its_diff():
+    fine = "违反本条规定的，处一千元以上五千元以下罚款。"
+    asked = "第一条的罚款太重了，建议降下来。"
+    lowered = revision(("第一条", fine, "第一条", fine.replace("一千元以上五千元", "五百元以上二千元"), "modified"),
+                       *BASE[1:])
+    raised = revision(("第一条", fine, "第一条", fine.replace("一千元以上五千元", "二千元以上二万元"), "modified"),
+                      *BASE[1:])
+    # Bounds against bounds: 五千元 → 二千元 is lower, but the range 一千–五千 → 二千–二万 is raised.
+    assert diff_point(asked, fine, lowered.finals[0].text) is None
+    assert propose(Opinion(asked, article="第一条"), lowered).outcome == "adopted"
+    assert propose(Opinion(asked, article="第一条"), raised).outcome == "not_adopted"
+    assert propose(Opinion(asked, article="第一条"), lowered, Settings(direction=False)).outcome == "not_adopted"
+    # A date put off as asked; a figure asked with its number is the figure rules' to judge.
+    start = "本条例自2027年3月1日起施行。"
+    later = revision(("第一条", start, "第一条", start.replace("3月", "7月"), "modified"), *BASE[1:])
+    assert propose(Opinion("时间太紧，建议推迟施行。", article="第一条"), later).outcome == "adopted"
+    # A way refused (不要降低) or a figure kept (维持) asks nothing to move.
+    assert propose(Opinion("第一条的罚款不要降低。", article="第一条"), lowered).outcome == "not_adopted"
+
+
+def test_a_request_that_only_refuses_a_change_is_a_keep_ask():
+    assert ask_kind("第一条十五个工作日的时限我们觉得合理，施工需要时间，建议不要再压缩。") == "keep"
+
+
+def test_a_delete_ask_on_an_article_merged_into_another_is_judged_there():
+    surcharge = "超计划用水的，对超计划部分实行累进加价。"
+    merged = CAP + surcharge
+    rev = revision(("第一条", CAP, "第一条", merged, "modified"), *BASE[1:],
+                   ("第五条", surcharge, None, None, "deleted"))
+    asked = Opinion("建议取消超计划累进加价。", article="第五条")
+    assert propose(asked, rev).outcome != "adopted"
+    assert propose(asked, rev, Settings(merged_delete=False)).outcome == "adopted"
