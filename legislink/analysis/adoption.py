@@ -892,8 +892,11 @@ _SOFT_MODALS = ("可以", "鼓励", "提倡")
 # The modal word an ask puts forward after a change verb (改为“应当”, 改成鼓励性规定).
 _MODAL_TARGET = re.compile(r"(?:修改为|改为|改成|变为|写成|写为|规定为)[“\"「『]?(应当|必须|不得|禁止|可以|鼓励|提倡)")
 # An ask for a figure of a kind without the number (写明多少天, 多长时间内): the interrogative numerals
-# of grammar (多少, 多长, 多久) before a unit of _FAMILY; not 几, which also means "a few" (过几年).
-_ASKED_KIND = re.compile(r"多少个?(工作日|日|天|周|月|年|万元|元|名|人|次|小时)|多长时间|多久")
+# of grammar (多少, 多长, 多久) before a unit of _FAMILY; not 几 alone, which also means "a few" (过几年),
+# but 几个小时内 / 几天之内 (a time limit asked); and the time limits of drafting (完成时间, 办结期限,
+# 时间表: 立法技术规范's words for a deadline), answered by a duration or a date.
+_ASKED_KIND = re.compile(r"多少个?(工作日|日|天|周|月|年|万元|元|名|人|次|小时)|多长时间|多久"
+                         r"|几个?(?:小时|天)(?:内|之内)|(?:完成|截止|办结)(?:时间|期限|日期|时限)|时间表")
 
 
 # The hedges of statutes that soften a duty (立法技术规范: 逐步, 创造条件, 适当, 尽量, 有条件的): a duty
@@ -1020,7 +1023,8 @@ def diff_point(point: str, consulted: str, final: str, want: str | None = None,
                        f"{'、'.join(w for w in words if w in after and w not in before)}"
         return False
     asked = "time" if kind.group(1) is None else _FAMILY[kind.group(1)][0]
-    new = [f for f in figures(final) - figures(consulted) if (v := figure_value(f)) and v[0] == asked]
+    families = {asked, "date"} if asked == "time" else {asked}
+    new = [f for f in figures(final) - figures(consulted) if (v := figure_value(f)) and v[0] in families]
     return "、".join(sorted(new)) or False
 
 
