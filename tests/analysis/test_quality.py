@@ -44,11 +44,14 @@ FLOORS = {
 # it cannot get worse unnoticed; the README's analysis table says which goals are not met.
 # zulin and dianche (written blind, tuned on since the fifth and the sixth off-topic passes) meet
 # every goal; so do yangquan (written blind, measured once, tuned on since 2026-12-05) and laji (the
-# same, later that day) and yanglao (2026-12-05, tuned on since the next session); wenming and yanhua
-# (likewise) do not yet.
+# same, later that day) and yanglao (2026-12-05, tuned on since the next session); wenming, yanhua and
+# tuoyu (likewise) do not yet.
 SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {
     "wenming": {"attribution_implicit": 0.71, "offtopic_precision": 0.82, "offtopic_recall": 0.8},
     "yanhua": {"offtopic_precision": 0.83},
+    # tuoyu (written blind, measured once, tuned on since 2026-12-05's fifth session): eleven on-topic
+    # comments in everyday words only (孩子, 托儿所, 娃 for the draft's 婴幼儿, 托育机构) are set aside.
+    "tuoyu": {"offtopic_precision": 0.69},
 }
 
 
