@@ -135,6 +135,9 @@ class Settings:
     keep_and_more: bool = True
     # Is a delete-ask on an article merged into another judged there (not deleted as asked)?
     merged_delete: bool = True
+    # Is an asked figure written only in a sentence that rewrote one holding a figure of its kind (where
+    # the consulted article had one), not in a new paragraph on another subject?
+    figure_sentence: bool = True
     # Is an ask to raise or lower a figure without its number (降下来, 推迟施行) judged on the diff of its
     # article (direction_point)?
     direction: bool = True
@@ -810,7 +813,7 @@ def _figure_elsewhere(revision: Revision, opinion: Opinion, settings: Settings, 
             best, best_weight, got = final, weight, moved
     if best is None:
         return None
-    if written := _figures_written(revision, "、".join(asked), best):
+    if written := _figures_written(revision, "、".join(asked), best, settings):
         return Proposal("adopted", 1.0, _evidence(revision, opinion, best, _reason("rewritten_as_asked"),
                                                   figures="、".join(sorted(written))))
     return Proposal("partly", 0.0, _evidence(revision, opinion, best, _reason(
@@ -1063,7 +1066,7 @@ def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, te
                     share: float) -> Proposal | None:
     """An asked figure now in the article commented on (adopted), or another figure of its kind there
     in the asked direction (partly); None otherwise."""
-    if written := _figures_written(revision, text, home):
+    if written := _figures_written(revision, text, home, settings):
         # The asked figure is now in the article commented on, which did not have it: a rewrite as asked.
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
                                                   figures="、".join(sorted(written))))
@@ -1071,10 +1074,11 @@ def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, te
     # The consulted wording of the article commented on (which a merged home did not pair with).
     before = revision.old_text.get(opinion.article or "", "") or revision.old_text.get(home.old_label or "", "")
     replaced = "、".join(figures(before) - figures(home.text))
-    if settings.beyond and asked_figures and (further := figure_beyond(asked_figures, replaced, before, home.text)):
+    answer = _figure_text(revision, home, asked_figures, settings)
+    if settings.beyond and asked_figures and (further := figure_beyond(asked_figures, replaced, before, answer)):
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
                                                   figures=further))
-    if settings.figure_moved and asked_figures and (moved := figure_moved(asked_figures, before, home.text)):
+    if settings.figure_moved and asked_figures and (moved := figure_moved(asked_figures, before, answer)):
         # Another figure than the one asked, in the same direction, in the article commented on.
         return Proposal("partly", round(share, 3), _evidence(revision, opinion, home, _reason(
             "partly_figure", asked="、".join(sorted(asked_figures)), got=moved, final_article=home.label)))
@@ -1132,9 +1136,22 @@ def _found_sentence(final: _Final, found: set[str]) -> str:
     return best
 
 
-def _figures_written(revision: Revision, text: str, final: _Final) -> set[str]:
+def _figure_text(revision: Revision, final: _Final, asked: set[str], settings: Settings) -> str:
+    """Where a final article may answer the asked figures: where its consulted wording had a figure of
+    their kind, only the sentences that rewrote one holding such a figure (a fine asked raised to
+    一千元 is not answered by a new paragraph fining repair shops 一千元); else all of it."""
+    consulted = revision.old_text.get(final.old_label or "", "")
+    kinds = {v[0] for f in asked if (v := figure_value(f))}
+    held = {f for f in figures(consulted) if (v := figure_value(f)) and v[0] in kinds}
+    if not settings.figure_sentence or not held:
+        return final.text
+    return "。".join(after for old, after in _sentence_pairs(consulted, final.text) if figures(old) & held)
+
+
+def _figures_written(revision: Revision, text: str, final: _Final, settings: Settings) -> set[str]:
     before = figures(revision.old_text.get(final.old_label or "", ""))
-    return same_figures(figures(text) - before, figures(final.text) - before)
+    asked = figures(text) - before
+    return same_figures(asked, figures(_figure_text(revision, final, asked, settings)) - before)
 
 
 def _added_words(final: _Final, found: set[str]) -> str:

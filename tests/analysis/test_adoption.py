@@ -674,3 +674,13 @@ def test_a_time_limit_asked_without_its_number_is_made_by_a_duration_or_a_date()
     assert diff_point("建议给出一个完成时间", gradual, gradual) is False
     # 几 alone is "a few": 过几年再说 asks for no figure.
     assert diff_point("过几年再说", gradual, dated) is None
+
+
+def test_an_asked_figure_is_answered_where_the_figure_of_its_kind_was_rewritten():
+    fine = "改装电动自行车的，处五十元罚款。"
+    final = "改装电动自行车的，处二百元以上五百元以下罚款。\n维修经营者提供改装服务的，处一千元以上五千元以下罚款。"
+    rev = revision(("第一条", fine, "第一条", final, "modified"), *BASE[1:])
+    asked = Opinion("第一条改装罚五十元等于没罚，建议提高到一千元。", article="第一条")
+    # Raised toward the ask without reaching it; the 一千元 of the new paragraph is another subject's.
+    assert propose(asked, rev).outcome == "partly"
+    assert propose(asked, rev, Settings(figure_sentence=False)).outcome == "adopted"
