@@ -5,7 +5,8 @@ usage: python benchmarks/tune_adoption.py [--shared ../shared]
 The sets: the shared 慈善法 2016 → 2023 sample (`../shared/samples/cishan_adoption_comments.jsonl`
 with the two laws), and every folder under `tests/analysis/fixtures/adoption/` holding
 `consulted.txt`, `final.txt` and `comments.jsonl`, or `edits.json` and `build_final.py`, and
-`tests/analysis/fixtures/adoption_heldout/dianshang_rev`, `jiaoyu_rev`, `wuye_rev`, `wuzhangai_rev` and `dianti_rev`
+`tests/analysis/fixtures/adoption_heldout/dianshang_rev`, `jiaoyu_rev`, `wuye_rev`, `wuzhangai_rev`, `dianti_rev` and
+`gongshui_rev`
 (each comment with `id`, `text`, `outcome`: adopted | partly | not). For each set, the grid's best settings on the other
 sets are scored on it (accuracy and each outcome's recall, as `../shared/tools/score_adoption.py` counts them); the last
 table gives every set's figures with the settings that are best on all of them, the ones kept in
@@ -92,12 +93,14 @@ def sets(shared: Path) -> dict[str, tuple[Path, Path, Path]]:
         found["cishan (shared)"] = (shared / "laws" / "cishanfa_2016.txt", shared / "laws" / "cishanfa_2023.txt",
                                     shared / "samples" / "cishan_adoption_comments.jsonl")
     fixtures = ROOT / "tests" / "analysis" / "fixtures"
-    # dianshang_rev (since 2026-12-04), jiaoyu_rev, wuye_rev, wuzhangai_rev and dianti_rev (since 2026-12-05), each
+    # dianshang_rev (since 2026-12-04), jiaoyu_rev, wuye_rev, wuzhangai_rev, dianti_rev and gongshui_rev (since
+    # 2026-12-05), each
     # measured once blind first (README, "Adoption proposals"), are tuning sets; any other folder of
     # adoption_heldout is not read.
     folders = sorted((fixtures / "adoption").glob("*/")) + [fixtures / "adoption_heldout" / name
                                                              for name in ("dianshang_rev", "jiaoyu_rev", "wuye_rev",
-                                                                          "wuzhangai_rev", "dianti_rev")]
+                                                                          "wuzhangai_rev", "dianti_rev",
+                                                                          "gongshui_rev")]
     for folder in folders:
         files = (folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl")
         if all(f.exists() for f in files):

@@ -124,7 +124,7 @@ class Settings:
     # several asks a comment up (wuye_rev 0.657 → 0.667, dianti_rev 0.598 → 0.624, partly recall
     # 0.37 → 0.45), two edit-built sets down by one comment each (2026-12-05).
     unknown_points: bool = True
-    # A provision judged good (合理, 可行, 支持现在的写法) with a change to it refused (不要再压缩) is a
+    # A provision judged good (合理, 可行) with a change to it refused (不要再压缩) is a
     # keep-ask (ask_kind's approval).
     approve_keep: bool = True
     # A keep-ask naming a figure of the provision that the final text no longer states is not adopted.
@@ -426,9 +426,9 @@ _NEGATED_CHANGE = re.compile(r"(?:不要|不用|不必|不宜|不应|不能|不�
 # The approving words of the general vocabulary of Chinese judgement (fair, proper, feasible, needed),
 # written for the project; offtopic.py reads evaluations in them too.
 APPROVING = r"合理|公平|公正|妥当|可行|有必要"
-# A provision judged good: an approving word, and support for the wording as it stands (支持 on 现在 /
-# 现行 / 目前 / 原文 / 草案: the time and source words of general Chinese).
-_APPROVES = re.compile(rf"(?<!不)(?:{APPROVING})|支持(?:现在|现行|目前|原来|原文|草案)")
+# A provision judged good: an approving word (支持 on 现在 / 现行 … was read here too, until it was
+# found to move only the one dianti_rev comment it was written after; taken out).
+_APPROVES = re.compile(rf"(?<!不)(?:{APPROVING})")
 
 
 def _keep_sentences(text: str) -> str:
