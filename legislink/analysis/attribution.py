@@ -30,7 +30,7 @@ from legislink.analysis.keywords import as_is
 from legislink.analysis.model import Attribution, Comment
 from legislink.analysis.text import letters_and_digits
 from legislink.lawtext.numerals import cn_to_int
-from legislink.lawtext.references import Reference, find_references, names_other_law
+from legislink.lawtext.references import DEMONSTRATIVE, Reference, find_references, names_other_law
 
 # A reference made only to point elsewhere: 与第三十条衔接, 参照第十二条.
 _CROSS_BEFORE = re.compile(r"(?:与|同|参照|依照|按照|比照|对照|结合|援引|类似)\s*$")
@@ -43,7 +43,7 @@ _WHOLE_DRAFT = re.compile(
 )
 # The draft itself, as a law names itself (本法, 本条例) and residents name it (这部法律, 这个法):
 # a remark that speaks of it and that the first pass left on the whole draft stays there.
-_ITSELF = re.compile(r"(?:本|该|此|这|这个|这部|整部)(?:法|法律|条例|草案)")
+_ITSELF = re.compile(rf"{DEMONSTRATIVE}(?:法|法律|条例|草案)")
 _LABEL = re.compile(r"第([零〇一二两三四五六七八九十百千0-9]+)条(?:之([一二三四五六七八九十]+))?")
 
 PHRASE_N = 4

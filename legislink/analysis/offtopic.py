@@ -54,7 +54,7 @@ from legislink.analysis.model import Attribution, OfftopicReason
 from legislink.analysis.requests import default_cues, find_request
 from legislink.analysis.segmentation import own_and_translated
 from legislink.analysis.text import letters_and_digits
-from legislink.lawtext.references import Reference, laws_named, names_other_law
+from legislink.lawtext.references import DEMONSTRATIVE, Reference, laws_named, names_other_law
 
 SpeechAct = Literal["rule", "question", "place", "local", "ask", "plain"]
 # Ways of reaching a seller: a phone number (its middle digits may be masked, 138****6621 or
@@ -84,7 +84,7 @@ _ABUSE = re.compile(
 # Words by which a comment speaks of the draft itself rather than of some subject; the parts of a
 # law (总则, 附则, 罚则, 法律责任) are those of 立法法 and the 立法技术规范 of the NPC Standing Committee.
 _THE_DRAFT = re.compile(
-    r"(?:本|(?<![应])该|此|这|这个|这部|这项|整部|这条)(?:法|法律|条例|规定|草案|修正案)|草案|修正案|条文|条款|立法|法律"
+    rf"(?:{DEMONSTRATIVE}|这条)(?:法|法律|条例|规定|草案|修正案)|草案|修正案|条文|条款|立法|法律"
     r"|总则|分则|附则|罚则|法律责任"
     r"|这一?条(?![路街河线鱼狗船])"
     r"|\b(?:law|draft|regulation|article)s?\b"
@@ -196,9 +196,7 @@ _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 # Words by which a comment points at the draft under discussion itself (本法, 这部条例, 草案): a
 # demonstrative of Chinese grammar on a word for a law, or the draft's own name (not the 该 of the
 # modal 应该: 应该规定 asks for a rule, it does not point at this one).
-_THIS_DRAFT = re.compile(
-    r"(?:本|(?<![应])该|此|这|这个|这部|这次|本次|整部)(?:法|法律|条例|规定|草案|立法|修改)|草案|修正案"
-)
+_THIS_DRAFT = re.compile(rf"(?:{DEMONSTRATIVE}|这次|本次)(?:法|法律|条例|规定|草案|立法|修改)|草案|修正案")
 # The draft named as only the draft can be: 草案, 修正案, this revision, and 本法/本条例 (the way a law
 # names itself: 立法技术规范).
 _DRAFT_ITSELF = re.compile(r"草案|修正案|(?:本次|这次)(?:修改|修订|立法)|本(?:法|条例)")

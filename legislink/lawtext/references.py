@@ -154,8 +154,14 @@ def find_references(text: str) -> list[Reference]:
     return sorted(refs, key=lambda r: r.span)
 
 
-# A run of words that ends by pointing at the text under discussion: …都说超龄了这个法, 整部法.
-_THIS_LAW = re.compile(r"(?:这|那|本|该|此|整)[个部项]?(?:法|法典|条例)$")
+# The demonstratives of Chinese grammar by which a text points at the law under discussion (本法,
+# 这部条例, 该条例, 整部法), with their classifiers; not the 该 of the modal 应该 (应该规定 asks for a
+# rule). A closed class, shared by every reader of "this law" (here, analysis/offtopic.py and
+# analysis/attribution.py).
+DEMONSTRATIVE = r"(?:本|(?<!应)该|此|这|整)[个部项]?"
+# A run of words that ends by pointing at the text under discussion (or at the one just named, 那部):
+# …都说超龄了这个法, 整部法.
+_THIS_LAW = re.compile(rf"(?:{DEMONSTRATIVE}|那[个部项]?)(?:法|法典|条例)$")
 # A law named anywhere in a text: 《…》, or a name ending in 法 (not 法律, 法规, 法院…), 法典 or 条例.
 _ANY_LAW = re.compile(
     r"《(?P<quoted>[^《》]{1,40})》|(?P<name>[\u4e00-\u9fff]{1,24}?(?:法典|法(?![律规院官治人])|条例))"
@@ -170,7 +176,7 @@ _SHORT_LAW_NAMES = frozenset(("刑法", "宪法", "民法", "商法", "税法"))
 # of them (总的来说条例, 有了条例: no name), and a demonstrative with a classifier right before a short
 # name points at the text under discussion (支持这部文明条例), as _THIS_LAW does. Closed classes.
 _NOT_IN_A_NAME = re.compile(r".*[的了是这那把被说吗呢吧么们]")
-_POINTS_HERE = re.compile(r"(?:这|那|本|该|此)[个部项]?[\u4e00-\u9fff]{0,6}(?:法|法典|条例)$")
+_POINTS_HERE = re.compile(rf"(?:{DEMONSTRATIVE}|那[个部项]?)[\u4e00-\u9fff]{{0,6}}(?:法|法典|条例)$")
 
 
 def laws_named(text: str) -> list[str]:
