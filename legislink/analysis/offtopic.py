@@ -43,7 +43,7 @@ relates to the draft.
 import math
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import phonenumbers
@@ -325,6 +325,9 @@ def _asks_for(sentence: str) -> bool:
 _DELIBERATIVE = re.compile(r"要不要|该不该|应不应该?|需不需要|是否(?:应当|应该|要|需要)")
 
 
+# A comment is read by several of the functions below (speech_act, _relates, classify): each reading
+# is kept for the comments of the last few thousand calls instead of being done again.
+@lru_cache(maxsize=4096)
 def _information_questions_out(norm: str) -> str:
     """The comment without the clauses of its questions that ask for information (补贴标准是多少;
     罚款在哪里缴) — a clause beside them that asks something else (能不能免费) stays."""
@@ -353,6 +356,7 @@ def asks_for_something(norm: str) -> bool:
     return bool(_ASKS.search(norm))
 
 
+@lru_cache(maxsize=4096)
 def speech_act(norm: str, other_law: bool) -> SpeechAct:
     """What a normalised comment does with its words, read in the general vocabulary above:
     - "rule": asks for a rule, judges a measure or speaks of the draft (a rule asked in a comment that
