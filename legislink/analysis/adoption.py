@@ -882,8 +882,8 @@ def _diff_made(revision: Revision, opinion: Opinion, settings: Settings, finals:
     done = [j for j in judged if j]
     changed = "；".join(done)
     if len(done) == len(judged) and len(made) == len(others):
-        return Proposal("adopted", 1.0, _evidence(revision, opinion, finals[0], _reason("rewritten_as_asked"),
-                                                  changed=changed))
+        return Proposal("adopted", 1.0, _evidence(revision, opinion, finals[0], _reason(
+            "changed_as_asked", changed=changed, final_article=finals[0].label), changed=changed))
     reason = _reason("partly_some", made=str(len(done) + len(made)), asked=str(len(judged) + len(others)))
     return Proposal("partly", 0.5, _evidence(revision, opinion, finals[0], reason, changed=changed))
 

@@ -35,6 +35,8 @@ REASONS = {
     "deleted_as_asked": _l("The final text deletes what the opinion asked to delete."),
     "added_as_asked": _l("The final text adds “%(added)s”, as the opinion asked."),
     "rewritten_as_asked": _l("The final text is worded as the opinion's suggestion asks."),
+    # changed: what the diff of the article shows, such as 可以→应当, 千分之三→千分之一 or 二小时.
+    "changed_as_asked": _l("As the opinion asked, %(final_article)s of the final text changes: %(changed)s."),
     # got: the final article that moves that way; made/asked: counts of asks, or shares such as 60% / 100%.
     "partly_general": _l("The opinion asked for %(asked)s; %(got)s of the final text moves that way in general "
                          "terms, without it."),

@@ -162,7 +162,8 @@ def test_evidence_of_the_earlier_engine_still_reads(client, sixty):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_reason_code_reads_as_a_sentence(app, lang):
-    params = {"added": ["应当", "三十日"], "asked": "30%", "got": "第十四条", "made": "2", "final_article": "第十四条"}
+    params = {"added": ["应当", "三十日"], "asked": "30%", "got": "第十四条", "made": "2", "final_article": "第十四条",
+              "changed": "千分之三→千分之一"}
     with app.test_request_context(), force_locale(lang):
         sentences = {code: reason_sentence({"reason": {"code": code, "params": params}}) for code in REASONS}
         unknown = reason_sentence({"reason": {"code": "no_such_code", "params": {}}})
@@ -174,6 +175,7 @@ def test_every_reason_code_reads_as_a_sentence(app, lang):
         assert "%(" not in sentence
     assert "应当、三十日" in sentences["added_as_asked"]
     assert "第十四条" in sentences["whole_draft_found"]
+    assert "千分之三→千分之一" in sentences["changed_as_asked"]
     assert unknown == missing_param
     assert unknown not in sentences.values()
     if lang == "zh":
