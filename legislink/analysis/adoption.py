@@ -84,7 +84,8 @@ class Settings:
     elsewhere_discount: float = 0.5
     # ... inside a run of this many characters that the ask and the final article share. Every fold of
     # benchmarks/tune_adoption.py over nine sets chose 4 (2026-12-05, fourth session: mean accuracy
-    # 0.749 → 0.750, grow_half 0.782 → 0.759); not taken: with 4 a reason given beside the ask
+    # 0.749 → 0.750, grow_half 0.782 → 0.759), and again over ten sets in the fifth (0.738 → 0.740,
+    # held-out mean 0.735); not taken: with 4 a reason given beside the ask
     # (不然看不出管理费用高不高) takes the ask to another article's 管理费用 (tests/services/test_adoption.py).
     phrase: int = 5
     # A keep-ask read where the comment asks: a delete or change verb negated (别删掉或者放宽) or only in
