@@ -985,10 +985,10 @@ def direction_point(point: str, consulted: str, final: str) -> str | None | bool
             continue
         old, new = figures(before) - figures(after), figures(after) - figures(before)
         for family in {v[0] for f in old if (v := figure_value(f))}:
-            was = sorted(v[1] for f in old if (v := figure_value(f)) and v[0] == family)
+            was = sorted((v[1], f) for f in old if (v := figure_value(f)) and v[0] == family)
             now = sorted((v[1], f) for f in new if (v := figure_value(f)) and v[0] == family)
-            if len(was) == len(now) and all((n - w) * way > 0 for w, (n, _) in zip(was, now, strict=True)):
-                return "、".join(sorted(old)) + "→" + "、".join(f for _, f in now)
+            if len(was) == len(now) and all((n - w) * way > 0 for (w, _), (n, _) in zip(was, now, strict=True)):
+                return "、".join(f for _, f in was) + "→" + "、".join(f for _, f in now)
     return False
 
 

@@ -684,3 +684,12 @@ def test_an_asked_figure_is_answered_where_the_figure_of_its_kind_was_rewritten(
     # Raised toward the ask without reaching it; the 一千元 of the new paragraph is another subject's.
     assert propose(asked, rev).outcome == "partly"
     assert propose(asked, rev, Settings(figure_sentence=False)).outcome == "adopted"
+
+
+def test_a_range_moved_as_asked_is_shown_bound_by_bound():
+    from legislink.analysis.adoption import direction_point
+
+    fine, asked = "处五百元以上二千元以下罚款。", "罚款普遍偏低，建议上调。"
+    assert direction_point(asked, fine, "处一千元以上五千元以下罚款。") == "五百元、二千元→一千元、五千元"
+    # One bound lowered: not the way asked.
+    assert direction_point(asked, fine, "处二百元以上五千元以下罚款。") is False
