@@ -802,9 +802,9 @@ def _points_made(revision: Revision, opinion: Opinion, settings: Settings, consu
     # An ask written in words neither text has (高温补贴 beside a duty to train) is one of the asks,
     # and not made: it weighs as ask_weight says; made is judged on the words the texts have. A
     # keep-ask beside it is judged as one (keep_and_change); the verbs of asking say nothing.
-    judged_way = _judges_direction(revision, opinion, settings)
+    consulted_text, direction = _judges_direction(revision, opinion, settings)
     asks = [_CUES.sub("，", p) for p in ask_points(opinion.text)
-            if not (_judgeable(p, complaint, *judged_way) or _KEEP.search(p))]
+            if not (_judgeable(p, complaint, consulted_text, direction) or _KEEP.search(p))]
     points = [set(pairs(p)) - consulted for p in asks]
     points = [p for p in points if revision.ask_weight(p) >= settings.least_weight]
     made = [p for p in points if revision.weight(p & revision.vocabulary) >= settings.least_weight
@@ -891,9 +891,9 @@ def _diff_made(revision: Revision, opinion: Opinion, settings: Settings, finals:
     consulted = revision.old_pairs.get(opinion.article or "", set())
     weight = revision.ask_weight
     complaint = _complains(settings, opinion.text)
-    judged_way = _judges_direction(revision, opinion, settings)
+    consulted_text, direction = _judges_direction(revision, opinion, settings)
     others = [set(pairs(p)) - consulted for p in ask_points(opinion.text)
-              if not _judgeable(p, complaint, *judged_way)]
+              if not _judgeable(p, complaint, consulted_text, direction)]
     others = [p for p in others if weight(p) >= settings.least_weight]
     made = [p for p in others if max(weight(p & f.novel) for f in finals) / weight(p) >= settings.point]
     done = [j for j in judged if j]
