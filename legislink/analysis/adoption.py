@@ -145,7 +145,7 @@ class Settings:
     # Is an asked figure written only in a sentence that rewrote one holding a figure of its kind (where
     # the consulted article had one), not in a new paragraph on another subject?
     figure_sentence: bool = True
-    # Is an ask to raise or lower a figure without its number (降下来, 推迟施行) judged on the diff of its
+    # Is an ask to raise or lower a figure without its number (降低罚款, 推迟施行) judged on the diff of its
     # article (direction_point)?
     direction: bool = True
 
@@ -912,11 +912,11 @@ _SOFT_MODALS = ("可以", "鼓励", "提倡")
 # The modal word an ask puts forward after a change verb (改为“应当”, 改成鼓励性规定).
 _MODAL_TARGET = re.compile(r"(?:修改为|改为|改成|变为|写成|写为|规定为)[“\"「『]?(应当|必须|不得|禁止|可以|鼓励|提倡)")
 # An ask for a figure of a kind without the number (写明多少天, 多长时间内): the interrogative numerals
-# of grammar (多少, 多长, 多久) before a unit of _FAMILY; not 几 alone, which also means "a few" (过几年),
-# but 几个小时内 / 几天之内 (a time limit asked); and the time limits of drafting (完成时间, 办结期限,
-# 时间表: 立法技术规范's words for a deadline), answered by a duration or a date.
-_ASKED_KIND = re.compile(r"多少个?(工作日|日|天|周|月|年|万元|元|名|人|次|小时)|多长时间|多久"
-                         r"|几个?(?:小时|天)(?:内|之内)|(?:完成|截止|办结)(?:时间|期限|日期|时限)|时间表")
+# of grammar (多少, 多长, 多久) before a unit of _FAMILY; not 几, which also means "a few" (过几年). A
+# time asked may be answered by a duration or by a date (多长时间内完成 → 2027年12月31日前). Forms read
+# off comments of the tuning sets (几个小时内, 完成时间, 时间表) were tried in the fifth session of
+# 2026-12-05 and taken out: each moved only the comment it was read from.
+_ASKED_KIND = re.compile(r"多少个?(工作日|日|天|周|月|年|万元|元|名|人|次|小时)|多长时间|多久")
 
 
 # The hedges of statutes that soften a duty (立法技术规范: 逐步, 创造条件, 适当, 尽量, 有条件的): a duty
@@ -953,11 +953,13 @@ def _sentence_pairs(consulted: str, final: str) -> list[tuple[str, str]]:
     return found
 
 
-# An ask for a figure to move one way without the number (降下来, 推迟施行, 太重了): the verbs of raising
-# and lowering of general Chinese and the complaints of too much or too little (太高, 太少). Raising:
-# a larger figure (a later date, a longer time, more often); lowering: a smaller one. 提前 (in advance)
-# and 增加 (to add a clause, in drafting) say something else as often, and are left out.
-_LOWER = re.compile(r"降低|降下|降到|下调|调低|减少|减轻|缩短|压缩|减半|太高|太重|太狠|太长|太多|太贵")
+# An ask for a figure to move one way without the number (降低罚款, 推迟施行, 太重了): the verbs of raising
+# and lowering of general Chinese and the complaints of too much or too little on the adjectives
+# _EVALUATES in offtopic.py reads (太高, 太少). Raising: a larger figure (a later date, a longer time,
+# more often); lowering: a smaller one. 提前 (in advance) and 增加 (to add a clause, in drafting) say
+# something else as often, and are left out; the colloquial 降下来 and 太狠, first read off a
+# gongshui_rev comment, were taken out again (they moved that comment only).
+_LOWER = re.compile(r"降低|降到|下调|调低|减少|减轻|缩短|压缩|减半|太高|太重|太长|太多|太贵")
 _HIGHER = re.compile(r"提高|上调|调高|加大|加重|延长|推迟|延后|太低|太轻|太短|太少")
 
 
@@ -976,7 +978,7 @@ def _moved_figures(point: str, consulted: str) -> tuple[int, set[str]]:
     when it is no such ask (no way asked, or a figure of its own asked: 降到千分之一)."""
     point = normalize(point)
     way = _direction(point)
-    # The clauses that ask the way (降下来, 太重了), not the story's figures (一年就一倍多), must not
+    # The clauses that ask the way (建议降低, 太重了), not the story's figures (一年就一倍多), must not
     # name a figure of their own.
     asking = "，".join(c for c in _CLAUSES.findall(point) if _direction(c))
     if not way or figures(asking) - figures(consulted):

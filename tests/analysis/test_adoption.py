@@ -669,10 +669,10 @@ def test_a_delete_ask_on_an_article_merged_into_another_is_judged_there():
 def test_a_time_limit_asked_without_its_number_is_made_by_a_duration_or_a_date():
     gradual = "公共服务网站应当逐步符合无障碍设计标准。"
     dated = "公共服务网站应当于2027年12月31日前符合无障碍设计标准。"
-    assert diff_point("建议给出一个完成时间，到期要检查", gradual, dated) == "2027年12月31日"
-    assert diff_point("建议写明几个小时内必须到场", "应当及时到场抢修。", "应当在两小时内到场抢修。") == "二小时"
-    assert diff_point("建议给出一个完成时间", gradual, gradual) is False
-    # 几 alone is "a few": 过几年再说 asks for no figure.
+    assert diff_point("建议写明多长时间内完成改造", gradual, dated) == "2027年12月31日"
+    assert diff_point("建议写明多少小时内必须到场", "应当及时到场抢修。", "应当在两小时内到场抢修。") == "二小时"
+    assert diff_point("建议写明多长时间内完成改造", gradual, gradual) is False
+    # 几 is also "a few": 过几年再说 asks for no figure.
     assert diff_point("过几年再说", gradual, dated) is None
 
 
