@@ -324,9 +324,25 @@ def figure_moved(asked: set[str], consulted: str, final: str) -> str | None:
             bases = [b for fam, b in old if fam == family]
             if not bases and any(fam == family for fam, _ in kept):
                 continue  # a figure added beside one of its kind the final text kept: another point
-            if not bases or any((value - b) * (want[1] - b) > 0 for b in bases):
+            if not bases or any((value - b) * (want[1] - b) > 0 for b in _replaced(value, want[1], bases, new, asked)):
                 return got
     return None
+
+
+def _replaced(value: float, want: float, bases: list[float], new: list, asked: set[str]) -> list[float]:
+    """The consulted figures a new one of its kind may have replaced, to be judged against the asked
+    `want`: when as many were replaced as written (a range, 二百元以上二千元以下 -> 一百元以上一千元以下),
+    the one of the same rank by value, lowest bound with lowest, and none when a range was asked too and
+    `want` is another bound than `value`; otherwise all of them."""
+    family = next(fam for _, (fam, v) in new if v == value)
+    written = sorted(v for _, (fam, v) in new if fam == family)
+    if len(bases) < 2 or len(written) != len(bases):
+        return bases
+    wants = sorted(v for f in asked if (v := figure_value(f)) and v[0] == family)
+    rank = written.index(value)
+    if len(wants) == len(written) and wants.index((family, want)) != rank:
+        return []
+    return [sorted(bases)[rank]]
 
 
 def figure_against(asked: set[str], consulted: str, final: str) -> str | None:
@@ -462,12 +478,17 @@ def _refuses_only(sentence: str) -> bool:
     return bool(_NEGATED_CHANGE.search(sentence)) and not _CHANGE.search(_NEGATED_CHANGE.sub("", sentence))
 
 
+# The A-not-A question of a modal verb (能不能删掉, 要不要取消, 可不可以改: a closed form of Chinese
+# grammar) asks whether, it negates nothing; read as 是否能 so that its 不 is not taken for a negation.
+_A_NOT_A = re.compile(r"(能|要|应|用|会|该|可)不(\1)")
+
+
 def ask_kind(text: str, negated: bool = True, also_keep: list | None = None, approval: bool = True,
              other_asks: bool = True) -> Kind:
     """What the opinion asks for, read off its wording. A change asked beside a keep-ask is a change;
     `also_keep`, when given, is appended True for it. `approval`: a provision judged good with a
     change refused is a keep-ask (_approves_as_is)."""
-    text = normalize(text)
+    text = _A_NOT_A.sub(r"是否\1", normalize(text))
     keep = bool(_KEEP.search(text) or _NEGATED_DELETE.search(text) or approval and _approves_as_is(text))
     delete = bool(_DELETE.search(_NEGATED_DELETE.sub("", text)))
     asking = _PROVIDES.sub("", _KEEP.sub("", _request_sentences(text)))

@@ -185,6 +185,16 @@ def test_a_figure_moved_toward_the_ask_is_found_and_one_moved_away_is_not():
     assert figure_moved({"十五日"}, "有关部门应当及时予以处理", "自收到申诉之日起三十日内予以处理") == "三十日"
 
 
+def test_a_range_moved_is_judged_bound_against_bound():
+    before, after = "处二百元以上二千元以下罚款", "处一百元以上一千元以下罚款"
+    # Asked higher, both bounds lowered: the new upper bound is not a move toward the asked lower one.
+    assert figure_moved({"五百元", "五千元"}, before, after) is None
+    assert figure_moved({"十万元"}, before, after) is None
+    assert figure_moved({"五十元", "五百元"}, before, after) in {"一百元", "一千元"}
+    # Asked lower, both bounds raised (the other way): nothing moved toward the ask.
+    assert figure_moved({"五十元", "五百元"}, before, "处五百元以上五千元以下罚款") is None
+
+
 def test_a_figure_moved_away_from_the_ask_is_found():
     assert figure_against({"六个月"}, "应当提前三个月告知", "应当提前六十日告知") == "六十日"
     assert figure_against({"六个月"}, "应当提前三个月告知", "应当提前四个月告知") is None
@@ -434,6 +444,13 @@ def test_a_keep_ask_whose_quoted_wording_was_dropped_is_not_adopted():
 def test_need_negated_is_a_keep_ask():
     assert ask_kind("宣传周放在那一周挺好的，我觉得不用动。") == "keep"
     assert ask_kind("这一款不必删。") == "keep"
+
+
+def test_an_a_not_a_question_negates_nothing():
+    # 能不能删掉 asks whether it can be deleted; its 不 is not 不能删.
+    assert ask_kind("平台审查这条太严了，能不能删掉？") == "delete"
+    assert ask_kind("这一款要不要取消？我看没必要。") == "delete"
+    assert ask_kind("这一款不能删。") == "keep"
 
 
 def test_a_soft_word_the_consulted_article_already_had_does_not_make_an_ask_partly():
