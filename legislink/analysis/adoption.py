@@ -646,11 +646,15 @@ def _keep(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
         # no longer states: that provision was not kept, however much of the rest survived.
         named = same_figures(figures(opinion.text), figures(revision.old_text[opinion.article]))
         gone = "、".join(sorted(named - same_figures(named, figures(home.text)))) or None
+    if not gone and home is not None and _KEEPS_SOFT.search(_keep_sentences(normalize(opinion.text))):
+        # A keep-ask for a permission or an encouragement (保持“可以”, 鼓励就好) whose provision became a duty.
+        gone = _made_firm(revision.old_text[opinion.article], home.text)
     if home is not None and asked and len(asked & home.pairs) / len(asked) >= settings.survived and not gone:
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("kept")))
     if gone:
-        return Proposal("not_adopted", 0.0, _evidence(revision, opinion, home, _reason("removed_against"),
-                                                      changed=gone))
+        # The provision survived, not what the ask asked to keep of it: say what changed.
+        return Proposal("not_adopted", 0.0, _evidence(revision, opinion, home, _reason(
+            "changed_against", changed=gone, final_article=home.label), changed=gone))
     if home is None and not old:
         # A keep-ask on the whole draft: kept when the draft's words it names are all still there.
         return _located(revision, opinion, settings, kind="keep")
@@ -658,6 +662,20 @@ def _keep(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
 
 
 _QUOTED_SHORT = re.compile(r"[“\"「『]([^”\"」』]{2,})[”\"」』]")
+# The words by which a keep-ask keeps no more than a permission or an encouragement (_ASKS_SOFT without
+# 支持, which in a keep-ask supports the provision, 支持本条, whatever its modal word).
+_KEEPS_SOFT = re.compile(r"鼓励|提倡|倡导|引导|可以|允许")
+
+
+def _made_firm(consulted: str, final: str) -> str | None:
+    """A sentence of the consulted text that set no duty (可以, 鼓励) and whose final wording sets one in
+    its place (its soft word and the verb after it gone, 可以协助 -> 应当协助): the two modal words
+    (可以→应当), else None."""
+    for before, after in _sentence_pairs(consulted, final):
+        soft = [w for w in _SOFT_MODALS if (at := before.find(w)) >= 0 and before[at:at + len(w) + 2] not in after]
+        if _modal_class(before) == {"soft"} and soft and "firm" in _modal_class(after):
+            return f"{soft[0]}→{next(w for w in _FIRM_MODALS if w in after)}"
+    return None
 
 
 def _quoted_gone(text: str, consulted: str, final: str) -> str | None:

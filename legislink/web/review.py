@@ -32,6 +32,9 @@ FILTER_LABELS = {"unmarked": _l("Not yet marked"), "adopted": _l("Proposed: adop
 REASONS = {
     "kept": _l("The final text keeps the provision, as the opinion asked."),
     "removed_against": _l("The opinion asked to keep the provision; the final text removed it."),
+    # changed: what the ask wanted kept and the final text changed (a quoted wording, a figure, 可以→应当).
+    "changed_against": _l("The opinion asked to keep the provision as it was; %(final_article)s of the final text "
+                          "changes it: %(changed)s."),
     "deleted_as_asked": _l("The final text deletes what the opinion asked to delete."),
     "added_as_asked": _l("The final text adds “%(added)s”, as the opinion asked."),
     "rewritten_as_asked": _l("The final text is worded as the opinion's suggestion asks."),

@@ -85,6 +85,20 @@ def test_a_keep_ask_whose_provision_is_gone_is_not_adopted():
     assert proposal.evidence["reason"]["code"] == "removed_against"
 
 
+def test_a_keep_ask_for_a_permission_made_a_duty_is_not_adopted():
+    may = "乡镇人民政府可以协助做好日常管理工作。"
+    must = "乡镇人民政府应当协助做好日常管理工作，可以聘请协管员。"
+    rev = revision(("第一条", may, "第一条", must, "modified"), *BASE[1:])
+    proposal = propose(Opinion("希望保持“可以”，乡镇没有执法权，写成应当就是把责任推给我们。", article="第一条"), rev)
+    assert proposal.outcome == "not_adopted"
+    assert proposal.evidence["reason"] == {"code": "changed_against",
+                                           "params": {"changed": "可以→应当", "final_article": "第一条"}}
+    # A duty added beside the permission, which stays, keeps what was asked.
+    beside = "乡镇人民政府可以协助做好日常管理工作，协助情况应当公示。"
+    rev = revision(("第一条", may, "第一条", beside, "modified"), *BASE[1:])
+    assert propose(Opinion("请保留本条，鼓励乡镇协助就好。", article="第一条"), rev).outcome == "adopted"
+
+
 def test_a_delete_ask_is_adopted_when_the_article_or_its_words_are_gone():
     gone = revision(("第一条", CAP, None, None, "deleted"), *BASE[1:])
     assert propose(Opinion("建议删去本条。", article="第一条"), gone).outcome == "adopted"
@@ -437,7 +451,8 @@ def test_a_keep_ask_whose_quoted_wording_was_dropped_is_not_adopted():
     proposal = propose(asked, rev)
     assert proposal.outcome == "not_adopted"
     assert proposal.evidence["changed"] == "可以"
-    assert propose(asked, rev, Settings(keep_quoted=False)).outcome == "adopted"
+    # Without the quotation read, the permission made a duty is what changed against the ask.
+    assert propose(asked, rev, Settings(keep_quoted=False)).evidence["changed"] == "可以→应当"
     assert propose(asked, revision(*BASE[:2], ("第三条", PERMIT, "第三条", PERMIT, "same"))).outcome == "adopted"
 
 
