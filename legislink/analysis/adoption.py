@@ -206,6 +206,9 @@ _CHANGE = re.compile(r"修改为|改为|增加|增设|补充|明确|规定|提�
 # 行政许可的期限以工作日计算) and a word of jieba's general dictionary (dict.txt: 工作日 789 n); none
 # of the laws in ../shared uses it. Without it a deadline such as 十个工作日 is not read as a figure
 # (measured: held-out accuracy 0.683 with it, 0.673 without; README, adoption).
+# Distances, areas, weights and noise levels in the units of China's legal units of measurement (国务院
+# 关于在我国统一实行法定计量单位的命令: 米, 千米 and 公里, 厘米, 平方米, 克, 千克 and 公斤, 吨; 分贝 for
+# noise, as in 噪声污染防治法), so that a distance asked (二百米) is compared with the one written.
 # 半个月, 半年: the numeral 半 (half, a closed class of Chinese grammar with the other numerals) on the
 # units 月 (with its measure word 个) and 年, read as 十五日 and 六个月 below; not a phrase of a comment.
 _NUMERAL = r"[0-9零〇一二两三四五六七八九十百千万.]+"
@@ -214,7 +217,7 @@ _FRACTION = re.compile(r"([零〇一二两三四五六七八九十百千万]+)�
 _FIGURE = re.compile(rf"百分之{_NUMERAL}|半个月|半年"
                      rf"|(?<![百千万])(?:[零〇一二两三四五六七八九十]+|千|万)分之[零〇一二两三四五六七八九十]+"
                      rf"|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|个?星期|周|个月|月|年(?!代)|倍|万元|元|名|人"
-                     r"|次|小时|分钟)")
+                     r"|次|小时|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|分贝)")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{4,})[”\"」』]")
 # A quotation is the wording asked for only when a drafting verb puts it forward (修改为“…”, 增加“…”,
 # 表述为“…”: 立法技术规范); elsewhere a comment quotes the draft it criticises (只说“依法享受税收优惠”)
@@ -261,9 +264,13 @@ _FAMILY = {"%": ("share", 1), "个工作日": ("time", 1), "工作日": ("time",
            "个月": ("time", 30), "月": ("time", 30), "年": ("time", 365), "小时": ("time", 1 / 24),
            "分钟": ("time", 1 / 1440),
            "倍": ("times", 1), "万元": ("money", 10000), "元": ("money", 1), "名": ("people", 1),
-           "人": ("people", 1), "次": ("count", 1)}
+           "人": ("people", 1), "次": ("count", 1),
+           "平方米": ("area", 1), "公里": ("length", 1000), "千米": ("length", 1000), "厘米": ("length", 0.01),
+           "米": ("length", 1), "千克": ("weight", 1000), "公斤": ("weight", 1000), "克": ("weight", 1),
+           "吨": ("weight", 1e6), "分贝": ("loudness", 1)}
+_MEASURES = frozenset({"area", "length", "weight", "loudness"})
 _UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|个星期|星期|周|个月|月|年|倍|万元|元|名|人|次"
-                   r"|小时|分钟)?$")
+                   r"|小时|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|分贝)?$")
 
 
 def figure_value(figure: str) -> tuple[str, float] | None:
@@ -420,9 +427,12 @@ _MONTH_NAME = re.compile(r"(?<![0-9零〇一二两三四五六七八九十个])(
 
 
 @functools.lru_cache(maxsize=65536)
-def figures(text: str, periods: bool = True) -> frozenset[str]:
+def figures(text: str, periods: bool = True, measures: bool = True) -> frozenset[str]:
     """The quotas, amounts, deadlines, dates and frequencies a text states (百分之十, 十五日, 30%,
-    每月一次, 2027年7月1日); `periods`: a period with no count (每季度公布) as once a period too."""
+    每月一次, 2027年7月1日); `periods`: a period with no count (每季度公布) as once a period too;
+    `measures`: distances, areas, weights and noise levels (五十米, 五十五分贝) too."""
+    if not measures:
+        return frozenset(f for f in figures(text, periods) if (figure_value(f) or ("",))[0] not in _MEASURES)
     text = _REFERENCE.sub("", normalize(text))
     dates = {m.group() for m in _DATE.finditer(text)}
     text = _MONTH_NAME.sub("，", _DATE.sub("，", text))

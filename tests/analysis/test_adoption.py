@@ -199,6 +199,16 @@ def test_a_figure_moved_toward_the_ask_is_found_and_one_moved_away_is_not():
     assert figure_moved({"十五日"}, "有关部门应当及时予以处理", "自收到申诉之日起三十日内予以处理") == "三十日"
 
 
+def test_distances_weights_and_noise_are_figures():
+    assert figures("学校周边五十米范围内不得设摊，每份留样不少于一百二十五克") == {"五十米", "一百二十五克"}
+    assert figure_value("二公里") == figure_value("2000米") == ("length", 2000)
+    assert figure_value("五千克") == figure_value("5公斤") == ("weight", 5000)
+    assert figure_value("五十五分贝") == ("loudness", 55)
+    # Asked 二百米, moved from 五十米 to 一百米: toward the ask, not the asked figure.
+    assert figure_moved({"二百米"}, "周边五十米范围内", "周边一百米范围内") == "一百米"
+    assert figure_value("一百平方米")[0] == "area"
+
+
 def test_a_range_moved_is_judged_bound_against_bound():
     before, after = "处二百元以上二千元以下罚款", "处一百元以上一千元以下罚款"
     # Asked higher, both bounds lowered: the new upper bound is not a move toward the asked lower one.
