@@ -409,7 +409,10 @@ def same_figures(asked: set[str], written: set[str]) -> set[str]:
 _PERIOD_DAYS = {"日": 1, "天": 1, "周": 7, "星期": 7, "月": 30, "季度": 91, "学期": 182, "学年": 365, "年": 365}
 # 每隔几天 is read at its least: 几 is a number below ten, so at least once every nine days.
 _EACH_PERIOD = r"每隔?([一二两三四五六七八九十几半0-9]*)个?(日|天|周|星期|月|季度|学期|学年|年)"
-_FREQUENCY = re.compile(_EACH_PERIOD + r"[^，,。；;：:、]{0,6}?([一二两三四五六七八九十0-9]+)(次)")
+_FREQUENCY = re.compile(_EACH_PERIOD + r"[^，,。；;：:、]{0,12}?([一二两三四五六七八九十0-9]+)(次)")
+# The same said without 每 (一年一次, 半年两次, 三个月一次): a count of periods right before a count of 次.
+_BARE_FREQUENCY = re.compile(r"(?<![每隔0-9零〇一二两三四五六七八九十百千])([一二两三四五六七八九十半0-9]+)个?"
+                             r"(日|天|周|星期|月|季度|学期|学年|年)([一二两三四五六七八九十0-9]+)次")
 # A period with no count in its clause (每季度公布, 每月公开): once each period, as 每季度一次; with
 # another count after it (每学期一天假, 每年处理几起) it is the rate of that count, not a frequency.
 _EVERY = re.compile(_EACH_PERIOD + r"(?![^，,。；;：:、]*[一二两三四五六七八九十几0-9])")
@@ -433,7 +436,7 @@ def figures(text: str, periods: bool = True, measures: bool = True) -> frozenset
     `measures`: distances, areas, weights and noise levels (五十米, 五十五分贝) too."""
     if not measures:
         return frozenset(f for f in figures(text, periods) if (figure_value(f) or ("",))[0] not in _MEASURES)
-    text = _REFERENCE.sub("", normalize(text))
+    text = _BARE_FREQUENCY.sub(r"每\1\2\3次", _REFERENCE.sub("", normalize(text)))
     dates = {m.group() for m in _DATE.finditer(text)}
     text = _MONTH_NAME.sub("，", _DATE.sub("，", text))
     frequencies = list(_FREQUENCY.finditer(text))

@@ -199,6 +199,16 @@ def test_a_figure_moved_toward_the_ask_is_found_and_one_moved_away_is_not():
     assert figure_moved({"十五日"}, "有关部门应当及时予以处理", "自收到申诉之日起三十日内予以处理") == "三十日"
 
 
+def test_a_frequency_said_without_every_is_a_frequency():
+    assert figure_value("每一年一次") == figure_value("每年一次")
+    assert "每三年一次" in figures("体检三年一次就够了")
+    # The period and its count may stand a clause apart (每半年对所生产的食品进行一次检验).
+    assert "每半年一次" in figures("应当每半年对所生产的食品进行一次检验")
+    assert same_figures(figures("能不能一年一次？"), figures("应当每年对所生产的食品进行一次检验"))
+    # A year of the calendar is not a period.
+    assert figures("二〇二七年一次") == {"二〇二七年", "一次"}
+
+
 def test_distances_weights_and_noise_are_figures():
     assert figures("学校周边五十米范围内不得设摊，每份留样不少于一百二十五克") == {"五十米", "一百二十五克"}
     assert figure_value("二公里") == figure_value("2000米") == ("length", 2000)
