@@ -299,9 +299,16 @@ def draft_relation(units: Sequence[tuple[str, ...]], draft: Draft) -> float:
     return found / math.sqrt(len(unique))
 
 
+# A sanction or duty told as something that happened to someone (被罚了款, 被要求搬走, 罚了二百): the
+# passive 被 of Chinese grammar before the verb, or the perfective 了 / experiential 过 after 罚. It
+# narrates an event; it asks for no rule (closed classes of grammar, no phrase of a labeled set).
+_NARRATED = re.compile(r"被[^，,。；;！!？?]{0,4}?(?:处罚|罚款|罚|禁止|取消|要求|追究)|罚[了过]")
+
+
 def asks_for_a_rule(norm: str) -> bool:
-    """Whether a normalised comment asks for a rule: wanted, kept, changed or enforced."""
-    return bool(_NORMATIVE.search(norm))
+    """Whether a normalised comment asks for a rule: wanted, kept, changed or enforced (a sanction it
+    only narrates, 被罚了款, asks for none)."""
+    return bool(_NORMATIVE.search(_NARRATED.sub("，", norm)))
 
 
 # A polite ask made as an A-not-A question of a modal (能不能, 可不可以, 能否, 可否). In Chinese

@@ -205,6 +205,16 @@ def test_a_question_beside_an_ask_is_a_plea_not_a_request_for_information():
     assert offtopic.speech_act(question, other_law=False) == "question"
 
 
+def test_a_sanction_told_as_an_event_asks_for_no_rule():
+    # 被罚了款 narrates what happened; the comment asks where to appeal: a question for information.
+    told = normalize("上个月在外地被交警罚了款，我不服。请问在哪里申请复议？")
+    assert not offtopic.asks_for_a_rule(told)
+    assert offtopic.speech_act(told, other_law=False) == "question"
+    # A sanction asked for is still a rule, beside a story of one.
+    assert offtopic.asks_for_a_rule(normalize("我被罚过一次，觉得应当先警告再罚款。"))
+    assert offtopic.asks_for_a_rule(normalize("乱停的车要罚。"))
+
+
 def test_a_masked_phone_number_is_an_advertisement(articles, segmenter):
     assert _reasons(articles, segmenter, "代办电话卡过户，一天办好，电话138XXXX6621。") == ["ad"]
 
