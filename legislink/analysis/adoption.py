@@ -134,6 +134,8 @@ class Settings:
     figure_not_all: bool = True
     # A keep-ask beside a sentence that requests something else is a change with a keep (keep_and_change).
     keep_and_more: bool = True
+    # Is a move refused (请不要缩短) judged on the diff: not kept when the final text made that move?
+    refused_move: bool = True
     # Is a delete-ask on an article merged into another judged there (not deleted as asked)?
     merged_delete: bool = True
     # The share of the ask's weight that makes an opinion partly adopted in another article than the one
@@ -188,9 +190,14 @@ class Proposal:
 # Keep: 保留 and 维持 with the near-synonyms a general dictionary gives for them (保持, 留下, 留着,
 # 不变) and the negated verb 不要动 / 别动 / 不用动 / 不必动 (leave it as it is; 不用 and 不必 are the
 # negations of need in grammar, beside 不要 and 别).
+# A move of a figure refused (请不要缩短, 别再延长了, 不要再提高): the negations of a request before the verbs
+# of raising and lowering (_HIGHER, _LOWER below): leave it where it is.
+_MOVES = r"提高|上调|调高|加大|加重|延长|推迟|延后|降低|下调|调低|减少|减轻|缩短|压缩|减半"
+_REFUSED_MOVE = re.compile(rf"(?:不要|不用|不必|不宜|不应|千万别|别)再?(?={_MOVES})")
 _KEEP = re.compile(r"保留|维持|保持|留下|留着|不变|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消"
                    r"|不要动|别动|不用动|不必动|继续沿用|坚持现行|赞成"
-                   r"|支持(?:本条|这一?条|该条|此条)")
+                   r"|支持(?:本条|这一?条|该条|此条)"
+                   rf"|{_REFUSED_MOVE.pattern}(?:{_MOVES})")
 _DELETE = re.compile(r"删去|删除|删掉|去掉|取消|废止|不再规定")
 # The drafting verb 保留 and a negated deletion: a keep-ask beyond doubt, as 维持 and 保持 are not
 # (维持秩序, 保持联系); only these make a keep-ask beside an ask for a change (keep_and_change).
@@ -509,6 +516,9 @@ def ask_kind(text: str, negated: bool = True, also_keep: list | None = None, app
         # Where a keep-ask asks: a verb under a negation (别删掉或者放宽) asks for nothing to change, and
         # a delete verb only in the story around the ask (有人主张删除…必须保留) is not the ask.
         asking = _NEGATED_DELETE.sub("", _NEGATED_CHANGE.sub("", asking))
+        # A move refused (请不要缩短) is told in the story too (缩短到场时间我们做不到): that verb asks nothing.
+        for verb in {m.group(1) for m in re.finditer(rf"{_REFUSED_MOVE.pattern}({_MOVES})", text)}:
+            asking = asking.replace(verb, "，")
         delete = delete and bool(_DELETE.search(_NEGATED_DELETE.sub("", _keep_sentences(text))))
     # A change cue counts where the comment asks, not in its story ("有了明确的上限…建议保留"); a
     # sentence that requests without keeping anything (请保留。另外希望…) asks for something more.
@@ -662,6 +672,11 @@ def _keep(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
     if not gone and home is not None and _KEEPS_SOFT.search(_keep_sentences(normalize(opinion.text))):
         # A keep-ask for a permission or an encouragement (保持“可以”, 鼓励就好) whose provision became a duty.
         gone = _made_firm(revision.old_text[opinion.article], home.text)
+    if not gone and home is not None and settings.refused_move and _REFUSED_MOVE.search(normalize(opinion.text)):
+        # A move refused (请不要缩短) that the final text made: the figures it moved, the refused way.
+        moved = direction_point(_REFUSED_MOVE.sub("", normalize(opinion.text)), revision.old_text[opinion.article],
+                                home.text)
+        gone = moved or None
     if home is not None and asked and len(asked & home.pairs) / len(asked) >= settings.survived and not gone:
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("kept")))
     if gone:

@@ -481,6 +481,23 @@ def test_need_negated_is_a_keep_ask():
     assert ask_kind("这一款不必删。") == "keep"
 
 
+def test_a_move_refused_is_a_keep_ask_judged_on_the_diff():
+    before = "接到泄漏报告后，抢修人员应当在一小时内到达现场。"
+    asked = Opinion("早晚高峰堵车，一小时到场都要拼命，缩短到场时间我们做不到，请不要缩短。", article="第一条")
+    assert ask_kind(asked.text) == "keep"
+    shortened = revision(("第一条", before, "第一条", before.replace("一小时", "三十分钟"), "modified"), *BASE[1:])
+    proposal = propose(asked, shortened)
+    assert proposal.outcome == "not_adopted"
+    assert proposal.evidence["reason"]["code"] == "changed_against"
+    assert proposal.evidence["changed"] == "一小时"  # the figure it names, no longer there
+    assert propose(asked, revision(("第一条", before, "第一条", before, "same"), *BASE[1:])).outcome == "adopted"
+    # Without the named figure read (keep_figure), the move refused is what the final text made.
+    proposal = propose(asked, shortened, Settings(keep_figure=False))
+    assert proposal.evidence["changed"] == "一小时→三十分钟"
+    longer = revision(("第一条", before, "第一条", before.replace("一小时", "二小时"), "modified"), *BASE[1:])
+    assert propose(asked, longer, Settings(keep_figure=False)).outcome == "adopted"
+
+
 def test_an_a_not_a_question_negates_nothing():
     # 能不能删掉 asks whether it can be deleted; its 不 is not 不能删.
     assert ask_kind("平台审查这条太严了，能不能删掉？") == "delete"
@@ -626,9 +643,11 @@ def test_an_ask_in_words_neither_text_writes_is_an_ask_not_made():
 
 
 def test_a_provision_judged_good_with_a_change_refused_is_a_keep_ask():
-    approving = "第一条百分之十的上限是合理的，请不要再提高。"
+    approving = "第一条百分之十的上限是合理的，请不要再调整。"
     assert ask_kind(approving) == "keep"
     assert ask_kind(approving, approval=False) != "keep"
+    # A move refused (请不要再提高) keeps, judged good or not.
+    assert ask_kind("第一条百分之十的上限，请不要再提高。", approval=False) == "keep"
     # Judged good, but a change asked all the same: a change.
     assert ask_kind("第一条的上限是合理的，建议增加违反规定的罚款，不要只写上限。") != "keep"
     kept = revision(*BASE)
@@ -640,7 +659,9 @@ def test_a_keep_ask_whose_named_figure_the_final_text_changed_is_not_adopted():
     rev = revision(("第一条", CAP, "第一条", lowered, "modified"), *BASE[1:])
     asked = Opinion("第一条百分之十的上限是合理的，请不要下调。", article="第一条")
     assert propose(asked, rev).outcome == "not_adopted"
-    assert propose(asked, rev, Settings(keep_figure=False)).outcome == "adopted"
+    # Without the named figure read, the move it refused (请不要下调) is what the final text made.
+    assert propose(asked, rev, Settings(keep_figure=False)).evidence["changed"] == "百分之十→百分之八"
+    assert propose(asked, rev, Settings(keep_figure=False, refused_move=False)).outcome == "adopted"
     # A keep-ask that names no figure of the provision is judged on what survived.
     plain = Opinion("第一条保留，不要动。", article="第一条")
     assert propose(plain, rev).outcome == "adopted"
