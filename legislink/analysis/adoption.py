@@ -136,6 +136,9 @@ class Settings:
     keep_and_more: bool = True
     # Is a move refused (请不要缩短) judged on the diff: not kept when the final text made that move?
     refused_move: bool = True
+    # Is a figure written as asked in the article commented on only partly adopted when another point of
+    # the comment (另外…) was not made there?
+    figure_points: bool = True
     # Is a delete-ask on an article merged into another judged there (not deleted as asked)?
     merged_delete: bool = True
     # The share of the ask's weight that makes an opinion partly adopted in another article than the one
@@ -1153,7 +1156,16 @@ def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, te
     """An asked figure now in the article commented on (adopted), or another figure of its kind there
     in the asked direction (partly); None otherwise."""
     if written := _figures_written(revision, text, home, settings):
-        # The asked figure is now in the article commented on, which did not have it: a rewrite as asked.
+        # The asked figure is now in the article commented on, which did not have it: a rewrite as asked,
+        # unless another ask of the comment (另外…网上办理) is not made there (figure_not_all).
+        if settings.figure_not_all and settings.figure_points:
+            consulted = revision.old_pairs.get(opinion.article or "", set())
+            points, made = _points_made(revision, opinion, settings, consulted, home)
+            # The figure's own point is made, whatever its other words: at least one.
+            done = max(len(made), 1)
+            if len(points) > done:
+                return Proposal("partly", round(share, 3), _evidence(revision, opinion, home, _reason(
+                    "partly_some", made=str(done), asked=str(len(points))), figures="、".join(sorted(written))))
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
                                                   figures="、".join(sorted(written))))
     asked_figures = figures(text) - figures(revision.old_text.get(opinion.article or "", ""))

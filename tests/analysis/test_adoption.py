@@ -498,6 +498,18 @@ def test_a_move_refused_is_a_keep_ask_judged_on_the_diff():
     assert propose(asked, longer, Settings(keep_figure=False)).outcome == "adopted"
 
 
+def test_a_figure_written_as_asked_beside_another_ask_not_made_is_partly():
+    before = "燃气管理部门应当自受理燃气经营许可申请之日起二十个工作日内作出是否准予许可的决定。"
+    after = before.replace("二十个工作日", "十五个工作日")
+    rev = revision(("第一条", before, "第一条", after, "modified"), *BASE[1:])
+    both = Opinion("审批时限能不能缩短到十五个工作日？另外许可申请能不能全程网上办理，不用来回跑？", article="第一条")
+    proposal = propose(both, rev)
+    assert proposal.outcome == "partly"
+    assert proposal.evidence["reason"] == {"code": "partly_some", "params": {"made": "1", "asked": "2"}}
+    assert propose(both, rev, Settings(figure_points=False)).outcome == "adopted"
+    assert propose(Opinion("审批时限能不能缩短到十五个工作日？", article="第一条"), rev).outcome == "adopted"
+
+
 def test_an_a_not_a_question_negates_nothing():
     # 能不能删掉 asks whether it can be deleted; its 不 is not 不能删.
     assert ask_kind("平台审查这条太严了，能不能删掉？") == "delete"
