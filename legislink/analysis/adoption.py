@@ -139,6 +139,8 @@ class Settings:
     # Is a figure written as asked in the article commented on only partly adopted when another point of
     # the comment (另外…) was not made there?
     figure_points: bool = True
+    # Are the words a request refuses (不要要求联动) left out of what it asks?
+    refused_out: bool = True
     # Is a delete-ask on an article merged into another judged there (not deleted as asked)?
     merged_delete: bool = True
     # The share of the ask's weight that makes an opinion partly adopted in another article than the one
@@ -780,11 +782,19 @@ _CLAUSES = re.compile(r"[^，,。；;：:！!？?\n]+")
 _CUES = re.compile(r"建议|希望|要求|请求|呼吁|最好|修改为|改为|改成|增加|增设|增写|补充|删去|删除")
 
 
+# A request's own negation and what it governs to the clause's end (不要要求联动, 千万别一刀切, 反对收费):
+# the negations of requests, not the prohibitions of drafting (不得, 不能, 禁止), which state a rule asked.
+_REFUSED = re.compile(r"(?:(?<!要)不要|千万别|(?<![特区分类级个性告识鉴辨差离派])别(?![人的处])|反对)"
+                      r"[^，,。；;！!？?]*")
+
+
 def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: str) -> Proposal:
     """Where the asked-for content went in the whole final text, and how much of it."""
     text = ask_clauses(opinion.text) + "。" + opinion.suggestion
     quoted = [q for q in _PROPOSED.findall(normalize(opinion.text + "\n" + opinion.suggestion)) if len(q) >= 6]
-    said = _CUES.sub("，", text) if settings.cues_out else text
+    # What a request refuses (不要要求联动, 别搞一刀切) is not what it asks to be written.
+    said = _REFUSED.sub("，", text) if settings.refused_out and kind != "keep" else text
+    said = _CUES.sub("，", said) if settings.cues_out else said
     asked = set(pairs(" ".join(quoted) if quoted else said)) & revision.vocabulary
     consulted = revision.old_pairs.get(opinion.article or "", set())
     wanted = asked - consulted if consulted else asked

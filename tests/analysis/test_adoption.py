@@ -510,6 +510,16 @@ def test_a_figure_written_as_asked_beside_another_ask_not_made_is_partly():
     assert propose(Opinion("审批时限能不能缩短到十五个工作日？", article="第一条"), rev).outcome == "adopted"
 
 
+def test_what_a_request_refuses_is_not_what_it_asks_to_be_written():
+    before = "餐饮经营者使用燃气的，应当在用气场所安装可燃气体报警装置。"
+    after = before.replace("报警装置。", "报警装置，并与燃气紧急自动切断装置联动。")
+    rev = revision(("第一条", before, "第一条", after, "modified"), *BASE[1:])
+    refusing = Opinion("一套下来好几千。建议条例只要求装报警器，不要要求联动。", article="第一条")
+    assert propose(refusing, rev).outcome == "not_adopted"
+    assert propose(refusing, rev, Settings(refused_out=False)).outcome == "adopted"
+    assert propose(Opinion("建议要求报警器与切断装置联动。", article="第一条"), rev).outcome == "adopted"
+
+
 def test_an_a_not_a_question_negates_nothing():
     # 能不能删掉 asks whether it can be deleted; its 不 is not 不能删.
     assert ask_kind("平台审查这条太严了，能不能删掉？") == "delete"
