@@ -141,6 +141,8 @@ class Settings:
     figure_points: bool = True
     # Are the words a request refuses (不要要求联动) left out of what it asks?
     refused_out: bool = True
+    # Must another article share more with the ask than the characters of its figures?
+    figure_words: bool = True
     # Is a delete-ask on an article merged into another judged there (not deleted as asked)?
     merged_delete: bool = True
     # The share of the ask's weight that makes an opinion partly adopted in another article than the one
@@ -788,13 +790,23 @@ _REFUSED = re.compile(r"(?:(?<!要)不要|千万别|(?<![特区分类级个性�
                       r"[^，,。；;！!？?]*")
 
 
+def _said(text: str, settings: Settings, kind: str) -> str:
+    """The words of the ask to look for: without what a request refuses (不要要求联动, 别搞一刀切: not
+    what it asks to be written) and without the verbs of asking (cues_out)."""
+    said = _REFUSED.sub("，", text) if settings.refused_out and kind != "keep" else text
+    return _CUES.sub("，", said) if settings.cues_out else said
+
+
+def _figure_only(found: set[str], text: str) -> bool:
+    """Whether the pairs found are all characters of the text's figures."""
+    return not found - set(pairs("".join(figures(text))))
+
+
 def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: str) -> Proposal:
     """Where the asked-for content went in the whole final text, and how much of it."""
     text = ask_clauses(opinion.text) + "。" + opinion.suggestion
     quoted = [q for q in _PROPOSED.findall(normalize(opinion.text + "\n" + opinion.suggestion)) if len(q) >= 6]
-    # What a request refuses (不要要求联动, 别搞一刀切) is not what it asks to be written.
-    said = _REFUSED.sub("，", text) if settings.refused_out and kind != "keep" else text
-    said = _CUES.sub("，", said) if settings.cues_out else said
+    said = _said(text, settings, kind)
     asked = set(pairs(" ".join(quoted) if quoted else said)) & revision.vocabulary
     consulted = revision.old_pairs.get(opinion.article or "", set())
     wanted = asked - consulted if consulted else asked
@@ -825,6 +837,9 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     judged = _diff_judged(revision, opinion, home, settings) if settings.diff_points else []
     floor = settings.home_least_weight if best is not None and best is home else settings.least_weight
     found = best is not None and mass >= floor and share >= settings.partly
+    # Only the characters of a figure (每半年, 三十日) in another article: another provision that happens
+    # to state it, not where the ask went.
+    found = found and not (best is not home and settings.figure_words and _figure_only(best_found, text))
     if on_home := _at_home(revision, opinion, settings, text, share, judged, [home, best] if found else [home]):
         return on_home
     if not found:
