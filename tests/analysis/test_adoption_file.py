@@ -39,20 +39,22 @@ GOAL_ACCURACY, GOAL_RECALL = 0.75, 0.60
 # they reach (README, "Adoption proposals": before this round 0.72 / 0.72 / 0.56 / 0.72). local_reg's
 # adopted recall is held at 0.44, not 0.48: the content-only attribution merged from issue 15 sends one
 # more adopted remark to another article and sets one more partly one right (partly 0.27 -> 0.36).
-NOW = {"cishan": {"accuracy": 0.83, "adopted": 0.8, "partly": 0.71, "not": 0.95},
-       "grow_half": {"accuracy": 0.78, "adopted": 0.84, "partly": 0.47, "not": 0.86},
-       "local_reg": {"accuracy": 0.69, "adopted": 0.48, "partly": 0.45, "not": 0.97},
+NOW = {"cishan": {"accuracy": 0.82, "adopted": 0.78, "partly": 0.71, "not": 0.96},
+       "grow_half": {"accuracy": 0.79, "adopted": 0.87, "partly": 0.47, "not": 0.86},
+       "local_reg": {"accuracy": 0.69, "adopted": 0.48, "partly": 0.45, "not": 0.96},
        "minban_rev": {"accuracy": 0.80, "adopted": 0.87, "partly": 0.5, "not": 0.95},
        # Written blind by other helpers, in the tuning since 2026-12-04 (dianshang_rev, blind 0.700) and
        # 2026-12-05 (jiaoyu_rev, blind 0.675; wuye_rev, blind 0.657; wuzhangai_rev, blind 0.579;
        # dianti_rev, blind 0.590, tuned on since the fourth session of the day; gongshui_rev, blind
-       # 0.558, tuned on since the fifth).
-       "dianshang_rev": {"accuracy": 0.82, "adopted": 0.86, "partly": 0.6, "not": 0.94},
+       # 0.558, since the fifth; shipin_rev, blind 0.747, and ranqi_rev, blind 0.716, since the sixth).
+       "dianshang_rev": {"accuracy": 0.82, "adopted": 0.86, "partly": 0.6, "not": 0.93},
        "jiaoyu_rev": {"accuracy": 0.85, "adopted": 0.87, "partly": 0.81, "not": 0.86},
-       "wuye_rev": {"accuracy": 0.70, "adopted": 0.65, "partly": 0.50, "not": 0.87},
-       "wuzhangai_rev": {"accuracy": 0.68, "adopted": 0.63, "partly": 0.54, "not": 0.78},
-       "dianti_rev": {"accuracy": 0.65, "adopted": 0.70, "partly": 0.50, "not": 0.76},
-       "gongshui_rev": {"accuracy": 0.61, "adopted": 0.55, "partly": 0.47, "not": 0.82}}
+       "wuye_rev": {"accuracy": 0.69, "adopted": 0.62, "partly": 0.46, "not": 0.94},
+       "wuzhangai_rev": {"accuracy": 0.68, "adopted": 0.62, "partly": 0.54, "not": 0.78},
+       "dianti_rev": {"accuracy": 0.67, "adopted": 0.70, "partly": 0.52, "not": 0.79},
+       "gongshui_rev": {"accuracy": 0.62, "adopted": 0.55, "partly": 0.5, "not": 0.82},
+       "shipin_rev": {"accuracy": 0.82, "adopted": 0.82, "partly": 0.64, "not": 0.94},
+       "ranqi_rev": {"accuracy": 0.74, "adopted": 0.79, "partly": 0.53, "not": 0.90}}
 SETS = Path(__file__).resolve().parent / "fixtures" / "adoption"
 
 
@@ -168,3 +170,15 @@ def test_the_water_supply_set_stays_at_its_figures(runner):
     folder = SETS.parent / "adoption_heldout" / "gongshui_rev"
     held_to_figures(runner, folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl",
                     NOW["gongshui_rev"])
+
+
+def test_the_street_food_set_stays_at_its_figures(runner):
+    folder = SETS.parent / "adoption_heldout" / "shipin_rev"
+    held_to_figures(runner, folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl",
+                    NOW["shipin_rev"])
+
+
+def test_the_town_gas_set_stays_at_its_figures(runner):
+    folder = SETS.parent / "adoption_heldout" / "ranqi_rev"
+    held_to_figures(runner, folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl",
+                    NOW["ranqi_rev"])
