@@ -675,7 +675,8 @@ def _keep(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
         # A figure of the provision the keep-ask names (百分之三十的比例是合理的) that the final text
         # no longer states: that provision was not kept, however much of the rest survived.
         named = same_figures(figures(opinion.text), figures(revision.old_text[opinion.article]))
-        gone = "、".join(sorted(named - same_figures(named, figures(home.text)))) or None
+        gone = _replaced_by(sorted(named - same_figures(named, figures(home.text))),
+                            revision.old_text[opinion.article], home.text) or None
     if not gone and home is not None and _KEEPS_SOFT.search(_keep_sentences(normalize(opinion.text))):
         # A keep-ask for a permission or an encouragement (保持“可以”, 鼓励就好) whose provision became a duty.
         gone = _made_firm(revision.old_text[opinion.article], home.text)
@@ -694,6 +695,18 @@ def _keep(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
         # A keep-ask on the whole draft: kept when the draft's words it names are all still there.
         return _located(revision, opinion, settings, kind="keep")
     return Proposal("not_adopted", 0.0, _evidence(revision, opinion, home, _reason("removed_against")))
+
+
+def _replaced_by(gone: list[str], consulted: str, final: str) -> str:
+    """The figures a final text no longer states, each with what it states anew of their kind instead
+    (二十个工作日→十个工作日), or alone when it states none."""
+    written = [(f, v) for f in sorted(figures(final) - figures(consulted)) if (v := figure_value(f))]
+    shown = []
+    for figure in gone:
+        family = (figure_value(figure) or ("",))[0]
+        instead = [f for f, v in written if v[0] == family]
+        shown.append(f"{figure}→{'、'.join(instead)}" if instead else figure)
+    return "、".join(shown)
 
 
 _QUOTED_SHORT = re.compile(r"[“\"「『]([^”\"」』]{2,})[”\"」』]")

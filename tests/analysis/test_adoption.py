@@ -489,7 +489,7 @@ def test_a_move_refused_is_a_keep_ask_judged_on_the_diff():
     proposal = propose(asked, shortened)
     assert proposal.outcome == "not_adopted"
     assert proposal.evidence["reason"]["code"] == "changed_against"
-    assert proposal.evidence["changed"] == "一小时"  # the figure it names, no longer there
+    assert proposal.evidence["changed"] == "一小时→三十分钟"  # the figure it names, and what replaced it
     assert propose(asked, revision(("第一条", before, "第一条", before, "same"), *BASE[1:])).outcome == "adopted"
     # Without the named figure read (keep_figure), the move refused is what the final text made.
     proposal = propose(asked, shortened, Settings(keep_figure=False))
