@@ -56,6 +56,9 @@ SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {
     # session): a bus stop, an e-bike charged in a stairwell and the consultation's web page share the
     # draft's words (公交站, 充电, 征求意见) and stay on topic.
     "tingche": {"attribution_implicit": 0.73, "offtopic_precision": 0.82, "offtopic_recall": 0.73},
+    # zhaopai (written blind, measured once, tuned on since the same session): shop owners write 门头,
+    # 牌子, 灯箱 for the draft's 招牌 and 户外广告设施; ten of their comments are set aside.
+    "zhaopai": {"attribution_implicit": 0.65, "offtopic_precision": 0.66},
 }
 
 
