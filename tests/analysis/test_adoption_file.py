@@ -1,11 +1,14 @@
 """`legislink adoption suggest-file`: the whole path without a database, and its quality on the
 慈善法 2016 → 2023 revision (the shared sample, scored as ../shared/tools/score_adoption.py does)."""
 
+import importlib.util
 import json
 import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+
+import pytest
 
 from legislink.cli import main
 
@@ -107,78 +110,35 @@ def test_the_charity_law_sample_stays_at_its_figures(runner, shared_dir):
                     shared_dir / "samples" / "cishan_adoption_comments.jsonl", NOW["cishan"])
 
 
-def test_the_local_regulation_set_stays_at_its_figures(runner):
-    folder = SETS / "local_reg"
-    held_to_figures(runner, folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl",
-                    NOW["local_reg"])
+# The sets stored with both texts, and those whose final text is built from a law of ../shared and the
+# edits beside it (edits.json names the law).
+HELD_OUT = SETS.parent / "adoption_heldout"
+STORED = {"local_reg": SETS / "local_reg", **{name: HELD_OUT / name for name in (
+    "wuye_rev", "wuzhangai_rev", "dianti_rev", "gongshui_rev", "shipin_rev", "ranqi_rev")}}
+BUILT = {"grow_half": SETS / "grow_half", "minban_rev": SETS / "minban_rev",
+         "dianshang_rev": HELD_OUT / "dianshang_rev", "jiaoyu_rev": HELD_OUT / "jiaoyu_rev"}
 
 
-def test_the_grown_law_set_stays_at_its_figures(runner, shared_dir, tmp_path):
-    folder = SETS / "grow_half"
+@pytest.mark.parametrize("name", sorted(STORED))
+def test_a_revision_set_stored_with_both_texts_stays_at_its_figures(runner, name):
+    folder = STORED[name]
+    held_to_figures(runner, folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl", NOW[name])
+
+
+@pytest.mark.parametrize("name", sorted(BUILT))
+def test_a_revision_set_built_from_a_shared_law_stays_at_its_figures(runner, shared_dir, tmp_path, name):
+    folder = BUILT[name]
     final = tmp_path / "final.txt"
     subprocess.run([sys.executable, str(folder / "build_final.py"), str(final), "--shared", str(shared_dir)],
                    check=True, capture_output=True)
-    held_to_figures(runner, shared_dir / "laws" / "jiuye_cujin_fa_2015.txt", final, folder / "comments.jsonl",
-                    NOW["grow_half"])
+    source = json.loads((folder / "edits.json").read_text(encoding="utf-8"))["source"]
+    held_to_figures(runner, shared_dir / "laws" / source, final, folder / "comments.jsonl", NOW[name])
 
 
-def test_the_private_school_law_set_stays_at_its_figures(runner, shared_dir, tmp_path):
-    folder = SETS / "minban_rev"
-    final = tmp_path / "final.txt"
-    subprocess.run([sys.executable, str(folder / "build_final.py"), str(final), "--shared", str(shared_dir)],
-                   check=True, capture_output=True)
-    held_to_figures(runner, shared_dir / "laws" / "minban_jiaoyu_cujin_fa_2018.txt", final,
-                    folder / "comments.jsonl", NOW["minban_rev"])
-
-
-def test_the_e_commerce_law_set_stays_at_its_figures(runner, shared_dir, tmp_path):
-    folder = SETS.parent / "adoption_heldout" / "dianshang_rev"
-    final = tmp_path / "final.txt"
-    subprocess.run([sys.executable, str(folder / "build_final.py"), str(final), "--shared", str(shared_dir)],
-                   check=True, capture_output=True)
-    held_to_figures(runner, shared_dir / "laws" / "dianzishangwu_2018.txt", final, folder / "comments.jsonl",
-                    NOW["dianshang_rev"])
-
-
-def test_the_family_education_law_set_stays_at_its_figures(runner, shared_dir, tmp_path):
-    folder = SETS.parent / "adoption_heldout" / "jiaoyu_rev"
-    final = tmp_path / "final.txt"
-    subprocess.run([sys.executable, str(folder / "build_final.py"), str(final), "--shared", str(shared_dir)],
-                   check=True, capture_output=True)
-    held_to_figures(runner, shared_dir / "laws" / "jiating_jiaoyu_cujin_fa_2021.txt", final,
-                    folder / "comments.jsonl", NOW["jiaoyu_rev"])
-
-
-def test_the_property_management_set_stays_at_its_figures(runner):
-    folder = SETS.parent / "adoption_heldout" / "wuye_rev"
-    held_to_figures(runner, folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl", NOW["wuye_rev"])
-
-
-def test_the_accessibility_set_stays_at_its_figures(runner):
-    folder = SETS.parent / "adoption_heldout" / "wuzhangai_rev"
-    held_to_figures(runner, folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl",
-                    NOW["wuzhangai_rev"])
-
-
-def test_the_lift_safety_set_stays_at_its_figures(runner):
-    folder = SETS.parent / "adoption_heldout" / "dianti_rev"
-    held_to_figures(runner, folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl",
-                    NOW["dianti_rev"])
-
-
-def test_the_water_supply_set_stays_at_its_figures(runner):
-    folder = SETS.parent / "adoption_heldout" / "gongshui_rev"
-    held_to_figures(runner, folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl",
-                    NOW["gongshui_rev"])
-
-
-def test_the_street_food_set_stays_at_its_figures(runner):
-    folder = SETS.parent / "adoption_heldout" / "shipin_rev"
-    held_to_figures(runner, folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl",
-                    NOW["shipin_rev"])
-
-
-def test_the_town_gas_set_stays_at_its_figures(runner):
-    folder = SETS.parent / "adoption_heldout" / "ranqi_rev"
-    held_to_figures(runner, folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl",
-                    NOW["ranqi_rev"])
+def test_every_tuning_set_is_held_to_its_figures(shared_dir):
+    spec = importlib.util.spec_from_file_location("tune_adoption", SETS.parents[3] / "benchmarks" / "tune_adoption.py")
+    tune = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tune)
+    tuned = {name.removesuffix(" (shared)") for name in tune.sets(shared_dir)}
+    assert "ranqi_rev" in tuned
+    assert tuned <= set(STORED) | set(BUILT) | {"cishan"}
