@@ -196,14 +196,17 @@ class Proposal:
 # Cues of the general drafting vocabulary (立法技术规范: 修改为 / 增加 / 删去 / 保留) and of comments.
 # Keep: 保留 and 维持 with the near-synonyms a general dictionary gives for them (保持, 留下, 留着,
 # 不变) and the negated verb 不要动 / 别动 / 不用动 / 不必动 (leave it as it is; 不用 and 不必 are the
-# negations of need in grammar, beside 不要 and 别).
+# negations of need in grammar, beside 不要 and 别); 支持 aimed at a provision (本条, 第十三条) or at its
+# present wording (现在的写法, 现行规定: 写法 and 表述 are the drafting words for a wording). Taken out
+# once as read off one dianti_rev comment, it was put back in the sixth session of 2026-12-05, when
+# comments of wuye_rev and shipin_rev, by other writers, asked the same way (+3, no set lost one).
 # A move of a figure refused (请不要缩短, 别再延长了, 不要再提高): the negations of a request before the verbs
 # of raising and lowering (_HIGHER, _LOWER below): leave it where it is.
 _MOVES = r"提高|上调|调高|加大|加重|延长|推迟|延后|降低|下调|调低|减少|减轻|缩短|压缩|减半"
 _REFUSED_MOVE = re.compile(rf"(?:不要|不用|不必|不宜|不应|千万别|别)再?(?={_MOVES})")
 _KEEP = re.compile(r"保留|维持|保持|留下|留着|不变|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消"
                    r"|不要动|别动|不用动|不必动|继续沿用|坚持现行|赞成"
-                   r"|支持(?:本条|这一?条|该条|此条)"
+                   r"|支持(?:本条|这一?条|该条|此条|第[^条，,。]{1,6}条|(?:现在|现行|原来)的?(?:写法|规定|表述))"
                    rf"|{_REFUSED_MOVE.pattern}(?:{_MOVES})")
 _DELETE = re.compile(r"删去|删除|删掉|去掉|取消|废止|不再规定")
 # The drafting verb 保留 and a negated deletion: a keep-ask beyond doubt, as 维持 and 保持 are not
