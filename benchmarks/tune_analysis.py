@@ -76,6 +76,11 @@ STAGES = {
         (offtopic, "MIN_PROVISION_SCORE"): [0.75, 1.0, 1.5, 2.0, 3.0],
         (offtopic, "COMMON_SHARE"): [1e-5, 2e-5, 5e-5],
     }),
+    # How short a resident's word may be and still read as the draft's longer word it begins (拆 for
+    # 拆除): one character or two, for the relation to the draft.
+    "offtopic-short": ("offtopic_f1", {
+        (offtopic, "SHORTEST"): [1, 2],
+    }),
     "offtopic-ads": ("offtopic_f1", {
         (offtopic, "AD_RELATION"): [1.0, 1.5, 2.0, 2.5, 3.0],
         (offtopic, "OTHER_LAW_RELATION"): [1.0, 1.5, 2.0, 3.0, 4.0],

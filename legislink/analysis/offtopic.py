@@ -237,6 +237,10 @@ COMMON_SHARE = 1e-5
 # after English comments were read through the dictionary (they were 1.25 / 0.5 / 5.0, kept for the
 # demo's English registration opinion, which now stays on topic with them).
 MIN_RELATION = 1.0
+# The fewest characters of a resident's word read as the draft's longer word it begins (拆 for 拆除, 罚
+# for 罚款, as 电商 for 电子商务): one for the relation to the draft, two for attribution (sixth
+# session of 2026-12-05: one character for both cost content-only attribution on yanhua and tingche).
+SHORTEST = 1
 # The relation enough for a normative ask, and that needed by a question asking for information.
 MIN_NORMATIVE_RELATION = 0.25
 MIN_QUESTION_RELATION = 6.0
@@ -291,7 +295,8 @@ def draft_relation(units: Sequence[tuple[str, ...]], draft: Draft) -> float:
         return 0.0
     found = 0.0
     for unit in unique:
-        best = max((vocabulary.specificity[w] for t in unit for w in vocabulary.draft_words(t)), default=0.0)
+        best = max((vocabulary.specificity[w] for t in unit for w in vocabulary.draft_words(t, SHORTEST)),
+                   default=0.0)
         # The best of n readings of an English word is the best of n chances to meet a word of the
         # draft: it is discounted by log n, as the specificity itself is a log ratio.
         best -= math.log(len(unit))

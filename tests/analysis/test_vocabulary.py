@@ -23,6 +23,15 @@ def test_a_short_form_stands_for_the_drafts_term(articles, segmenter):
     assert vocabulary.draft_words("路灯") == ()
 
 
+def test_a_one_character_word_stands_for_the_drafts_word_it_begins_only_when_asked(articles, segmenter):
+    vocabulary = _vocabulary(articles, segmenter)
+    # 罚 (said) for the draft's 罚款: read so for the relation to the draft, not for attribution.
+    assert vocabulary.draft_words("罚") == ()
+    assert "罚款" in vocabulary.draft_words("罚", shortest=1)
+    # A character common in general Chinese is a word of its own: 人 is not 人民.
+    assert vocabulary.draft_words("人", shortest=1) == ()
+
+
 def test_comments_on_the_drafts_subject_relate_more_than_complaints_about_daily_life(articles, segmenter):
     vocabulary = _vocabulary(articles, segmenter)
     on_topic = segmenter.tokens("银行账户被骗子拿去转账，开户的时候就该核验身份")
