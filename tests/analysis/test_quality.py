@@ -47,18 +47,18 @@ FLOORS = {
 # same, later that day) and yanglao (2026-12-05, tuned on since the next session); wenming, yanhua and
 # tuoyu (likewise) do not yet.
 SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {
-    "wenming": {"attribution_implicit": 0.71, "offtopic_precision": 0.82, "offtopic_recall": 0.8},
+    "wenming": {"attribution_implicit": 0.71, "offtopic_precision": 0.87, "offtopic_recall": 0.8},
     "yanhua": {"offtopic_precision": 0.83},
     # tuoyu (written blind, measured once, tuned on since 2026-12-05's fifth session): eleven on-topic
     # comments in everyday words only (孩子, 托儿所, 娃 for the draft's 婴幼儿, 托育机构) are set aside.
-    "tuoyu": {"offtopic_precision": 0.69},
+    "tuoyu": {"offtopic_precision": 0.73},
     # tingche (written blind, measured once at 0.80 / 0.63 off-topic, tuned on since 2026-12-05's sixth
     # session): a bus stop, an e-bike charged in a stairwell and the consultation's web page share the
     # draft's words (公交站, 充电, 征求意见) and stay on topic.
     "tingche": {"attribution_implicit": 0.73, "offtopic_precision": 0.82, "offtopic_recall": 0.73},
     # zhaopai (written blind, measured once, tuned on since the same session): shop owners write 门头,
     # 牌子, 灯箱 for the draft's 招牌 and 户外广告设施; ten of their comments are set aside.
-    "zhaopai": {"attribution_implicit": 0.65, "offtopic_precision": 0.66},
+    "zhaopai": {"attribution_implicit": 0.65, "offtopic_precision": 0.76},
 }
 
 
