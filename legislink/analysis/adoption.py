@@ -200,14 +200,18 @@ class Proposal:
 # present wording (现在的写法, 现行规定: 写法 and 表述 are the drafting words for a wording). Taken out
 # once as read off one dianti_rev comment, it was put back in the sixth session of 2026-12-05, when
 # comments of wuye_rev and shipin_rev, by other writers, asked the same way (+3, no set lost one).
-# A move of a figure refused (请不要缩短, 别再延长了, 不要再提高): the negations of a request before the verbs
-# of raising and lowering (_HIGHER, _LOWER below): leave it where it is.
-_MOVES = r"提高|上调|调高|加大|加重|延长|推迟|延后|降低|下调|调低|减少|减轻|缩短|压缩|减半"
-_REFUSED_MOVE = re.compile(rf"(?:不要|不用|不必|不宜|不应|千万别|别)再?(?={_MOVES})")
+# The verbs of raising and lowering a figure in general Chinese (_HIGHER and _LOWER below add the
+# complaints of too much or too little).
+_RAISING = r"提高|上调|调高|加大|加重|延长|推迟|延后"
+_LOWERING = r"降低|下调|调低|减少|减轻|缩短|压缩|减半"
+# A move of a figure refused (请不要缩短, 别再延长了, 不要再提高): the negations of a request before those
+# verbs: leave it where it is. _REFUSED_MOVE is the negation alone, _REFUSED_VERB the verb it refuses too.
+_REFUSED_MOVE = re.compile(rf"(?:不要|不用|不必|不宜|不应|千万别|别)再?(?={_RAISING}|{_LOWERING})")
+_REFUSED_VERB = re.compile(rf"{_REFUSED_MOVE.pattern}({_RAISING}|{_LOWERING})")
 _KEEP = re.compile(r"保留|维持|保持|留下|留着|不变|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消"
                    r"|不要动|别动|不用动|不必动|继续沿用|坚持现行|赞成"
                    r"|支持(?:本条|这一?条|该条|此条|第[^条，,。]{1,6}条|(?:现在|现行|原来)的?(?:写法|规定|表述))"
-                   rf"|{_REFUSED_MOVE.pattern}(?:{_MOVES})")
+                   rf"|{_REFUSED_VERB.pattern}")
 _DELETE = re.compile(r"删去|删除|删掉|去掉|取消|废止|不再规定")
 # The drafting verb 保留 and a negated deletion: a keep-ask beyond doubt, as 维持 and 保持 are not
 # (维持秩序, 保持联系); only these make a keep-ask beside an ask for a change (keep_and_change).
@@ -348,17 +352,18 @@ def figure_moved(asked: set[str], consulted: str, final: str) -> str | None:
             bases = [b for fam, b in old if fam == family]
             if not bases and any(fam == family for fam, _ in kept):
                 continue  # a figure added beside one of its kind the final text kept: another point
-            if not bases or any((value - b) * (want[1] - b) > 0 for b in _replaced(value, want[1], bases, new, asked)):
+            if not bases or any((value - b) * (want[1] - b) > 0
+                                for b in _replaced(family, value, want[1], bases, new, asked)):
                 return got
     return None
 
 
-def _replaced(value: float, want: float, bases: list[float], new: list, asked: set[str]) -> list[float]:
-    """The consulted figures a new one of its kind may have replaced, to be judged against the asked
+def _replaced(family: str, value: float, want: float, bases: list[float], new: list,
+              asked: set[str]) -> list[float]:
+    """The consulted figures a new one of `family` may have replaced, to be judged against the asked
     `want`: when as many were replaced as written (a range, 二百元以上二千元以下 -> 一百元以上一千元以下),
     the one of the same rank by value, lowest bound with lowest, and none when a range was asked too and
     `want` is another bound than `value`; otherwise all of them."""
-    family = next(fam for _, (fam, v) in new if v == value)
     written = sorted(v for _, (fam, v) in new if fam == family)
     if len(bases) < 2 or len(written) != len(bases):
         return bases
@@ -527,7 +532,7 @@ def ask_kind(text: str, negated: bool = True, also_keep: list | None = None, app
         # a delete verb only in the story around the ask (有人主张删除…必须保留) is not the ask.
         asking = _NEGATED_DELETE.sub("", _NEGATED_CHANGE.sub("", asking))
         # A move refused (请不要缩短) is told in the story too (缩短到场时间我们做不到): that verb asks nothing.
-        for verb in {m.group(1) for m in re.finditer(rf"{_REFUSED_MOVE.pattern}({_MOVES})", text)}:
+        for verb in {m.group(1) for m in _REFUSED_VERB.finditer(text)}:
             asking = asking.replace(verb, "，")
         delete = delete and bool(_DELETE.search(_NEGATED_DELETE.sub("", _keep_sentences(text))))
     # A change cue counts where the comment asks, not in its story ("有了明确的上限…建议保留"); a
@@ -680,14 +685,13 @@ def _keep(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
         named = same_figures(figures(opinion.text), figures(revision.old_text[opinion.article]))
         gone = _replaced_by(sorted(named - same_figures(named, figures(home.text))),
                             revision.old_text[opinion.article], home.text) or None
-    if not gone and home is not None and _KEEPS_SOFT.search(_keep_sentences(normalize(opinion.text))):
+    said = normalize(opinion.text)
+    if not gone and home is not None and _KEEPS_SOFT.search(_keep_sentences(said)):
         # A keep-ask for a permission or an encouragement (保持“可以”, 鼓励就好) whose provision became a duty.
         gone = _made_firm(revision.old_text[opinion.article], home.text)
-    if not gone and home is not None and settings.refused_move and _REFUSED_MOVE.search(normalize(opinion.text)):
+    if not gone and home is not None and settings.refused_move and _REFUSED_MOVE.search(said):
         # A move refused (请不要缩短) that the final text made: the figures it moved, the refused way.
-        moved = direction_point(_REFUSED_MOVE.sub("", normalize(opinion.text)), revision.old_text[opinion.article],
-                                home.text)
-        gone = moved or None
+        gone = direction_point(_REFUSED_MOVE.sub("", said), revision.old_text[opinion.article], home.text) or None
     if home is not None and asked and len(asked & home.pairs) / len(asked) >= settings.survived and not gone:
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("kept")))
     if gone:
@@ -800,10 +804,11 @@ _CLAUSES = re.compile(r"[^，,。；;：:！!？?\n]+")
 _CUES = re.compile(r"建议|希望|要求|请求|呼吁|最好|修改为|改为|改成|增加|增设|增写|补充|删去|删除")
 
 
+# 别 as a prohibition, standing alone (not 特别, 区别, 别人, 别的): offtopic.py's asks read it the same way.
+PROHIBITIVE_BIE = r"(?<![特区分类级个性告识鉴辨差离派])别(?![人的处])"
 # A request's own negation and what it governs to the clause's end (不要要求联动, 千万别一刀切, 反对收费):
 # the negations of requests, not the prohibitions of drafting (不得, 不能, 禁止), which state a rule asked.
-_REFUSED = re.compile(r"(?:(?<!要)不要|千万别|(?<![特区分类级个性告识鉴辨差离派])别(?![人的处])|反对)"
-                      r"[^，,。；;！!？?]*")
+_REFUSED = re.compile(rf"(?:(?<!要)不要|千万别|{PROHIBITIVE_BIE}|反对)[^，,。；;！!？?]*")
 
 
 def _said(text: str, settings: Settings, kind: str) -> str:
@@ -1070,8 +1075,8 @@ def _sentence_pairs(consulted: str, final: str) -> list[tuple[str, str]]:
 # more often); lowering: a smaller one. 提前 (in advance) and 增加 (to add a clause, in drafting) say
 # something else as often, and are left out; the colloquial 降下来 and 太狠, first read off a
 # gongshui_rev comment, were taken out again (they moved that comment only).
-_LOWER = re.compile(r"降低|降到|下调|调低|减少|减轻|缩短|压缩|减半|太高|太重|太长|太多|太贵")
-_HIGHER = re.compile(r"提高|上调|调高|加大|加重|延长|推迟|延后|太低|太轻|太短|太少")
+_LOWER = re.compile(rf"{_LOWERING}|降到|太高|太重|太长|太多|太贵")
+_HIGHER = re.compile(rf"{_RAISING}|太低|太轻|太短|太少")
 
 
 def _direction(point: str) -> int:

@@ -48,7 +48,7 @@ from typing import Literal
 
 import phonenumbers
 
-from legislink.analysis.adoption import APPROVING
+from legislink.analysis.adoption import APPROVING, PROHIBITIVE_BIE
 from legislink.analysis.corpus import Draft
 from legislink.analysis.model import Attribution, OfftopicReason
 from legislink.analysis.requests import default_cues, find_request
@@ -182,7 +182,7 @@ _POLITE_FORMS = r"能不能|可不可以|能否|可否"
 _ASKS = re.compile(
     rf"希望|(?<![申邀聘])请(?!问|假|客|教)|恳请|恳求|呼吁|盼望|期盼|期待|{_POLITE_FORMS}|务必|最好|(?:一定|千万)要"
     r"|起码|好歹"
-    r"|(?<![特区分类级个性告识鉴辨差离派])别(?![人的处])|(?<!要)不要"
+    rf"|{PROHIBITIVE_BIE}|(?<!要)不要"
     r"|\b(?:please|hope|wish|ask|would like|i'd like|would rather|had better|make sure|don't|do not)\b"
 )
 # A rule asked of another law: a revision verb with a law's name as its object (修改道路交通安全法),
