@@ -476,8 +476,7 @@ def test_a_keep_ask_whose_quoted_wording_was_dropped_is_not_adopted():
     assert propose(asked, revision(*BASE[:2], ("第三条", PERMIT, "第三条", PERMIT, "same"))).outcome == "adopted"
 
 
-def test_support_aimed_at_a_provision_or_its_wording_is_a_keep_ask():
-    assert ask_kind("变更登记十五天可以，支持现在的写法。") == "keep"
+def test_support_aimed_at_a_provision_by_its_number_is_a_keep_ask():
     assert ask_kind("熄火保护很有用，支持第31条的写法。") == "keep"
     # 支持 as the draft's own verb (the state supports something) asks for a change.
     assert ask_kind("建议增加政府支持社区托育的规定。") != "keep"
