@@ -936,7 +936,10 @@ def _figure_elsewhere(revision: Revision, opinion: Opinion, settings: Settings, 
     floor; None otherwise."""
     if not settings.figure_elsewhere or not asked:
         return None
-    words = set(pairs(ask_clauses(opinion.text))) & revision.vocabulary
+    # The figure's own characters (三个月 in 三个月内拨付) are what is looked for, not what shows the
+    # article is on the ask's subject: only the ask's other words count for that.
+    clauses = ask_clauses(opinion.text)
+    words = (set(pairs(clauses)) - set(pairs("".join(figures(clauses))))) & revision.vocabulary
     floor = max(settings.least_weight, revision.weight(words & home.pairs) if home is not None else 0.0)
     best, best_weight, got = None, floor, None
     for final in revision.finals:
@@ -1039,8 +1042,9 @@ _ASKED_KIND = re.compile(r"多少个?(工作日|日|天|周|月|年|万元|元|�
 # without them is firmer.
 _HEDGES = ("逐步", "创造条件", "适当", "尽量", "有条件的")
 # A quoted soft word of the provision in a comment (光有“鼓励”不够, 写成“可以”等于没写): the comment
-# wants a duty — unless it asks to keep something (_KEEP) or not to change it (_NEGATED_CHANGE), the
-# general keep and negation cues above (维持“可以”, 不要改成义务).
+# wants a duty — unless it asks to keep something (_KEEP) or not to change it: a negation whose clause
+# holds a verb of change (_CHANGE, 改, 变: 不要改成义务, 不要变成硬性义务). A negation of anything else
+# (不能是“可以”, 等不得) rejects the soft word or tells the story, and leaves the ask for a duty standing.
 _QUOTED_SOFT = re.compile(r"[“\"「『](?:可以|鼓励|提倡|逐步|创造条件|适当|尽量)[^”\"」』]{0,6}[”\"」』]")
 
 
@@ -1053,7 +1057,8 @@ def _modal_class(text: str, hedges: bool = False) -> set[str]:
 def _wants_duty(text: str) -> bool:
     """Whether a comment asks for a duty by complaining of a quoted soft word of the provision."""
     text = normalize(text)
-    return bool(_QUOTED_SOFT.search(text)) and not (_KEEP.search(text) or _NEGATED_CHANGE.search(text))
+    return bool(_QUOTED_SOFT.search(text)) and not (_KEEP.search(text) or any(
+        _CHANGE.search(m.group()) or re.search("[改变]", m.group()) for m in _NEGATED_CHANGE.finditer(text)))
 
 
 def _sentence_pairs(consulted: str, final: str) -> list[tuple[str, str]]:

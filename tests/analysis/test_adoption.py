@@ -589,6 +589,16 @@ def test_an_asked_figure_moved_in_another_article_that_shares_more_of_the_ask_is
     assert propose(asked, exact, Settings(figure_elsewhere=True)).outcome == "adopted"
 
 
+def test_an_asked_figure_found_in_an_article_on_another_subject_is_not_where_it_went():
+    subsidy = "修缮历史建筑的，可以向区人民政府申请修缮补助。"
+    plaque = "历史建筑公布之日起六个月内，区人民政府应当设置保护标志。"
+    rev = revision(*BASE[:2], ("第三条", subsidy, "第三条", subsidy, "same"),
+                   ("第四条", plaque, "第四条", plaque.replace("六个月", "三个月"), "modified"))
+    # Only the figure's own characters (三个月) and the common 区政府 are shared with the plaque article.
+    asked = Opinion("补助申请了半年都没拨下来，建议规定区政府在三个月内拨付。", article="第三条")
+    assert propose(asked, rev, Settings(figure_elsewhere=True)).outcome == "not_adopted"
+
+
 def test_a_keep_ask_beside_an_ask_for_a_change_is_partly_adopted_when_only_the_keep_was_made():
     rev = revision(*BASE)
     both = Opinion("第一条规定不得超过百分之十，我们坚决支持。恳请保留这一规定，并明确违反规定的法律责任。",
@@ -618,6 +628,9 @@ def test_a_duty_asked_by_complaining_of_a_quoted_soft_word_is_judged_on_the_diff
     # Asking to keep the soft word is no ask for a duty.
     keep = Opinion("第三条用“鼓励”比较合适，不要变成硬性义务。", article="第三条")
     assert propose(keep, firmer).outcome == "not_adopted"
+    # A negation that changes nothing (不能是“鼓励”; a story's 等不得) leaves the ask for a duty standing.
+    for text in ("第三条我们的意见是必须提供，不能是“鼓励”。", "第三条只写了“鼓励”，哺乳的妈妈等不得，必须提供。"):
+        assert propose(Opinion(text, article="第三条"), firmer).outcome == "adopted", text
 
 
 def test_a_hedge_dropped_from_a_duty_is_the_duty_made_firmer():
