@@ -49,15 +49,19 @@ NOW = {"cishan": {"accuracy": 0.82, "adopted": 0.78, "partly": 0.71, "not": 0.96
        # Written blind by other helpers, in the tuning since 2026-12-04 (dianshang_rev, blind 0.700) and
        # 2026-12-05 (jiaoyu_rev, blind 0.675; wuye_rev, blind 0.657; wuzhangai_rev, blind 0.579;
        # dianti_rev, blind 0.590, tuned on since the fourth session of the day; gongshui_rev, blind
-       # 0.558, since the fifth; shipin_rev, blind 0.747, and ranqi_rev, blind 0.716, since the sixth).
+       # 0.558, since the fifth; shipin_rev, blind 0.747, and ranqi_rev, blind 0.716, since the sixth;
+       # mingcheng_rev, blind 0.691, since the seventh). wuzhangai_rev's partly recall is held at 0.50:
+       # the figures a comment names choose its article since the seventh session, and wz-069, set
+       # right before only by an unrelated article's date, is no longer.
        "dianshang_rev": {"accuracy": 0.82, "adopted": 0.86, "partly": 0.6, "not": 0.93},
        "jiaoyu_rev": {"accuracy": 0.85, "adopted": 0.87, "partly": 0.81, "not": 0.86},
        "wuye_rev": {"accuracy": 0.69, "adopted": 0.62, "partly": 0.46, "not": 0.94},
-       "wuzhangai_rev": {"accuracy": 0.68, "adopted": 0.62, "partly": 0.54, "not": 0.78},
+       "wuzhangai_rev": {"accuracy": 0.67, "adopted": 0.62, "partly": 0.50, "not": 0.78},
        "dianti_rev": {"accuracy": 0.67, "adopted": 0.70, "partly": 0.52, "not": 0.79},
        "gongshui_rev": {"accuracy": 0.62, "adopted": 0.55, "partly": 0.5, "not": 0.82},
        "shipin_rev": {"accuracy": 0.82, "adopted": 0.82, "partly": 0.64, "not": 0.94},
-       "ranqi_rev": {"accuracy": 0.74, "adopted": 0.79, "partly": 0.53, "not": 0.90}}
+       "ranqi_rev": {"accuracy": 0.75, "adopted": 0.79, "partly": 0.53, "not": 0.93},
+       "mingcheng_rev": {"accuracy": 0.71, "adopted": 0.73, "partly": 0.46, "not": 0.90}}
 SETS = Path(__file__).resolve().parent / "fixtures" / "adoption"
 
 
@@ -114,7 +118,7 @@ def test_the_charity_law_sample_stays_at_its_figures(runner, shared_dir):
 # edits beside it (edits.json names the law).
 HELD_OUT = SETS.parent / "adoption_heldout"
 STORED = {"local_reg": SETS / "local_reg", **{name: HELD_OUT / name for name in (
-    "wuye_rev", "wuzhangai_rev", "dianti_rev", "gongshui_rev", "shipin_rev", "ranqi_rev")}}
+    "wuye_rev", "wuzhangai_rev", "dianti_rev", "gongshui_rev", "shipin_rev", "ranqi_rev", "mingcheng_rev")}}
 BUILT = {"grow_half": SETS / "grow_half", "minban_rev": SETS / "minban_rev",
          "dianshang_rev": HELD_OUT / "dianshang_rev", "jiaoyu_rev": HELD_OUT / "jiaoyu_rev"}
 
@@ -140,5 +144,5 @@ def test_every_tuning_set_is_held_to_its_figures(shared_dir):
     tune = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tune)
     tuned = {name.removesuffix(" (shared)") for name in tune.sets(shared_dir)}
-    assert "ranqi_rev" in tuned
+    assert "mingcheng_rev" in tuned
     assert tuned <= set(STORED) | set(BUILT) | {"cishan"}

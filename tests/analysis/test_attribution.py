@@ -5,7 +5,7 @@ import re
 import numpy as np
 import pytest
 
-from legislink.analysis import AnalysisOptions, Comment, attribute, attribution
+from legislink.analysis import AnalysisOptions, Article, Comment, attribute, attribution
 from legislink.analysis.attribution import ContentModel, _from_scores
 from legislink.analysis.corpus import build_draft, prepare
 
@@ -140,6 +140,23 @@ def test_a_word_the_draft_does_not_use_counts_by_the_characters_few_articles_hol
     assert [draft.articles[i].label for i in np.flatnonzero(chars[0])] == ["第八条"]
     assert np.allclose(text[0], chars[0])
     assert not chars[1].any()
+
+
+def test_a_figure_the_draft_states_points_to_the_article_that_states_it(segmenter):
+    # 罚二百元太轻: a resident names the amount of the article they mean, in any written form (200元).
+    texts = ["擅自移动保护标志的，处二百元以上二千元以下罚款。", "门前外摆不得超出外墙一米。",
+             "修缮审批应当在二十个工作日内作出决定。"]
+    arts = [Article(label=f"第{n}条", number=k, path=("第一章 总则",), paragraphs=(t,))
+            for k, (n, t) in enumerate(zip("一二三", texts, strict=True), start=1)]
+    draft = build_draft(arts, "某市保护条例", segmenter)
+    docs = prepare([Comment(id="a", text="保护牌子被拆下来卖废铁，罚200元太轻了。"),
+                    Comment(id="b", text="外摆一米实在局促，能不能放宽？"), Comment(id="c", text="罚款太轻了。")],
+                   segmenter)
+    _, _, chars = ContentModel(draft, docs, {}).scores(docs)
+    assert [int(np.argmax(row)) for row in chars[:2]] == [0, 1]
+    assert chars[0][0] > 0
+    assert chars[1][1] > 0
+    assert not chars[2].any()
 
 
 def _row(**scores) -> np.ndarray:
