@@ -157,6 +157,8 @@ class Settings:
     # Is an ask to raise or lower a figure without its number (降低罚款, 推迟施行) judged on the diff of its
     # article (direction_point)?
     direction: bool = True
+    # Is an ask that names one end of a range (下限, 上限) judged on that end alone (range_end)?
+    range_ends: bool = True
 
 
 DEFAULT = Settings()
@@ -417,6 +419,37 @@ def figure_beyond(asked: set[str], bases_text: str, consulted: str, final: str) 
                 if further(value, want, family):
                     return got
     return None
+
+
+# The two ends of a range (处一万元以上五万元以下, 二百元至二千元) in the words of statutes and comments:
+# 下限, 最低, 起步 / 上限, 最高, 封顶 (not 最高人民法院 / 检察院, the names of institutions). An ask that
+# names one end (罚款下限提高到一千元, 最高罚款能不能降一点) is judged on that end of each range alone.
+_LOWER_BOUND = re.compile(r"下限|最低|起步|起罚")
+_UPPER_BOUND = re.compile(r"上限|最高(?!人民)|封顶")
+_RANGE = re.compile(rf"((?:{_FIGURE.pattern})|{_NUMERAL})(?:以上|至|到|～|~)((?:{_FIGURE.pattern}))(?:以下)?")
+
+
+def range_end(ask: str) -> str | None:
+    """Which end of a range an ask names: "lower", "upper", or None (neither, or both)."""
+    lower, upper = bool(_LOWER_BOUND.search(ask)), bool(_UPPER_BOUND.search(ask))
+    return "lower" if lower and not upper else "upper" if upper and not lower else None
+
+
+def at_end(text: str, end: str | None) -> str:
+    """`text` with each range of figures written as its `end` alone (二百元至二千元 -> 二百元 for
+    "lower"); the text as it is for None. A bound without its unit (二百至二千元) takes the other's."""
+    if end is None:
+        return text
+
+    def keep(found: re.Match) -> str:
+        low, high = found.group(1), found.group(2)
+        if end == "upper":
+            return high
+        unit = _UNIT.match(high)
+        if low not in figures(low) and unit and unit.group(3):
+            return ("百分之" if unit.group(1) and not low.startswith("百分之") else "") + low + unit.group(3)
+        return low
+    return _RANGE.sub(keep, normalize(text))
 
 
 def same_figures(asked: set[str], written: set[str]) -> set[str]:
@@ -1116,6 +1149,8 @@ def direction_point(point: str, consulted: str, final: str) -> str | None | bool
     sentence holding a consulted figure it is about, the figures of one kind replaced, lowest with
     lowest (a range's bounds with its bounds), all the asked way ("千分之三→千分之一"); False when they
     stayed or one moved the other way; None when it is no such ask (_moved_figures)."""
+    end = range_end(point)
+    consulted, final = at_end(consulted, end), at_end(final, end)
     way, about = _moved_figures(point, consulted)
     if not way:
         return None
@@ -1219,11 +1254,13 @@ def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, te
                     "partly_some", made=str(done), asked=str(len(points))), figures="、".join(sorted(written))))
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
                                                   figures="、".join(sorted(written))))
-    asked_figures = figures(text) - figures(revision.old_text.get(opinion.article or "", ""))
+    end = range_end(text) if settings.range_ends else None
+    asked_figures = figures(text) - figures(at_end(revision.old_text.get(opinion.article or "", ""), end))
     # The consulted wording of the article commented on (which a merged home did not pair with).
-    before = revision.old_text.get(opinion.article or "", "") or revision.old_text.get(home.old_label or "", "")
-    replaced = "、".join(figures(before) - figures(home.text))
-    answer = _figure_text(revision, home, asked_figures, settings)
+    before = at_end(revision.old_text.get(opinion.article or "", "") or revision.old_text.get(home.old_label or "", ""),
+                    end)
+    replaced = "、".join(figures(before) - figures(at_end(home.text, end)))
+    answer = at_end(_figure_text(revision, home, asked_figures, settings), end)
     if settings.beyond and asked_figures and (further := figure_beyond(asked_figures, replaced, before, answer)):
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
                                                   figures=further))
@@ -1298,9 +1335,10 @@ def _figure_text(revision: Revision, final: _Final, asked: set[str], settings: S
 
 
 def _figures_written(revision: Revision, text: str, final: _Final, settings: Settings) -> set[str]:
-    before = figures(revision.old_text.get(final.old_label or "", ""))
+    end = range_end(text) if settings.range_ends else None
+    before = figures(at_end(revision.old_text.get(final.old_label or "", ""), end))
     asked = figures(text) - before
-    return same_figures(asked, figures(_figure_text(revision, final, asked, settings)) - before)
+    return same_figures(asked, figures(at_end(_figure_text(revision, final, asked, settings), end)) - before)
 
 
 def _added_words(final: _Final, found: set[str]) -> str:

@@ -21,6 +21,7 @@ from legislink.analysis.adoption import (
     propose,
     propose_each,
     propose_group,
+    range_end,
     same_figures,
 )
 
@@ -807,3 +808,16 @@ def test_a_range_moved_as_asked_is_shown_bound_by_bound():
     assert direction_point(asked, fine, "处一千元以上五千元以下罚款。") == "五百元、二千元→一千元、五千元"
     # One bound lowered: not the way asked.
     assert direction_point(asked, fine, "处二百元以上五千元以下罚款。") is False
+
+
+def test_an_ask_on_one_end_of_a_range_is_judged_on_that_end():
+    before = "占用城市绿地的，处每平方米二百元以上五百元以下罚款。"
+    after = "占用城市绿地的，处每平方米五百元以上一千元以下罚款。"
+    rev = revision(*BASE[:2], ("第三条", before, "第三条", after, "modified"))
+    # The lower end was asked at 一千元: it rose to 五百元, and 一千元 is now the upper end.
+    lower = Opinion("第三条罚得太轻，建议罚款下限提高到每平方米一千元。", article="第三条")
+    assert propose(lower, rev).outcome == "partly"
+    assert propose(lower, rev, Settings(range_ends=False)).outcome == "adopted"
+    upper = Opinion("第三条罚得太轻，建议罚款上限提高到每平方米一千元。", article="第三条")
+    assert propose(upper, rev).outcome == "adopted"
+    assert range_end("最高人民法院有司法解释，建议下限提高") == "lower"
