@@ -512,8 +512,10 @@ _REQUEST = re.compile(r"建议|希望|要求|请求|呼吁|最好|修改为|改�
 
 
 # A negated verb of change and what it governs up to the clause's end (千万别删掉或者放宽, 不要降低):
-# the negations of comments and the change verbs of _CHANGE and _DELETE.
-_NEGATED_CHANGE = re.compile(r"(?:不要|不用|不必|不宜|不应|不能|不得|千万别|别|反对)[^，,。；;！!？?]*")
+# the negations of comments and the change verbs of _CHANGE and _DELETE; not the 不 of an A-not-A
+# question (能不能再延长点, 要不要: _A_NOT_A below), which asks whether and negates nothing.
+_NEGATED_CHANGE = re.compile(r"(?:(?<!要)不要|(?<!用)不用|不必|不宜|(?<!应)不应|(?<!能)不能|不得|千万别|别|反对)"
+                             r"[^，,。；;！!？?]*")
 # The approving words of the general vocabulary of Chinese judgement (fair, proper, feasible, needed),
 # written for the project; offtopic.py reads evaluations in them too.
 APPROVING = r"合理|公平|公正|妥当|可行|有必要"
@@ -887,7 +889,8 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     mass = best_score if best is not None and best is not home else revision.weight(best_found)
     share = mass / best_total if best_total else 0.0
     whole = opinion.article is None or opinion.article not in revision.old_text
-    asked_figures = figures(text) - figures(revision.old_text.get(opinion.article or "", ""))
+    end = range_end(text) if settings.range_ends else None
+    asked_figures = figures(text) - figures(at_end(revision.old_text.get(opinion.article or "", ""), end))
     judged = _diff_judged(revision, opinion, home, settings) if settings.diff_points else []
     floor = settings.home_least_weight if best is not None and best is home else settings.least_weight
     found = best is not None and mass >= floor and share >= settings.partly
@@ -899,7 +902,7 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     if not found:
         return _figure_elsewhere(revision, opinion, settings, asked_figures, home) or _not_found(
             revision, opinion, home, share, mass)
-    made_figures = same_figures(asked_figures, figures(best.text))
+    made_figures = same_figures(asked_figures, figures(at_end(best.text, end)))
     extra = {"share": round(share, 3), "found": sorted(best_found, key=lambda b: -revision.idf.get(b, 0))[:12]}
     # Each separate ask of the comment: made when enough of its own weight is in the same article.
     points, made = _points_made(revision, opinion, settings, consulted, best)
@@ -911,7 +914,7 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
         home_share = revision.weight(wanted & home.novel) / total if home is not None and total else 0.0
         on_point = home_share >= settings.partly or share >= settings.adopted or (len(points) > 1 and bool(made))
         return _figure_missing(revision, opinion, home, best, asked_figures, on_point, share, extra,
-                               settings.beyond)
+                               settings.beyond, end)
     if asked_count > 1 and len(made) < asked_count and (settings.figure_not_all or not made_figures):
         reason = _reason("partly_some", made=str(len(made)), asked=str(asked_count))
         return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
@@ -1272,17 +1275,18 @@ def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, te
 
 
 def _figure_missing(revision: Revision, opinion: Opinion, home: _Final | None, best: _Final, asked: set[str],
-                    on_point: bool, share: float, extra: dict, beyond: bool = True) -> Proposal:
+                    on_point: bool, share: float, extra: dict, beyond: bool = True, end: str | None = None) -> Proposal:
     """An asked figure the final text does not write: not adopted when the article commented on moved
-    it the other way or nothing is on the point; partly when the point is taken up in general terms."""
+    it the other way or nothing is on the point; partly when the point is taken up in general terms.
+    `end`: the end of a range the ask names (range_end), the only one compared."""
     asked_words = "、".join(sorted(asked))
-    consulted = revision.old_text.get(opinion.article or "", "")
-    if beyond and (further := figure_beyond(asked, consulted, revision.old_text.get(best.old_label or "", ""),
-                                            best.text)):
+    consulted = at_end(revision.old_text.get(opinion.article or "", ""), end)
+    if beyond and (further := figure_beyond(asked, consulted, at_end(revision.old_text.get(best.old_label or "", ""),
+                                                                     end), at_end(best.text, end))):
         return Proposal("adopted", round(share, 3), _evidence(revision, opinion, best, _reason(
             "rewritten_as_asked"), figures=further, **extra))
-    if home is not None and (against := figure_against(asked, revision.old_text.get(home.old_label or "", ""),
-                                                       home.text)):
+    if home is not None and (against := figure_against(asked, at_end(revision.old_text.get(home.old_label or "", ""),
+                                                                     end), at_end(home.text, end))):
         return Proposal("not_adopted", round(share, 3), _evidence(revision, opinion, home, _reason(
             "figure_against", asked=asked_words, got=against, final_article=home.label), **extra))
     if not on_point:

@@ -821,3 +821,20 @@ def test_an_ask_on_one_end_of_a_range_is_judged_on_that_end():
     upper = Opinion("第三条罚得太轻，建议罚款上限提高到每平方米一千元。", article="第三条")
     assert propose(upper, rev).outcome == "adopted"
     assert range_end("最高人民法院有司法解释，建议下限提高") == "lower"
+
+
+def test_an_a_not_a_question_asks_a_figure_moved_and_negates_nothing():
+    before = "市场每日营业时间不少于十二小时。"
+    rev = revision(*BASE[:2], ("第三条", before, "第三条", before.replace("十二", "十四"), "modified"))
+    asked = Opinion("下班到菜场已经关门了。第三条的营业时间能不能再延长点？", article="第三条")
+    assert propose(asked, rev).outcome == "adopted"
+    refused = Opinion("下班到菜场已经关门了。第三条的营业时间不能再延长了。", article="第三条")
+    assert propose(refused, rev).outcome != "adopted"
+
+
+def test_an_upper_end_asked_lower_that_rose_is_not_adopted():
+    before = "拒不改正的，处五千元以上三万元以下罚款。"
+    after = "拒不改正的，处一万元以上五万元以下罚款。"
+    rev = revision(*BASE[:2], ("第三条", before, "第三条", after, "modified"))
+    asked = Opinion("第三条罚三万太重了，建议上限降到一万元。", article="第三条")
+    assert propose(asked, rev).outcome == "not_adopted"
