@@ -33,6 +33,7 @@ The thresholds are chosen by leave-one-set-out cross-validation over the labeled
 
 from __future__ import annotations
 
+import difflib
 import functools
 import math
 import re
@@ -157,6 +158,8 @@ class Settings:
     # Is an ask to raise or lower a figure without its number (降低罚款, 推迟施行) judged on the diff of its
     # article (direction_point)?
     direction: bool = True
+    # Is a keep-ask for the very wording (保留原文, 一个字也不要改) not adopted when the wording changed?
+    keep_verbatim: bool = True
     # Is an ask that names one end of a range (下限, 上限) judged on that end alone (range_end)?
     range_ends: bool = True
 
@@ -712,21 +715,11 @@ def _keep(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
     home = _home(revision, opinion, settings)
     old = revision.old_pairs.get(opinion.article or "", set())
     asked = set(pairs(opinion.text + opinion.suggestion)) & old or old
-    gone = _quoted_gone(opinion.text, revision.old_text[opinion.article], home.text) if (
-        settings.keep_quoted and home is not None) else None
-    if not gone and settings.keep_figure and home is not None:
-        # A figure of the provision the keep-ask names (百分之三十的比例是合理的) that the final text
-        # no longer states: that provision was not kept, however much of the rest survived.
-        named = same_figures(figures(opinion.text), figures(revision.old_text[opinion.article]))
-        gone = _replaced_by(sorted(named - same_figures(named, figures(home.text))),
-                            revision.old_text[opinion.article], home.text) or None
-    said = normalize(opinion.text)
-    if not gone and home is not None and _KEEPS_SOFT.search(_keep_sentences(said)):
-        # A keep-ask for a permission or an encouragement (保持“可以”, 鼓励就好) whose provision became a duty.
-        gone = _made_firm(revision.old_text[opinion.article], home.text)
-    if not gone and home is not None and settings.refused_move and _REFUSED_MOVE.search(said):
-        # A move refused (请不要缩短) that the final text made: the figures it moved, the refused way.
-        gone = direction_point(_REFUSED_MOVE.sub("", said), revision.old_text[opinion.article], home.text) or None
+    gone = _changed_against(revision, opinion, settings, home.text) if home is not None else None
+    if isinstance(gone, tuple):
+        # A keep-ask for the wording itself whose every character the final text kept, adding to it.
+        return Proposal("partly", 0.5, _evidence(revision, opinion, home, _reason(
+            "kept_with_addition", added=gone[0], final_article=home.label)))
     if home is not None and asked and len(asked & home.pairs) / len(asked) >= settings.survived and not gone:
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("kept")))
     if gone:
@@ -737,6 +730,69 @@ def _keep(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
         # A keep-ask on the whole draft: kept when the draft's words it names are all still there.
         return _located(revision, opinion, settings, kind="keep")
     return Proposal("not_adopted", 0.0, _evidence(revision, opinion, home, _reason("removed_against")))
+
+
+def _changed_against(revision: Revision, opinion: Opinion, settings: Settings, final: str) -> str | tuple | None:
+    """What the final text (of the article a keep-ask is on) changed of what the ask asked to keep
+    (a quoted wording, a figure, 可以→应当, the wording itself, a move refused), None when nothing;
+    for a keep-ask of the very wording to which words were only added, (the words added,)."""
+    consulted = revision.old_text[opinion.article]
+    said = normalize(opinion.text)
+    keeping = _keep_sentences(said)
+    gone = _quoted_gone(opinion.text, consulted, final) if settings.keep_quoted else None
+    if not gone and settings.keep_figure:
+        # A figure of the provision the keep-ask names (百分之三十的比例是合理的) that the final text
+        # no longer states: that provision was not kept, however much of the rest survived.
+        named = same_figures(figures(opinion.text), figures(consulted))
+        gone = _replaced_by(sorted(named - same_figures(named, figures(final))), consulted, final) or None
+    if not gone and _KEEPS_SOFT.search(keeping):
+        # A keep-ask for a permission or an encouragement (保持“可以”, 鼓励就好) whose provision became a duty.
+        gone = _made_firm(consulted, final)
+    if not gone and settings.keep_verbatim and _VERBATIM.search(keeping):
+        # A keep-ask for the wording itself (请保留原文, 一个字也不要改): a change of it is against it; words
+        # only added to it keep what was asked and add to it (partly).
+        if added := _only_added(consulted, final):
+            return (added,)
+        gone = _first_change(consulted, final)
+    if not gone and settings.refused_move and _REFUSED_MOVE.search(said):
+        # A move refused (请不要缩短) that the final text made: the figures it moved, the refused way.
+        gone = direction_point(_REFUSED_MOVE.sub("", said), consulted, final) or None
+    return gone
+
+
+# A keep-ask for the very wording (保留原文, 维持原样, 一个字也不要改, 一字不改): the drafting words for a
+# provision's text as it stands (原文, 原样), and the negated change of its characters.
+_VERBATIM = re.compile(r"原文|原样|原封不动|一字不改|一个?字(?:也|都)?(?:不要|别|不能|不)改")
+
+
+def _first_change(consulted: str, final: str) -> str | None:
+    """The first stretch the final text changed in the consulted one (“禁止转租”→“未经…同意，不得转租”,
+    shortened to a few characters each side), None when the wording is the same."""
+    old, new = normalize(consulted), normalize(final)
+    if old == new:
+        return None
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag != "equal":
+            return f"{old[i1:i2][:20] or '∅'}→{new[j1:j2][:20] or '∅'}"
+    return None
+
+
+# The words of a proviso or an exception in drafting (立法技术规范: 但书 但是…, 除…外, 未经…同意/批准,
+# 另有规定的除外): added to a provision, they narrow it rather than add to it.
+_PROVISO = re.compile(r"但|除|未经|另有规定|例外")
+
+
+def _only_added(consulted: str, final: str) -> str | None:
+    """What the final text adds to the consulted wording when it keeps every character of it (the
+    first addition, a few characters long); None when it changed or removed any, or is the same."""
+    old, new = normalize(consulted), normalize(final)
+    edits = [op for op in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not edits or any(tag != "insert" for tag, *_ in edits):
+        return None
+    if any(_PROVISO.search(new[j1:j2]) for _, _, _, j1, j2 in edits):
+        return None  # an exception written into it (未经…同意, 但…, 除…外) qualifies what was kept
+    _, _, _, j1, j2 = edits[0]
+    return _NOT_TEXT.sub("", new[j1:j2])[:30] or None
 
 
 def _replaced_by(gone: list[str], consulted: str, final: str) -> str:

@@ -35,6 +35,9 @@ REASONS = {
     # changed: what the ask wanted kept and the final text changed (a quoted wording, a figure, 可以→应当).
     "changed_against": _l("The opinion asked to keep the provision as it was; %(final_article)s of the final text "
                           "changes it: %(changed)s."),
+    # added: the first words the final text adds to the wording the opinion asked to keep word for word.
+    "kept_with_addition": _l("The opinion asked to keep the wording as it was; %(final_article)s of the final text "
+                             "keeps it and adds “%(added)s”."),
     "deleted_as_asked": _l("The final text deletes what the opinion asked to delete."),
     "added_as_asked": _l("The final text adds “%(added)s”, as the opinion asked."),
     "rewritten_as_asked": _l("The final text is worded as the opinion's suggestion asks."),

@@ -838,3 +838,21 @@ def test_an_upper_end_asked_lower_that_rose_is_not_adopted():
     rev = revision(*BASE[:2], ("第三条", before, "第三条", after, "modified"))
     asked = Opinion("第三条罚三万太重了，建议上限降到一万元。", article="第三条")
     assert propose(asked, rev).outcome == "not_adopted"
+
+
+def test_a_keep_ask_for_the_very_wording_is_judged_on_every_character():
+    ban = "场内经营者不得转租、转借摊位。"
+    asked = Opinion("二房东把摊位费抬高好几倍。请保留第三条原文，一个字也不要改。", article="第三条")
+    same = revision(*BASE[:2], ("第三条", ban, "第三条", ban, "same"))
+    assert propose(asked, same).outcome == "adopted"
+    # An exception written into it narrows what was kept: against the ask.
+    proviso = revision(*BASE[:2], ("第三条", ban, "第三条", "场内经营者未经市场开办者同意，不得转租、转借摊位。",
+                                    "modified"))
+    proposal = propose(asked, proviso)
+    assert (proposal.outcome, proposal.evidence["reason"]["code"]) == ("not_adopted", "changed_against")
+    assert propose(asked, proviso, Settings(keep_verbatim=False)).outcome == "adopted"
+    # Words only added to it keep it and add to it: partly, saying what was added.
+    added = revision(*BASE[:2], ("第三条", ban, "第三条", ban.rstrip("。") + "，并不得擅自改变摊位用途。", "modified"))
+    proposal = propose(asked, added)
+    assert (proposal.outcome, proposal.evidence["reason"]["code"]) == ("partly", "kept_with_addition")
+    assert proposal.evidence["reason"]["params"]["added"].startswith("并不得擅自改变")
