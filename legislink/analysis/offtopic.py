@@ -105,7 +105,8 @@ _TO_REGULATE = rf"(?:{'|'.join(_MODAL_VERBS)})管|谁来管|管起来|严(?:管|
 # the 立法技术规范 of the NPC Standing Committee), of asking for a text to change (增加, 删除, 修改,
 # 放宽, 加重, as in stance.py), of sanctions and of what a rule sets (罚 — the morpheme of every
 # sanction word: 处罚, 罚款, 罚金 —, 责任, 标准, 资格, 审批, 监管, and the words of drafting for a
-# quantity a provision fixes, 上限, 下限, 限额, 期限, 时限, as adoption.py reads them), and of asking
+# quantity a provision fixes, 上限, 下限, 限额, 期限, 时限, as adoption.py reads them, and its bounds:
+# 不少于, 不超过, 不低于… of drafting, 至少/最少/最多/起码 with a modal, 最少要五平方米), and of asking
 # for a rule (建议, 要求, 该管/要管 as above); in English, the same words (should, must, ban, rule, fine,
 # penalty, retain, remove, limit, deadline, standard, enforce, suggest...), one for each Chinese one, since
 # English comments are read by these patterns too (2026-12-05). Written for the project from that
@@ -116,6 +117,7 @@ _NORMATIVE = re.compile(
     r"应当|应该|必须|不得|(?<!能)不能|不准|不许|只准|只许|不应|禁止|严禁|明令|规定|明确|写明|写清|写进|写入|纳入|列入|条款|罚则"
     r"|罚|追究|责任|增加|增设|删除|删去|修改|取消|保留|放宽|加重|从严|标准|资格|审批|监管|规范"
     r"|限制|上限|下限|限额|期限|时限|建议|要求"
+    r"|不少于|不低于|不超过|不高于|不多于|(?:至少|最少|最多|起码)(?:要|得|应)"
     rf"|{_TO_REGULATE}"
     r"|\b(?:should|must|shall|ought|ban(?:s|ned)?|require[sd]?|forbid|prohibit(?:s|ed)?|not allowed"
     r"|rules?|fine[sd]?|penalt(?:y|ies)|punish(?:es|ed|ment)?|liab(?:le|ility)|responsib(?:le|ility)|accountable"
@@ -149,9 +151,11 @@ _ASKS_FOR = re.compile(
 # (Chinese Wikipedia, 反問: "反問句內常有「難道」、「豈」或「怎麼」等詞語"; 吕叔湘《中国文法要略》 on 反诘).
 # Two more forms of the same grammar: 谁 with a modal (谁还会去登记？ who would still: nobody) and a
 # condition challenged with 就 + a modal … 吗 (没钱就可以不管吗？), the 反问 patterns of the grammars
-# above (2026-12-05).
+# above (2026-12-05). And 不就…吗, 不是…吗 (not 是不是, an A-not-A question): the 反问 example of every
+# grammar (拿身份证登个记不就行了吗: it would do).
 _RHETORICAL = re.compile(r"[为凭](?:什么|啥)|难道|何必|岂|怎么(?:能|可以)|有(?:什么|啥|何)用|这么|那么"
-                         r"|谁(?:还|会|愿意|肯)|就(?:可以|能)[^，,。？?]{1,12}吗"
+                         r"|谁(?:还|会|愿意|肯)|就(?:可以|能)[^，,。？?]{1,12}吗|不就[^，,。？?]{0,12}吗"
+                         r"|(?<!是)不是[^，,。？?]{1,12}吗"
                          r"|\bwhy\b")
 # An evaluation of what a rule sets, in the general vocabulary of Chinese judgement: fair or not
 # (合理, 公平, 妥当), too much or too little of a rule's measures (太高, 偏轻, 过严 — degree words of
@@ -329,7 +333,15 @@ def _asks_for_information(clause: str) -> bool:
 
 
 def _asks_for(sentence: str) -> bool:
-    return any(_asks_for_information(c) for c in _CLAUSE.findall(sentence))
+    return any(_asks_for_information(c) for c in _unasked_clauses(sentence))
+
+
+def _unasked_clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence before any polite ask (能不能, 可否…): the clauses after one are in
+    its scope (能不能划一块地方，规定几点到几点让摆: a few hours, asked for, not which hours)."""
+    clauses = _CLAUSE.findall(sentence)
+    first = next((k for k, c in enumerate(clauses) if _POLITE_ASK.search(c)), len(clauses))
+    return clauses[:first + 1]
 
 
 # Whether something ought to be, asked as an A-not-A question of a modal (该不该罚, 要不要管, 是否应当):
@@ -347,8 +359,10 @@ def _information_questions_out(norm: str) -> str:
         sentence = question.group()
         if _RHETORICAL.search(sentence):
             return sentence
-        return "".join(c for c in re.split(r"(?<=[,，、:：])", sentence)
-                       if not (_asks_for_information(c) and not _DELIBERATIVE.search(c)))
+        parts = re.split(r"(?<=[,，、:：])", sentence)
+        asked = next((k for k, c in enumerate(parts) if _POLITE_ASK.search(c)), len(parts))
+        return "".join(c for k, c in enumerate(parts)
+                       if k > asked or not (_asks_for_information(c) and not _DELIBERATIVE.search(c)))
     return _QUESTION_SENTENCE.sub(clauses, norm)
 
 

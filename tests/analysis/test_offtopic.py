@@ -265,6 +265,12 @@ def test_a_question_for_information_is_read_without_its_rule_words(text, act):
     "骗子就可以随便买卖电话卡吗？",
     "请严查收购电话卡的。",
     "I worry about old people being cheated.",
+    # 不就…吗, (not 是不是) 不是…吗: the 反问 of the grammars, a point made as a question.
+    "拿身份证办个卡不就行了吗？",
+    "实名制不是已经有了吗？",
+    # A quantity bound in drafting words, or 至少/最少 with a modal: a rule asked.
+    "电话卡最少要实名登记两项信息。",
+    "每人办卡不超过五张。",
 ])
 def test_rhetorical_questions_strict_enforcement_and_worry_speak_of_a_rule(text):
     assert offtopic.speech_act(normalize(text), other_law=False) == "rule"
@@ -287,6 +293,10 @@ def test_figures_and_dates_are_no_phone_number(articles, segmenter):
     ("补办银行卡要等多长时间？", True),
     ("为啥我正常转账也被冻结？", False),
     ("怎么可以不通知本人就冻结账户？", False),
+    # After a polite ask (能不能) the sentence's later clauses are in its scope: 几点 is a few hours.
+    ("能不能给老人留一个窗口，规定几点到几点专门办理？", False),
+    ("请问在哪里办理，能不能网上办？", True),
+    ("办卡要带身份证吗？", True),
 ])
 def test_questions_are_read_in_closed_grammatical_classes(text, information):
     assert offtopic.asks_for_information(normalize(text)) is information
