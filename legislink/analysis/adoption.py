@@ -1072,9 +1072,12 @@ def _diff_judged(revision: Revision, opinion: Opinion, home: _Final | None, sett
         return []
     consulted = revision.old_text.get(opinion.article or "", "")
     hedges = settings.modal_complaint
+    # A wording put forward (修改为“…”) is matched as a whole, not read for the duties it states.
+    proposed = bool(_PROPOSED.search(normalize(opinion.text)))
     judged = [j for p in ask_points(opinion.text)
               if (j := diff_point(p, consulted, home.text, hedges=hedges)) is not None
-              or settings.direction and (j := direction_point(p, consulted, home.text)) is not None]
+              or settings.direction and (j := direction_point(p, consulted, home.text)) is not None
+              or settings.direction and not proposed and (j := duty_point(p, consulted, home.text)) is not None]
     if not judged and _complains(settings, opinion.text):
         # Only as evidence of the duty written: a soft word left where it was may have been answered
         # by a duty written elsewhere, which the search of the whole text finds.
@@ -1234,7 +1237,53 @@ def _judgeable(point: str, complaint: bool = False, consulted: str = "", directi
     if complaint and (_QUOTED_SOFT.search(point) or any(w in point for w in _FIRM_MODALS)):
         return True
     return bool(_MODAL_TARGET.search(point) or _ASKED_KIND.search(point)
-                or direction and _moved_figures(point, consulted)[0])
+                or direction and (_moved_figures(point, consulted)[0] or _duty_of(point, consulted)))
+
+
+# The shared character pairs, beyond the modal words, from which a point stating a duty (街道应当负责
+# 巡查) is about a sentence of the article (街道办事处可以协助做好…巡查): the least that is more than chance
+# (one pair is a common word's; two, a phrase of the sentence).
+DUTY_PAIRS = 2
+
+
+def _duty_of(point: str, consulted: str) -> list[str]:
+    """The consulted sentences with a soft modal (可以, 鼓励) of which a point states the duty
+    (应当, 必须, not negated): those sharing DUTY_PAIRS character pairs with it beyond the modal words,
+    one of them between what follows the point's duty and what follows the sentence's soft word
+    (街道应当负责日常巡查 / 街道办事处可以协助做好…日常巡查: the same act made a duty)."""
+    point = normalize(point)
+    if _NEGATED_CHANGE.search(point) or not (duty := _AFTER_FIRM.search(point)):
+        return []
+    modal = set(pairs("".join(_FIRM_MODALS + _SOFT_MODALS)))
+    mine = set(pairs(_NOT_TEXT.sub("", point))) - modal
+    act = set(pairs(duty.group(1))) - modal
+    found = []
+    for sentence in re.split(r"[。；;\n]", normalize(consulted)):
+        if _modal_class(sentence) != {"soft"} or len(mine & set(pairs(sentence))) < DUTY_PAIRS:
+            continue
+        if any(act & set(pairs(m.group(1))) for m in _AFTER_SOFT.finditer(sentence)):
+            found.append(sentence)
+    return found
+
+
+# What a duty or a permission governs: the clause after 应当 / 必须, after 可以 / 鼓励 / 提倡.
+_AFTER_FIRM = re.compile(r"(?:应当|必须)([^，,。；;！!？?]+)")
+_AFTER_SOFT = re.compile(r"(?:可以|鼓励|提倡)([^，,。；;！!？?]+)")
+
+
+def duty_point(point: str, consulted: str, final: str) -> str | None | bool:
+    """A point stating a duty (应当, 必须) on what a sentence of the article left soft (可以, 鼓励),
+    judged on the diff: "可以→应当" when that sentence lost its soft word (a duty written, or 可以处
+    罚款 made 处罚款), False when it kept it, None when the point states no such duty (_duty_of)."""
+    about = _duty_of(point, consulted)
+    paired = [(before, after) for before, after in _sentence_pairs(consulted, final) if before in about]
+    if not paired:
+        return None  # no such duty, or its sentence rewritten past recognition: the search judges it
+    for before, after in paired:
+        if "soft" not in _modal_class(after):
+            return f"{'、'.join(w for w in _SOFT_MODALS if w in before)}→" \
+                   f"{'、'.join(w for w in _FIRM_MODALS if w in after and w not in before) or '∅'}"
+    return False
 
 
 def diff_point(point: str, consulted: str, final: str, want: str | None = None,

@@ -856,3 +856,17 @@ def test_a_keep_ask_for_the_very_wording_is_judged_on_every_character():
     proposal = propose(asked, added)
     assert (proposal.outcome, proposal.evidence["reason"]["code"]) == ("partly", "kept_with_addition")
     assert proposal.evidence["reason"]["params"]["added"].startswith("并不得擅自改变")
+
+
+def test_a_point_stating_the_duty_of_a_soft_provision_is_judged_on_its_diff():
+    soft = "街道办事处可以协助做好辖区内绿化的日常巡查和宣传工作。"
+    firm = soft.replace("可以", "应当")
+    rev = revision(*BASE[:2], ("第三条", soft, "第三条", firm, "modified"))
+    # Two asks: the duty (made: 可以→应当) and a monitor in every community (not made): partly.
+    both = Opinion("街道应当负责日常巡查，另外建议每个社区配一名绿化监督员。", article="第三条")
+    proposal = propose(both, rev)
+    assert proposal.outcome == "partly"
+    assert proposal.evidence["changed"] == "可以→应当"
+    assert propose(Opinion("街道应当负责日常巡查。", article="第三条"), rev).outcome == "adopted"
+    kept = revision(*BASE[:2], ("第三条", soft, "第三条", soft, "same"))
+    assert propose(Opinion("街道应当负责日常巡查。", article="第三条"), kept).outcome == "not_adopted"
