@@ -158,6 +158,8 @@ class Settings:
     # Is an ask to raise or lower a figure without its number (降低罚款, 推迟施行) judged on the diff of its
     # article (direction_point)?
     direction: bool = True
+    # Is each separate ask of a comment judged on the words it adds to the others (_points_made)?
+    distinct_points: bool = True
     # Is a keep-ask for the very wording (保留原文, 一个字也不要改) not adopted when the wording changed?
     keep_verbatim: bool = True
     # Is an ask that names one end of a range (下限, 上限) judged on that end alone (range_end)?
@@ -1015,6 +1017,11 @@ def _points_made(revision: Revision, opinion: Opinion, settings: Settings, consu
             if not (_judgeable(p, complaint, consulted_text, direction) or _KEEP.search(p))]
     points = [set(pairs(p)) - consulted for p in asks]
     points = [p for p in points if revision.ask_weight(p) >= settings.least_weight]
+    if settings.distinct_points:
+        # What each ask adds to the others (对验收不合格的建设单位处以罚款 beside 验收不合格的不能交付: the
+        # fine), when that weighs enough: the words it shares with them are made or not with them.
+        points = [own if revision.ask_weight(own := p - set().union(*(q for q in points if q is not p)))
+                  >= settings.least_weight else p for p in points]
     made = [p for p in points if revision.weight(p & revision.vocabulary) >= settings.least_weight
             and revision.weight(p & best.novel) / revision.weight(p & revision.vocabulary) >= settings.point]
     return points, made

@@ -870,3 +870,15 @@ def test_a_point_stating_the_duty_of_a_soft_provision_is_judged_on_its_diff():
     assert propose(Opinion("街道应当负责日常巡查。", article="第三条"), rev).outcome == "adopted"
     kept = revision(*BASE[:2], ("第三条", soft, "第三条", soft, "same"))
     assert propose(Opinion("街道应当负责日常巡查。", article="第三条"), kept).outcome == "not_adopted"
+
+
+def test_each_ask_of_a_comment_is_judged_on_what_it_adds_to_the_others():
+    before = "配套绿化工程应当与主体工程同步设计、同步施工、同步验收。"
+    after = before + "配套绿化工程未经验收或者验收不合格的，建设单位不得将主体工程交付使用。"
+    rev = revision(*BASE[:2], ("第三条", before, "第三条", after, "modified"))
+    # The second ask shares 验收不合格的建设单位 with the first, which was made; its own word, the
+    # fine, is nowhere in the final text.
+    asked = Opinion("第三条绿化验收不合格的建设单位不能交付；另外建议对验收不合格的建设单位处以罚款。",
+                    article="第三条")
+    assert propose(asked, rev).outcome == "partly"
+    assert propose(asked, rev, Settings(distinct_points=False)).outcome == "adopted"
