@@ -158,6 +158,8 @@ class Settings:
     # Is an ask to raise or lower a figure without its number (降低罚款, 推迟施行) judged on the diff of its
     # article (direction_point)?
     direction: bool = True
+    # Is a keep-ask not adopted when a duty of its article became a permission (_made_soft)?
+    keep_duty: bool = True
     # Is each separate ask of a comment judged on the words it adds to the others (_points_made)?
     distinct_points: bool = True
     # Is a keep-ask for the very wording (保留原文, 一个字也不要改) not adopted when the wording changed?
@@ -216,7 +218,7 @@ _LOWERING = r"降低|下调|调低|减少|减轻|缩短|压缩|减半"
 _REFUSED_MOVE = re.compile(rf"(?:不要|不用|不必|不宜|不应|千万别|别)再?(?={_RAISING}|{_LOWERING})")
 _REFUSED_VERB = re.compile(rf"{_REFUSED_MOVE.pattern}({_RAISING}|{_LOWERING})")
 _KEEP = re.compile(r"保留|维持|保持|留下|留着|不变|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消"
-                   r"|不要动|别动|不用动|不必动|继续沿用|坚持现行|赞成"
+                   r"|不要动|别动|不用动|不必动|(?:不要|别|不用|不必)再?改(?![成为])|继续沿用|坚持现行|赞成"
                    r"|支持(?:本条|这一?条|该条|此条|第[^条，,。]{1,6}条)"
                    rf"|{_REFUSED_VERB.pattern}")
 _DELETE = re.compile(r"删去|删除|删掉|去掉|取消|废止|不再规定")
@@ -224,7 +226,7 @@ _DELETE = re.compile(r"删去|删除|删掉|去掉|取消|废止|不再规定")
 # (维持秩序, 保持联系); only these make a keep-ask beside an ask for a change (keep_and_change).
 _KEEP_FIRM = re.compile(r"保留|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消")
 # 规定 after a provision's name describes the text (第二款规定…, 草案规定…: "provides"), not an ask.
-_PROVIDES = re.compile(r"(?:条|款|项|草案|本法|条例)规定")
+_PROVIDES = re.compile(r"(?:条|款|项|草案|本法|条例)的?规定")
 # A negated deletion, the negation up to a few characters before the verb (别在审议时删掉).
 _NEGATED_DELETE = re.compile(r"(?:不要|不用|不必|不宜|不应|不能|不得|别|反对)[^，,。；;！!？?]{0,8}?(?:删|取消|去掉)")
 _CHANGE = re.compile(r"修改为|改为|增加|增设|补充|明确|规定|提高|降低|缩短|延长|扩大|缩小|放宽|加重|细化|调整|完善"
@@ -750,6 +752,9 @@ def _changed_against(revision: Revision, opinion: Opinion, settings: Settings, f
     if not gone and _KEEPS_SOFT.search(keeping):
         # A keep-ask for a permission or an encouragement (保持“可以”, 鼓励就好) whose provision became a duty.
         gone = _made_firm(consulted, final)
+    elif not gone and settings.keep_duty:
+        # Any other keep-ask whose provision's duty became a permission (应当运至 -> 可以): not kept.
+        gone = _made_soft(consulted, final)
     if not gone and settings.keep_verbatim and _VERBATIM.search(keeping):
         # A keep-ask for the wording itself (请保留原文, 一个字也不要改): a change of it is against it; words
         # only added to it keep what was asked and add to it (partly).
@@ -823,6 +828,17 @@ def _made_firm(consulted: str, final: str) -> str | None:
         soft = [w for w in _SOFT_MODALS if (at := before.find(w)) >= 0 and before[at:at + len(w) + 2] not in after]
         if _modal_class(before) == {"soft"} and soft and "firm" in _modal_class(after):
             return f"{soft[0]}→{next(w for w in _FIRM_MODALS if w in after)}"
+    return None
+
+
+def _made_soft(consulted: str, final: str) -> str | None:
+    """A sentence of the consulted text that set a duty (应当, 必须) and whose final wording puts a
+    permission or an encouragement in its place (应当运至 -> 可以…也可以运至): the two modal words
+    (应当→可以), else None — _made_firm the other way."""
+    for before, after in _sentence_pairs(consulted, final):
+        firm = [w for w in ("应当", "必须") if (at := before.find(w)) >= 0 and before[at:at + len(w) + 2] not in after]
+        if firm and "soft" in _modal_class(after) - _modal_class(before):
+            return f"{firm[0]}→{next(w for w in _SOFT_MODALS if w in after and w not in before)}"
     return None
 
 

@@ -882,3 +882,15 @@ def test_each_ask_of_a_comment_is_judged_on_what_it_adds_to_the_others():
                     article="第三条")
     assert propose(asked, rev).outcome == "partly"
     assert propose(asked, rev, Settings(distinct_points=False)).outcome == "adopted"
+
+
+def test_a_keep_ask_whose_duty_became_a_permission_is_not_adopted():
+    duty = "养护责任人应当将枯枝落叶运至指定地点集中处理。"
+    eased = "养护责任人可以就地粉碎覆盖，也可以将枯枝落叶运至指定地点集中处理。"
+    rev = revision(*BASE[:2], ("第三条", duty, "第三条", eased, "modified"))
+    asked = Opinion("第三条的规定很好，落叶还是要统一运走，请别改。", article="第三条")
+    proposal = propose(asked, rev)
+    assert (proposal.outcome, proposal.evidence["changed"]) == ("not_adopted", "应当→可以")
+    assert propose(asked, rev, Settings(keep_duty=False)).outcome == "adopted"
+    same = revision(*BASE[:2], ("第三条", duty, "第三条", duty, "same"))
+    assert propose(asked, same).outcome == "adopted"
