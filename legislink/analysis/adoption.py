@@ -1197,9 +1197,11 @@ def _sentence_pairs(consulted: str, final: str) -> list[tuple[str, str]]:
 # _EVALUATES in offtopic.py reads (太高, 太少). Raising: a larger figure (a later date, a longer time,
 # more often); lowering: a smaller one. 提前 (in advance) and 增加 (to add a clause, in drafting) say
 # something else as often, and are left out; the colloquial 降下来 and 太狠, first read off a
-# gongshui_rev comment, were taken out again (they moved that comment only).
-_LOWER = re.compile(rf"{_LOWERING}|降到|太高|太重|太长|太多|太贵")
-_HIGHER = re.compile(rf"{_RAISING}|太低|太轻|太短|太少")
+# gongshui_rev comment, were taken out again (they moved that comment only). An adjective of amount
+# with the comparative complement 一点 / 一些 (再大一点, 低一点: a little more, a little less — the
+# degree complement of Chinese grammar) asks the same way.
+_LOWER = re.compile(rf"{_LOWERING}|降到|太高|太重|太长|太多|太贵|(?:低|短|少|小|轻)(?:一点|一些|点儿|些)")
+_HIGHER = re.compile(rf"{_RAISING}|太低|太轻|太短|太少|(?:高|长|多|大|重)(?:一点|一些|点儿|些)")
 
 
 def _direction(point: str) -> int:

@@ -894,3 +894,11 @@ def test_a_keep_ask_whose_duty_became_a_permission_is_not_adopted():
     assert propose(asked, rev, Settings(keep_duty=False)).outcome == "adopted"
     same = revision(*BASE[:2], ("第三条", duty, "第三条", duty, "same"))
     assert propose(asked, same).outcome == "adopted"
+
+
+def test_an_adjective_of_amount_with_a_little_asks_a_figure_moved():
+    from legislink.analysis.adoption import direction_point
+    before = "古树名木的保护范围为树冠垂直投影外三米。"
+    after = before.replace("三米", "五米")
+    assert direction_point("保护范围能不能再大一点？", before, after) == "三米→五米"
+    assert direction_point("保护范围能不能小一点？", before, after) is False
