@@ -59,6 +59,14 @@ SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {
     # zhaopai (written blind, measured once, tuned on since the same session): shop owners write 门头,
     # 牌子, 灯箱 for the draft's 招牌 and 户外广告设施; ten of their comments are set aside.
     "zhaopai": {"attribution_implicit": 0.65, "offtopic_precision": 0.76},
+    # zaosheng (noise) and zhaijidi (rural homesteads), written blind, measured once and tuned on since
+    # 2026-12-05's seventh session: off-topic comments on neighbouring subjects (油烟, 物业费, 电梯;
+    # 撂荒, 征地补偿, 医保) ask for rules in words the draft also uses (物业, 业主; 村民, 农村) and stay on
+    # topic; remarks on the whole draft are mostly sent to an article.
+    "zaosheng": {"attribution_implicit": 0.64, "attribution_overall": 0.41, "offtopic_precision": 0.72,
+                 "offtopic_recall": 0.58},
+    "zhaijidi": {"attribution_implicit": 0.71, "attribution_overall": 0.25, "offtopic_precision": 0.74,
+                 "offtopic_recall": 0.60},
 }
 
 
