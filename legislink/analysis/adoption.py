@@ -582,6 +582,12 @@ def ask_kind(text: str, negated: bool = True, also_keep: list | None = None, app
     # A sentence whose only request is a change refused (建议不要再压缩) keeps, it asks nothing more.
     more = other_asks and any(_REQUEST.search(s) and not _KEEP.search(s) and not _refuses_only(s)
                               for s in _SENTENCES.findall(text))
+    if other_asks and not more:
+        # …and so does a separate ask beside the keep in its own sentence (这一条要保留；另外建议加上二维码,
+        # 请务必保留；另外砍树之前还应当公示): a piece of it, split where asks are (_POINTS), that asks
+        # (_ASKING: 建议, 应当…) and keeps nothing.
+        more = any(_ASKING.search(p) and not (_KEEP.search(p) or _NEGATED_DELETE.search(p) or _refuses_only(p))
+                   for p in _POINTS.split(_keep_sentences(text)) if len(_NOT_TEXT.sub("", p)) >= 4)
     if keep and not delete and not _CHANGE.search(asking) and not more:
         return "keep"
     if keep and not delete and also_keep is not None and _KEEP_FIRM.search(_request_sentences(text)):

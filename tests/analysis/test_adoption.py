@@ -902,3 +902,12 @@ def test_an_adjective_of_amount_with_a_little_asks_a_figure_moved():
     after = before.replace("三米", "五米")
     assert direction_point("保护范围能不能再大一点？", before, after) == "三米→五米"
     assert direction_point("保护范围能不能小一点？", before, after) is False
+
+
+def test_a_keep_ask_with_another_ask_in_the_same_sentence_is_judged_on_both():
+    archive = "园林绿化主管部门应当对古树名木逐株建立档案，设立保护标志。"
+    rev = revision(*BASE[:2], ("第三条", archive, "第三条", archive, "same"))
+    both = Opinion("第三条逐株建档、挂牌这一条要保留；另外建议每块保护牌加上二维码。", article="第三条")
+    assert ask_kind(both.text) != "keep"
+    assert propose(both, rev).outcome == "partly"
+    assert propose(Opinion("第三条逐株建档、挂牌这一条要保留。", article="第三条"), rev).outcome == "adopted"
