@@ -241,7 +241,8 @@ _CHANGE = re.compile(r"修改为|改为|增加|增设|补充|明确|规定|提�
 # noise, as in 噪声污染防治法), so that a distance asked (二百米) is compared with the one written.
 # 半个月, 半年: the numeral 半 (half, a closed class of Chinese grammar with the other numerals) on the
 # units 月 (with its measure word 个) and 年, read as 十五日 and 六个月 below; not a phrase of a comment.
-_NUMERAL = r"[0-9零〇一二两三四五六七八九十百千万.]+"
+# 点 between numerals is the decimal point of Chinese numerals (一点五米: 1.5 m), not the 点 of 一点 (a little).
+_NUMERAL = r"(?:[0-9零〇一二两三四五六七八九十百千万.]|点(?=[0-9零〇一二三四五六七八九]))+"
 # A fraction (三分之一, 二分之一) is how statutes write shares of members and votes (三分之二以上多数).
 _FRACTION = re.compile(r"([零〇一二两三四五六七八九十百千万]+)分之([零〇一二两三四五六七八九十]+)")
 _FIGURE = re.compile(rf"百分之{_NUMERAL}|半个月|半年"
@@ -303,6 +304,16 @@ _UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|个星�
                    r"|小时|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|分贝)?$")
 
 
+def _cn_number(numeral: str) -> float:
+    """A Chinese numeral, with its decimals after 点 (一点五 -> 1.5); ValueError when it is none."""
+    whole, _, decimals = _figure(numeral).partition("点")
+    digits = "零一二三四五六七八九"
+    if decimals and not all(d in digits or d == "〇" for d in decimals):
+        raise ValueError(numeral)
+    fraction = "".join(str(digits.index(d) if d in digits else 0) for d in decimals)
+    return cn_to_int(whole) + (float(f"0.{fraction}") if fraction else 0.0)
+
+
 def figure_value(figure: str) -> tuple[str, float] | None:
     """What a figure measures and how much, in one unit per kind: 十五日 -> (time, 15), 二万元 ->
     (money, 20000), 百分之三十 -> (share, 30), a date -> (date, its day counted from year 0); None
@@ -335,7 +346,7 @@ def figure_value(figure: str) -> tuple[str, float] | None:
         family, scale = _FAMILY.get(unit or "", (None, 1))
         return (family, 180 if unit == "年" else 0.5 * scale) if family else None
     try:
-        number = float(found.group(2)) if found.group(2).replace(".", "", 1).isdigit() else cn_to_int(found.group(2))
+        number = float(found.group(2)) if found.group(2).replace(".", "", 1).isdigit() else _cn_number(found.group(2))
     except ValueError:
         return None
     family, scale = _FAMILY.get(unit or "", (None, 1))

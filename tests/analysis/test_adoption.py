@@ -911,3 +911,11 @@ def test_a_keep_ask_with_another_ask_in_the_same_sentence_is_judged_on_both():
     assert ask_kind(both.text) != "keep"
     assert propose(both, rev).outcome == "partly"
     assert propose(Opinion("第三条逐株建档、挂牌这一条要保留。", article="第三条"), rev).outcome == "adopted"
+
+
+def test_a_chinese_decimal_is_one_figure():
+    assert figures("门前外摆不得超出外墙一点五米") == {"一点五米"}
+    assert figure_value("一点五米") == ("length", 1.5)
+    assert figure_value("百分之十点五") == ("share", 10.5)
+    # 一点 after an adjective is "a little", no figure.
+    assert figures("外摆能不能再宽一点") == frozenset()
