@@ -21,7 +21,7 @@ brings residents' words for a subject where few comments name its article.
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -203,61 +203,59 @@ def _char_weights(draft: Draft) -> tuple[dict[str, int], sparse.csr_matrix]:
     return chars, sparse.csr_matrix((data, (rows, cols)), shape=(len(chars), n), dtype=np.float32)
 
 
-def _phrase_index(draft: Draft) -> tuple[dict[str, int], sparse.csr_matrix]:
+def _by_rarity(where: Mapping, articles: int) -> tuple[dict, sparse.csr_matrix]:
+    """Keys (a phrase, a figure's value) x articles, each weighted by how few articles hold it
+    (`where`: key -> the articles that hold it), and the row of each key."""
+    index = {key: j for j, key in enumerate(where)}
+    rows, cols, data = [], [], []
+    for key, held in where.items():
+        for a in held:
+            rows.append(index[key])
+            cols.append(a)
+            data.append(math.log(articles / len(held)))
+    return index, sparse.csr_matrix((data, (rows, cols)), shape=(len(index), articles), dtype=np.float32)
+
+
+def _hit_rows(found: Iterable[set[int]], width: int) -> sparse.csr_matrix:
+    """One row per comment with a 1 in the column of each key it holds (`found`: the keys' rows)."""
+    indptr, indices = [0], []
+    for keys in found:
+        indices.extend(keys)
+        indptr.append(len(indices))
+    return sparse.csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr),
+                             shape=(len(indptr) - 1, width))
+
+
+def _phrase_index(draft: Draft) -> tuple[dict, sparse.csr_matrix]:
     """The draft's 4-character phrases, and phrases x articles weighted by how few articles hold each."""
-    n = len(draft.article_alnum_texts)
     where: dict[str, set[int]] = {}
     for i, text in enumerate(draft.article_alnum_texts):
         for k in range(len(text) - PHRASE_N + 1):
             where.setdefault(text[k:k + PHRASE_N], set()).add(i)
-    grams = {g: j for j, g in enumerate(where)}
-    rows, cols, data = [], [], []
-    for g, arts in where.items():
-        for a in arts:
-            rows.append(grams[g])
-            cols.append(a)
-            data.append(math.log(n / len(arts)))
-    return grams, sparse.csr_matrix((data, (rows, cols)), shape=(len(grams), n), dtype=np.float32)
+    return _by_rarity(where, len(draft.article_alnum_texts))
+
+
+def _phrase_hits(docs: Sequence[Doc], grams: Mapping[str, int]) -> sparse.csr_matrix:
+    def found(d: Doc) -> set[int]:
+        text = letters_and_digits(d.norm)
+        return {grams[g] for g in (text[k:k + PHRASE_N] for k in range(len(text) - PHRASE_N + 1)) if g in grams}
+    return _hit_rows((found(d) for d in docs), len(grams))
 
 
 def _figure_index(draft: Draft) -> tuple[dict, sparse.csr_matrix]:
     """The figures the articles state (二百元, 一米, 十五日), read as values, x articles weighted by how
     few articles state each."""
-    n = len(draft.articles)
     where: dict = {}
     for i, a in enumerate(draft.articles):
         for f in figures(f"{a.caption}{a.text}", periods=False):
             if (v := figure_value(f)) is not None:
                 where.setdefault(v, set()).add(i)
-    index = {v: j for j, v in enumerate(where)}
-    rows, cols, data = [], [], []
-    for v, arts in where.items():
-        for a in arts:
-            rows.append(index[v])
-            cols.append(a)
-            data.append(math.log(n / len(arts)) if n > 1 else 1.0)
-    return index, sparse.csr_matrix((data, (rows, cols)), shape=(len(index), n), dtype=np.float32)
+    return _by_rarity(where, len(draft.articles))
 
 
 def _figure_hits(docs: Sequence[Doc], index: Mapping) -> sparse.csr_matrix:
-    indptr, indices = [0], []
-    for d in docs:
-        found = {index[v] for f in figures(d.norm, periods=False) if (v := figure_value(f)) in index}
-        indices.extend(found)
-        indptr.append(len(indices))
-    return sparse.csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr),
-                             shape=(len(docs), len(index)))
-
-
-def _phrase_hits(docs: Sequence[Doc], grams: Mapping[str, int]) -> sparse.csr_matrix:
-    indptr, indices = [0], []
-    for d in docs:
-        text = letters_and_digits(d.norm)
-        found = {grams[g] for g in (text[k:k + PHRASE_N] for k in range(len(text) - PHRASE_N + 1)) if g in grams}
-        indices.extend(found)
-        indptr.append(len(indices))
-    return sparse.csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr),
-                             shape=(len(docs), len(grams)))
+    return _hit_rows(({index[v] for f in figures(d.norm, periods=False) if (v := figure_value(f)) in index}
+                      for d in docs), len(index))
 
 
 def _unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
