@@ -204,8 +204,9 @@ class Proposal:
 
 # Cues of the general drafting vocabulary (立法技术规范: 修改为 / 增加 / 删去 / 保留) and of comments.
 # Keep: 保留 and 维持 with the near-synonyms a general dictionary gives for them (保持, 留下, 留着,
-# 不变) and the negated verb 不要动 / 别动 / 不用动 / 不必动 (leave it as it is; 不用 and 不必 are the
-# negations of need in grammar, beside 不要 and 别); 支持 aimed at a provision, by a demonstrative
+# 不变) and the negated verbs 不要动 / 别动 / 不用动 / 不必动 and 不要改 / 别改 (leave it as it is; not 不要改成…,
+# which refuses one change; 不用 and 不必 are the negations of need in grammar, beside 不要 and 别);
+# 支持 aimed at a provision, by a demonstrative
 # (本条, 这一条) or by its number (第十三条, the reference of any statute). 支持 on the present wording
 # (现在的写法) was put back and taken out again at the sixth session's review: the phrase occurs in
 # labeled comments and in no law text (it set right two of them, dt-007 and sp-094).
