@@ -81,6 +81,17 @@ STAGES = {
     "offtopic-short": ("offtopic_f1", {
         (offtopic, "SHORTEST"): [1, 2],
     }),
+    # The relation enough for a rule asked, alone, with every other threshold at the code's value
+    # (seventh session of 2026-12-05: every fold of eighteen sets took 0.5).
+    "offtopic-normative": ("offtopic_f1", {
+        (offtopic, "MIN_NORMATIVE_RELATION"): [0.25, 0.5, 0.75, 1.0, 1.5],
+    }),
+    # The weight of the draft's figures a comment names, for attribution: scored on the revision sets by
+    # each comment's own adoption proposal, which starts from the article attribution gives it (the
+    # labeled comment sets have few comments that name a figure).
+    "attribution-figures": ("adoption_accuracy", {
+        (attribution, "W_FIGURES"): [0.0, 0.25, 0.5, 1.0],
+    }),
     "offtopic-ads": ("offtopic_f1", {
         (offtopic, "AD_RELATION"): [1.0, 1.5, 2.0, 2.5, 3.0],
         (offtopic, "OTHER_LAW_RELATION"): [1.0, 1.5, 2.0, 3.0, 4.0],
@@ -228,7 +239,12 @@ class AdoptionSet:
         truth = {"not": "not_adopted"}
         right = sum(outcome.get(str(r["id"]), "not_adopted") == truth.get(r["outcome"], r["outcome"])
                     for r in self.records)
-        return {"grouping_objective": right / len(self.records)}
+        # Each comment's own proposal, judged from the article the analysis gave it (suggest-file's).
+        own = adoption.propose_each([adoption.Opinion(text[str(r["id"])], article=adoption.article_of(
+            by_id[str(r["id"])]["article"])) for r in self.records], self.revision)
+        each = sum(("not_adopted" if by_id[str(r["id"])]["offtopic"] else p.outcome)
+                   == truth.get(r["outcome"], r["outcome"]) for r, p in zip(self.records, own, strict=True))
+        return {"grouping_objective": right / len(self.records), "adoption_accuracy": each / len(self.records)}
 
 
 def _cached_drafts() -> None:
@@ -311,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     sets = {name: LabeledSet(law, labels) for name, (law, labels) in chosen.items()}
     # The revision sets have no labels of attribution or off-topic: they take part in grouping-asks only.
     revisions = {}
-    if "grouping-asks" in args.stage:
+    if {"grouping-asks", "attribution-figures"} & set(args.stage):
         from tune_adoption import sets as adoption_sets
 
         revisions = {name: AdoptionSet(*paths) for name, paths in adoption_sets(SHARED).items()
@@ -319,7 +335,9 @@ def main(argv: list[str] | None = None) -> int:
     out = ROOT / "benchmarks" / "out" / "tune_result.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     for stage in args.stage:
-        run_stage(stage, sets | revisions if stage == "grouping-asks" else sets, out)
+        # grouping-asks is scored on both kinds of set, attribution-figures on the revision sets alone.
+        scored = {"grouping-asks": sets | revisions, "attribution-figures": revisions}.get(stage, sets)
+        run_stage(stage, scored, out)
     return 0
 
 

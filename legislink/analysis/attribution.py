@@ -59,9 +59,10 @@ W_PHRASE = 0.25
 # Weight of the figures a comment names that the draft states (罚二百元太轻, 一米实在局促: residents
 # quote the amount, distance or deadline of the article they mean), each by how few articles state
 # it, read as values (二百元 is 200元). Like shared characters they help choose the article and do
-# not put a comment on topic. Chosen leaving one set out over the thirteen adoption sets, whose
-# attribution the proposals judge (every fold took 0.5 of 0, 0.25, 0.5, 1.0: held-out accuracy 0.752
-# -> 0.755); the analysis sets moved only on zhaopai (content-only 0.642 -> 0.651), at 1.0 several fell.
+# not put a comment on topic. Chosen leaving one set out over the revision sets, whose attribution the
+# proposals judge (`tune_analysis.py --stage attribution-figures`: every fold of thirteen, then of
+# fifteen, took 0.5 of 0, 0.25, 0.5, 1.0; held-out accuracy 0.752 -> 0.755 on the thirteen); the
+# analysis sets moved only on zhaopai (content-only 0.642 -> 0.651), at 1.0 several fell.
 W_FIGURES = 0.5
 W_NEIGHBOURS = 10.0
 # Weight of the characters a resident's word shares with the draft when the draft uses neither the

@@ -247,9 +247,9 @@ MIN_RELATION = 1.0
 # session of 2026-12-05: one character for both cost content-only attribution on yanhua and tingche).
 SHORTEST = 1
 # The relation enough for a normative ask, and that needed by a question asking for information.
-# MIN_NORMATIVE_RELATION 0.5 (was 0.25): every fold of a leave-one-out sweep over the eighteen sets of
-# 2026-12-05's seventh session chose it (held-out off-topic F1 0.893 -> 0.895; zaosheng recall 0.59 ->
-# 0.63, zhaopai 0.91 -> 0.95, one false alarm more on 民办).
+# MIN_NORMATIVE_RELATION 0.5 (was 0.25): every fold of `tune_analysis.py --stage offtopic-normative` over
+# the eighteen sets of 2026-12-05's seventh session chose it (held-out off-topic F1 0.893 -> 0.895;
+# zaosheng recall 0.59 -> 0.63, zhaopai 0.91 -> 0.95, one false alarm more on 民办).
 MIN_NORMATIVE_RELATION = 0.5
 MIN_QUESTION_RELATION = 6.0
 # What one word can give the relation at most (its specificity to the draft is a log ratio).
