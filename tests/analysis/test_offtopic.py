@@ -268,9 +268,6 @@ def test_a_question_for_information_is_read_without_its_rule_words(text, act):
     # 不就…吗, (not 是不是) 不是…吗: the 反问 of the grammars, a point made as a question.
     "拿身份证办个卡不就行了吗？",
     "实名制不是已经有了吗？",
-    # A quantity bound in drafting words, or 至少/最少 with a modal: a rule asked.
-    "电话卡最少要实名登记两项信息。",
-    "每人办卡不超过五张。",
 ])
 def test_rhetorical_questions_strict_enforcement_and_worry_speak_of_a_rule(text):
     assert offtopic.speech_act(normalize(text), other_law=False) == "rule"
