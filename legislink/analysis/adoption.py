@@ -454,6 +454,11 @@ def range_end(ask: str) -> str | None:
     return "lower" if lower and not upper else "upper" if upper and not lower else None
 
 
+def _end_asked(ask: str, settings: Settings) -> str | None:
+    """range_end of an ask, when the settings judge a range's ends apart (range_ends)."""
+    return range_end(ask) if settings.range_ends else None
+
+
 def at_end(text: str, end: str | None) -> str:
     """`text` with each range of figures written as its `end` alone (二百元至二千元 -> 二百元 for
     "lower"); the text as it is for None. A bound without its unit (二百至二千元) takes the other's."""
@@ -776,9 +781,10 @@ def _changed_against(revision: Revision, opinion: Opinion, settings: Settings, f
     if not gone and settings.keep_verbatim and _VERBATIM.search(keeping):
         # A keep-ask for the wording itself (请保留原文, 维持原样): a change of it is against it; words
         # only added to it keep what was asked and add to it (partly).
-        if added := _only_added(consulted, final):
+        edits = _wording_edits(consulted, final)
+        if added := _only_added(*edits):
             return (added,)
-        gone = _first_change(consulted, final)
+        gone = _first_change(*edits)
     if not gone and settings.refused_move and _REFUSED_MOVE.search(said):
         # A move refused (请不要缩短) that the final text made: the figures it moved, the refused way.
         gone = direction_point(_REFUSED_MOVE.sub("", said), consulted, final) or None
@@ -791,16 +797,21 @@ def _changed_against(revision: Revision, opinion: Opinion, settings: Settings, f
 _VERBATIM = re.compile(r"原文|原样|原封不动")
 
 
-def _first_change(consulted: str, final: str) -> str | None:
-    """The first stretch the final text changed in the consulted one (“禁止转租”→“未经…同意，不得转租”,
-    shortened to a few characters each side), None when the wording is the same."""
+def _wording_edits(consulted: str, final: str) -> tuple[str, str, list[tuple[str, int, int, int, int]]]:
+    """Both wordings normalised and the character edits from the one to the other (difflib's opcodes
+    other than "equal"), computed once for _only_added and _first_change."""
     old, new = normalize(consulted), normalize(final)
-    if old == new:
+    return old, new, [op for op in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+                      if op[0] != "equal"]
+
+
+def _first_change(old: str, new: str, edits: list) -> str | None:
+    """The first stretch the final text changed in the consulted one (“禁止转租”→“未经…同意，不得转租”,
+    shortened to a few characters each side), None when the wording is the same (_wording_edits)."""
+    if not edits:
         return None
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if tag != "equal":
-            return f"{old[i1:i2][:20] or '∅'}→{new[j1:j2][:20] or '∅'}"
-    return None
+    _, i1, i2, j1, j2 = edits[0]
+    return f"{old[i1:i2][:20] or '∅'}→{new[j1:j2][:20] or '∅'}"
 
 
 # The words of a proviso or an exception in drafting (立法技术规范: 但书 但是…, 除…外, 未经…同意/批准,
@@ -808,11 +819,9 @@ def _first_change(consulted: str, final: str) -> str | None:
 _PROVISO = re.compile(r"但|除|未经|另有规定|例外")
 
 
-def _only_added(consulted: str, final: str) -> str | None:
+def _only_added(old: str, new: str, edits: list) -> str | None:
     """What the final text adds to the consulted wording when it keeps every character of it (the
     first addition, a few characters long); None when it changed or removed any, or is the same."""
-    old, new = normalize(consulted), normalize(final)
-    edits = [op for op in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if op[0] != "equal"]
     if not edits or any(tag != "insert" for tag, *_ in edits):
         return None
     if any(_PROVISO.search(new[j1:j2]) for _, _, _, j1, j2 in edits):
@@ -982,7 +991,7 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     mass = best_score if best is not None and best is not home else revision.weight(best_found)
     share = mass / best_total if best_total else 0.0
     whole = opinion.article is None or opinion.article not in revision.old_text
-    end = range_end(text) if settings.range_ends else None
+    end = _end_asked(text, settings)
     asked_figures = figures(text) - figures(at_end(revision.old_text.get(opinion.article or "", ""), end))
     judged = _diff_judged(revision, opinion, home, settings) if settings.diff_points else []
     floor = settings.home_least_weight if best is not None and best is home else settings.least_weight
@@ -1195,7 +1204,11 @@ def _wants_duty(text: str) -> bool:
     """Whether a comment asks for a duty by complaining of a quoted soft word of the provision."""
     text = normalize(text)
     return bool(_QUOTED_SOFT.search(text)) and not (_KEEP.search(text) or any(
-        _CHANGE.search(m.group()) or re.search("[改变]", m.group()) for m in _NEGATED_CHANGE.finditer(text)))
+        _CHANGE.search(m.group()) or _CHANGES.search(m.group()) for m in _NEGATED_CHANGE.finditer(text)))
+
+
+# The verbs of change of one character (改, 变: 不要改成义务, 不要变成硬性义务), beside those of _CHANGE.
+_CHANGES = re.compile(r"[改变]")
 
 
 def _sentence_pairs(consulted: str, final: str) -> list[tuple[str, str]]:
@@ -1298,9 +1311,8 @@ def _duty_of(point: str, consulted: str) -> list[str]:
     point = normalize(point)
     if _NEGATED_CHANGE.search(point) or not (duty := _AFTER_FIRM.search(point)):
         return []
-    modal = set(pairs("".join(_FIRM_MODALS + _SOFT_MODALS)))
-    mine = set(pairs(_NOT_TEXT.sub("", point))) - modal
-    act = set(pairs(duty.group(1))) - modal
+    mine = set(pairs(_NOT_TEXT.sub("", point))) - _MODAL_PAIRS
+    act = set(pairs(duty.group(1))) - _MODAL_PAIRS
     found = []
     for sentence in re.split(r"[。；;\n]", normalize(consulted)):
         if _modal_class(sentence) != {"soft"} or len(mine & set(pairs(sentence))) < DUTY_PAIRS:
@@ -1310,6 +1322,8 @@ def _duty_of(point: str, consulted: str) -> list[str]:
     return found
 
 
+# The character pairs of the modal words themselves, which say nothing of what a duty is about.
+_MODAL_PAIRS = frozenset(b for w in _FIRM_MODALS + _SOFT_MODALS for b in pairs(w))
 # What a duty or a permission governs: the clause after 应当 / 必须, after 可以 / 鼓励 / 提倡.
 _AFTER_FIRM = re.compile(r"(?:应当|必须)([^，,。；;！!？?]+)")
 _AFTER_SOFT = re.compile(r"(?:可以|鼓励|提倡)([^，,。；;！!？?]+)")
@@ -1406,7 +1420,7 @@ def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, te
                     "partly_some", made=str(done), asked=str(len(points))), figures="、".join(sorted(written))))
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
                                                   figures="、".join(sorted(written))))
-    end = range_end(text) if settings.range_ends else None
+    end = _end_asked(text, settings)
     asked_figures = figures(text) - figures(at_end(revision.old_text.get(opinion.article or "", ""), end))
     # The consulted wording of the article commented on (which a merged home did not pair with).
     before = at_end(revision.old_text.get(opinion.article or "", "") or revision.old_text.get(home.old_label or "", ""),
@@ -1488,7 +1502,7 @@ def _figure_text(revision: Revision, final: _Final, asked: set[str], settings: S
 
 
 def _figures_written(revision: Revision, text: str, final: _Final, settings: Settings) -> set[str]:
-    end = range_end(text) if settings.range_ends else None
+    end = _end_asked(text, settings)
     before = figures(at_end(revision.old_text.get(final.old_label or "", ""), end))
     asked = figures(text) - before
     return same_figures(asked, figures(at_end(_figure_text(revision, final, asked, settings), end)) - before)
