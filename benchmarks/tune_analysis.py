@@ -225,25 +225,25 @@ class AdoptionSet:
         for c in result["comments"]:
             if c["group"] and not c["offtopic"]:
                 members.setdefault(c["group"], []).append(c["id"])
-        text = {str(r["id"]): r["text"] for r in self.records}
+        # Each comment's own proposal, judged from the article the analysis gave it (suggest-file's); a
+        # group's mark is what most of its members' own proposals point to (the site's).
+        ids = [str(r["id"]) for r in self.records]
+        opinions = [adoption.Opinion(r["text"], article=adoption.article_of(by_id[i]["article"]))
+                    for i, r in zip(ids, self.records, strict=True)]
+        own = dict(zip(ids, adoption.propose_each(opinions, self.revision), strict=True))
         outcome = {}
         for g in result["groups"]:
-            ids = members.get(g["id"], [])
-            if not ids:
+            members_of = members.get(g["id"], [])
+            if not members_of:
                 continue
-            opinions = [adoption.Opinion(text[i], article=adoption.article_of(by_id[i]["article"])) for i in ids]
-            found = adoption.propose_each(opinions, self.revision)
-            rep = ids.index(g["representative"]) if g["representative"] in ids else 0
-            mark = adoption.propose_group(found, rep).outcome
-            outcome.update(dict.fromkeys(ids, mark))
+            rep = members_of.index(g["representative"]) if g["representative"] in members_of else 0
+            mark = adoption.propose_group([own[i] for i in members_of], rep).outcome
+            outcome.update(dict.fromkeys(members_of, mark))
         truth = {"not": "not_adopted"}
-        right = sum(outcome.get(str(r["id"]), "not_adopted") == truth.get(r["outcome"], r["outcome"])
-                    for r in self.records)
-        # Each comment's own proposal, judged from the article the analysis gave it (suggest-file's).
-        own = adoption.propose_each([adoption.Opinion(text[str(r["id"])], article=adoption.article_of(
-            by_id[str(r["id"])]["article"])) for r in self.records], self.revision)
-        each = sum(("not_adopted" if by_id[str(r["id"])]["offtopic"] else p.outcome)
-                   == truth.get(r["outcome"], r["outcome"]) for r, p in zip(self.records, own, strict=True))
+        right = sum(outcome.get(i, "not_adopted") == truth.get(r["outcome"], r["outcome"])
+                    for i, r in zip(ids, self.records, strict=True))
+        each = sum(("not_adopted" if by_id[i]["offtopic"] else own[i].outcome)
+                   == truth.get(r["outcome"], r["outcome"]) for i, r in zip(ids, self.records, strict=True))
         return {"grouping_objective": right / len(self.records), "adoption_accuracy": each / len(self.records)}
 
 
