@@ -344,8 +344,12 @@ def _unasked_clauses(sentence: str) -> list[str]:
     """The clauses of a sentence before any polite ask (能不能, 可否…): the clauses after one are in
     its scope (能不能划一块地方，规定几点到几点让摆: a few hours, asked for, not which hours)."""
     clauses = _CLAUSE.findall(sentence)
-    first = next((k for k, c in enumerate(clauses) if _POLITE_ASK.search(c)), len(clauses))
-    return clauses[:first + 1]
+    return clauses[:_polite_at(clauses) + 1]
+
+
+def _polite_at(clauses: Sequence[str]) -> int:
+    """The index of the first clause that asks politely (能不能, 可否…), or the number of clauses."""
+    return next((k for k, c in enumerate(clauses) if _POLITE_ASK.search(c)), len(clauses))
 
 
 # Whether something ought to be, asked as an A-not-A question of a modal (该不该罚, 要不要管, 是否应当):
@@ -364,7 +368,7 @@ def _information_questions_out(norm: str) -> str:
         if _RHETORICAL.search(sentence):
             return sentence
         parts = re.split(r"(?<=[,，、:：])", sentence)
-        asked = next((k for k, c in enumerate(parts) if _POLITE_ASK.search(c)), len(parts))
+        asked = _polite_at(parts)
         return "".join(c for k, c in enumerate(parts)
                        if k > asked or not (_asks_for_information(c) and not _DELIBERATIVE.search(c)))
     return _QUESTION_SENTENCE.sub(clauses, norm)
