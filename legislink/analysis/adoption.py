@@ -244,11 +244,19 @@ _CHANGE = re.compile(r"修改为|改为|增加|增设|补充|明确|规定|提�
 # units 月 (with its measure word 个) and 年, read as 十五日 and 六个月 below; not a phrase of a comment.
 # 点 between numerals is the decimal point of Chinese numerals (一点五米: 1.5 m), not the 点 of 一点 (a little).
 _NUMERAL = r"(?:[0-9零〇一二两三四五六七八九十百千万.]|点(?=[0-9零〇一二三四五六七八九]))+"
+# An hour of the day: 二十二时 as statutes write it (每日八时至二十二时; not 小时, a duration, nor 时间, 时候),
+# and 晚上十点 as it is said, the part of the day named before the hour (the 点 of 一点, a little, is not one).
+_DAY_PART = r"凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜间|夜里|晚"
+_CLOCK_PATTERN = (rf"(?:{_DAY_PART})?[0-9零〇一二两三四五六七八九十]+时(?![间候期段代刻效])"
+                  rf"|(?:{_DAY_PART})[0-9零〇一二两三四五六七八九十]+点(?![0-9零〇一二两三四五六七八九])钟?")
+_CLOCK = re.compile(rf"({_DAY_PART})?([0-9零〇一二两三四五六七八九十]+)[时点]钟?")
+_AFTERNOON = frozenset({"下午", "傍晚", "晚上", "夜间", "夜里", "晚"})
 # A fraction (三分之一, 二分之一) is how statutes write shares of members and votes (三分之二以上多数).
 _FRACTION = re.compile(r"([零〇一二两三四五六七八九十百千万]+)分之([零〇一二两三四五六七八九十]+)")
 _FIGURE = re.compile(rf"百分之{_NUMERAL}|半个月|半年"
                      rf"|(?<![百千万])(?:[零〇一二两三四五六七八九十]+|千|万)分之[零〇一二两三四五六七八九十]+"
-                     rf"|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|个?星期|周|个月|月|年(?!代)|倍|万元|元|名|人"
+                     rf"|{_CLOCK_PATTERN}"
+                     rf"|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|个?星期|周岁|岁|周|个月|月|年(?!代)|倍|万元|元|名|人"
                      r"|次|小时|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|分贝)")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{4,})[”\"」』]")
 # A quotation is the wording asked for only when a drafting verb puts it forward (修改为“…”, 增加“…”,
@@ -297,11 +305,12 @@ _FAMILY = {"%": ("share", 1), "个工作日": ("time", 1), "工作日": ("time",
            "分钟": ("time", 1 / 1440),
            "倍": ("times", 1), "万元": ("money", 10000), "元": ("money", 1), "名": ("people", 1),
            "人": ("people", 1), "次": ("count", 1),
+           "周岁": ("age", 1), "岁": ("age", 1),
            "平方米": ("area", 1), "公里": ("length", 1000), "千米": ("length", 1000), "厘米": ("length", 0.01),
            "米": ("length", 1), "千克": ("weight", 1000), "公斤": ("weight", 1000), "克": ("weight", 1),
            "吨": ("weight", 1e6), "分贝": ("loudness", 1)}
 _MEASURES = frozenset({"area", "length", "weight", "loudness"})
-_UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|个星期|星期|周|个月|月|年|倍|万元|元|名|人|次"
+_UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|个星期|星期|周岁|岁|周|个月|月|年|倍|万元|元|名|人|次"
                    r"|小时|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|分贝)?$")
 
 
@@ -320,20 +329,15 @@ def figure_value(figure: str) -> tuple[str, float] | None:
     (money, 20000), 百分之三十 -> (share, 30), a date -> (date, its day counted from year 0); None
     when it cannot be read."""
     if date := _DATE.fullmatch(figure):
-        try:
-            year = int(date.group(1)) if date.group(1).isdigit() else int(
-                "".join(str("零〇一二三四五六七八九".index(c) - (c != "零")) for c in date.group(1)))
-            month, day = (int(g) if g.isdigit() else cn_to_int(g) for g in (date.group(3) or "1", date.group(4) or "1"))
-            month = 7 if date.group(2) == "下半年" else month
-        except ValueError:
-            return None
-        return ("date", year * 372 + month * 31 + day)
+        return _day_of(date)
     if often := _FREQUENCY.fullmatch(figure):
         try:
             periods = {"几": 9, "半": 0.5, "": 1}.get(often.group(1)) or cn_to_int(_figure(often.group(1)))
             return ("frequency", cn_to_int(_figure(often.group(3))) / (periods * _PERIOD_DAYS[often.group(2)]))
         except ValueError:
             return None
+    if clock := _CLOCK.fullmatch(figure):
+        return _hour_of(clock)
     if not figure.startswith("百分之") and (fraction := _FRACTION.fullmatch(figure)):
         try:
             return ("share", 100 * cn_to_int(fraction.group(2)) / cn_to_int(fraction.group(1)))
@@ -352,6 +356,27 @@ def figure_value(figure: str) -> tuple[str, float] | None:
         return None
     family, scale = _FAMILY.get(unit or "", (None, 1))
     return (family, number * scale) if family else None
+
+
+def _day_of(date: re.Match) -> tuple[str, float] | None:
+    """A date of the calendar, as its day counted from year 0 (months of 31 days: only the order counts)."""
+    try:
+        year = int(date.group(1)) if date.group(1).isdigit() else int(
+            "".join(str("零〇一二三四五六七八九".index(c) - (c != "零")) for c in date.group(1)))
+        month, day = (int(g) if g.isdigit() else cn_to_int(g) for g in (date.group(3) or "1", date.group(4) or "1"))
+        month = 7 if date.group(2) == "下半年" else month
+    except ValueError:
+        return None
+    return ("date", year * 372 + month * 31 + day)
+
+
+def _hour_of(clock: re.Match) -> tuple[str, float] | None:
+    """An hour of the day, from 0 to 24: 晚上十一点 -> (clock, 23)."""
+    try:
+        hour = float(clock.group(2)) if clock.group(2).isdigit() else _cn_number(clock.group(2))
+    except ValueError:
+        return None
+    return ("clock", hour + 12 if clock.group(1) in _AFTERNOON and hour < 12 else hour)
 
 
 def figure_moved(asked: set[str], consulted: str, final: str) -> str | None:
@@ -934,6 +959,7 @@ def _eased(consulted: str, final: str, asked: set[str], ask: str) -> str | None:
 
 
 _CLAUSES = re.compile(r"[^，,。；;：:！!？?\n]+")
+_STATEMENTS = re.compile(r"[^。；;！!？?\n]+")
 
 
 # The verbs by which a comment asks (建议, 希望…) and the drafting verbs of 立法技术规范 (增加, 删去…):
@@ -1232,8 +1258,8 @@ def _sentence_pairs(consulted: str, final: str) -> list[tuple[str, str]]:
 # gongshui_rev comment, were taken out again (they moved that comment only). An adjective of amount
 # with the comparative complement 一点 / 一些 (再大一点, 低一点: a little more, a little less — the
 # degree complement of Chinese grammar) asks the same way.
-_LOWER = re.compile(rf"{_LOWERING}|降到|太高|太重|太长|太多|太贵|(?:低|短|少|小|轻)(?:一点|一些|点儿|些)")
-_HIGHER = re.compile(rf"{_RAISING}|太低|太轻|太短|太少|(?:高|长|多|大|重)(?:一点|一些|点儿|些)")
+_LOWER = re.compile(rf"{_LOWERING}|降到|太高|太重|太长|太多|太贵|(?:低|短|少|小|轻|降)(?:一点|一些|点儿|些)")
+_HIGHER = re.compile(rf"{_RAISING}|太低|太轻|太短|太少|(?:高|长|多|大|重|涨|升)(?:一点|一些|点儿|些)")
 
 
 def _direction(point: str) -> int:
@@ -1257,10 +1283,15 @@ def _moved_figures(point: str, consulted: str) -> tuple[int, set[str]]:
     if not way or figures(asking) - figures(consulted):
         return 0, set()
     words = set(pairs(_LOWER.sub("，", _HIGHER.sub("，", _CUES.sub("，", point)))))
-    about = {f for clause in _CLAUSES.findall(normalize(consulted))
-             if (found := figures(clause)) and (same_figures(found, figures(point)) or words & set(pairs(clause)))
-             for f in found}
-    return (way, about) if about else (0, set())
+    # The figures of the clauses the ask shares words with; failing those, of its sentences (退货期限能不能
+    # 长一点 beside "要求退货的，可以自购买之日起十五日内提出": the words and the figure are a comma apart).
+    for pieces in (_CLAUSES, _STATEMENTS):
+        about = {f for piece in pieces.findall(normalize(consulted))
+                 if (found := figures(piece)) and (same_figures(found, figures(point)) or words & set(pairs(piece)))
+                 for f in found}
+        if about:
+            return way, about
+    return 0, set()
 
 
 def direction_point(point: str, consulted: str, final: str) -> str | None | bool:

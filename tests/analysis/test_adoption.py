@@ -13,6 +13,7 @@ from legislink.analysis.adoption import (
     ask_points,
     bigram_similarity,
     diff_point,
+    direction_point,
     figure_against,
     figure_beyond,
     figure_moved,
@@ -218,6 +219,27 @@ def test_distances_weights_and_noise_are_figures():
     # Asked 二百米, moved from 五十米 to 一百米: toward the ask, not the asked figure.
     assert figure_moved({"二百米"}, "周边五十米范围内", "周边一百米范围内") == "一百米"
     assert figure_value("一百平方米")[0] == "area"
+
+
+def test_ages_and_hours_of_the_day_are_figures():
+    # 周岁 is an age, not a week (六十五周 was read as sixty-five weeks).
+    assert figures("对六十五周岁以上的老年人减半收取门票费用") == {"六十五周岁"}
+    assert figure_value("六十五周岁") == ("age", 65)
+    assert same_figures({"六十岁"}, {"六十周岁"}) == {"六十岁"}
+    # An hour of the day as statutes write it and as it is said; 小时 stays a duration, 同时 no figure.
+    assert figures("每日八时至二十二时开放") == {"八时", "二十二时"}
+    assert figure_value("二十三时") == figure_value("晚上十一点") == ("clock", 23)
+    assert figures("二十四小时内同时报告") == {"二十四小时"}
+    assert figures("再便宜一点就好") == frozenset()
+    assert figure_moved({"二十四时"}, "经营时间不得超过二十二时", "经营时间不得超过二十三时") == "二十三时"
+
+
+def test_a_way_asked_is_about_the_figure_of_its_sentence_when_no_clause_shares_its_words():
+    before = "购买商品后要求退货的，可以自购买之日起十五日内提出。"
+    after = before.replace("十五日", "三十日")
+    assert direction_point("退货期限能不能长一点", before, after) == "十五日→三十日"
+    assert direction_point("退货期限能不能短一点", before, after) is False
+    assert direction_point("罚款能不能降一点", "处五千元以上二万元以下罚款。", "处一千元以上五千元以下罚款。")
 
 
 def test_a_range_moved_is_judged_bound_against_bound():
