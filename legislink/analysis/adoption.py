@@ -555,6 +555,18 @@ def figures(text: str, periods: bool = True, measures: bool = True) -> frozenset
     return frozenset(often | dates | {_figure(m.group()) for m in _FIGURE.finditer(text)})
 
 
+# A value asked for (改为七日, 提高到一百元, 降为十元, 放宽到四小时): a verb of change and the result
+# complement 为 / 到 / 至 / 成 of Chinese grammar, to the clause's end. The figure there is the one wanted,
+# not one of the text commented on.
+_ASKED_VALUE = re.compile(r"(?:改|提高|调高|上调|提|降低|下调|调低|降|缩短|压缩|延长|放宽|增加|减少|减|调整|调|放)"
+                          r"(?:为|到|至|成)[^，,。；;！!？?]{0,12}")
+
+
+def cited_figures(text: str) -> frozenset[str]:
+    """The figures a comment names of the text it comments on: its figures but those it asks for."""
+    return figures(_ASKED_VALUE.sub("，", normalize(text)), periods=False)
+
+
 # The words that make a sentence a request (建议, 希望 …), narrower than _ASKING, which also takes
 # the modal words of statements (应当, 明确).
 _REQUEST = re.compile(r"建议|希望|要求|请求|呼吁|最好|修改为|改为")

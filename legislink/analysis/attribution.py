@@ -27,7 +27,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from legislink.analysis.adoption import figure_value, figures
+from legislink.analysis.adoption import cited_figures, figure_value, figures
 from legislink.analysis.corpus import Doc, Draft
 from legislink.analysis.keywords import as_is
 from legislink.analysis.model import Attribution, Comment
@@ -255,7 +255,7 @@ def _figure_index(draft: Draft) -> tuple[dict, sparse.csr_matrix]:
 
 
 def _figure_hits(docs: Sequence[Doc], index: Mapping) -> sparse.csr_matrix:
-    return _hit_rows(({index[v] for f in figures(d.norm, periods=False) if (v := figure_value(f)) in index}
+    return _hit_rows(({index[v] for f in cited_figures(d.norm) if (v := figure_value(f)) in index}
                       for d in docs), len(index))
 
 

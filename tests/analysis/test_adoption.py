@@ -12,6 +12,7 @@ from legislink.analysis.adoption import (
     ask_kind,
     ask_points,
     bigram_similarity,
+    cited_figures,
     diff_point,
     direction_point,
     figure_against,
@@ -232,6 +233,14 @@ def test_ages_and_hours_of_the_day_are_figures():
     assert figures("二十四小时内同时报告") == {"二十四小时"}
     assert figures("再便宜一点就好") == frozenset()
     assert figure_moved({"二十四时"}, "经营时间不得超过二十二时", "经营时间不得超过二十三时") == "二十三时"
+
+
+def test_the_figures_a_comment_cites_are_not_those_it_asks_for():
+    # Attribution reads the figures of the text commented on (罚五十元), not the value wanted (十元):
+    # a wanted 七日 says nothing of the article whose deadline is 三十日.
+    assert cited_figures("不戴头盔罚五十元太重，建议降为十元。") == {"五十元"}
+    assert cited_figures("建议公告期改为七日，并且小区内的车也要管。") == frozenset()
+    assert cited_figures("培训学时建议提高到每年二十学时") == frozenset()
 
 
 def test_a_way_asked_is_about_the_figure_of_its_sentence_when_no_clause_shares_its_words():
