@@ -222,7 +222,7 @@ _KEEP = re.compile(r"保留|维持|保持|留下|留着|不变|不要删|不宜�
                    r"|不要动|别动|不用动|不必动|(?:不要|别|不用|不必)再?改(?![成为])|继续沿用|坚持现行|赞成"
                    r"|支持(?:本条|这一?条|该条|此条|第[^条，,。]{1,6}条)"
                    rf"|{_REFUSED_VERB.pattern}")
-_DELETE = re.compile(r"删去|删除|删掉|去掉|取消|废止|不再规定")
+_DELETE = re.compile(r"删去|删除|删掉|删了|拿掉|砍掉|去掉|取消|废止|不再规定")
 # The drafting verb 保留 and a negated deletion: a keep-ask beyond doubt, as 维持 and 保持 are not
 # (维持秩序, 保持联系); only these make a keep-ask beside an ask for a change (keep_and_change).
 _KEEP_FIRM = re.compile(r"保留|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消")
@@ -275,8 +275,10 @@ def _figure(text: str) -> str:
 
 
 # Where a comment asks (the rest is its story): the modal and request words of comments and drafts.
+# 保留 asks to keep; 请 before a verb is the polite imperative (请保留, 请加上, 请把…写上), not 申请 or 请假.
 _ASKING = re.compile(r"建议|希望|应当|应该|要求|请求|呼吁|必须|最好|不得|不能|不准|修改为|改为|增加|删去|删除|取消"
-                     r"|明确")
+                     r"|明确|保留|(?<![申邀聘宴提报催敬])请(?=务必|一定|把|将|在|给|对|写|加|增|删|改|明确|规定|保留"
+                     r"|取消|考虑|不要|别|允许|降|提高|延长|缩短)")
 # Where one ask ends and the next begins: 一是…二是…, ；, 并, 同时, 此外.
 _POINTS = re.compile(r"[；;]|[一二三四五六七八九十]是|(?:，|,)?(?:并且|而且|并|同时|此外|另外|还要|以及)")
 _SENTENCES = re.compile(r"[^。！？!?\n]+")
@@ -925,11 +927,15 @@ def _delete(revision: Revision, opinion: Opinion, settings: Settings) -> Proposa
             home is None or not settings.merged_delete):
         return Proposal("adopted", 1.0, _evidence(revision, opinion, None, _reason("deleted_as_asked")))
     old = revision.old_pairs.get(opinion.article or "", set())
-    quoted = [q for q in _QUOTED.findall(normalize(opinion.text + opinion.suggestion)) if set(pairs(q)) & old]
+    # The words asked away, quoted (把“消防”拿掉: a word of two characters is quoted as much as a phrase).
+    quoted = [q for q in _QUOTED_SHORT.findall(normalize(opinion.text + opinion.suggestion)) if set(pairs(q)) & old]
     asked = set(pairs("".join(quoted))) if quoted else set(pairs(opinion.text + opinion.suggestion)) & old
     if home is None or not asked:
         return _located(revision, opinion, settings, kind="delete")
     gone = asked - home.pairs
+    if quoted and gone and any(gone <= f.pairs and not gone <= revision.old_pairs.get(f.old_label or "", set())
+                               for f in revision.finals if f is not home):
+        gone = set()  # the quoted words went into another article, newly written there: moved, not deleted
     share = revision.weight(gone) / max(revision.weight(asked), 1e-9)
     if share >= settings.deleted:
         return Proposal("adopted", round(share, 3), _evidence(revision, opinion, home, _reason("deleted_as_asked")))
@@ -1303,7 +1309,10 @@ def _moved_figures(point: str, consulted: str) -> tuple[int, set[str]]:
                  for f in found}
         if about:
             return way, about
-    return 0, set()
+    # Failing both, an article stating figures of one kind only has one figure to move (限高太高了，请降低
+    # beside "高度不得超过十二米").
+    stated = figures(normalize(consulted))
+    return (way, set(stated)) if len({(figure_value(f) or ("",))[0] for f in stated}) == 1 else (0, set())
 
 
 def direction_point(point: str, consulted: str, final: str) -> str | None | bool:

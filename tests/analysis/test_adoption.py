@@ -9,6 +9,7 @@ from legislink.analysis.adoption import (
     Revision,
     Settings,
     article_of,
+    ask_clauses,
     ask_kind,
     ask_points,
     bigram_similarity,
@@ -63,6 +64,35 @@ def test_a_keep_ask_told_as_a_story_is_still_a_keep_ask():
     assert ask_kind("這個上限千萬別在修改的時候刪掉。") == "keep"
     # A keep that also asks for something new is a change.
     assert ask_kind("建议保留本条，并增加罚则。") == "change"
+
+
+def test_a_polite_keep_after_a_story_is_read_where_it_asks():
+    # 请保留 asks (请 before a verb); the story before it (十二年, 一下车) is no ask of its own.
+    story = "开了十二年公交，乘客一下车就被电动车撞上。第一条的规定请保留。"
+    assert ask_clauses(story) == "第一条的规定请保留"
+    assert ask_kind(story) == "keep"
+    assert propose(Opinion(story, article="第一条"), revision(*BASE)).outcome == "adopted"
+    # 申请, 请假 are no asks.
+    assert ask_clauses("我申请了三次都没批。请假也难。") == "我申请了三次都没批。请假也难"
+    # Spoken deletions: 删了吧, 拿掉.
+    assert ask_kind("停单太重了，这条建议删了吧") == "delete"
+
+
+def test_an_ask_to_lower_the_one_figure_of_an_article_is_about_it():
+    height = "历史街区内新建建筑的高度不得超过十二米。"
+    lowered = revision(("第一条", height, "第一条", height.replace("十二米", "九米"), "modified"), *BASE[1:])
+    asked = Opinion("楼一盖，天井就成了井底。限高太高了，请降低。", article="第一条")
+    assert propose(asked, lowered).outcome == "adopted"
+
+
+def test_a_quoted_word_asked_away_that_went_into_another_article_is_not_deleted():
+    duties = "物业服务人应当做好消防、绿化和保洁工作。"
+    rev = revision(("第一条", duties, "第一条", "物业服务人应当做好绿化和保洁工作。", "modified"),
+                   (None, None, "第二条", "物业服务人应当做好物业管理区域内的消防安全工作。", "added"))
+    asked = Opinion("建议把“消防”从物业的义务里拿掉，只写配合。", article="第一条")
+    assert propose(asked, rev).outcome == "not_adopted"
+    gone = revision(("第一条", duties, "第一条", "物业服务人应当做好绿化和保洁工作。", "modified"))
+    assert propose(asked, gone).outcome == "adopted"
 
 
 def test_figures_and_points_of_an_ask():
