@@ -1220,6 +1220,11 @@ _FIRM_MODALS = ("应当", "必须", "不得", "禁止")
 _SOFT_MODALS = ("可以", "鼓励", "提倡")
 # The modal word an ask puts forward after a change verb (改为“应当”, 改成鼓励性规定).
 _MODAL_TARGET = re.compile(r"(?:修改为|改为|改成|变为|写成|写为|规定为)[“\"「『]?(应当|必须|不得|禁止|可以|鼓励|提倡)")
+# An ask for a permission or a discretion in place of a duty, in the words of general Chinese: a
+# negated obligation (别硬性要求, 不要强制) or the discretion statutes write (根据需要, 因地制宜) and
+# residents say (看情况, 自己决定, 自愿). Not 一刀切, which as often asks to tell cases apart.
+_OPTIONAL = re.compile(r"(?:不要|别|不应|不宜|不必|不用|不能)(?:搞|做|作)?(?:硬性|强制)|根据需要|视情况|看情况"
+                       r"|因地制宜|自行决定|自主决定|自己决定|自愿")
 # An ask for a figure of a kind without the number (写明多少天, 多长时间内): the interrogative numerals
 # of grammar (多少, 多长, 多久) before a unit of _FAMILY; not 几, which also means "a few" (过几年). A
 # time asked may be answered by a duration or by a date (多长时间内完成 → 2027年12月31日前). Forms read
@@ -1345,7 +1350,7 @@ def _judgeable(point: str, complaint: bool = False, consulted: str = "", directi
     point = normalize(point)
     if complaint and (_QUOTED_SOFT.search(point) or any(w in point for w in _FIRM_MODALS)):
         return True
-    return bool(_MODAL_TARGET.search(point) or _ASKED_KIND.search(point)
+    return bool(_MODAL_TARGET.search(point) or _OPTIONAL.search(point) or _ASKED_KIND.search(point)
                 or direction and (_moved_figures(point, consulted)[0] or _duty_of(point, consulted)))
 
 
@@ -1405,6 +1410,8 @@ def diff_point(point: str, consulted: str, final: str, want: str | None = None,
     point = normalize(point)
     target = _MODAL_TARGET.search(point)
     kind = _ASKED_KIND.search(point)
+    if target is None and want is None and _OPTIONAL.search(point):
+        want = "soft"
     if target is None and kind is None and want is None:
         return None
     if want is not None or target is not None:

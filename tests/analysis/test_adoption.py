@@ -78,6 +78,18 @@ def test_a_polite_keep_after_a_story_is_read_where_it_asks():
     assert ask_kind("停单太重了，这条建议删了吧") == "delete"
 
 
+def test_an_ask_for_discretion_is_judged_as_an_ask_for_a_permission():
+    post = "公安机关应当在中小学校周边道路设置护学岗。"
+    eased = post.replace("应当", "可以")
+    assert diff_point("建议改为根据需要设置", post, eased) == "应当→可以"
+    assert diff_point("这条能不能别硬性要求", post, eased) == "应当→可以"
+    assert diff_point("这条能不能别硬性要求", post, post) is False
+    rev = revision(("第一条", post, "第一条", eased, "modified"), *BASE[1:])
+    assert propose(Opinion("警力根本不够。建议改为根据需要设置。", article="第一条"), rev).outcome == "adopted"
+    # 一刀切 as often asks to tell cases apart: no ask for a permission.
+    assert diff_point("统一时限做不到，建议分开定时限，不要一刀切", post, eased) is None
+
+
 def test_an_ask_to_lower_the_one_figure_of_an_article_is_about_it():
     height = "历史街区内新建建筑的高度不得超过十二米。"
     lowered = revision(("第一条", height, "第一条", height.replace("十二米", "九米"), "modified"), *BASE[1:])
