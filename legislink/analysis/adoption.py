@@ -257,7 +257,7 @@ _FIGURE = re.compile(rf"百分之{_NUMERAL}|半个月|半年"
                      rf"|(?<![百千万])(?:[零〇一二两三四五六七八九十]+|千|万)分之[零〇一二两三四五六七八九十]+"
                      rf"|{_CLOCK_PATTERN}"
                      rf"|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|个?星期|周岁|岁|周|个月|月|年(?!代)|倍|万元|元|名|人"
-                     r"|次|小时|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|分贝)")
+                     r"|次|学时|课时|小时|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|分贝)")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{4,})[”\"」』]")
 # A quotation is the wording asked for only when a drafting verb puts it forward (修改为“…”, 增加“…”,
 # 表述为“…”: 立法技术规范); elsewhere a comment quotes the draft it criticises (只说“依法享受税收优惠”)
@@ -307,13 +307,13 @@ _FAMILY = {"%": ("share", 1), "个工作日": ("time", 1), "工作日": ("time",
            "分钟": ("time", 1 / 1440),
            "倍": ("times", 1), "万元": ("money", 10000), "元": ("money", 1), "名": ("people", 1),
            "人": ("people", 1), "次": ("count", 1),
-           "周岁": ("age", 1), "岁": ("age", 1),
+           "周岁": ("age", 1), "岁": ("age", 1), "学时": ("lessons", 1), "课时": ("lessons", 1),
            "平方米": ("area", 1), "公里": ("length", 1000), "千米": ("length", 1000), "厘米": ("length", 0.01),
            "米": ("length", 1), "千克": ("weight", 1000), "公斤": ("weight", 1000), "克": ("weight", 1),
            "吨": ("weight", 1e6), "分贝": ("loudness", 1)}
 _MEASURES = frozenset({"area", "length", "weight", "loudness"})
 _UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|个星期|星期|周岁|岁|周|个月|月|年|倍|万元|元|名|人|次"
-                   r"|小时|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|分贝)?$")
+                   r"|学时|课时|小时|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|分贝)?$")
 
 
 def _cn_number(numeral: str) -> float:

@@ -275,6 +275,9 @@ def test_ages_and_hours_of_the_day_are_figures():
     assert figures("二十四小时内同时报告") == {"二十四小时"}
     assert figures("再便宜一点就好") == frozenset()
     assert figure_moved({"二十四时"}, "经营时间不得超过二十二时", "经营时间不得超过二十三时") == "二十三时"
+    # Hours of instruction (学时, 课时) are a count of their own.
+    assert figures("每年不少于八学时") == {"八学时"}
+    assert figure_moved({"二十学时"}, "每年不少于八学时", "每年不少于十二学时") == "十二学时"
 
 
 def test_the_figures_a_comment_cites_are_not_those_it_asks_for():
