@@ -38,7 +38,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -115,6 +115,9 @@ class Settings:
     # A keep-ask beside an ask for a change (保留这一规定，并明确法律责任): both are judged, and the
     # comment is partly adopted when only one of them was made.
     keep_and_change: bool = True
+    # Is an ask to merge, split or move the article (合并成一条, 拆成两条, 挪到…那一章) judged on the
+    # structure of the final text (merged, split, in another chapter)?
+    structure: bool = True
     # A consulted article the alignment pairs with nothing (merged into another, its text moved) is
     # followed to the final article that holds most of its sentences (merged_home).
     merged_home: bool = True
@@ -175,6 +178,7 @@ DEFAULT = Settings()
 class Provision:
     label: str
     text: str
+    chapter: str = ""  # the name of the chapter it stands in (总则), without its number; "" when none
 
 
 @dataclass(frozen=True)
@@ -280,7 +284,9 @@ _ASKING = re.compile(r"建议|希望|应当|应该|要求|请求|呼吁|必须|�
                      r"|明确|保留|(?<![申邀聘宴提报催敬])请(?=务必|一定|把|将|在|给|对|写|加|增|删|改|明确|规定|保留"
                      r"|取消|考虑|不要|别|允许|降|提高|延长|缩短)")
 # Where one ask ends and the next begins: 一是…二是…, ；, 并, 同时, 此外.
-_POINTS = re.compile(r"[；;]|[一二三四五六七八九十]是|(?:，|,)?(?:并且|而且|并|同时|此外|另外|还要|以及)")
+# 并 of 合并, 归并, 并入, 并到 is a verb (merge), not the conjunction.
+_POINTS = re.compile(r"[；;]|[一二三四五六七八九十]是"
+                     r"|(?:，|,)?(?:并且|而且|(?<![合归兼吞])并(?![入到进])|同时|此外|另外|还要|以及)")
 _SENTENCES = re.compile(r"[^。！？!?\n]+")
 
 
@@ -673,6 +679,7 @@ class _Final:
     novel: set[str]  # pairs its consulted counterpart did not have
     old_label: str | None
     change: str
+    chapter: str = ""
 
 
 class Revision:
@@ -699,7 +706,8 @@ class Revision:
             base = old_pairs.get(origin, set()) if origin else set()
             novel = new - base if origin or pair.old is not None else self._novel_paragraphs(pair.new.text)
             self.finals.append(_Final(pair.new.label, pair.new.text, new, novel, pair.old.label
-                                      if pair.old else None, pair.change))
+                                      if pair.old else None, pair.change, pair.new.chapter))
+        self.old_chapter = {o.label: o.chapter for o in olds}
         documents = len(self.finals) + len(olds)
         df: Counter[str] = Counter()
         for f in self.finals:
@@ -1589,6 +1597,15 @@ def propose(opinion: Opinion, revision: Revision, settings: Settings | None = No
     also_keep: list[bool] = []
     kind = ask_kind(opinion.text + "\n" + opinion.suggestion, settings.negated, also_keep, settings.approve_keep,
                     settings.keep_and_more)
+    if restructured := _structure(revision, opinion, settings, lambda: _by_kind(opinion, revision, settings, kind,
+                                                                                also_keep)):
+        return Proposal(restructured.outcome, restructured.similarity, {**restructured.evidence, "kind": "structure"})
+    proposal = _by_kind(opinion, revision, settings, kind, also_keep)
+    return Proposal(proposal.outcome, proposal.similarity, {**proposal.evidence, "kind": kind})
+
+
+def _by_kind(opinion: Opinion, revision: Revision, settings: Settings, kind: str, also_keep: list) -> Proposal:
+    """The proposal for an ask of `kind` (ask_kind's)."""
     if kind == "keep":
         proposal = _keep(revision, opinion, settings)
     elif kind == "delete":
@@ -1597,7 +1614,72 @@ def propose(opinion: Opinion, revision: Revision, settings: Settings | None = No
         proposal = _located(revision, _attributed(revision, opinion, settings), settings, kind=kind)
         if also_keep and settings.keep_and_change and opinion.article in revision.old_text:
             proposal = _with_keep(proposal, _keep(revision, opinion, settings))
-    return Proposal(proposal.outcome, proposal.similarity, {**proposal.evidence, "kind": kind})
+    return proposal
+
+
+# Asks about where a provision stands rather than what it says (立法技术规范's 合并, 拆分, 移): to merge
+# it with another (合并成一条, 并到…一起写, 别分成两条), to split it (拆成两条, 分开写), to move it to
+# another chapter (挪到…那一章). 合并 alone is also a word of substance (合并处罚), so a merge names the
+# articles (两条, 这条) or their result (成一条).
+_MERGE = re.compile(r"(?:两条|二条|条款|条文|这条|本条|一条|那条)[^，,。；;]{0,6}合并|合并(?:成|为)(?:一条|一款)|合并到"
+                    r"|并入|并到|合在一起|合到一起|合为一条|合成一条|放在一起写|写在一起|(?:不要|别|不必|没必要)(?:分成|拆成)两条")
+_SPLIT = re.compile(r"拆分|拆开|拆成两条|分开写|分成两条|分为两条|分拆")
+_MOVE = re.compile(r"(?:挪|移|放|调|归)(?:到|至|入)[^，,。；;]{0,12}(?:章|部分)|移至")
+
+
+_RESTRUCTURED = {"merge": "merged_as_asked", "split": "split_as_asked", "move": "moved_as_asked"}
+
+
+def _structure_asked(point: str) -> str | None:
+    """Which change of structure a point asks for: merge, split or move; None when none."""
+    return next((kind for kind, cue in (("merge", _MERGE), ("split", _SPLIT), ("move", _MOVE))
+                 if cue.search(point)), None)
+
+
+def _restructured(revision: Revision, label: str, asked: str) -> tuple[_Final | None, dict]:
+    """Whether the final text made the change of structure asked of consulted article `label`: the
+    final article that shows it and the reason."""
+    pair = revision.final_of.get(label)
+    gone = pair is not None and (pair.new is None or pair.change == "deleted")
+    home = None if gone else _home(revision, Opinion("", article=label), revision.settings)
+    consulted = revision.old_text.get(label, "")
+    found: _Final | None = None
+    if asked == "merge":
+        # Merged into another, or another article merged into it.
+        found = _merged_into(revision, label) if gone else home if home is not None and any(
+            _merged_into(revision, other) is home for other, p in revision.final_of.items()
+            if other != label and (p.new is None or p.change == "deleted")) else None
+    elif asked == "split" and home is not None:
+        found = next((f for f in revision.finals if f is not home and f.old_label is None
+                      and _sentence_pairs(consulted, f.text)), None)
+    elif asked == "move" and home is not None and home.chapter != revision.old_chapter.get(label, ""):
+        found = home
+    if found is None:
+        return home, _reason("structure_unchanged")
+    params = {"final_article": found.label} | ({"chapter": found.chapter} if asked == "move" else {})
+    return found, _reason(_RESTRUCTURED[asked], **params)
+
+
+def _structure(revision: Revision, opinion: Opinion, settings: Settings,
+               other: Callable[[], Proposal]) -> Proposal | None:
+    """A comment asking to merge, split or move the article it is on: judged on the structure of the
+    final text, with its other asks (`other`, the proposal on the whole comment) when it has any."""
+    opinion = _attributed(revision, opinion, settings)
+    if not settings.structure or opinion.article not in revision.old_text:
+        return None
+    points = ask_points(opinion.text)
+    asked = [kind for p in points if (kind := _structure_asked(p))]
+    if not asked:
+        return None
+    final, reason = _restructured(revision, opinion.article, asked[0])
+    made = reason["code"] != "structure_unchanged"
+    structure = Proposal("adopted" if made else "not_adopted", float(made),
+                         _evidence(revision, opinion, final, reason))
+    rest = [p for p in points if not _structure_asked(p)
+            and revision.ask_weight(set(pairs(_CUES.sub("，", p)))) >= settings.least_weight]
+    if not rest:
+        return structure
+    return _with_keep(other(), structure) if made else _with_keep(structure, other())
 
 
 def _with_keep(change: Proposal, keep: Proposal) -> Proposal:
@@ -1644,6 +1726,10 @@ def article_of(label: str | None) -> str | None:
     return found.group() if found else None
 
 
+# A chapter heading of an article's path (第二章 旅游规划和促进): its name, which a renumbering keeps.
+_CHAPTER = re.compile(r"^第[零〇一二两三四五六七八九十百0-9]+章\s*(.*)$")
+
+
 def pairs_of(alignments: Sequence) -> list[Pair]:
     """The plain pairs of a lawtext alignment (anything with old, new and change; articles with a
     label, a caption and a text)."""
@@ -1651,7 +1737,8 @@ def pairs_of(alignments: Sequence) -> list[Pair]:
         if article is None:
             return None
         caption = f"【{article.caption}】" if article.caption else ""
-        return Provision(article.label, caption + article.text)
+        chapter = next((m.group(1) for h in getattr(article, "path", ()) if (m := _CHAPTER.match(h))), "")
+        return Provision(article.label, caption + article.text, chapter.strip())
     return [Pair(plain(a.old), plain(a.new), a.change) for a in alignments]
 
 

@@ -55,6 +55,13 @@ REASONS = {
     "partly_eased": _l("The opinion asked to remove a condition; %(final_article)s of the final text keeps it, "
                        "eased to %(got)s."),
     "partly_some": _l("Part of what the opinion asks for is in the final text (%(made)s of %(asked)s)."),
+    # final_article: where the provision stands in the final text; chapter: the name of its new chapter.
+    "merged_as_asked": _l("As the opinion asked, the final text merges the provision with another: %(final_article)s."),
+    "split_as_asked": _l("As the opinion asked, the final text splits the provision; part of it is now "
+                         "%(final_article)s."),
+    "moved_as_asked": _l("As the opinion asked, the provision moves to another chapter: %(final_article)s, "
+                         "in “%(chapter)s”."),
+    "structure_unchanged": _l("The opinion asked to merge, split or move the provision; the final text does not."),
     "unchanged": _l("What the opinion asks about is unchanged in the final text."),
     "not_found": _l("What the opinion asks for is not found in the final text."),
     "whole_draft_found": _l("An opinion on the whole draft: what it asks for is in %(final_article)s of the final "

@@ -21,6 +21,7 @@ from legislink.analysis.adoption import (
     figure_moved,
     figure_value,
     figures,
+    pairs_of,
     propose,
     propose_each,
     propose_group,
@@ -105,6 +106,50 @@ def test_a_quoted_word_asked_away_that_went_into_another_article_is_not_deleted(
     assert propose(asked, rev).outcome == "not_adopted"
     gone = revision(("第一条", duties, "第一条", "物业服务人应当做好绿化和保洁工作。", "modified"))
     assert propose(asked, gone).outcome == "adopted"
+
+
+def test_an_ask_to_merge_split_or_move_is_judged_on_the_structure_of_the_final_text():
+    fee = "市场开办者应当公示收费项目。"
+    merged = revision(("第一条", CAP, "第一条", CAP + fee, "modified"), ("第五条", fee, None, None, "deleted"),
+                      *BASE[1:])
+    ask = "收费公示和收费上限说的是一回事，建议两条合并成一条。"
+    for label in ("第一条", "第五条"):  # on the article merged away, or on the one that took it in
+        proposal = propose(Opinion(ask, article=label), merged)
+        assert (proposal.outcome, proposal.evidence["reason"]["code"]) == ("adopted", "merged_as_asked")
+        assert proposal.evidence["final_article"] == "第一条"
+    apart = revision(("第一条", CAP, "第一条", CAP, "same"), ("第五条", fee, "第五条", fee, "same"), *BASE[1:])
+    kept_apart = propose(Opinion(ask, article="第五条"), apart)
+    assert (kept_apart.outcome, kept_apart.evidence["reason"]["code"]) == ("not_adopted", "structure_unchanged")
+    # 合并 as a word of substance (合并处罚) is no ask to merge; 并 of 并到 is no conjunction.
+    assert propose(Opinion("建议对两项违法行为合并处罚。", article="第五条"), apart).evidence["kind"] != "structure"
+    assert len(ask_points("建议并到经营者义务那一条一起写")) == 1
+    # Split: part of the article's sentences went into a new article.
+    two = "经营者应当公示价格。经营者应当明示计量器具。"
+    split = revision(("第一条", two, "第一条", "经营者应当公示价格。", "modified"),
+                     (None, None, "第二条", "经营者应当明示计量器具。", "added"))
+    asked = Opinion("第一条一句话说了两件事，建议拆成两条分别规定。", article="第一条")
+    assert propose(asked, split).outcome == "adopted"
+    # Move: the article stands in another chapter of the final text (a renumbered chapter keeps its name).
+    day = "每年五月十九日为本省旅游日。"
+    moved = Revision([Pair(Provision("第七条", day, "总则"), Provision("第十条", day, "旅游规划和促进"), "moved")])
+    stayed = Revision([Pair(Provision("第七条", day, "总则"), Provision("第六条", day, "总则"), "moved")])
+    ask = "旅游日放在总则里感觉怪怪的，建议挪到规划和促进那一章去。"
+    found = propose(Opinion(ask, article="第七条"), moved)
+    assert (found.outcome, found.evidence["reason"]["params"]) == (
+        "adopted", {"final_article": "第十条", "chapter": "旅游规划和促进"})
+    assert propose(Opinion(ask, article="第七条"), stayed).outcome == "not_adopted"
+    # With another ask beside it, the comment is partly adopted when only one of them was made.
+    both = propose(Opinion("建议两条合并成一条，并且收费上限降到百分之五。", article="第五条"), merged)
+    assert both.outcome == "partly"
+
+
+def test_a_provision_knows_the_name_of_its_chapter():
+    from legislink.lawtext import align, parse_text
+
+    old = parse_text("第一章 总则\n第一条 本条例适用于本省。\n第二章 促进\n第二条 每年五月十九日为旅游日。\n")
+    new = parse_text("第一章 总则\n第一条 本条例适用于本省。\n第二条 每年五月十九日为旅游日。\n")
+    chapters = {(p.old.label, p.old.chapter, p.new.chapter) for p in pairs_of(align(old.articles, new.articles))}
+    assert chapters == {("第一条", "总则", "总则"), ("第二条", "促进", "总则")}
 
 
 def test_figures_and_points_of_an_ask():

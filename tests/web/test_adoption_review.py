@@ -163,7 +163,7 @@ def test_evidence_of_the_earlier_engine_still_reads(client, sixty):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_reason_code_reads_as_a_sentence(app, lang):
     params = {"added": ["应当", "三十日"], "asked": "30%", "got": "第十四条", "made": "2", "final_article": "第十四条",
-              "changed": "千分之三→千分之一"}
+              "changed": "千分之三→千分之一", "chapter": "旅游规划和促进"}
     with app.test_request_context(), force_locale(lang):
         sentences = {code: reason_sentence({"reason": {"code": code, "params": params}}) for code in REASONS}
         unknown = reason_sentence({"reason": {"code": "no_such_code", "params": {}}})
