@@ -230,8 +230,9 @@ _DELETE = re.compile(r"删去|删除|删掉|删了|拿掉|砍掉|去掉|取消|�
 # The drafting verb 保留 and a negated deletion: a keep-ask beyond doubt, as 维持 and 保持 are not
 # (维持秩序, 保持联系); only these make a keep-ask beside an ask for a change (keep_and_change).
 _KEEP_FIRM = re.compile(r"保留|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消")
-# 规定 after a provision's name describes the text (第二款规定…, 草案规定…: "provides"), not an ask.
-_PROVIDES = re.compile(r"(?:条|款|项|草案|本法|条例)的?规定")
+# 规定 after a provision's name describes the text (第二款规定…, 草案规定…: "provides"), not an ask; so
+# does the noun 规定 (减速避让的规定请保留, 这个规定很好).
+_PROVIDES = re.compile(r"(?:条|款|项|草案|本法|条例)的?规定|的规定|(?:这|该|此|本)(?:个|项|条)?规定")
 # A negated deletion, the negation up to a few characters before the verb (别在审议时删掉).
 _NEGATED_DELETE = re.compile(r"(?:不要|不用|不必|不宜|不应|不能|不得|别|反对)[^，,。；;！!？?]{0,8}?(?:删|取消|去掉)")
 _CHANGE = re.compile(r"修改为|改为|增加|增设|补充|明确|规定|提高|降低|缩短|延长|扩大|缩小|放宽|加重|细化|调整|完善"
