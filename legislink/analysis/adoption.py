@@ -1428,16 +1428,32 @@ def diff_point(point: str, consulted: str, final: str, want: str | None = None,
         other = "soft" if want == "firm" else "firm"
         hedged = want == "firm" and hedges
         words = _FIRM_MODALS + _SOFT_MODALS + (_HEDGES if hedged else ())
-        for before, after in _sentence_pairs(consulted, final):
+        found = _sentence_pairs(consulted, final)
+        for before, after in found:
             was, now = _modal_class(before, hedged), _modal_class(after, hedged)
             if other in was - now and (want in now - was or hedged):
                 return f"{'、'.join(w for w in words if w in before and w not in after)}→" \
                        f"{'、'.join(w for w in words if w in after and w not in before)}"
-        return False
+        return _merged_sentence_made(consulted, final, {b for b, _ in found}, want, other) or False
     asked = "time" if kind.group(1) is None else _FAMILY[kind.group(1)][0]
     families = {asked, "date"} if asked == "time" else {asked}
     new = [f for f in figures(final) - figures(consulted) if (v := figure_value(f)) and v[0] in families]
     return "、".join(sorted(new)) or False
+
+
+def _merged_sentence_made(consulted: str, final: str, paired: set[str], want: str, other: str) -> str | None:
+    """A sentence of the consulted article with the modal word of the class `other` that no final
+    sentence took over alone, written into a final sentence of the class `want` (鼓励搭载人员佩戴头盔
+    merged into 驾驶人和搭载人员应当佩戴头盔): "鼓励→应当"; None when there is none."""
+    for before in re.split(r"[。；;\n]", normalize(consulted)):
+        if before in paired or other not in _modal_class(before):
+            continue
+        core = set(pairs(before)) - _MODAL_PAIRS
+        for after in re.split(r"[。；;\n]", normalize(final)):
+            if core and _modal_class(after) == {want} and len(core & set(pairs(after))) >= len(core) / 2:
+                words = _FIRM_MODALS + _SOFT_MODALS
+                return f"{'、'.join(w for w in words if w in before)}→{'、'.join(w for w in words if w in after)}"
+    return None
 
 
 def _weaker(revision: Revision, opinion: Opinion, settings: Settings, text: str, best: _Final,

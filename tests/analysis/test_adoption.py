@@ -81,6 +81,13 @@ def test_a_polite_keep_after_a_story_is_read_where_it_asks():
     assert ask_kind("停单太重了，这条建议删了吧") == "delete"
 
 
+def test_a_soft_sentence_merged_into_a_duty_is_the_duty_asked():
+    before = "驾驶电动自行车应当佩戴安全头盔。鼓励搭载人员佩戴安全头盔。"
+    after = "驾驶电动自行车和搭载人员应当佩戴安全头盔。"
+    assert diff_point("第十六条只说“鼓励”搭载人员戴，建议改成必须戴", before, after) == "鼓励→应当"
+    assert diff_point("建议改成必须戴", before, before) is False
+
+
 def test_an_ask_for_discretion_is_judged_as_an_ask_for_a_permission():
     post = "公安机关应当在中小学校周边道路设置护学岗。"
     eased = post.replace("应当", "可以")
