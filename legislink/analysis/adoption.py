@@ -216,11 +216,11 @@ class Proposal:
 # labeled comments and in no law text (it set right two of them, dt-007 and sp-094).
 # The verbs of raising and lowering a figure in general Chinese (_HIGHER and _LOWER below add the
 # complaints of too much or too little).
-_RAISING = r"提高|上调|调高|加大|加重|延长|推迟|延后"
-_LOWERING = r"降低|下调|调低|减少|减轻|缩短|压缩|减半"
+_RAISING = r"提高|上调|调高|加大|加重|延长|推迟|延后|涨(?![水潮])"
+_LOWERING = r"降低|下调|调低|减少|减轻|缩短|压缩|减半|降(?![水温雨雪落临生])"
 # A move of a figure refused (请不要缩短, 别再延长了, 不要再提高): the negations of a request before those
 # verbs: leave it where it is. _REFUSED_MOVE is the negation alone, _REFUSED_VERB the verb it refuses too.
-_REFUSED_MOVE = re.compile(rf"(?:不要|不用|不必|不宜|不应|千万别|别)再?(?={_RAISING}|{_LOWERING})")
+_REFUSED_MOVE = re.compile(rf"(?:不要|不用|不必|不宜|不应|(?<!能)不能|千万别|别)再?(?={_RAISING}|{_LOWERING})")
 _REFUSED_VERB = re.compile(rf"{_REFUSED_MOVE.pattern}({_RAISING}|{_LOWERING})")
 _KEEP = re.compile(r"保留|维持|保持|留下|留着|不变|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消"
                    r"|不要动|别动|不用动|不必动|(?:不要|别|不用|不必)再?改(?![成为])|继续沿用|坚持现行|赞成"
@@ -835,7 +835,8 @@ def _changed_against(revision: Revision, opinion: Opinion, settings: Settings, f
         gone = _first_change(*edits)
     if not gone and settings.refused_move and _REFUSED_MOVE.search(said):
         # A move refused (请不要缩短) that the final text made: the figures it moved, the refused way.
-        gone = direction_point(_REFUSED_MOVE.sub("", said), consulted, final) or None
+        refusing = "，".join(c for c in _CLAUSES.findall(said) if _REFUSED_MOVE.search(c))
+        gone = direction_point(_REFUSED_MOVE.sub("", refusing), consulted, final) or None
     return gone
 
 

@@ -81,6 +81,16 @@ def test_a_polite_keep_after_a_story_is_read_where_it_asks():
     assert ask_kind("停单太重了，这条建议删了吧") == "delete"
 
 
+def test_a_fine_asked_not_to_be_lowered_that_was_lowered_is_not_kept():
+    fine = "未备案的，处五千元以上二万元以下罚款。"
+    lowered = revision(("第一条", fine, "第一条", fine.replace("五千元以上二万元", "一千元以上五千元"), "modified"),
+                       *BASE[1:])
+    refused = propose(Opinion("坑游客的很多，罚款不能降，建议维持草案的数额。", article="第一条"), lowered)
+    assert (refused.outcome, refused.evidence["reason"]["code"]) == ("not_adopted", "changed_against")
+    # 能不能降 asks for the move (an A-not-A question), it refuses nothing.
+    assert propose(Opinion("罚五千起太重了，罚款能不能降一点？", article="第一条"), lowered).outcome == "adopted"
+
+
 def test_a_soft_sentence_merged_into_a_duty_is_the_duty_asked():
     before = "驾驶电动自行车应当佩戴安全头盔。鼓励搭载人员佩戴安全头盔。"
     after = "驾驶电动自行车和搭载人员应当佩戴安全头盔。"
