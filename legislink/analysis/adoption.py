@@ -1498,11 +1498,16 @@ def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, te
         if settings.figure_not_all and settings.figure_points:
             consulted = revision.old_pairs.get(opinion.article or "", set())
             points, made = _points_made(revision, opinion, settings, consulted, home)
-            # The figure's own point is made, whatever its other words: at least one.
-            done = max(len(made), 1)
-            if len(points) > done:
+            # The figure's own point is made, whatever its other words: at least one; when the diff judges
+            # it (提前半年公布), it is not among the points and counts beside them.
+            consulted_text, direction = _judges_direction(revision, opinion, settings)
+            complaint = _complains(settings, opinion.text)
+            inside = not any(figures(p) and _judgeable(p, complaint, consulted_text, direction)
+                             for p in ask_points(opinion.text))
+            done, asked = (max(len(made), 1), len(points)) if inside else (len(made) + 1, len(points) + 1)
+            if asked > done:
                 return Proposal("partly", round(share, 3), _evidence(revision, opinion, home, _reason(
-                    "partly_some", made=str(done), asked=str(len(points))), figures="、".join(sorted(written))))
+                    "partly_some", made=str(done), asked=str(asked)), figures="、".join(sorted(written))))
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
                                                   figures="、".join(sorted(written))))
     end = _end_asked(text, settings)

@@ -91,6 +91,14 @@ def test_a_fine_asked_not_to_be_lowered_that_was_lowered_is_not_kept():
     assert propose(Opinion("罚五千起太重了，罚款能不能降一点？", article="第一条"), lowered).outcome == "adopted"
 
 
+def test_a_figure_written_as_asked_beside_another_ask_is_partly_when_the_diff_judged_the_figure():
+    notice = "景区调整门票价格的，应当在调整前三个月向社会公布。"
+    rev = revision(("第一条", notice, "第一条", notice.replace("三个月", "六个月"), "modified"), *BASE[1:])
+    both = "第一条三个月太短，建议提前半年公布，还要规定五年之内只能调一次价。"
+    assert propose(Opinion(both, article="第一条"), rev).outcome == "partly"
+    assert propose(Opinion("第一条三个月太短，建议提前半年公布。", article="第一条"), rev).outcome == "adopted"
+
+
 def test_a_soft_sentence_merged_into_a_duty_is_the_duty_asked():
     before = "驾驶电动自行车应当佩戴安全头盔。鼓励搭载人员佩戴安全头盔。"
     after = "驾驶电动自行车和搭载人员应当佩戴安全头盔。"
