@@ -284,10 +284,12 @@ def _figure(text: str) -> str:
 _ASKING = re.compile(r"建议|希望|应当|应该|要求|请求|呼吁|必须|最好|不得|不能|不准|修改为|改为|增加|删去|删除|取消"
                      r"|明确|保留|(?<![申邀聘宴提报催敬])请(?=务必|一定|把|将|在|给|对|写|加|增|删|改|明确|规定|保留"
                      r"|取消|考虑|不要|别|允许|降|提高|延长|缩短)")
-# Where one ask ends and the next begins: 一是…二是…, ；, 并, 同时, 此外.
+# Where one ask ends and the next begins: 一是…二是…, ；, 并, 同时, 此外, the connectives that add a
+# point in general Chinese (再有, 其次, 还有， before a pause).
 # 并 of 合并, 归并, 并入, 并到 is a verb (merge), not the conjunction.
 _POINTS = re.compile(r"[；;]|[一二三四五六七八九十]是"
-                     r"|(?:，|,)?(?:并且|而且|(?<![合归兼吞])并(?![入到进])|同时|此外|另外|还要|以及)"
+                     r"|(?:，|,)?(?:并且|而且|(?<![合归兼吞])并(?![入到进])|同时|此外|另外|还要|以及"
+                     r"|还有(?=[，,])|再有|再就是|其次|再者)"
                      r"|[，,](?=[^，,。；;]{0,10}也(?:应该|应当|要|得|必须|需要|应))")
 _SENTENCES = re.compile(r"[^。！？!?\n]+")
 

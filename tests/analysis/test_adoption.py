@@ -187,6 +187,8 @@ def test_figures_and_points_of_an_ask():
     # Spoken 两 is the statute's 二: a deadline restated in speech is the same figure.
     assert figures("两年就报废") == figures("二年内报废") == {"二年"}
     assert len(ask_points("建议一是设立登记点；二是公示收费标准。")) == 2
+    assert len(ask_points("能不能多宽限几年？再有就是，能不能让代步车也上个牌照")) == 2
+    assert len(ask_points("停水通知要写清楚几点来水。还有，停水超过四个钟头就该派车送水。")) == 2
     # 也 with a modal word adds an ask (巡查记录也应该挂在电梯口: also).
     assert ask_points("巡查写每日最好，巡查记录也应该挂在电梯口让大家看到。") == [
         "巡查写每日最好", "巡查记录也应该挂在电梯口让大家看到"]
