@@ -15,7 +15,8 @@ stored the same way, was written blind in the sixth session, measured once blind
 mingcheng_rev, stored the same way, was written blind later in that session and is a tuning set since
 the seventh; lvhua_rev and nongmao_rev, stored the same way, were written blind in the seventh session
 (see their READMEs); lvyou_rev and jiaotong_rev, stored the same way, were written blind later in that
-session, after lvhua_rev and nongmao_rev were read."""
+session, after lvhua_rev and nongmao_rev were read, measured once blind and are tuning sets since the
+eighth session."""
 
 import json
 import re
