@@ -1316,7 +1316,9 @@ def _moved_figures(point: str, consulted: str) -> tuple[int, set[str]]:
     # The clauses that ask the way (建议降低, 太重了), not the story's figures (一年就一倍多), must not
     # name a figure of their own.
     asking = "，".join(c for c in _CLAUSES.findall(point) if _direction(c))
-    if not way or figures(asking) - figures(consulted):
+    # …however written: 三十天太长 names the consulted 三十日, it asks no figure of its own.
+    own = figures(asking)
+    if not way or own - same_figures(own, figures(consulted)):
         return 0, set()
     words = set(pairs(_LOWER.sub("，", _HIGHER.sub("，", _CUES.sub("，", point)))))
     # The figures of the clauses the ask shares words with; failing those, of its sentences (退货期限能不能

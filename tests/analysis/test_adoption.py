@@ -373,6 +373,9 @@ def test_a_way_asked_is_about_the_figure_of_its_sentence_when_no_clause_shares_i
     assert direction_point("退货期限能不能长一点", before, after) == "十五日→三十日"
     assert direction_point("退货期限能不能短一点", before, after) is False
     assert direction_point("罚款能不能降一点", "处五千元以上二万元以下罚款。", "处一千元以上五千元以下罚款。")
+    # The consulted figure named in speech (三十天 for 三十日) is no figure asked of its own.
+    refund = "应当自行程结束之日起三十日内退还费用。"
+    assert direction_point("三十天太长，希望缩短", refund, refund.replace("三十日", "十五日")) == "三十日→十五日"
 
 
 def test_a_range_moved_is_judged_bound_against_bound():
