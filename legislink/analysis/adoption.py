@@ -247,6 +247,7 @@ _CHANGE = re.compile(r"修改为|改为|增加|增设|补充|明确|规定|提�
 # noise, as in 噪声污染防治法), so that a distance asked (二百米) is compared with the one written.
 # 半个月, 半年: the numeral 半 (half, a closed class of Chinese grammar with the other numerals) on the
 # units 月 (with its measure word 个) and 年, read as 十五日 and 六个月 below; not a phrase of a comment.
+# 一半 and 半数 (a half; 过半数 in statutes) are a share of 50.
 # 点 between numerals is the decimal point of Chinese numerals (一点五米: 1.5 m), not the 点 of 一点 (a little).
 _NUMERAL = r"(?:[0-9零〇一二两三四五六七八九十百千万.]|点(?=[0-9零〇一二三四五六七八九]))+"
 # An hour of the day: 二十二时 as statutes write it (每日八时至二十二时; not 小时, a duration, nor 时间, 时候),
@@ -258,7 +259,7 @@ _CLOCK = re.compile(rf"({_DAY_PART})?([0-9零〇一二两三四五六七八九�
 _AFTERNOON = frozenset({"下午", "傍晚", "晚上", "夜间", "夜里", "晚"})
 # A fraction (三分之一, 二分之一) is how statutes write shares of members and votes (三分之二以上多数).
 _FRACTION = re.compile(r"([零〇一二两三四五六七八九十百千万]+)分之([零〇一二两三四五六七八九十]+)")
-_FIGURE = re.compile(rf"百分之{_NUMERAL}|半个月|半年"
+_FIGURE = re.compile(rf"百分之{_NUMERAL}|半个月|半年|一半|半数"
                      rf"|(?<![百千万])(?:[零〇一二两三四五六七八九十]+|千|万)分之[零〇一二两三四五六七八九十]+"
                      rf"|{_CLOCK_PATTERN}"
                      rf"|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|个?星期|周岁|岁|周|个月|月|年(?!代)|倍|万元|元|名|人"
@@ -275,8 +276,8 @@ _NOT_TEXT = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
 
 
 def _figure(text: str) -> str:
-    # 两年 in speech is 二年 in a statute (and ％ is %): one figure, however it is written.
-    return text.replace("％", "%").replace("两", "二")
+    # 两年 in speech is 二年 in a statute (and ％ is %; 一半, 半数 are 二分之一): one figure, however written.
+    return text.replace("％", "%").replace("两", "二").replace("一半", "二分之一").replace("半数", "二分之一")
 
 
 # Where a comment asks (the rest is its story): the modal and request words of comments and drafts.

@@ -354,6 +354,8 @@ def test_ages_and_hours_of_the_day_are_figures():
     assert figures("二十四小时内同时报告") == {"二十四小时"}
     assert figures("再便宜一点就好") == frozenset()
     assert figure_moved({"二十四时"}, "经营时间不得超过二十二时", "经营时间不得超过二十三时") == "二十三时"
+    # Half (一半, 半数) is a share, as statutes write 过半数 and 二分之一.
+    assert same_figures(figures("业主代表要占一半以上"), figures("其中业主代表不少于二分之一")) == {"二分之一"}
     # Hours of instruction (学时, 课时) are a count of their own.
     assert figures("每年不少于八学时") == {"八学时"}
     assert figure_moved({"二十学时"}, "每年不少于八学时", "每年不少于十二学时") == "十二学时"
