@@ -947,6 +947,8 @@ def test_a_time_limit_asked_without_its_number_is_made_by_a_duration_or_a_date()
     assert diff_point("建议写明多长时间内完成改造", gradual, dated) == "2027年12月31日"
     assert diff_point("建议写明多少小时内必须到场", "应当及时到场抢修。", "应当在两小时内到场抢修。") == "二小时"
     assert diff_point("建议写明多长时间内完成改造", gradual, gradual) is False
+    blank = "本条例自　年　月　日起施行。"
+    assert diff_point("施行日期空着，建议写明", blank, "本条例自二〇二七年五月一日起施行。") == "二〇二七年五月一日"
     # 几 is also "a few": 过几年再说 asks for no figure.
     assert diff_point("过几年再说", gradual, dated) is None
 
