@@ -216,7 +216,7 @@ class Proposal:
 # labeled comments and in no law text (it set right two of them, dt-007 and sp-094).
 # The verbs of raising and lowering a figure in general Chinese (_HIGHER and _LOWER below add the
 # complaints of too much or too little).
-_RAISING = r"提高|上调|调高|加大|加重|加码|延长|推迟|延后|涨(?![水潮])"
+_RAISING = r"提高|上调|调高|加大|加重|延长|推迟|延后|涨(?![水潮])"
 _LOWERING = r"降低|下调|调低|减少|减轻|缩短|压缩|减半|降(?![水温雨雪落临生])"
 # A move of a figure refused (请不要缩短, 别再延长了, 不要再提高): the negations of a request before those
 # verbs: leave it where it is. _REFUSED_MOVE is the negation alone, _REFUSED_VERB the verb it refuses too.

@@ -63,8 +63,6 @@ def test_a_keep_ask_told_as_a_story_is_still_a_keep_ask():
     # Colloquial keeps: 留着, a negation some words before the verb, Traditional script.
     assert ask_kind("押金不超过一个月这句话一定要留着！") == "keep"
     assert ask_kind("這個上限千萬別在修改的時候刪掉。") == "keep"
-    # 加码 raises a requirement: 请不要再加码 refuses a move.
-    assert ask_kind("第26条十五日一次保养是合适的，请不要再加码，否则维保费要涨。") == "keep"
     # 规定 as a noun (…的规定, 这个规定) names what is kept; it asks for no provision.
     assert ask_kind("开了十二年公交，最怕电动车从车门口穿过去。第23条减速避让的规定请保留。") == "keep"
     # A keep that also asks for something new is a change.
