@@ -91,8 +91,9 @@ _THE_DRAFT = re.compile(
 )
 # The ways a draft is consulted on (立法法 第三十九条: 征求意见, 座谈会, 论证会, 听证会): an ask about
 # them (longer consultation, meetings in the community) is about the draft; a question about them (when
-# does it close?) asks the site for information.
-_CONSULTATION = re.compile(r"征求意见|座谈会|论证会|听证会?")
+# does it close?) asks the site for information. Where a comment was made (座谈会上一位司机提出…: the
+# locative 上, 里, 中 of the frame staff write around a remark they took down) is not what it is about.
+_CONSULTATION = re.compile(r"征求意见|(?:座谈会|论证会|听证会?)(?![上里中])")
 # 管 (to regulate: the 管 of every statute's 管理) with a modal verb of Chinese grammar before it (该管,
 # 要管: it ought to be regulated), the subject-question 谁来 (谁来管: who is to regulate it), the
 # inchoative complement 起来 (管起来: bring it under rules), or the adverb of severity 严 on a verb of
@@ -318,6 +319,11 @@ def draft_relation(units: Sequence[tuple[str, ...]], draft: Draft) -> float:
 _NARRATED = re.compile(r"被[^，,。；;！!？?]{0,4}?(?:处罚|罚款|罚|禁止|取消|要求|追究)|罚[了过]")
 
 
+# The verbs of asking among the normative words (建议, 要求): they ask for a rule only beside a rule
+# word; a local request made with them (来电人要求物业处理) asks for something to be done here.
+_REQUEST_VERBS = re.compile(r"建议|要求")
+
+
 def asks_for_a_rule(norm: str) -> bool:
     """Whether a normalised comment asks for a rule: wanted, kept, changed or enforced (a sanction it
     only narrates, 被罚了款, asks for none)."""
@@ -405,7 +411,7 @@ def speech_act(norm: str, other_law: bool) -> SpeechAct:
     told = _information_questions_out(norm)
     if evaluates_a_rule(told):
         return "rule"
-    if not other_law and (asks_for_a_rule(told) or _THE_DRAFT.search(told)):
+    if not other_law and (_THE_DRAFT.search(told) or _rule_asked(norm, told)):
         return "rule"
     if asks_for_information(norm):
         # A question beside an ask made elsewhere (…我们怎么办？请给点时间) is a plea, not a request
@@ -420,6 +426,14 @@ def speech_act(norm: str, other_law: bool) -> SpeechAct:
             return "place"
         return "local"
     return "ask" if asks_for_something(norm) else "plain"
+
+
+def _rule_asked(norm: str, told: str) -> bool:
+    """Whether a comment (`told`: without its questions for information) asks for a rule: a normative
+    word beyond the verbs of asking, or those verbs in a comment that is no local request."""
+    if not asks_for_a_rule(told):
+        return False
+    return asks_for_a_rule(_REQUEST_VERBS.sub("，", told)) or not find_request(norm).is_request
 
 
 def asks_of_another_law(norm: str, draft: Draft) -> bool:

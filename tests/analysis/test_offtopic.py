@@ -192,6 +192,10 @@ def test_another_law_named_beside_an_ask_of_this_draft_is_no_ask_of_that_law(art
     ("希望多在社区旁边设营业厅，办电话卡不用跑远。", "local"),
     # A trouble told with nothing asked is a complaint.
     ("对门邻居每天早上六点打电话，吵得全家睡不着。", "plain"),
+    # A verb of asking alone (要求, 建议) asks for no rule: the hotline's 来电人要求…处理 is a complaint
+    # handed on; beside a rule word it asks for one.
+    ("市民来电反映：来电人说对门邻居每天在楼道里吵闹，多次沟通无果，要求社区协调处理。", "plain"),
+    ("来电人要求社区协调处理，并建议对扰民行为规定罚款。", "rule"),
 ])
 def test_a_request_to_fix_one_place_is_told_from_a_request_about_a_kind_of_place(text, act):
     assert offtopic.speech_act(normalize(text), other_law=False) == act
@@ -246,6 +250,9 @@ def test_an_ask_about_the_consultation_is_about_the_draft_a_question_about_it_is
     ask = "征求意见只在网上挂一个月，老人不会上网。建议到社区开座谈会。"
     question = "这次征求意见什么时候截止？在哪里看结果？"
     assert _reasons(articles, segmenter, ask, question) == [None, "unrelated"]
+    # Where a remark was taken down (座谈会上一位老人说) is not what it is about.
+    told = "座谈会上一位老人讲了他年轻时进城要走三十里山路，现在孙子开车带他出去玩，日子好了，他很满足。"
+    assert _reasons(articles, segmenter, told) == ["unrelated"]
 
 
 @pytest.mark.parametrize(("text", "act"), [

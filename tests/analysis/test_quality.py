@@ -47,8 +47,12 @@ FLOORS = {
 # same, later that day) and yanglao (2026-12-05, tuned on since the next session); wenming, yanhua and
 # tuoyu (likewise) do not yet.
 SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {
-    "wenming": {"attribution_implicit": 0.71, "offtopic_precision": 0.87, "offtopic_recall": 0.8},
-    "yanhua": {"offtopic_precision": 0.83},
+    "wenming": {"attribution_implicit": 0.71, "offtopic_precision": 0.84, "offtopic_recall": 0.8},
+    # A local request made with a verb of asking alone (建议, 要求: 来电人要求物业处理) is read as one, not as
+    # a rule asked, since the eighth session of 2026-12-05: wenming and yanhua each lose one on-topic
+    # comment to it (precision 0.875 -> 0.849, 0.833 -> 0.806), zaosheng and zhaijidi gain (F1 +0.034,
+    # +0.009).
+    "yanhua": {"offtopic_precision": 0.80},
     # tuoyu (written blind, measured once, tuned on since 2026-12-05's fifth session): eleven on-topic
     # comments in everyday words only (孩子, 托儿所, 娃 for the draft's 婴幼儿, 托育机构) are set aside.
     "tuoyu": {"offtopic_precision": 0.73},
@@ -63,10 +67,10 @@ SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {
     # 2026-12-05's seventh session: off-topic comments on neighbouring subjects (油烟, 物业费, 电梯;
     # 撂荒, 征地补偿, 医保) ask for rules in words the draft also uses (物业, 业主; 村民, 农村) and stay on
     # topic; remarks on the whole draft are mostly sent to an article.
-    "zaosheng": {"attribution_implicit": 0.64, "attribution_overall": 0.41, "offtopic_precision": 0.74,
+    "zaosheng": {"attribution_implicit": 0.64, "attribution_overall": 0.41, "offtopic_precision": 0.75,
+                 "offtopic_recall": 0.68},
+    "zhaijidi": {"attribution_implicit": 0.71, "attribution_overall": 0.25, "offtopic_precision": 0.72,
                  "offtopic_recall": 0.63},
-    "zhaijidi": {"attribution_implicit": 0.71, "attribution_overall": 0.25, "offtopic_precision": 0.74,
-                 "offtopic_recall": 0.60},
 }
 
 
