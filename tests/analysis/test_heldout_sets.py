@@ -7,9 +7,10 @@ These sets were written for blind measurement and each measured once blind. `zul
 `yangquan`, `laji`, `wenming`, `yanglao`, `yanhua`, `tuoyu`, `tingche`, `zhaopai` and (since the seventh
 session of 2026-12-05) `zaosheng` (noise) and `zhaijidi` (rural homesteads) are listed in
 fixtures/sets.json (their misses read) and tuned on like the other labeled sets; `kongyan` (smoking
-control), `jiazheng` (domestic services) and `tushuguan` (public libraries, written blind in the
-seventh session) are held out: they are not in fixtures/sets.json and these checks only read their
-labels' form, never the analysis."""
+control), `jiazheng` (domestic services), `tushuguan` (public libraries, written blind in the
+seventh session) and `hedao` (river management, written blind in the eighth) are held out: they are not
+in fixtures/sets.json and these checks only read their labels' form, never the analysis. `wangyueche`
+(ride-hailing, written blind in the eighth session, measured once, then read) is listed and tuned on."""
 
 import json
 import re
@@ -24,7 +25,7 @@ from legislink.lawtext import parse_text, to_json
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
 SETS = ["zulin", "dianche", "yangquan", "laji", "wenming", "yanglao", "yanhua", "kongyan", "tuoyu", "tingche",
-        "zhaopai", "jiazheng", "zaosheng", "zhaijidi", "tushuguan"]
+        "zhaopai", "jiazheng", "zaosheng", "zhaijidi", "tushuguan", "hedao", "wangyueche"]
 FIELDS = {"id", "text", "article", "point", "explicit", "campaign", "identity", "script", "lang", "shape"}
 DIGITS = "零一二三四五六七八九"
 

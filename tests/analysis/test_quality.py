@@ -71,6 +71,10 @@ SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {
                  "offtopic_recall": 0.68},
     "zhaijidi": {"attribution_implicit": 0.71, "attribution_overall": 0.25, "offtopic_precision": 0.72,
                  "offtopic_recall": 0.63},
+    # wangyueche (ride-hailing, written blind in the eighth session, measured once at 0.786 / 0.355
+    # off-topic, then read): complaints about one taxi, driving tests, delivery riders and filling stations
+    # share the draft's words (出租车, 司机, 车, 平台) and stay on topic.
+    "wangyueche": {"offtopic_precision": 0.84, "offtopic_recall": 0.54},
 }
 
 
