@@ -216,8 +216,8 @@ class Proposal:
 # labeled comments and in no law text (it set right two of them, dt-007 and sp-094).
 # The verbs of raising and lowering a figure in general Chinese (_HIGHER and _LOWER below add the
 # complaints of too much or too little).
-_RAISING = r"提高|上调|调高|加大|加重|延长|推迟|延后|涨(?![水潮])"
-_LOWERING = r"降低|下调|调低|减少|减轻|缩短|压缩|减半|降(?![水温雨雪落临生])"
+_RAISING = r"提高|上调|调高|加大|加重|延长|推迟|延后|扩大|涨(?![水潮])"
+_LOWERING = r"降低|下调|调低|减少|减轻|缩短|压缩|减半|缩小|降(?![水温雨雪落临生])"
 # A move of a figure refused (请不要缩短, 别再延长了, 不要再提高): the negations of a request before those
 # verbs: leave it where it is. _REFUSED_MOVE is the negation alone, _REFUSED_VERB the verb it refuses too.
 _REFUSED_MOVE = re.compile(rf"(?:不要|不用|不必|不宜|不应|(?<!能)不能|千万别|别)再?(?={_RAISING}|{_LOWERING})")
@@ -1296,8 +1296,8 @@ def _sentence_pairs(consulted: str, final: str) -> list[tuple[str, str]]:
 # gongshui_rev comment, were taken out again (they moved that comment only). An adjective of amount
 # with the comparative complement 一点 / 一些 (再大一点, 低一点: a little more, a little less — the
 # degree complement of Chinese grammar) asks the same way.
-_LOWER = re.compile(rf"{_LOWERING}|降到|太高|太重|太长|太多|太贵|(?:低|短|少|小|轻|降)(?:一点|一些|点儿|些)")
-_HIGHER = re.compile(rf"{_RAISING}|太低|太轻|太短|太少|(?:高|长|多|大|重|涨|升)(?:一点|一些|点儿|些)")
+_LOWER = re.compile(rf"{_LOWERING}|降到|太高|太重|太长|太多|太贵|太大|(?:低|短|少|小|轻|降)(?:一点|一些|点儿|些)")
+_HIGHER = re.compile(rf"{_RAISING}|太低|太轻|太短|太少|太小|(?:高|长|多|大|重|涨|升)(?:一点|一些|点儿|些)")
 
 
 def _direction(point: str) -> int:
@@ -1439,7 +1439,10 @@ def diff_point(point: str, consulted: str, final: str, want: str | None = None,
         found = _sentence_pairs(consulted, final)
         for before, after in found:
             was, now = _modal_class(before, hedged), _modal_class(after, hedged)
-            if other in was - now and (want in now - was or hedged):
+            # …the modal words alone, too: 可以组织 made 应当组织逐步配建 is the duty asked, its hedge aside.
+            plain_was, plain_now = _modal_class(before), _modal_class(after)
+            if (other in was - now and (want in now - was or hedged)
+                    or other in plain_was - plain_now and want in plain_now - plain_was):
                 return f"{'、'.join(w for w in words if w in before and w not in after)}→" \
                        f"{'、'.join(w for w in words if w in after and w not in before)}"
         return _merged_sentence_made(consulted, final, {b for b, _ in found}, want, other) or False

@@ -99,6 +99,17 @@ def test_a_figure_written_as_asked_beside_another_ask_is_partly_when_the_diff_ju
     assert propose(Opinion("第一条三个月太短，建议提前半年公布。", article="第一条"), rev).outcome == "adopted"
 
 
+def test_a_duty_written_with_a_hedge_is_the_duty_asked():
+    before = "已建成的住宅小区，县级人民政府可以组织配建充电设施。"
+    after = "已建成的住宅小区，县级人民政府应当组织逐步配建充电设施。"
+    assert diff_point("“可以组织”等于不组织，建议改成应当", before, after, hedges=True) == "可以→应当、逐步"
+
+
+def test_a_range_asked_wider_is_judged_on_its_figure():
+    ban = "在林区边缘一百米范围内禁止野外用火。"
+    assert direction_point("禁烧的范围太小，建议扩大", ban, ban.replace("一百米", "三百米")) == "一百米→三百米"
+
+
 def test_a_soft_sentence_merged_into_a_duty_is_the_duty_asked():
     before = "驾驶电动自行车应当佩戴安全头盔。鼓励搭载人员佩戴安全头盔。"
     after = "驾驶电动自行车和搭载人员应当佩戴安全头盔。"
