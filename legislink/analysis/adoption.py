@@ -220,7 +220,7 @@ _RAISING = r"提高|上调|调高|加大|加重|延长|推迟|延后|扩大|涨(
 _LOWERING = r"降低|下调|调低|减少|减轻|缩短|压缩|减半|缩小|降(?![水温雨雪落临生])"
 # A move of a figure refused (请不要缩短, 别再延长了, 不要再提高): the negations of a request before those
 # verbs: leave it where it is. _REFUSED_MOVE is the negation alone, _REFUSED_VERB the verb it refuses too.
-_REFUSED_MOVE = re.compile(rf"(?:不要|不用|不必|不宜|不应|(?<!能)不能|千万别|别)再?(?={_RAISING}|{_LOWERING})")
+_REFUSED_MOVE = re.compile(rf"(?:不要|不用|不必|不宜|不应|(?<!能)不能|不建议|千万别|别)再?(?={_RAISING}|{_LOWERING})")
 _REFUSED_VERB = re.compile(rf"{_REFUSED_MOVE.pattern}({_RAISING}|{_LOWERING})")
 _KEEP = re.compile(r"保留|维持|保持|留下|留着|不变|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消"
                    r"|不要动|别动|不用动|不必动|(?:不要|别|不用|不必)再?改(?![成为])|继续沿用|坚持现行|赞成"

@@ -99,6 +99,14 @@ def test_a_figure_written_as_asked_beside_another_ask_is_partly_when_the_diff_ju
     assert propose(Opinion("第一条三个月太短，建议提前半年公布。", article="第一条"), rev).outcome == "adopted"
 
 
+def test_a_move_the_comment_does_not_suggest_is_refused():
+    entry = "车库出入口应当高出室外地坪不少于十五厘米。"
+    raised = revision(("第一条", entry, "第一条", entry.replace("十五厘米", "三十厘米"), "modified"), *BASE[1:])
+    asked = Opinion("十五厘米加挡水板已经可以了，不建议再提高。", article="第一条")
+    assert ask_kind(asked.text) == "keep"
+    assert propose(asked, raised).evidence["reason"]["code"] == "changed_against"
+
+
 def test_a_duty_written_with_a_hedge_is_the_duty_asked():
     before = "已建成的住宅小区，县级人民政府可以组织配建充电设施。"
     after = "已建成的住宅小区，县级人民政府应当组织逐步配建充电设施。"
