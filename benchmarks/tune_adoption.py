@@ -95,14 +95,16 @@ def sets(shared: Path) -> dict[str, tuple[Path, Path, Path]]:
     fixtures = ROOT / "tests" / "analysis" / "fixtures"
     # dianshang_rev (since 2026-12-04), jiaoyu_rev, wuye_rev, wuzhangai_rev, dianti_rev, gongshui_rev,
     # shipin_rev and ranqi_rev (since 2026-12-05) and mingcheng_rev, lvhua_rev and nongmao_rev (since the
-    # seventh session) and lvyou_rev and jiaotong_rev (since the eighth), each measured once blind first
-    # (README, "Adoption proposals"), are tuning sets; any other folder of adoption_heldout is not read.
+    # seventh session) and lvyou_rev, jiaotong_rev, xiaofang_rev and paishui_rev (since the eighth), each
+    # measured once blind first (README, "Adoption proposals"), are tuning sets; any other folder of
+    # adoption_heldout is not read.
     folders = sorted((fixtures / "adoption").glob("*/")) + [fixtures / "adoption_heldout" / name
                                                              for name in ("dianshang_rev", "jiaoyu_rev", "wuye_rev",
                                                                           "wuzhangai_rev", "dianti_rev",
                                                                           "gongshui_rev", "shipin_rev", "ranqi_rev",
                                                                           "mingcheng_rev", "lvhua_rev", "nongmao_rev",
-                                                                          "lvyou_rev", "jiaotong_rev")]
+                                                                          "lvyou_rev", "jiaotong_rev", "xiaofang_rev",
+                                                                          "paishui_rev")]
     for folder in folders:
         files = (folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl")
         if all(f.exists() for f in files):

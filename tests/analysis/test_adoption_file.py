@@ -43,7 +43,8 @@ GOAL_ACCURACY, GOAL_RECALL = 0.75, 0.60
 # session). The sets written blind by other helpers became tuning sets once measured once blind (the
 # README's table gives each blind figure): dianshang_rev on 2026-12-04; jiaoyu_rev, wuye_rev,
 # wuzhangai_rev, dianti_rev, gongshui_rev, shipin_rev, ranqi_rev, mingcheng_rev, lvhua_rev and nongmao_rev
-# on 2026-12-05; lvyou_rev (blind 0.598) and jiaotong_rev (blind 0.660) in its eighth session.
+# on 2026-12-05; lvyou_rev (blind 0.598), jiaotong_rev (blind 0.660), xiaofang_rev (blind 0.663) and paishui_rev
+# (blind 0.640) in its eighth session.
 NOW = {"cishan": {"accuracy": 0.81, "adopted": 0.76, "partly": 0.70, "not": 0.95},
        "grow_half": {"accuracy": 0.77, "adopted": 0.83, "partly": 0.46, "not": 0.86},
        "local_reg": {"accuracy": 0.69, "adopted": 0.47, "partly": 0.54, "not": 0.96},
@@ -57,10 +58,12 @@ NOW = {"cishan": {"accuracy": 0.81, "adopted": 0.76, "partly": 0.70, "not": 0.95
        "shipin_rev": {"accuracy": 0.83, "adopted": 0.82, "partly": 0.67, "not": 0.96},
        "ranqi_rev": {"accuracy": 0.77, "adopted": 0.84, "partly": 0.56, "not": 0.93},
        "mingcheng_rev": {"accuracy": 0.77, "adopted": 0.81, "partly": 0.59, "not": 0.90},
-       "lvhua_rev": {"accuracy": 0.67, "adopted": 0.50, "partly": 0.73, "not": 0.81},
+       "lvhua_rev": {"accuracy": 0.69, "adopted": 0.53, "partly": 0.73, "not": 0.84},
        "nongmao_rev": {"accuracy": 0.67, "adopted": 0.68, "partly": 0.56, "not": 0.78},
        "lvyou_rev": {"accuracy": 0.69, "adopted": 0.61, "partly": 0.56, "not": 0.90},
-       "jiaotong_rev": {"accuracy": 0.78, "adopted": 0.75, "partly": 0.66, "not": 0.93}}
+       "jiaotong_rev": {"accuracy": 0.78, "adopted": 0.75, "partly": 0.66, "not": 0.93},
+       "xiaofang_rev": {"accuracy": 0.67, "adopted": 0.66, "partly": 0.38, "not": 0.94},
+       "paishui_rev": {"accuracy": 0.64, "adopted": 0.51, "partly": 0.52, "not": 0.79}}
 SETS = Path(__file__).resolve().parent / "fixtures" / "adoption"
 
 
@@ -118,7 +121,7 @@ def test_the_charity_law_sample_stays_at_its_figures(runner, shared_dir):
 HELD_OUT = SETS.parent / "adoption_heldout"
 STORED = {"local_reg": SETS / "local_reg", **{name: HELD_OUT / name for name in (
     "wuye_rev", "wuzhangai_rev", "dianti_rev", "gongshui_rev", "shipin_rev", "ranqi_rev", "mingcheng_rev", "lvhua_rev",
-    "nongmao_rev", "lvyou_rev", "jiaotong_rev")}}
+    "nongmao_rev", "lvyou_rev", "jiaotong_rev", "xiaofang_rev", "paishui_rev")}}
 BUILT = {"grow_half": SETS / "grow_half", "minban_rev": SETS / "minban_rev",
          "dianshang_rev": HELD_OUT / "dianshang_rev", "jiaoyu_rev": HELD_OUT / "jiaoyu_rev"}
 

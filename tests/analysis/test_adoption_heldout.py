@@ -16,7 +16,8 @@ mingcheng_rev, stored the same way, was written blind later in that session and 
 the seventh; lvhua_rev and nongmao_rev, stored the same way, were written blind in the seventh session
 (see their READMEs); lvyou_rev and jiaotong_rev, stored the same way, were written blind later in that
 session, after lvhua_rev and nongmao_rev were read, measured once blind and are tuning sets since the
-eighth session."""
+eighth session; xiaofang_rev and paishui_rev, stored the same way, were written blind in the eighth session,
+measured once blind, then read and tuned on."""
 
 import json
 import re
