@@ -1567,6 +1567,10 @@ _SOFT = re.compile(r"鼓励|支持|提倡|引导|可以")
 _ASKS_SOFT = re.compile(r"鼓励|支持|提倡|倡导|引导|可以|允许")
 
 
+# The words by which an ask wants a duty (the firm modal words, 强制, 一律, 硬性, 要求, 责任).
+_ASKS_DUTY = re.compile(r"应当|应该|必须|强制|一律|不得|禁止|严禁|硬性|要求|责任")
+
+
 def _softer(text: str, final: _Final, found: set[str]) -> str | None:
     """The soft modal word of the final sentence that took up the ask, when that sentence sets no duty
     (鼓励…安装 for 必须安装) and the ask did not itself ask for a permission or an encouragement."""
@@ -1576,6 +1580,10 @@ def _softer(text: str, final: _Final, found: set[str]) -> str | None:
     if _DUTY.search(sentence):
         return None
     soft = _SOFT.search(sentence)
+    # A permission is what an ask for a way to do something gets (增加复核程序 -> 当事人可以申请复核):
+    # it is weaker than asked only when the ask wanted a duty.
+    if soft and soft.group() == "可以" and not _ASKS_DUTY.search(ask_clauses(text)):
+        return None
     return soft.group() if soft else None
 
 

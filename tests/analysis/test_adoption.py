@@ -99,6 +99,17 @@ def test_a_figure_written_as_asked_beside_another_ask_is_partly_when_the_diff_ju
     assert propose(Opinion("第一条三个月太短，建议提前半年公布。", article="第一条"), rev).outcome == "adopted"
 
 
+def test_a_permission_granted_for_a_way_asked_is_no_weaker_than_asked():
+    finding = "火灾事故认定应当自火灾扑灭之日起三十日内作出。"
+    review = finding + "当事人对火灾事故认定有异议的，可以自收到认定书之日起十五日内申请复核。"
+    rev = revision(("第一条", finding, "第一条", review, "modified"), *BASE[1:])
+    way = Opinion("当事人对认定不服没有救济途径，建议增加复核程序。", article="第一条")
+    assert propose(way, rev).outcome == "adopted"
+    # Where a duty was asked, a permission is weaker: partly.
+    asked = Opinion("当事人对认定不服没有救济途径，应当强制复核程序。", article="第一条")
+    assert propose(asked, rev).evidence["reason"]["code"] == "partly_softer"
+
+
 def test_a_move_the_comment_does_not_suggest_is_refused():
     entry = "车库出入口应当高出室外地坪不少于十五厘米。"
     raised = revision(("第一条", entry, "第一条", entry.replace("十五厘米", "三十厘米"), "modified"), *BASE[1:])
