@@ -64,7 +64,9 @@ def test_switching_language_after_a_form_error_keeps_the_form_and_the_text(live_
     page.locator("#text").fill(typed)
     page.locator("#name").fill("王阿姨")
     page.locator("#phone").fill("12345")  # not a phone number: the form comes back
-    page.get_by_role("button", name="提交意见").click()
+    # …loaded, script and all, before the language is switched (what is typed rides along through it).
+    with page.expect_navigation():
+        page.get_by_role("button", name="提交意见").click()
     expect(page.locator("#phone-error")).to_be_visible()
 
     page.get_by_role("link", name="English").click()

@@ -34,7 +34,9 @@ def _queue(page: Page, base: str, consultation: int, text: str) -> None:
     page.goto(f"{base}/staff/consultations/{consultation}/comments")
     page.locator("summary").filter(has_text="筛选").click()
     page.get_by_label("内容包含").fill(text)
-    page.get_by_role("button", name="筛选", exact=True).click()
+    # The filtered queue's script (select-all) runs once the page has loaded, as a person finds it.
+    with page.expect_navigation():
+        page.get_by_role("button", name="筛选", exact=True).click()
 
 
 def _filled_template(template: openpyxl.Workbook, rows) -> bytes:
