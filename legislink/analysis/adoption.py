@@ -263,7 +263,7 @@ _FIGURE = re.compile(rf"百分之{_NUMERAL}|半个月|半年|一半|半数"
                      rf"|(?<![百千万])(?:[零〇一二两三四五六七八九十]+|千|万)分之[零〇一二两三四五六七八九十]+"
                      rf"|{_CLOCK_PATTERN}"
                      rf"|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|个?星期|周岁|岁|周|个月|月|年(?!代)|倍|万元|元|名|人"
-                     r"|次|学时|课时|小时|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|分贝)")
+                     r"|次|学时|课时|个?小时|个?钟头|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|分贝)")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{4,})[”\"」』]")
 # A quotation is the wording asked for only when a drafting verb puts it forward (修改为“…”, 增加“…”,
 # 表述为“…”: 立法技术规范); elsewhere a comment quotes the draft it criticises (只说“依法享受税收优惠”)
@@ -315,6 +315,7 @@ def ask_points(text: str) -> list[str]:
 _FAMILY = {"%": ("share", 1), "个工作日": ("time", 1), "工作日": ("time", 1), "日": ("time", 1),
            "天": ("time", 1), "周": ("time", 7), "个星期": ("time", 7), "星期": ("time", 7),
            "个月": ("time", 30), "月": ("time", 30), "年": ("time", 365), "小时": ("time", 1 / 24),
+           "个小时": ("time", 1 / 24), "钟头": ("time", 1 / 24), "个钟头": ("time", 1 / 24),
            "分钟": ("time", 1 / 1440),
            "倍": ("times", 1), "万元": ("money", 10000), "元": ("money", 1), "名": ("people", 1),
            "人": ("people", 1), "次": ("count", 1),
@@ -324,7 +325,7 @@ _FAMILY = {"%": ("share", 1), "个工作日": ("time", 1), "工作日": ("time",
            "吨": ("weight", 1e6), "分贝": ("loudness", 1)}
 _MEASURES = frozenset({"area", "length", "weight", "loudness"})
 _UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|个星期|星期|周岁|岁|周|个月|月|年|倍|万元|元|名|人|次"
-                   r"|学时|课时|小时|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|分贝)?$")
+                   r"|学时|课时|个小时|小时|个钟头|钟头|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|分贝)?$")
 
 
 def _cn_number(numeral: str) -> float:
@@ -1251,11 +1252,13 @@ _ASKED_KIND = re.compile(r"多少个?(工作日|日|天|周|月|年|万元|元|�
 # The hedges of statutes that soften a duty (立法技术规范: 逐步, 创造条件, 适当, 尽量, 有条件的): a duty
 # without them is firmer.
 _HEDGES = ("逐步", "创造条件", "适当", "尽量", "有条件的")
-# A quoted soft word of the provision in a comment (光有“鼓励”不够, 写成“可以”等于没写): the comment
-# wants a duty — unless it asks to keep something (_KEEP) or not to change it: a negation whose clause
-# holds a verb of change (_CHANGE, 改, 变: 不要改成义务, 不要变成硬性义务). A negation of anything else
-# (不能是“可以”, 等不得) rejects the soft word or tells the story, and leaves the ask for a duty standing.
-_QUOTED_SOFT = re.compile(r"[“\"「『](?:可以|鼓励|提倡|逐步|创造条件|适当|尽量)[^”\"」』]{0,6}[”\"」』]")
+# A quoted soft word of the provision in a comment (光有“鼓励”不够, 写成“可以”等于没写), or one said with
+# the restrictive adverbs of grammar (不能只是鼓励, 只写了可以): the comment wants a duty — unless it
+# asks to keep something (_KEEP) or not to change it: a negation whose clause holds a verb of change
+# (_CHANGE, 改, 变: 不要改成义务, 不要变成硬性义务). A negation of anything else (不能是“可以”, 等不得)
+# rejects the soft word or tells the story, and leaves the ask for a duty standing.
+_QUOTED_SOFT = re.compile(r"[“\"「『](?:可以|鼓励|提倡|逐步|创造条件|适当|尽量)[^”\"」』]{0,6}[”\"」』]"
+                          r"|(?:只是|只写了?|只说了?|光写|光说|仅仅是|仅是|不能只是?)(?:鼓励|提倡|倡导|可以)")
 
 
 def _modal_class(text: str, hedges: bool = False) -> set[str]:

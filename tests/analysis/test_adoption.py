@@ -118,6 +118,12 @@ def test_a_move_the_comment_does_not_suggest_is_refused():
     assert propose(asked, raised).evidence["reason"]["code"] == "changed_against"
 
 
+def test_a_soft_word_complained_of_without_quotes_asks_for_a_duty():
+    wash = "鼓励洗车场所设置循环用水设施。"
+    rev = revision(("第一条", wash, "第一条", "洗车场所应当设置循环用水设施。", "modified"), *BASE[1:])
+    assert propose(Opinion("洗车太费水，循环用水不能只是鼓励，应当强制。", article="第一条"), rev).outcome == "adopted"
+
+
 def test_a_duty_written_with_a_hedge_is_the_duty_asked():
     before = "已建成的住宅小区，县级人民政府可以组织配建充电设施。"
     after = "已建成的住宅小区，县级人民政府应当组织逐步配建充电设施。"
@@ -384,6 +390,9 @@ def test_ages_and_hours_of_the_day_are_figures():
     assert figure_moved({"二十四时"}, "经营时间不得超过二十二时", "经营时间不得超过二十三时") == "二十三时"
     # Half (一半, 半数) is a share, as statutes write 过半数 and 二分之一.
     assert same_figures(figures("业主代表要占一半以上"), figures("其中业主代表不少于二分之一")) == {"二分之一"}
+    # Hours with their measure word (两个小时, 四个钟头) are hours.
+    assert same_figures(figures("建议放宽到两个小时"), figures("应当在二小时内启动响应")) == {"二个小时"}
+    assert figure_value("四个钟头") == ("time", 4 / 24)
     # Hours of instruction (学时, 课时) are a count of their own.
     assert figures("每年不少于八学时") == {"八学时"}
     assert figure_moved({"二十学时"}, "每年不少于八学时", "每年不少于十二学时") == "十二学时"

@@ -54,7 +54,9 @@ NOW = {"cishan": {"accuracy": 0.81, "adopted": 0.76, "partly": 0.70, "not": 0.95
        "wuye_rev": {"accuracy": 0.71, "adopted": 0.67, "partly": 0.49, "not": 0.94},
        "wuzhangai_rev": {"accuracy": 0.67, "adopted": 0.62, "partly": 0.53, "not": 0.77},
        "dianti_rev": {"accuracy": 0.69, "adopted": 0.69, "partly": 0.57, "not": 0.81},
-       "gongshui_rev": {"accuracy": 0.65, "adopted": 0.56, "partly": 0.56, "not": 0.84},
+       # gongshui_rev's gs-044 (四个钟头, read as hours since the eighth session) is judged against its
+       # article's other hour figure, a notice period moved the other way: partly before, by chance, not now.
+       "gongshui_rev": {"accuracy": 0.65, "adopted": 0.56, "partly": 0.54, "not": 0.84},
        "shipin_rev": {"accuracy": 0.83, "adopted": 0.82, "partly": 0.67, "not": 0.96},
        "ranqi_rev": {"accuracy": 0.77, "adopted": 0.84, "partly": 0.56, "not": 0.93},
        "mingcheng_rev": {"accuracy": 0.77, "adopted": 0.81, "partly": 0.59, "not": 0.90},
