@@ -992,7 +992,7 @@ def _eased(consulted: str, final: str, asked: set[str], ask: str) -> str | None:
 
 
 _CLAUSES = re.compile(r"[^，,。；;：:！!？?\n]+")
-_STATEMENTS = re.compile(r"[^。；;！!？?\n]+")
+_STATEMENTS = re.compile(r"[^。；;\n]+")
 
 
 # The verbs by which a comment asks (建议, 希望…) and the drafting verbs of 立法技术规范 (增加, 删去…):
@@ -1278,12 +1278,17 @@ def _wants_duty(text: str) -> bool:
 _CHANGES = re.compile(r"[改变]")
 
 
+def _statements(text: str) -> list[str]:
+    """The sentences of a law text, normalised: its provisions end at 。 and ；, its paragraphs at a line."""
+    return _STATEMENTS.findall(normalize(text))
+
+
 def _sentence_pairs(consulted: str, final: str) -> list[tuple[str, str]]:
     """Each sentence of the final text with the consulted sentence most like it (pair Dice), when that
     one is alike enough to be its earlier wording (half its pairs: the origin threshold)."""
-    old = [s for s in re.split(r"[。；;\n]", normalize(consulted)) if s.strip()]
+    old = _statements(consulted)
     found = []
-    for sentence in re.split(r"[。；;\n]", normalize(final)):
+    for sentence in _statements(final):
         mine = set(pairs(sentence))
         best = max(((_dice(mine, set(pairs(o))), o) for o in old), default=(0.0, ""))
         if best[0] >= DEFAULT.origin:
@@ -1328,8 +1333,8 @@ def _moved_figures(point: str, consulted: str) -> tuple[int, set[str]]:
     words = set(pairs(_LOWER.sub("，", _HIGHER.sub("，", _CUES.sub("，", point)))))
     # The figures of the clauses the ask shares words with; failing those, of its sentences (退货期限能不能
     # 长一点 beside "要求退货的，可以自购买之日起十五日内提出": the words and the figure are a comma apart).
-    for pieces in (_CLAUSES, _STATEMENTS):
-        about = {f for piece in pieces.findall(normalize(consulted))
+    for pieces in (_CLAUSES.findall(normalize(consulted)), _statements(consulted)):
+        about = {f for piece in pieces
                  if (found := figures(piece)) and (same_figures(found, figures(point)) or words & set(pairs(piece)))
                  for f in found}
         if about:
@@ -1391,7 +1396,7 @@ def _duty_of(point: str, consulted: str) -> list[str]:
     mine = set(pairs(_NOT_TEXT.sub("", point))) - _MODAL_PAIRS
     act = set(pairs(duty.group(1))) - _MODAL_PAIRS
     found = []
-    for sentence in re.split(r"[。；;\n]", normalize(consulted)):
+    for sentence in _statements(consulted):
         if _modal_class(sentence) != {"soft"} or len(mine & set(pairs(sentence))) < DUTY_PAIRS:
             continue
         if any(act & set(pairs(m.group(1))) for m in _AFTER_SOFT.finditer(sentence)):
@@ -1459,11 +1464,11 @@ def _merged_sentence_made(consulted: str, final: str, paired: set[str], want: st
     """A sentence of the consulted article with the modal word of the class `other` that no final
     sentence took over alone, written into a final sentence of the class `want` (鼓励搭载人员佩戴头盔
     merged into 驾驶人和搭载人员应当佩戴头盔): "鼓励→应当"; None when there is none."""
-    for before in re.split(r"[。；;\n]", normalize(consulted)):
+    for before in _statements(consulted):
         if before in paired or other not in _modal_class(before):
             continue
         core = set(pairs(before)) - _MODAL_PAIRS
-        for after in re.split(r"[。；;\n]", normalize(final)):
+        for after in _statements(final):
             if core and _modal_class(after) == {want} and len(core & set(pairs(after))) >= len(core) / 2:
                 words = _FIRM_MODALS + _SOFT_MODALS
                 return f"{'、'.join(w for w in words if w in before)}→{'、'.join(w for w in words if w in after)}"
@@ -1593,7 +1598,7 @@ def _softer(text: str, final: _Final, found: set[str]) -> str | None:
 def _found_sentence(final: _Final, found: set[str]) -> str:
     """The sentence of the final article richest in the found pairs."""
     best, best_hits = "", 0
-    for sentence in re.split(r"[。；;\n]", normalize(final.text)):
+    for sentence in _statements(final.text):
         hits = sum(1 for k in range(len(sentence) - 1) if sentence[k:k + 2] in found)
         if hits > best_hits:
             best, best_hits = sentence.strip(), hits
@@ -1680,12 +1685,12 @@ def _structure_asked(point: str) -> str | None:
                  if cue.search(point)), None)
 
 
-def _restructured(revision: Revision, label: str, asked: str) -> tuple[_Final | None, dict]:
+def _restructured(revision: Revision, label: str, asked: str, settings: Settings) -> tuple[_Final | None, dict]:
     """Whether the final text made the change of structure asked of consulted article `label`: the
     final article that shows it and the reason."""
     pair = revision.final_of.get(label)
     gone = pair is not None and (pair.new is None or pair.change == "deleted")
-    home = None if gone else _home(revision, Opinion("", article=label), revision.settings)
+    home = None if gone else _home(revision, Opinion("", article=label), settings)
     consulted = revision.old_text.get(label, "")
     found: _Final | None = None
     if asked == "merge":
@@ -1708,18 +1713,21 @@ def _structure(revision: Revision, opinion: Opinion, settings: Settings,
                other: Callable[[], Proposal]) -> Proposal | None:
     """A comment asking to merge, split or move the article it is on: judged on the structure of the
     final text, with its other asks (`other`, the proposal on the whole comment) when it has any."""
-    opinion = _attributed(revision, opinion, settings)
-    if not settings.structure or opinion.article not in revision.old_text:
+    if not settings.structure:
         return None
     points = ask_points(opinion.text)
-    asked = [kind for p in points if (kind := _structure_asked(p))]
-    if not asked:
+    kinds = [_structure_asked(p) for p in points]
+    if not any(kinds):
         return None
-    final, reason = _restructured(revision, opinion.article, asked[0])
+    # Only a comment that asks for a change of structure is attributed here (most ask for none).
+    opinion = _attributed(revision, opinion, settings)
+    if opinion.article not in revision.old_text:
+        return None
+    final, reason = _restructured(revision, opinion.article, next(k for k in kinds if k), settings)
     made = reason["code"] != "structure_unchanged"
     structure = Proposal("adopted" if made else "not_adopted", float(made),
                          _evidence(revision, opinion, final, reason))
-    rest = [p for p in points if not _structure_asked(p)
+    rest = [p for p, kind in zip(points, kinds, strict=True) if not kind
             and revision.ask_weight(set(pairs(_CUES.sub("，", p)))) >= settings.least_weight]
     if not rest:
         return structure
