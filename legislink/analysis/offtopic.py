@@ -411,13 +411,20 @@ def speech_act(norm: str, other_law: bool) -> SpeechAct:
     told = _information_questions_out(norm)
     if evaluates_a_rule(told):
         return "rule"
-    if not other_law and (_THE_DRAFT.search(told) or _rule_asked(norm, told)):
+    if not other_law and _THE_DRAFT.search(told):
         return "rule"
+    request = None
+    if not other_law and asks_for_a_rule(told):
+        # A normative word beyond the verbs of asking asks for a rule; those verbs alone (建议, 要求) do
+        # in a comment that is no local request.
+        if asks_for_a_rule(_REQUEST_VERBS.sub("，", told)) or not (request := find_request(norm)).is_request:
+            return "rule"
     if asks_for_information(norm):
         # A question beside an ask made elsewhere (…我们怎么办？请给点时间) is a plea, not a request
         # for information.
         return "ask" if asks_for_something(_QUESTION_SENTENCE.sub("", norm)) else "question"
-    request = find_request(norm)
+    if request is None:
+        request = find_request(norm)
     # A trouble described with nothing asked (a neighbour's noise) is a complaint: "plain" below.
     if request.is_request and not _NATIONAL.search(norm) and asks_for_something(norm):
         specific = _own_place().search(request.sentence) or _ONE_OF_A_KIND.search(request.sentence)
@@ -426,14 +433,6 @@ def speech_act(norm: str, other_law: bool) -> SpeechAct:
             return "place"
         return "local"
     return "ask" if asks_for_something(norm) else "plain"
-
-
-def _rule_asked(norm: str, told: str) -> bool:
-    """Whether a comment (`told`: without its questions for information) asks for a rule: a normative
-    word beyond the verbs of asking, or those verbs in a comment that is no local request."""
-    if not asks_for_a_rule(told):
-        return False
-    return asks_for_a_rule(_REQUEST_VERBS.sub("，", told)) or not find_request(norm).is_request
 
 
 def asks_of_another_law(norm: str, draft: Draft) -> bool:
