@@ -1258,7 +1258,7 @@ _HEDGES = ("逐步", "创造条件", "适当", "尽量", "有条件的")
 # (_CHANGE, 改, 变: 不要改成义务, 不要变成硬性义务). A negation of anything else (不能是“可以”, 等不得)
 # rejects the soft word or tells the story, and leaves the ask for a duty standing.
 _QUOTED_SOFT = re.compile(r"[“\"「『](?:可以|鼓励|提倡|逐步|创造条件|适当|尽量)[^”\"」』]{0,6}[”\"」』]"
-                          r"|(?:只是|只写了?|只说了?|光写|光说|仅仅是|仅是|不能只是?)(?:鼓励|提倡|倡导|可以)")
+                          r"|(?:只是|只写了?|只说了?|光写|光说|仅仅是|仅是)(?:鼓励|提倡|倡导|可以)")
 
 
 def _modal_class(text: str, hedges: bool = False) -> set[str]:
