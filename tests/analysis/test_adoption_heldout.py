@@ -17,7 +17,8 @@ the seventh; lvhua_rev and nongmao_rev, stored the same way, were written blind 
 (see their READMEs); lvyou_rev and jiaotong_rev, stored the same way, were written blind later in that
 session, after lvhua_rev and nongmao_rev were read, measured once blind and are tuning sets since the
 eighth session; xiaofang_rev and paishui_rev, stored the same way, were written blind in the eighth session,
-measured once blind, then read and tuned on."""
+measured once blind, then read and tuned on. xianxue_rev and gongyuan_rev, stored the same way, were written
+blind in the session of 2026-12-06 and measured once blind (see their READMEs)."""
 
 import json
 import re
