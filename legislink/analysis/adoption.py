@@ -264,6 +264,14 @@ _FIGURE = re.compile(rf"百分之{_NUMERAL}|半个月|半年|一半|半数"
                      rf"|{_CLOCK_PATTERN}"
                      rf"|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|个?星期|周岁|岁|周|个月|月|年(?!代)|倍|万元|元|名|人"
                      r"|次|学时|课时|个?小时|个?钟头|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|分贝)")
+# A count of things, by the measure words (量词) of Chinese grammar that statutes count with (每日抽检
+#不少于二十批次, 补植三株, 配备两台, 设置三处): each measure word its own kind of count, so that 三株 is
+# compared with 五株 and not with 三台. 一 with a measure word is the indefinite article of speech (一棵树),
+# not a count, and 几 makes a number approximate (几百台); 第 before the numeral makes an ordinal (第三项).
+# Left out: 条 (an article), 只 (only), and the measure words of households and rooms (户, 家, 间), which
+# count the people of a story (十八户有十一户是独居老人) more often than a quota.
+_CLASSIFIERS = ("批次", "批", "株", "棵", "台", "辆", "处", "件", "套", "座", "项", "所", "张", "箱")
+_COUNTED = re.compile(rf"(?<![第几0-9零〇一二两三四五六七八九十百千万.])({_NUMERAL})({'|'.join(_CLASSIFIERS)})")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{4,})[”\"」』]")
 # A quotation is the wording asked for only when a drafting verb puts it forward (修改为“…”, 增加“…”,
 # 表述为“…”: 立法技术规范); elsewhere a comment quotes the draft it criticises (只说“依法享受税收优惠”)
@@ -322,10 +330,12 @@ _FAMILY = {"%": ("share", 1), "个工作日": ("time", 1), "工作日": ("time",
            "周岁": ("age", 1), "岁": ("age", 1), "学时": ("lessons", 1), "课时": ("lessons", 1),
            "平方米": ("area", 1), "公里": ("length", 1000), "千米": ("length", 1000), "厘米": ("length", 0.01),
            "米": ("length", 1), "千克": ("weight", 1000), "公斤": ("weight", 1000), "克": ("weight", 1),
-           "吨": ("weight", 1e6), "分贝": ("loudness", 1)}
+           "吨": ("weight", 1e6), "分贝": ("loudness", 1),
+           **{word: (f"count of {word}", 1) for word in _CLASSIFIERS}}
 _MEASURES = frozenset({"area", "length", "weight", "loudness"})
 _UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|个星期|星期|周岁|岁|周|个月|月|年|倍|万元|元|名|人|次"
-                   r"|学时|课时|个小时|小时|个钟头|钟头|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|分贝)?$")
+                   r"|学时|课时|个小时|小时|个钟头|钟头|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|分贝"
+                   rf"|{'|'.join(_CLASSIFIERS)})?$")
 
 
 def _cn_number(numeral: str) -> float:
@@ -566,7 +576,8 @@ def figures(text: str, periods: bool = True, measures: bool = True) -> frozenset
     counts = [m.span(3)[0] for m in frequencies]
     for start in reversed(counts):
         text = text[:start] + "，" + text[start:].split("次", 1)[1]
-    return frozenset(often | dates | {_figure(m.group()) for m in _FIGURE.finditer(text)})
+    counted = {_figure(m.group()) for m in _COUNTED.finditer(text) if m.group(1) != "一"}
+    return frozenset(often | dates | counted | {_figure(m.group()) for m in _FIGURE.finditer(text)})
 
 
 # A value asked for (改为七日, 提高到一百元, 降为十元, 放宽到四小时): a verb of change and the result

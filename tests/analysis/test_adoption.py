@@ -398,6 +398,16 @@ def test_ages_and_hours_of_the_day_are_figures():
     assert figure_moved({"二十学时"}, "每年不少于八学时", "每年不少于十二学时") == "十二学时"
 
 
+def test_counts_by_their_measure_word_are_figures():
+    # Each measure word counts things of its own kind: 三株 is compared with 五株, not with 三台.
+    assert figures("每日抽检农产品不少于二十批次") == {"二十批次"}
+    assert figure_moved({"五十批次"}, "每日抽检不少于二十批次", "每日抽检不少于三十批次") == "三十批次"
+    assert figure_value("五株")[0] != figure_value("五台")[0]
+    assert figure_moved({"三台"}, "砍伐一株补植三株", "砍伐一株补植五株") is None
+    # Not counts: the indefinite 一 (一棵树), an approximate number (几百台), an ordinal (第三项), households.
+    assert figures("门口一棵树都没有，几百台车，第三项，十八户") == frozenset()
+
+
 def test_the_figures_a_comment_cites_are_not_those_it_asks_for():
     # Attribution reads the figures of the text commented on (罚五十元), not the value wanted (十元):
     # a wanted 七日 says nothing of the article whose deadline is 三十日.
