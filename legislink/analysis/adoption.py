@@ -231,8 +231,12 @@ _DELETE = re.compile(r"删去|删除|删掉|删了|拿掉|砍掉|去掉|取消|�
 # (维持秩序, 保持联系); only these make a keep-ask beside an ask for a change (keep_and_change).
 _KEEP_FIRM = re.compile(r"保留|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消")
 # 规定 after a provision's name describes the text (第二款规定…, 草案规定…: "provides"), not an ask; so
-# does the noun 规定 (减速避让的规定请保留, 这个规定很好).
-_PROVIDES = re.compile(r"(?:条|款|项|草案|本法|条例)的?规定|的规定|(?:这|该|此|本)(?:个|项|条)?规定")
+# does the noun 规定 (减速避让的规定请保留, 这个规定很好, 第四十一条的保密规定).
+_PROVIDES = re.compile(r"(?:条|款|项|草案|本法|条例)的?规定|的规定|(?:这|该|此|本)(?:个|项|条)?规定"
+                       r"|(?:条|款)的[\u4e00-\u9fff]{1,6}?规定")
+# What a clause says before a demonstrative naming a provision (把献血工作纳入考核这一条很管用) describes the
+# provision it names; its verbs (纳入) ask nothing.
+_DESCRIBED = re.compile(r"[^，,。；;：:]*?(?:这一?条|该条|此条|这一?款|该款)")
 # A negated deletion, the negation up to a few characters before the verb (别在审议时删掉).
 _NEGATED_DELETE = re.compile(r"(?:不要|不用|不必|不宜|不应|不能|不得|别|反对)[^，,。；;！!？?]{0,8}?(?:删|取消|去掉)")
 _CHANGE = re.compile(r"修改为|改为|增加|增设|补充|明确|规定|提高|降低|缩短|延长|扩大|缩小|放宽|加重|细化|调整|完善"
@@ -295,12 +299,14 @@ _ASKING = re.compile(r"建议|希望|应当|应该|要求|请求|呼吁|必须|�
                      r"|取消|考虑|不要|别|允许|降|提高|延长|缩短)")
 # Where one ask ends and the next begins: 一是…二是…, ；, 并, 同时, 此外, the connectives that add a
 # point in general Chinese (再有, 其次, 还有， before a pause).
-# 并 of 合并, 归并, 并入, 并到 is a verb (merge), not the conjunction.
+# 并 of 合并, 归并, 并入, 并到 is a verb (merge), and 并处 the verb of a penalty imposed beside another
+# (刑法: 并处罚金), not the conjunction. A quotation is one piece, whatever it holds (“可以并处…”).
 _POINTS = re.compile(r"[；;]|[一二三四五六七八九十]是"
-                     r"|(?:，|,)?(?:并且|而且|(?<![合归兼吞])并(?![入到进])|同时|此外|另外|还要|以及"
+                     r"|(?:，|,)?(?:并且|而且|(?<![合归兼吞])并(?![入到进处])|同时|此外|另外|还要|以及"
                      r"|还有(?=[，,])|再有|再就是|其次|再者)"
                      r"|[，,](?=[^，,。；;]{0,10}也(?:应该|应当|要|得|必须|需要|应))")
 _SENTENCES = re.compile(r"[^。！？!?\n]+")
+_QUOTED_ANY = re.compile(r"[“\"「『][^”\"」』]*[”\"」』]")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -313,7 +319,18 @@ def ask_clauses(text: str) -> str:
 
 def ask_points(text: str) -> list[str]:
     """The separate asks of one comment (一是…二是…, …，并…)."""
-    return [p for p in _POINTS.split(ask_clauses(text)) if len(_NOT_TEXT.sub("", p)) >= 4]
+    return [p for p in _split_points(ask_clauses(text)) if len(_NOT_TEXT.sub("", p)) >= 4]
+
+
+def _split_points(text: str) -> list[str]:
+    """`text` cut where one ask ends and the next begins (_POINTS), never inside a quotation."""
+    quoted = [m.span() for m in _QUOTED_ANY.finditer(text)]
+    pieces, start = [], 0
+    for m in _POINTS.finditer(text):
+        if not any(a < m.start() < b for a, b in quoted):
+            pieces.append(text[start:m.start()])
+            start = m.end()
+    return [*pieces, text[start:]]
 
 
 # What a figure measures, so that an asked 十五日 and a final 三十日 are compared and an asked 十五日
@@ -651,7 +668,7 @@ def ask_kind(text: str, negated: bool = True, also_keep: list | None = None, app
     if keep and negated:
         # Where a keep-ask asks: a verb under a negation (别删掉或者放宽) asks for nothing to change, and
         # a delete verb only in the story around the ask (有人主张删除…必须保留) is not the ask.
-        asking = _NEGATED_DELETE.sub("", _NEGATED_CHANGE.sub("", asking))
+        asking = _DESCRIBED.sub("", _NEGATED_DELETE.sub("", _NEGATED_CHANGE.sub("", asking)))
         # A move refused (请不要缩短) is told in the story too (缩短到场时间我们做不到): that verb asks nothing.
         for verb in {m.group(1) for m in _REFUSED_VERB.finditer(text)}:
             asking = asking.replace(verb, "，")
@@ -666,7 +683,7 @@ def ask_kind(text: str, negated: bool = True, also_keep: list | None = None, app
         # 请务必保留；另外砍树之前还应当公示): a piece of it, split where asks are (_POINTS), that asks
         # (_ASKING: 建议, 应当…) and keeps nothing.
         more = any(_ASKING.search(p) and not (_KEEP.search(p) or _NEGATED_DELETE.search(p) or _refuses_only(p))
-                   for p in _POINTS.split(_keep_sentences(text)) if len(_NOT_TEXT.sub("", p)) >= 4)
+                   for p in _split_points(_keep_sentences(text)) if len(_NOT_TEXT.sub("", p)) >= 4)
     if keep and not delete and not _CHANGE.search(asking) and not more:
         return "keep"
     if keep and not delete and also_keep is not None and _KEEP_FIRM.search(_request_sentences(text)):
@@ -1362,7 +1379,8 @@ def direction_point(point: str, consulted: str, final: str) -> str | None | bool
     lowest (a range's bounds with its bounds), all the asked way ("千分之三→千分之一"); False when they
     stayed or one moved the other way; None when it is no such ask (_moved_figures)."""
     end = range_end(point)
-    consulted, final = at_end(consulted, end), at_end(final, end)
+    # A range the ask quotes is read at the same end as the article's (“五万元以上十万元以下”太轻，提高上限).
+    consulted, final, point = at_end(consulted, end), at_end(final, end), at_end(point, end)
     way, about = _moved_figures(point, consulted)
     if not way:
         return None

@@ -65,6 +65,9 @@ def test_a_keep_ask_told_as_a_story_is_still_a_keep_ask():
     assert ask_kind("這個上限千萬別在修改的時候刪掉。") == "keep"
     # 规定 as a noun (…的规定, 这个规定) names what is kept; it asks for no provision.
     assert ask_kind("开了十二年公交，最怕电动车从车门口穿过去。第23条减速避让的规定请保留。") == "keep"
+    # What names the provision kept (纳入考核这一条, 第四十一条的保密规定) asks for no change.
+    assert ask_kind("把献血工作纳入考核这一条很管用，请保留。") == "keep"
+    assert ask_kind("第四十一条的保密规定很重要，支持保留。") == "keep"
     # A keep that also asks for something new is a change.
     assert ask_kind("建议保留本条，并增加罚则。") == "change"
 
@@ -133,6 +136,16 @@ def test_a_duty_written_with_a_hedge_is_the_duty_asked():
 def test_a_range_asked_wider_is_judged_on_its_figure():
     ban = "在林区边缘一百米范围内禁止野外用火。"
     assert direction_point("禁烧的范围太小，建议扩大", ban, ban.replace("一百米", "三百米")) == "一百米→三百米"
+    # A range quoted in the ask is read at the end it names, as the article's is.
+    fine = "非法采集血液的，可以并处五万元以上十万元以下的罚款。"
+    raised = fine.replace("可以并处五万元以上十万元以下", "并处十万元以上三十万元以下")
+    ask = "第四十七条“可以并处五万元以上十万元以下”太轻，建议提高上限"
+    assert direction_point(ask, fine, raised) == "十万元→三十万元"
+    # 并处 is the verb of a penalty, not the conjunction: the quotation stays one ask.
+    first, second = ask_points(ask + "，并改为“并处”")
+    assert "可以并处五万元" in first
+    assert first.endswith("提高上限")
+    assert second == "改为“并处”"
 
 
 def test_a_soft_sentence_merged_into_a_duty_is_the_duty_asked():
