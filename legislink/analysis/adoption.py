@@ -247,7 +247,7 @@ _CHANGE = re.compile(r"修改为|改为|增加|增设|补充|明确|规定|提�
 # of the laws in ../shared uses it. Without it a deadline such as 十个工作日 is not read as a figure
 # (measured: held-out accuracy 0.683 with it, 0.673 without; README, adoption).
 # Distances, areas, weights and noise levels in the units of China's legal units of measurement (国务院
-# 关于在我国统一实行法定计量单位的命令: 米, 千米 and 公里, 厘米, 平方米, 克, 千克 and 公斤, 吨; 分贝 for
+# 关于在我国统一实行法定计量单位的命令: 米, 千米 and 公里, 厘米, 平方米, 克, 千克 and 公斤, 吨, 升 and 毫升; 分贝 for
 # noise, as in 噪声污染防治法), so that a distance asked (二百米) is compared with the one written.
 # 半个月, 半年: the numeral 半 (half, a closed class of Chinese grammar with the other numerals) on the
 # units 月 (with its measure word 个) and 年, read as 十五日 and 六个月 below; not a phrase of a comment.
@@ -267,7 +267,7 @@ _FIGURE = re.compile(rf"百分之{_NUMERAL}|半个月|半年|一半|半数"
                      rf"|(?<![百千万])(?:[零〇一二两三四五六七八九十]+|千|万)分之[零〇一二两三四五六七八九十]+"
                      rf"|{_CLOCK_PATTERN}"
                      rf"|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|个?星期|周岁|岁|周|个月|月|年(?!代)|倍|万元|元|名|人"
-                     r"|次|学时|课时|个?小时|个?钟头|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|分贝)")
+                     r"|次|学时|课时|个?小时|个?钟头|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|毫升|升|分贝)")
 # A count of things, by the measure words (量词) of Chinese grammar that statutes count with (每日抽检
 #不少于二十批次, 补植三株, 配备两台, 设置三处): each measure word its own kind of count, so that 三株 is
 # compared with 五株 and not with 三台. 一 with a measure word is the indefinite article of speech (一棵树),
@@ -298,13 +298,15 @@ _ASKING = re.compile(r"建议|希望|应当|应该|要求|请求|呼吁|必须|�
                      r"|明确|保留|(?<![申邀聘宴提报催敬])请(?=务必|一定|把|将|在|给|对|写|加|增|删|改|明确|规定|保留"
                      r"|取消|考虑|不要|别|允许|降|提高|延长|缩短)")
 # Where one ask ends and the next begins: 一是…二是…, ；, 并, 同时, 此外, the connectives that add a
-# point in general Chinese (再有, 其次, 还有， before a pause).
+# point in general Chinese (再有, 其次, 还有， before a pause), and a clause of 也 before a modal or a verb of
+# change (…，家属的减免也提高到两倍: also this).
 # 并 of 合并, 归并, 并入, 并到 is a verb (merge), and 并处 the verb of a penalty imposed beside another
 # (刑法: 并处罚金), not the conjunction. A quotation is one piece, whatever it holds (“可以并处…”).
 _POINTS = re.compile(r"[；;]|[一二三四五六七八九十]是"
                      r"|(?:，|,)?(?:并且|而且|(?<![合归兼吞])并(?![入到进处])|同时|此外|另外|还要|以及"
                      r"|还有(?=[，,])|再有|再就是|其次|再者)"
-                     r"|[，,](?=[^，,。；;]{0,10}也(?:应该|应当|要|得|必须|需要|应))")
+                     r"|[，,](?=[^，,。；;]{0,10}也(?:应该|应当|要|得|必须|需要|应"
+                     rf"|{_RAISING}|{_LOWERING}|改为|改成|增加))")
 _SENTENCES = re.compile(r"[^。！？!?\n]+")
 _QUOTED_ANY = re.compile(r"[“\"「『][^”\"」』]*[”\"」』]")
 
@@ -313,8 +315,18 @@ _QUOTED_ANY = re.compile(r"[“\"「『][^”\"」』]*[”\"」』]")
 def ask_clauses(text: str) -> str:
     """The sentences of a comment that ask for something; all of it when none does."""
     sentences = _SENTENCES.findall(normalize(text))
-    asking = [s for s in sentences if _ASKING.search(s)]
+    # An ask of a verb alone (建议降低, 请提高) is elliptical: what it asks to move is in the sentence before.
+    asking = [s for k, s in enumerate(sentences) if _ASKING.search(s) or (
+        k + 1 < len(sentences) and _ASKING.search(sentences[k + 1]) and _bare(sentences[k + 1]))]
     return "。".join(asking or sentences)
+
+
+_MOVING = re.compile(rf"{_RAISING}|{_LOWERING}")
+
+
+def _bare(sentence: str) -> bool:
+    """Whether an asking sentence says no more than the ask and a way to move (建议降低, 请适当提高)."""
+    return len(_NOT_TEXT.sub("", _MOVING.sub("", _ASKING.sub("", sentence)))) <= 2 and bool(_MOVING.search(sentence))
 
 
 def ask_points(text: str) -> list[str]:
@@ -347,11 +359,11 @@ _FAMILY = {"%": ("share", 1), "个工作日": ("time", 1), "工作日": ("time",
            "周岁": ("age", 1), "岁": ("age", 1), "学时": ("lessons", 1), "课时": ("lessons", 1),
            "平方米": ("area", 1), "公里": ("length", 1000), "千米": ("length", 1000), "厘米": ("length", 0.01),
            "米": ("length", 1), "千克": ("weight", 1000), "公斤": ("weight", 1000), "克": ("weight", 1),
-           "吨": ("weight", 1e6), "分贝": ("loudness", 1),
+           "吨": ("weight", 1e6), "毫升": ("volume", 1), "升": ("volume", 1000), "分贝": ("loudness", 1),
            **{word: (f"count of {word}", 1) for word in _CLASSIFIERS}}
-_MEASURES = frozenset({"area", "length", "weight", "loudness"})
+_MEASURES = frozenset({"area", "length", "weight", "volume", "loudness"})
 _UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|个星期|星期|周岁|岁|周|个月|月|年|倍|万元|元|名|人|次"
-                   r"|学时|课时|个小时|小时|个钟头|钟头|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|分贝"
+                   r"|学时|课时|个小时|小时|个钟头|钟头|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|毫升|升|分贝"
                    rf"|{'|'.join(_CLASSIFIERS)})?$")
 
 

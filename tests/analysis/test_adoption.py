@@ -411,6 +411,16 @@ def test_ages_and_hours_of_the_day_are_figures():
     assert figure_moved({"二十学时"}, "每年不少于八学时", "每年不少于十二学时") == "十二学时"
 
 
+def test_volumes_are_figures_and_a_bare_ask_reads_the_sentence_before():
+    assert figure_value("八百毫升") == ("volume", 800)
+    assert figure_value("一点五升") == figure_value("1500毫升")
+    # 建议降低 alone says what way; what it moves is in the sentence before.
+    assert "八百毫升" in ask_clauses("我献了十几次。八百毫升才能终身免费，门槛太高了。建议降低。")
+    assert "十几次" not in ask_clauses("我献了十几次。八百毫升才能终身免费，门槛太高了。建议降低。")
+    # A clause of 也 before a verb of change is an ask of its own.
+    assert len(ask_points("建议累计满六百毫升就终身免费用血，家属的等量减免也提高到两倍")) == 2
+
+
 def test_counts_by_their_measure_word_are_figures():
     # Each measure word counts things of its own kind: 三株 is compared with 五株, not with 三台.
     assert figures("每日抽检农产品不少于二十批次") == {"二十批次"}
