@@ -1564,6 +1564,11 @@ def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, te
             inside = not any(figures(p) and _judgeable(p, complaint, consulted_text, direction)
                              for p in ask_points(opinion.text))
             done, asked = (max(len(made), 1), len(points)) if inside else (len(made) + 1, len(points) + 1)
+            # Separate asks each of a figure of its own (起始年龄降到十七周岁；上限放到六十周岁): each is made
+            # when its figure is written, whatever words they share.
+            own = [f for p in ask_points(opinion.text) if (f := figures(p) - figures(consulted_text))]
+            if len(own) > 1 and not all(same_figures(f, written) for f in own):
+                done, asked = sum(bool(same_figures(f, written)) for f in own), len(own)
             if asked > done:
                 return Proposal("partly", round(share, 3), _evidence(revision, opinion, home, _reason(
                     "partly_some", made=str(done), asked=str(asked)), figures="、".join(sorted(written))))

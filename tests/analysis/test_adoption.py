@@ -421,6 +421,15 @@ def test_volumes_are_figures_and_a_bare_ask_reads_the_sentence_before():
     assert len(ask_points("建议累计满六百毫升就终身免费用血，家属的等量减免也提高到两倍")) == 2
 
 
+def test_two_asks_each_of_its_own_figure_with_one_written_are_partly():
+    before = "提倡十八周岁至五十五周岁的健康公民自愿献血。"
+    after = "提倡十八周岁至六十周岁的健康公民自愿献血。"
+    rev = revision(("第一条", before, "第一条", after, "modified"), *BASE[1:])
+    both = "起始年龄建议降到十七周岁；上限也可以放到六十周岁。"
+    assert propose(Opinion(both, article="第一条"), rev).outcome == "partly"
+    assert propose(Opinion("上限建议放到六十周岁。", article="第一条"), rev).outcome == "adopted"
+
+
 def test_counts_by_their_measure_word_are_figures():
     # Each measure word counts things of its own kind: 三株 is compared with 五株, not with 三台.
     assert figures("每日抽检农产品不少于二十批次") == {"二十批次"}
