@@ -96,7 +96,8 @@ def sets(shared: Path) -> dict[str, tuple[Path, Path, Path]]:
     # dianshang_rev (since 2026-12-04), jiaoyu_rev, wuye_rev, wuzhangai_rev, dianti_rev, gongshui_rev,
     # shipin_rev and ranqi_rev (since 2026-12-05) and mingcheng_rev, lvhua_rev and nongmao_rev (since the
     # seventh session), lvyou_rev, jiaotong_rev, xiaofang_rev and paishui_rev (since the eighth) and
-    # xianxue_rev (since 2026-12-06; gongyuan_rev, written beside it, is held out), each
+    # xianxue_rev and anquan_rev (since 2026-12-06; gongyuan_rev and jianshen_rev, written beside them,
+    # are held out), each
     # measured once blind first (README, "Adoption proposals"), are tuning sets; any other folder of
     # adoption_heldout is not read.
     folders = sorted((fixtures / "adoption").glob("*/")) + [fixtures / "adoption_heldout" / name
@@ -105,7 +106,7 @@ def sets(shared: Path) -> dict[str, tuple[Path, Path, Path]]:
                                                                           "gongshui_rev", "shipin_rev", "ranqi_rev",
                                                                           "mingcheng_rev", "lvhua_rev", "nongmao_rev",
                                                                           "lvyou_rev", "jiaotong_rev", "xiaofang_rev",
-                                                                          "paishui_rev", "xianxue_rev")]
+                                                                          "paishui_rev", "xianxue_rev", "anquan_rev")]
     for folder in folders:
         files = (folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl")
         if all(f.exists() for f in files):

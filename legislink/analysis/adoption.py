@@ -626,6 +626,11 @@ def cited_figures(text: str) -> frozenset[str]:
 _REQUEST = re.compile(r"建议|希望|要求|请求|呼吁|最好|修改为|改为")
 
 
+# A sentence that asks with a word of addition (…的比例也应当限制在百分之十以内, 另外…应当…) asks for
+# something more than what another sentence keeps.
+_ADDED = re.compile(r"也|还|另外|同时|此外|再")
+
+
 # A negated verb of change and what it governs up to the clause's end (千万别删掉或者放宽, 不要降低):
 # the negations of comments and the change verbs of _CHANGE and _DELETE; not the 不 of an A-not-A
 # question (能不能再延长点, 要不要: _A_NOT_A below), which asks whether and negates nothing.
@@ -688,7 +693,8 @@ def ask_kind(text: str, negated: bool = True, also_keep: list | None = None, app
     # A change cue counts where the comment asks, not in its story ("有了明确的上限…建议保留"); a
     # sentence that requests without keeping anything (请保留。另外希望…) asks for something more.
     # A sentence whose only request is a change refused (建议不要再压缩) keeps, it asks nothing more.
-    more = other_asks and any(_REQUEST.search(s) and not _KEEP.search(s) and not _refuses_only(s)
+    more = other_asks and any((_REQUEST.search(s) or _ASKING.search(s) and _ADDED.search(s) and not _PROVIDES.search(s))
+                              and not _KEEP.search(s) and not _refuses_only(s)
                               for s in _SENTENCES.findall(text))
     if other_asks and not more:
         # …and so does a separate ask beside the keep in its own sentence (这一条要保留；另外建议加上二维码,
@@ -1343,9 +1349,12 @@ def _sentence_pairs(consulted: str, final: str) -> list[tuple[str, str]]:
 # something else as often, and are left out; the colloquial 降下来 and 太狠, first read off a
 # gongshui_rev comment, were taken out again (they moved that comment only). An adjective of amount
 # with the comparative complement 一点 / 一些 (再大一点, 低一点: a little more, a little less — the
-# degree complement of Chinese grammar) asks the same way.
-_LOWER = re.compile(rf"{_LOWERING}|降到|太高|太重|太长|太多|太贵|太大|(?:低|短|少|小|轻|降)(?:一点|一些|点儿|些)")
-_HIGHER = re.compile(rf"{_RAISING}|太低|太轻|太短|太少|太小|(?:高|长|多|大|重|涨|升)(?:一点|一些|点儿|些)")
+# degree complement of Chinese grammar) asks the same way, and so does 多 / 少 before a verb of giving or
+# taking with it (奖金得多给点, 少罚一点).
+_LOWER = re.compile(rf"{_LOWERING}|降到|太高|太重|太长|太多|太贵|太大|(?:低|短|少|小|轻|降)(?:一点|一些|点儿|些)"
+                    r"|少[给罚收交扣]一?[点些]")
+_HIGHER = re.compile(rf"{_RAISING}|太低|太轻|太短|太少|太小|(?:高|长|多|大|重|涨|升)(?:一点|一些|点儿|些)"
+                     r"|多[给奖罚补发]一?[点些]")
 
 
 def _direction(point: str) -> int:

@@ -430,6 +430,16 @@ def test_two_asks_each_of_its_own_figure_with_one_written_are_partly():
     assert propose(Opinion("上限建议放到六十周岁。", article="第一条"), rev).outcome == "adopted"
 
 
+def test_a_sentence_that_asks_for_more_beside_a_keep_is_another_ask():
+    kept_and_more = "被派遣劳动者享有同等权利这条很重要，请保留。高危岗位使用派遣工的比例也应当限制在百分之十以内。"
+    assert ask_kind(kept_and_more) == "figure"
+    # 多 / 少 with a verb of giving or taking and 一点 asks a figure to move (奖金得多给点).
+    assert direction_point("奖金得多给点", "给予举报人一千元的奖励。", "给予举报人三千元的奖励。") == "一千元→三千元"
+    assert direction_point("能不能少罚点", "处二百元罚款。", "处一百元罚款。") == "二百元→一百元"
+    # A sentence that tells what the provision says is no ask of its own.
+    assert ask_kind("草案第十条规定用人单位也应当公示。这一条请保留。") == "keep"
+
+
 def test_counts_by_their_measure_word_are_figures():
     # Each measure word counts things of its own kind: 三株 is compared with 五株, not with 三台.
     assert figures("每日抽检农产品不少于二十批次") == {"二十批次"}

@@ -66,7 +66,8 @@ NOW = {"cishan": {"accuracy": 0.81, "adopted": 0.76, "partly": 0.70, "not": 0.95
        "jiaotong_rev": {"accuracy": 0.78, "adopted": 0.75, "partly": 0.66, "not": 0.93},
        "xiaofang_rev": {"accuracy": 0.67, "adopted": 0.66, "partly": 0.38, "not": 0.94},
        "paishui_rev": {"accuracy": 0.64, "adopted": 0.51, "partly": 0.52, "not": 0.79},
-       "xianxue_rev": {"accuracy": 0.68, "adopted": 0.69, "partly": 0.50, "not": 0.83}}
+       "xianxue_rev": {"accuracy": 0.68, "adopted": 0.69, "partly": 0.50, "not": 0.83},
+       "anquan_rev": {"accuracy": 0.73, "adopted": 0.69, "partly": 0.68, "not": 0.82}}
 SETS = Path(__file__).resolve().parent / "fixtures" / "adoption"
 
 
@@ -124,7 +125,7 @@ def test_the_charity_law_sample_stays_at_its_figures(runner, shared_dir):
 HELD_OUT = SETS.parent / "adoption_heldout"
 STORED = {"local_reg": SETS / "local_reg", **{name: HELD_OUT / name for name in (
     "wuye_rev", "wuzhangai_rev", "dianti_rev", "gongshui_rev", "shipin_rev", "ranqi_rev", "mingcheng_rev", "lvhua_rev",
-    "nongmao_rev", "lvyou_rev", "jiaotong_rev", "xiaofang_rev", "paishui_rev", "xianxue_rev")}}
+    "nongmao_rev", "lvyou_rev", "jiaotong_rev", "xiaofang_rev", "paishui_rev", "xianxue_rev", "anquan_rev")}}
 BUILT = {"grow_half": SETS / "grow_half", "minban_rev": SETS / "minban_rev",
          "dianshang_rev": HELD_OUT / "dianshang_rev", "jiaoyu_rev": HELD_OUT / "jiaoyu_rev"}
 

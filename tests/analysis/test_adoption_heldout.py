@@ -19,7 +19,8 @@ session, after lvhua_rev and nongmao_rev were read, measured once blind and are 
 eighth session; xiaofang_rev and paishui_rev, stored the same way, were written blind in the eighth session,
 measured once blind, then read and tuned on. xianxue_rev and gongyuan_rev, stored the same way, were written
 blind in the session of 2026-12-06 and measured once blind (see their READMEs); xianxue_rev was then read and is
-a tuning set, gongyuan_rev is held out, and so are anquan_rev and jianshen_rev, written later that session."""
+a tuning set, gongyuan_rev is held out; of anquan_rev and jianshen_rev, written later that session and measured
+once blind, anquan_rev was read and is a tuning set, jianshen_rev is held out."""
 
 import json
 import re
