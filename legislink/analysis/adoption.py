@@ -361,7 +361,8 @@ _FAMILY = {"%": ("share", 1), "个工作日": ("time", 1), "工作日": ("time",
            "米": ("length", 1), "千克": ("weight", 1000), "公斤": ("weight", 1000), "克": ("weight", 1),
            "吨": ("weight", 1e6), "毫升": ("volume", 1), "升": ("volume", 1000), "分贝": ("loudness", 1),
            **{word: (f"count of {word}", 1) for word in _CLASSIFIERS}}
-_MEASURES = frozenset({"area", "length", "weight", "volume", "loudness"})
+_MEASURES = frozenset({"area", "length", "weight", "volume", "loudness",
+                       *(f"count of {word}" for word in _CLASSIFIERS)})
 _UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|个星期|星期|周岁|岁|周|个月|月|年|倍|万元|元|名|人|次"
                    r"|学时|课时|个小时|小时|个钟头|钟头|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|毫升|升|分贝"
                    rf"|{'|'.join(_CLASSIFIERS)})?$")
@@ -590,7 +591,8 @@ _MONTH_NAME = re.compile(r"(?<![0-9零〇一二两三四五六七八九十个])(
 def figures(text: str, periods: bool = True, measures: bool = True) -> frozenset[str]:
     """The quotas, amounts, deadlines, dates and frequencies a text states (百分之十, 十五日, 30%,
     每月一次, 2027年7月1日); `periods`: a period with no count (每季度公布) as once a period too;
-    `measures`: distances, areas, weights and noise levels (五十米, 五十五分贝) too."""
+    `measures`: distances, areas, weights, volumes, noise levels and counts by a measure word (五十米,
+    五十五分贝, 三张) too."""
     if not measures:
         return frozenset(f for f in figures(text, periods) if (figure_value(f) or ("",))[0] not in _MEASURES)
     text = _BARE_FREQUENCY.sub(r"每\1\2\3次", _REFERENCE.sub("", normalize(text)))
