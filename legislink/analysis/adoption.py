@@ -1727,7 +1727,7 @@ def _by_kind(opinion: Opinion, revision: Revision, settings: Settings, kind: str
 # it with another (合并成一条, 并到…一起写, 别分成两条), to split it (拆成两条, 分开写), to move it to
 # another chapter (挪到…那一章). 合并 alone is also a word of substance (合并处罚), so a merge names the
 # articles (两条, 这条) or their result (成一条).
-_MERGE = re.compile(r"(?:两条|二条|条款|条文|这条|本条|一条|那条)[^，,。；;]{0,6}合并|合并(?:成|为)(?:一条|一款)|合并到"
+_MERGE = re.compile(r"(?:两条|二条|条款|条文|这条|本条|一条|那条)[^。；;]{0,12}合并|合并(?:成|为)(?:一条|一款)|合并到"
                     r"|并入|并到|合在一起|合到一起|合为一条|合成一条|放在一起写|写在一起|(?:不要|别|不必|没必要)(?:分成|拆成)两条")
 _SPLIT = re.compile(r"拆分|拆开|拆成两条|分开写|分成两条|分为两条|分拆")
 _MOVE = re.compile(r"(?:挪|移|放|调|归)(?:到|至|入)[^，,。；;]{0,12}(?:章|部分)|移至")
@@ -1766,6 +1766,21 @@ def _restructured(revision: Revision, label: str, asked: str, settings: Settings
     return found, _reason(_RESTRUCTURED[asked], **params)
 
 
+def _moved_asked(revision: Revision, opinion: Opinion) -> Opinion | None:
+    """A comment on the whole draft asking to move a provision to a chapter it names (挪到…监督管理那一章),
+    read as one on the consulted article that went to a chapter of that name and shares most of its
+    other words (the chapter's name says where to, not which article); None when no such article."""
+    if opinion.article in revision.old_text or not (where := _MOVE.search(normalize(opinion.text))):
+        return None
+    destination = set(pairs(where.group()))
+    words = set(pairs(_MOVE.sub("，", normalize(opinion.text))))
+    moved = [(revision.weight(words & revision.old_pairs.get(f.old_label, set())), f.old_label)
+             for f in revision.finals if f.old_label and f.chapter != revision.old_chapter.get(f.old_label, "")
+             and destination & set(pairs(f.chapter))]
+    weight, label = max(moved, default=(0.0, None))
+    return Opinion(opinion.text, opinion.suggestion, label) if weight > 0 else None
+
+
 def _structure(revision: Revision, opinion: Opinion, settings: Settings,
                other: Callable[[], Proposal]) -> Proposal | None:
     """A comment asking to merge, split or move the article it is on: judged on the structure of the
@@ -1777,7 +1792,7 @@ def _structure(revision: Revision, opinion: Opinion, settings: Settings,
     if not any(kinds):
         return None
     # Only a comment that asks for a change of structure is attributed here (most ask for none).
-    opinion = _attributed(revision, opinion, settings)
+    opinion = _moved_asked(revision, opinion) or _attributed(revision, opinion, settings)
     if opinion.article not in revision.old_text:
         return None
     final, reason = _restructured(revision, opinion.article, next(k for k in kinds if k), settings)

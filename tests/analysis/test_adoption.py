@@ -214,6 +214,16 @@ def test_an_ask_to_merge_split_or_move_is_judged_on_the_structure_of_the_final_t
     assert (found.outcome, found.evidence["reason"]["params"]) == (
         "adopted", {"final_article": "第十条", "chapter": "旅游规划和促进"})
     assert propose(Opinion(ask, article="第七条"), stayed).outcome == "not_adopted"
+    # On the whole draft: the article that went to the chapter named, by the comment's other words.
+    beside = Pair(Provision("第八条", "旅游规划应当征求意见。", "旅游规划和促进"),
+                  Provision("第七条", "旅游规划应当征求意见。", "旅游规划和促进"), "moved")
+    both_moved = Revision([Pair(Provision("第七条", day, "总则"), Provision("第十条", day, "旅游规划和促进"), "moved"),
+                           beside])
+    placed = propose(Opinion(ask), both_moved)
+    assert (placed.outcome, placed.evidence["final_article"]) == ("adopted", "第十条")
+    # 分成两条 told as what is wrong (分成两条有点碎，建议合并) asks to merge, not to split.
+    told = propose(Opinion("收费公示和收费上限分成两条有点碎，建议合并。", article="第五条"), merged)
+    assert told.evidence["reason"]["code"] == "merged_as_asked"
     # With another ask beside it, the comment is partly adopted when only one of them was made.
     both = propose(Opinion("建议两条合并成一条，并且收费上限降到百分之五。", article="第五条"), merged)
     assert both.outcome == "partly"
