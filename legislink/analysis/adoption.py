@@ -587,14 +587,32 @@ _DATE = re.compile(r"([0-9]{4}|[零〇一二三四五六七八九]{4})年"
 _MONTH_NAME = re.compile(r"(?<![0-9零〇一二两三四五六七八九十个])(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?![份])")
 
 
+# Money as it is said of a fine (罚一万到五万, 罚二百到一千, 罚五十块): in a clause about a fine (罚), an amount of
+# hundreds, thousands or ten thousands with no unit after it, or any amount with 块 (the spoken 元; not 一块,
+# a piece of), is so many 元. The grouping leaves them out (`spoken`): read as figures there they set apart
+# the residents who name the fine they find too light from those who do not (`zaosheng`, 2026-12-05).
+_FINE_CLAUSE = re.compile(r"[^，,。；;！!？?]*罚[^，,。；;！!？?]*")
+_SPOKEN_MONEY = re.compile(
+    r"(?<![第0-9零〇一二两三四五六七八九十百千万.])"
+    r"((?:[0-9零〇一二两三四五六七八九十]*[百千万])+[0-9零〇一二两三四五六七八九十]*|[0-9]{3,})"
+    r"(?:块钱|块|(?![0-9零〇一二两三四五六七八九十百千万.%％元人名次倍年个天日月周岁小时分钟米批株棵台辆处件套座项所张箱"
+    r"平公千厘克吨毫升多余来]))"
+    r"|(?<![第0-9零〇一二两三四五六七八九十百千万.])([0-9零〇一二两三四五六七八九十百千万]+)(?:块钱|块)")
+
+
 @functools.lru_cache(maxsize=65536)
-def figures(text: str, periods: bool = True, measures: bool = True) -> frozenset[str]:
+def figures(text: str, periods: bool = True, measures: bool = True, spoken: bool = True) -> frozenset[str]:
     """The quotas, amounts, deadlines, dates and frequencies a text states (百分之十, 十五日, 30%,
     每月一次, 2027年7月1日); `periods`: a period with no count (每季度公布) as once a period too;
     `measures`: distances, areas, weights, volumes, noise levels and counts by a measure word (五十米,
-    五十五分贝, 三张) too."""
+    五十五分贝, 三张) too; `spoken`: money said of a fine without its unit (罚一万到五万) too."""
     if not measures:
-        return frozenset(f for f in figures(text, periods) if (figure_value(f) or ("",))[0] not in _MEASURES)
+        return frozenset(f for f in figures(text, periods, spoken=spoken)
+                         if (figure_value(f) or ("",))[0] not in _MEASURES)
+    if spoken:
+        said = frozenset(_figure(f"{m.group(1) or m.group(2)}元") for clause in _FINE_CLAUSE.findall(normalize(text))
+                         for m in _SPOKEN_MONEY.finditer(_REFERENCE.sub("", clause)) if m.group(2) != "一")
+        return figures(text, periods, spoken=False) | said
     text = _BARE_FREQUENCY.sub(r"每\1\2\3次", _REFERENCE.sub("", normalize(text)))
     dates = {m.group() for m in _DATE.finditer(text)}
     text = _MONTH_NAME.sub("，", _DATE.sub("，", text))

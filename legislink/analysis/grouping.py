@@ -259,7 +259,7 @@ def _ask_apart(texts: Sequence[str]) -> np.ndarray | None:
         # comments asking for a higher speed or weight limit by the figure each names (ARI 0.773
         # without, 0.748 with; every other set within 0.001; 2026-12-05, sixth session), and so are counts
         # by a measure word (超过三张的禁止 beside 收紧到每人两张: one point, 2026-12-06).
-        stated = [figures(t, periods=False, measures=False) for t in texts]
+        stated = [figures(t, periods=False, measures=False, spoken=False) for t in texts]
         column: dict = {}
         rows, cols = [], []
         for i, found in enumerate(stated):

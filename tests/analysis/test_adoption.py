@@ -450,6 +450,18 @@ def test_a_sentence_that_asks_for_more_beside_a_keep_is_another_ask():
     assert ask_kind("草案第十条规定用人单位也应当公示。这一条请保留。") == "keep"
 
 
+def test_money_said_of_a_fine_without_its_unit_is_money():
+    assert figures("一万到五万的罚款挺合适的") == {"一万元", "五万元"}
+    assert figures("在楼道充个电就罚二百到一千，太重了") == {"二百元", "一千元"}
+    assert figures("罚款五十块太少") == {"五十元"}
+    # Only in a clause about a fine, and not approximate (一万多), nor 一块 (a piece of), nor for grouping.
+    assert figures("小区一万多户，一块牌子也没有") == frozenset()
+    assert figures("一万到五万的罚款挺合适的", spoken=False) == frozenset()
+    kept = "违反本条规定的，处一万元以上五万元以下罚款。"
+    eased = revision(("第一条", kept, "第一条", kept.replace("一万元", "五千元"), "modified"), *BASE[1:])
+    assert propose(Opinion("一万到五万的罚款挺合适的，请保留。", article="第一条"), eased).outcome == "not_adopted"
+
+
 def test_counts_by_their_measure_word_are_figures():
     # Each measure word counts things of its own kind: 三株 is compared with 五株, not with 三台.
     assert figures("每日抽检农产品不少于二十批次") == {"二十批次"}
