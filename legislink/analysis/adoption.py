@@ -361,7 +361,7 @@ _FAMILY = {"%": ("share", 1), "个工作日": ("time", 1), "工作日": ("time",
            "米": ("length", 1), "千克": ("weight", 1000), "公斤": ("weight", 1000), "克": ("weight", 1),
            "吨": ("weight", 1e6), "毫升": ("volume", 1), "升": ("volume", 1000), "分贝": ("loudness", 1),
            **{word: (f"count of {word}", 1) for word in _CLASSIFIERS}}
-_MEASURES = frozenset({"area", "length", "weight", "volume", "loudness",
+_MEASURES = frozenset({"area", "length", "weight", "volume", "loudness", "speed",
                        *(f"count of {word}" for word in _CLASSIFIERS)})
 _UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|个星期|星期|周岁|岁|周|个月|月|年|倍|万元|元|名|人|次"
                    r"|学时|课时|个小时|小时|个钟头|钟头|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|毫升|升|分贝"
@@ -392,6 +392,11 @@ def figure_value(figure: str) -> tuple[str, float] | None:
             return None
     if clock := _CLOCK.fullmatch(figure):
         return _hour_of(clock)
+    if speed := _SPEED_FIGURE.fullmatch(figure):
+        try:
+            return ("speed", _cn_number(speed.group(1)) if not speed.group(1).isdigit() else float(speed.group(1)))
+        except ValueError:
+            return None
     if not figure.startswith("百分之") and (fraction := _FRACTION.fullmatch(figure)):
         try:
             return ("share", 100 * cn_to_int(fraction.group(2)) / cn_to_int(fraction.group(1)))
@@ -587,6 +592,12 @@ _DATE = re.compile(r"([0-9]{4}|[零〇一二三四五六七八九]{4})年"
 _MONTH_NAME = re.compile(r"(?<![0-9零〇一二两三四五六七八九十个])(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?![份])")
 
 
+# A speed (时速不得超过每小时二十公里, 每小时十五公里, 时速二十公里): so many kilometres an hour, one figure,
+# not a distance beside a period.
+_SPEED = re.compile(rf"(?:时速|每小时)(?:不得超过|不超过|不得高于|不高于|最高|最低|限)?(?:每小时)?({_NUMERAL})(?:公里|千米)")
+_SPEED_FIGURE = re.compile(rf"时速({_NUMERAL})公里")
+
+
 # Money as it is said of a fine (罚一万到五万, 罚二百到一千, 罚五十块): in a clause about a fine (罚), an amount of
 # hundreds, thousands or ten thousands with no unit after it, or any amount with 块 (the spoken 元; not 一块,
 # a piece of), is so many 元. The grouping leaves them out (`spoken`): read as figures there they set apart
@@ -614,6 +625,8 @@ def figures(text: str, periods: bool = True, measures: bool = True, spoken: bool
                          for m in _SPOKEN_MONEY.finditer(_REFERENCE.sub("", clause)) if m.group(2) != "一")
         return figures(text, periods, spoken=False) | said
     text = _BARE_FREQUENCY.sub(r"每\1\2\3次", _REFERENCE.sub("", normalize(text)))
+    speeds = {_figure(f"时速{m.group(1)}公里") for m in _SPEED.finditer(text)}
+    text = _SPEED.sub("，", text)
     dates = {m.group() for m in _DATE.finditer(text)}
     text = _MONTH_NAME.sub("，", _DATE.sub("，", text))
     frequencies = list(_FREQUENCY.finditer(text))
@@ -626,7 +639,7 @@ def figures(text: str, periods: bool = True, measures: bool = True, spoken: bool
     for start in reversed(counts):
         text = text[:start] + "，" + text[start:].split("次", 1)[1]
     counted = {_figure(m.group()) for m in _COUNTED.finditer(text) if m.group(1) != "一"}
-    return frozenset(often | dates | counted | {_figure(m.group()) for m in _FIGURE.finditer(text)})
+    return frozenset(often | dates | counted | speeds | {_figure(m.group()) for m in _FIGURE.finditer(text)})
 
 
 # A value asked for (改为七日, 提高到一百元, 降为十元, 放宽到四小时): a verb of change and the result

@@ -462,6 +462,13 @@ def test_money_said_of_a_fine_without_its_unit_is_money():
     assert propose(Opinion("一万到五万的罚款挺合适的，请保留。", article="第一条"), eased).outcome == "not_adopted"
 
 
+def test_a_speed_is_one_figure_not_a_distance():
+    assert figures("时速不得超过每小时二十公里") == {"时速二十公里"}
+    assert figure_value("时速十五公里") == ("speed", 15)
+    assert figure_moved({"时速十五公里"}, "时速不得超过每小时二十五公里", "时速不得超过每小时二十公里") == "时速二十公里"
+    assert figures("往返二十公里") == {"二十公里"}
+
+
 def test_counts_by_their_measure_word_are_figures():
     # Each measure word counts things of its own kind: 三株 is compared with 五株, not with 三台.
     assert figures("每日抽检农产品不少于二十批次") == {"二十批次"}
