@@ -360,11 +360,12 @@ _FAMILY = {"%": ("share", 1), "个工作日": ("time", 1), "工作日": ("time",
            "平方米": ("area", 1), "公里": ("length", 1000), "千米": ("length", 1000), "厘米": ("length", 0.01),
            "米": ("length", 1), "千克": ("weight", 1000), "公斤": ("weight", 1000), "克": ("weight", 1),
            "吨": ("weight", 1e6), "毫升": ("volume", 1), "升": ("volume", 1000), "分贝": ("loudness", 1),
+           "公里/时": ("speed", 1),
            **{word: (f"count of {word}", 1) for word in _CLASSIFIERS}}
 _MEASURES = frozenset({"area", "length", "weight", "volume", "loudness", "speed",
                        *(f"count of {word}" for word in _CLASSIFIERS)})
 _UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|个星期|星期|周岁|岁|周|个月|月|年|倍|万元|元|名|人|次"
-                   r"|学时|课时|个小时|小时|个钟头|钟头|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|毫升|升|分贝"
+                   r"|学时|课时|个小时|小时|个钟头|钟头|分钟|平方米|公里/时|公里|千米|厘米|米|千克|公斤|克|吨|毫升|升|分贝"
                    rf"|{'|'.join(_CLASSIFIERS)})?$")
 
 
@@ -392,11 +393,6 @@ def figure_value(figure: str) -> tuple[str, float] | None:
             return None
     if clock := _CLOCK.fullmatch(figure):
         return _hour_of(clock)
-    if speed := _SPEED_FIGURE.fullmatch(figure):
-        try:
-            return ("speed", _cn_number(speed.group(1)) if not speed.group(1).isdigit() else float(speed.group(1)))
-        except ValueError:
-            return None
     if not figure.startswith("百分之") and (fraction := _FRACTION.fullmatch(figure)):
         try:
             return ("share", 100 * cn_to_int(fraction.group(2)) / cn_to_int(fraction.group(1)))
@@ -594,8 +590,8 @@ _MONTH_NAME = re.compile(r"(?<![0-9零〇一二两三四五六七八九十个])(
 
 # A speed (时速不得超过每小时二十公里, 每小时十五公里, 时速二十公里): so many kilometres an hour, one figure,
 # not a distance beside a period.
-_SPEED = re.compile(rf"(?:时速|每小时)(?:不得超过|不超过|不得高于|不高于|最高|最低|限)?(?:每小时)?({_NUMERAL})(?:公里|千米)")
-_SPEED_FIGURE = re.compile(rf"时速({_NUMERAL})公里")
+_SPEED = re.compile(rf"(?:时速|每小时)(?:不得超过|不超过|不得高于|不高于|最高|最低|限)?(?:每小时)?"
+                    rf"({_NUMERAL})(?:公里|千米)")
 
 
 # Money as it is said of a fine (罚一万到五万, 罚二百到一千, 罚五十块): in a clause about a fine (罚), an amount of
@@ -625,7 +621,7 @@ def figures(text: str, periods: bool = True, measures: bool = True, spoken: bool
                          for m in _SPOKEN_MONEY.finditer(_REFERENCE.sub("", clause)) if m.group(2) != "一")
         return figures(text, periods, spoken=False) | said
     text = _BARE_FREQUENCY.sub(r"每\1\2\3次", _REFERENCE.sub("", normalize(text)))
-    speeds = {_figure(f"时速{m.group(1)}公里") for m in _SPEED.finditer(text)}
+    speeds = {_figure(f"{m.group(1)}公里/时") for m in _SPEED.finditer(text)}
     text = _SPEED.sub("，", text)
     dates = {m.group() for m in _DATE.finditer(text)}
     text = _MONTH_NAME.sub("，", _DATE.sub("，", text))

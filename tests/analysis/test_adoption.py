@@ -463,9 +463,10 @@ def test_money_said_of_a_fine_without_its_unit_is_money():
 
 
 def test_a_speed_is_one_figure_not_a_distance():
-    assert figures("时速不得超过每小时二十公里") == {"时速二十公里"}
-    assert figure_value("时速十五公里") == ("speed", 15)
-    assert figure_moved({"时速十五公里"}, "时速不得超过每小时二十五公里", "时速不得超过每小时二十公里") == "时速二十公里"
+    assert figures("时速不得超过每小时二十公里") == {"二十公里/时"}
+    assert figure_value("十五公里/时") == ("speed", 15)
+    limit = "时速不得超过每小时二十五公里"
+    assert figure_moved({"十五公里/时"}, limit, limit.replace("二十五", "二十")) == "二十公里/时"
     assert figures("往返二十公里") == {"二十公里"}
 
 
