@@ -661,6 +661,15 @@ _REQUEST = re.compile(r"建议|希望|要求|请求|呼吁|最好|修改为|改�
 _ADDED = re.compile(r"也|还|另外|同时|此外|再")
 
 
+def _asks_more(sentence: str) -> bool:
+    """Whether a sentence beside a keep asks for something more: it requests (建议, 希望), or asks with a
+    word of addition (…也应当限制在百分之十以内) and does not tell what the provision says; keeping or
+    refusing a change is no more."""
+    asks = _REQUEST.search(sentence) or (_ASKING.search(sentence) and _ADDED.search(sentence)
+                                         and not _PROVIDES.search(sentence))
+    return bool(asks) and not _KEEP.search(sentence) and not _refuses_only(sentence)
+
+
 # A negated verb of change and what it governs up to the clause's end (千万别删掉或者放宽, 不要降低):
 # the negations of comments and the change verbs of _CHANGE and _DELETE; not the 不 of an A-not-A
 # question (能不能再延长点, 要不要: _A_NOT_A below), which asks whether and negates nothing.
@@ -723,9 +732,7 @@ def ask_kind(text: str, negated: bool = True, also_keep: list | None = None, app
     # A change cue counts where the comment asks, not in its story ("有了明确的上限…建议保留"); a
     # sentence that requests without keeping anything (请保留。另外希望…) asks for something more.
     # A sentence whose only request is a change refused (建议不要再压缩) keeps, it asks nothing more.
-    more = other_asks and any((_REQUEST.search(s) or _ASKING.search(s) and _ADDED.search(s) and not _PROVIDES.search(s))
-                              and not _KEEP.search(s) and not _refuses_only(s)
-                              for s in _SENTENCES.findall(text))
+    more = other_asks and any(_asks_more(s) for s in _SENTENCES.findall(text))
     if other_asks and not more:
         # …and so does a separate ask beside the keep in its own sentence (这一条要保留；另外建议加上二维码,
         # 请务必保留；另外砍树之前还应当公示): a piece of it, split where asks are (_POINTS), that asks
