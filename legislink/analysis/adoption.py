@@ -1097,9 +1097,18 @@ def _said(text: str, settings: Settings, kind: str) -> str:
     return _CUES.sub("，", said) if settings.cues_out else said
 
 
+# The words statutes frame a quota with (每年不少于, 不超过, 以上, 至少): a closed class of drafting, as
+# much a part of a figure as its characters.
+_QUOTA_FRAME = {pair for period in ("每年", "每月", "每日", "每天", "每周", "")
+                for bound in ("不少于", "不超过", "不低于", "不高于", "不多于", "至少", "最多", "最少",
+                              "以上", "以下", "以内")
+                for pair in pairs(period + bound)}
+
+
 def _figure_only(found: set[str], text: str) -> bool:
-    """Whether the pairs found are all characters of the text's figures."""
-    return not found - set(pairs("".join(figures(text))))
+    """Whether the pairs found are all characters of the text's figures, or of the words that frame a
+    quota (每年不少于)."""
+    return not found - set(pairs("".join(figures(text)))) - _QUOTA_FRAME
 
 
 def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: str) -> Proposal:

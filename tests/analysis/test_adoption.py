@@ -470,6 +470,19 @@ def test_a_speed_is_one_figure_not_a_distance():
     assert figures("往返二十公里") == {"二十公里"}
 
 
+def test_another_article_sharing_only_a_quota_frame_is_not_where_the_ask_went():
+    # The new article shares with the ask only the frame of its quota (每年不少于), not its subject.
+    budget = "献血工作所需经费列入本级财政预算。"
+    others = ["市场监管部门负责食品安全监督管理。", "教育部门负责学校体育工作。", "交通部门负责道路运输管理。",
+              "民政部门负责养老服务体系建设。", "卫生健康部门负责医疗机构管理。", "生态环境部门负责噪声污染防治。",
+              "公安机关负责道路交通秩序。", "应急管理部门负责安全生产综合监督。", "水务部门负责城市供水排水。"]
+    same = [(f"第{k}条", text, f"第{k}条", text, "same") for k, text in zip("二三四五六七八九十", others, strict=True)]
+    mobile = "血站应当到乡镇开展流动采血，每个乡镇每年不少于两次。"
+    rev = revision(("第一条", budget, "第一条", budget, "same"), *same, (None, None, "第十一条", mobile, "added"))
+    ask = Opinion("建议明确献血经费按照常住人口每人每年不少于一元的标准列入财政预算。", article="第一条")
+    assert propose(ask, rev).outcome == "not_adopted"
+
+
 def test_counts_by_their_measure_word_are_figures():
     # Each measure word counts things of its own kind: 三株 is compared with 五株, not with 三台.
     assert figures("每日抽检农产品不少于二十批次") == {"二十批次"}
