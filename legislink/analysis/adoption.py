@@ -228,8 +228,10 @@ _KEEP = re.compile(r"保留|维持|保持|留下|留着|不变|不要删|不宜�
                    rf"|{_REFUSED_VERB.pattern}")
 _DELETE = re.compile(r"删去|删除|删掉|删了|拿掉|砍掉|去掉|取消|废止|不再规定")
 # The drafting verb 保留 and a negated deletion: a keep-ask beyond doubt, as 维持 and 保持 are not
-# (维持秩序, 保持联系); only these make a keep-ask beside an ask for a change (keep_and_change).
-_KEEP_FIRM = re.compile(r"保留|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消")
+# (维持秩序, 保持联系) — unless a request puts them forward with no object (建议保持，同时规定…, 请维持不变);
+# only these make a keep-ask beside an ask for a change (keep_and_change).
+_KEEP_FIRM = re.compile(r"保留|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消"
+                        r"|(?:建议|请|应当|应该)(?:保持|维持)(?=[，,。；;！!]|$|不变|原样|现状)")
 # 规定 after a provision's name describes the text (第二款规定…, 草案规定…: "provides"), not an ask; so
 # does the noun 规定 (减速避让的规定请保留, 这个规定很好, 第四十一条的保密规定).
 _PROVIDES = re.compile(r"(?:条|款|项|草案|本法|条例)的?规定|的规定|(?:这|该|此|本)(?:个|项|条)?规定"

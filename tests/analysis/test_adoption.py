@@ -483,6 +483,13 @@ def test_another_article_sharing_only_a_quota_frame_is_not_where_the_ask_went():
     assert propose(ask, rev).outcome == "not_adopted"
 
 
+def test_a_keep_put_forward_by_a_request_beside_an_ask_for_more_is_judged_with_it():
+    records = "医疗机构应当将输血记录纳入病历管理。"
+    rev = revision(("第一条", records, "第一条", records, "same"), *BASE[1:])
+    both = "输血记录纳入病历管理，这个规定是对的，建议保持，同时规定输血记录保存不少于三十年。"
+    assert propose(Opinion(both, article="第一条"), rev).outcome == "partly"
+
+
 def test_counts_by_their_measure_word_are_figures():
     # Each measure word counts things of its own kind: 三株 is compared with 五株, not with 三台.
     assert figures("每日抽检农产品不少于二十批次") == {"二十批次"}
