@@ -228,10 +228,11 @@ _KEEP = re.compile(r"保留|维持|保持|留下|留着|不变|不要删|不宜�
                    rf"|{_REFUSED_VERB.pattern}")
 _DELETE = re.compile(r"删去|删除|删掉|删了|拿掉|砍掉|去掉|取消|废止|不再规定")
 # The drafting verb 保留 and a negated deletion: a keep-ask beyond doubt, as 维持 and 保持 are not
-# (维持秩序, 保持联系) — unless a request puts them forward with no object (建议保持，同时规定…, 请维持不变);
+# (维持秩序, 保持联系) — unless a request puts them forward with no object (建议保持，同时规定…, 请维持不变) —,
+# and 留着 with a modal of need (这条一定要留着);
 # only these make a keep-ask beside an ask for a change (keep_and_change).
 _KEEP_FIRM = re.compile(r"保留|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消"
-                        r"|(?:建议|请|应当|应该)(?:保持|维持)(?=[，,。；;！!]|$|不变|原样|现状)")
+                        r"|(?:建议|请|应当|应该)(?:保持|维持)(?=[，,。；;！!]|$|不变|原样|现状)|(?:要|得|请)留着")
 # 规定 after a provision's name describes the text (第二款规定…, 草案规定…: "provides"), not an ask; so
 # does the noun 规定 (减速避让的规定请保留, 这个规定很好, 第四十一条的保密规定).
 _PROVIDES = re.compile(r"(?:条|款|项|草案|本法|条例)的?规定|的规定|(?:这|该|此|本)(?:个|项|条)?规定"
@@ -294,9 +295,11 @@ def _figure(text: str) -> str:
     return text.replace("％", "%").replace("两", "二").replace("一半", "二分之一").replace("半数", "二分之一")
 
 
-# Where a comment asks (the rest is its story): the modal and request words of comments and drafts.
+# Where a comment asks (the rest is its story): the modal and request words of comments and drafts, and
+# the verbs of putting words into a text (写上, 写进, 加上).
 # 保留 asks to keep; 请 before a verb is the polite imperative (请保留, 请加上, 请把…写上), not 申请 or 请假.
 _ASKING = re.compile(r"建议|希望|应当|应该|要求|请求|呼吁|必须|最好|不得|不能|不准|修改为|改为|增加|删去|删除|取消"
+                     r"|写上|写进|写入|加上|加进"
                      r"|明确|保留|(?<![申邀聘宴提报催敬])请(?=务必|一定|把|将|在|给|对|写|加|增|删|改|明确|规定|保留"
                      r"|取消|考虑|不要|别|允许|降|提高|延长|缩短)")
 # Where one ask ends and the next begins: 一是…二是…, ；, 并, 同时, 此外, the connectives that add a

@@ -99,6 +99,9 @@ def test_a_figure_written_as_asked_beside_another_ask_is_partly_when_the_diff_ju
     rev = revision(("第一条", notice, "第一条", notice.replace("三个月", "六个月"), "modified"), *BASE[1:])
     both = "第一条三个月太短，建议提前半年公布，还要规定五年之内只能调一次价。"
     assert propose(Opinion(both, article="第一条"), rev).outcome == "partly"
+    # 留着 with a modal of need keeps; 写上 asks for words to be put in.
+    more = "输血记录纳入病历管理这条一定要留着，还要写上谁泄露了病历要处分谁。"
+    assert propose(Opinion(more, article="第一条"), rev).outcome == "partly"
     assert propose(Opinion("第一条三个月太短，建议提前半年公布。", article="第一条"), rev).outcome == "adopted"
 
 
@@ -437,6 +440,9 @@ def test_two_asks_each_of_its_own_figure_with_one_written_are_partly():
     rev = revision(("第一条", before, "第一条", after, "modified"), *BASE[1:])
     both = "起始年龄建议降到十七周岁；上限也可以放到六十周岁。"
     assert propose(Opinion(both, article="第一条"), rev).outcome == "partly"
+    # 留着 with a modal of need keeps; 写上 asks for words to be put in.
+    more = "输血记录纳入病历管理这条一定要留着，还要写上谁泄露了病历要处分谁。"
+    assert propose(Opinion(more, article="第一条"), rev).outcome == "partly"
     assert propose(Opinion("上限建议放到六十周岁。", article="第一条"), rev).outcome == "adopted"
 
 
@@ -488,6 +494,9 @@ def test_a_keep_put_forward_by_a_request_beside_an_ask_for_more_is_judged_with_i
     rev = revision(("第一条", records, "第一条", records, "same"), *BASE[1:])
     both = "输血记录纳入病历管理，这个规定是对的，建议保持，同时规定输血记录保存不少于三十年。"
     assert propose(Opinion(both, article="第一条"), rev).outcome == "partly"
+    # 留着 with a modal of need keeps; 写上 asks for words to be put in.
+    more = "输血记录纳入病历管理这条一定要留着，还要写上谁泄露了病历要处分谁。"
+    assert propose(Opinion(more, article="第一条"), rev).outcome == "partly"
 
 
 def test_counts_by_their_measure_word_are_figures():
