@@ -460,6 +460,7 @@ def test_money_said_of_a_fine_without_its_unit_is_money():
     assert figures("一万到五万的罚款挺合适的") == {"一万元", "五万元"}
     assert figures("在楼道充个电就罚二百到一千，太重了") == {"二百元", "一千元"}
     assert figures("罚款五十块太少") == {"五十元"}
+    assert figures("四十六条那个罚款对俺们太重咯，改成一百块到一千块吧。") == {"一百元", "一千元"}
     # Only in a clause about a fine, and not approximate (一万多), nor 一块 (a piece of), nor for grouping.
     assert figures("小区一万多户，一块牌子也没有") == frozenset()
     assert figures("一万到五万的罚款挺合适的", spoken=False) == frozenset()
