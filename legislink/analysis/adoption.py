@@ -599,8 +599,8 @@ _SPEED = re.compile(rf"(?:时速|每小时)(?:不得超过|不超过|不得高�
                     rf"({_NUMERAL})(?:公里|千米)")
 
 
-# Money as it is said of a fine (罚一万到五万, 罚二百到一千, 罚五十块): in a sentence about a fine (罚; 那个罚款
-#太重咯，改成一百块到一千块吧 names the fine a clause before the amounts), an amount of
+# Money as it is said of a fine (罚一万到五万, 罚二百到一千, 罚五十块): in a sentence about a fine (罚;
+# 那个罚款太重咯，改成一百块到一千块吧 names the fine a clause before the amounts), an amount of
 # hundreds, thousands or ten thousands with no unit after it, or any amount with 块 (the spoken 元; not 一块,
 # a piece of), is so many 元. The grouping leaves them out (`spoken`): there they hold apart the residents
 # who name the fine they find too light from those who do not (ARI 0.746 → 0.743 on 就业 and 0.691 →
