@@ -605,7 +605,7 @@ _SPEED = re.compile(rf"(?:时速|每小时)(?:不得超过|不超过|不得高�
 # a piece of), is so many 元. The grouping leaves them out (`spoken`): there they hold apart the residents
 # who name the fine they find too light from those who do not (ARI 0.746 → 0.743 on 就业 and 0.691 →
 # 0.688 on `yanhua` with them, 2026-12-06).
-_FINE_CLAUSE = re.compile(r"[^。；;！!？?\n]*罚[^。；;！!？?\n]*")
+_FINE_SENTENCE = re.compile(r"[^。；;！!？?\n]*罚[^。；;！!？?\n]*")
 _SPOKEN_MONEY = re.compile(
     r"(?<![第0-9零〇一二两三四五六七八九十百千万.])"
     r"((?:[0-9零〇一二两三四五六七八九十]*[百千万])+[0-9零〇一二两三四五六七八九十]*|[0-9]{3,})"
@@ -624,7 +624,7 @@ def figures(text: str, periods: bool = True, measures: bool = True, spoken: bool
         return frozenset(f for f in figures(text, periods, spoken=spoken)
                          if (figure_value(f) or ("",))[0] not in _MEASURES)
     if spoken:
-        said = frozenset(_figure(f"{m.group(1) or m.group(2)}元") for clause in _FINE_CLAUSE.findall(normalize(text))
+        said = frozenset(_figure(f"{m.group(1) or m.group(2)}元") for clause in _FINE_SENTENCE.findall(normalize(text))
                          for m in _SPOKEN_MONEY.finditer(_REFERENCE.sub("", clause)) if m.group(2) != "一")
         return figures(text, periods, spoken=False) | said
     text = _BARE_FREQUENCY.sub(r"每\1\2\3次", _REFERENCE.sub("", normalize(text)))
