@@ -1608,10 +1608,17 @@ def _shared_runs(ask: str, final: str, length: int) -> frozenset[str]:
     return frozenset(kept)
 
 
+_ALL = re.compile(r"全部|全都")
+
+
 def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, text: str, home: _Final,
                     share: float) -> Proposal | None:
     """An asked figure now in the article commented on (adopted), or another figure of its kind there
     in the asked direction (partly); None otherwise."""
+    # All of what a share of the article counts (应当全部是低地板车 against 不低于百分之五十) is a share of 100.
+    if _ALL.search(text) and any((figure_value(f) or ("",))[0] == "share"
+                                 for f in figures(revision.old_text.get(opinion.article or "", ""))):
+        text = _ALL.sub("百分之百", text)
     if written := _figures_written(revision, text, home, settings):
         # The asked figure is now in the article commented on, which did not have it: a rewrite as asked,
         # unless another ask of the comment (另外…网上办理) is not made there (figure_not_all).

@@ -500,6 +500,15 @@ def test_a_keep_put_forward_by_a_request_beside_an_ask_for_more_is_judged_with_i
     assert propose(Opinion(more, article="第一条"), rev).outcome == "partly"
 
 
+def test_all_asked_where_the_article_sets_a_share_is_a_share_of_a_hundred():
+    buses = "新增和更新的公交车中低地板车的比例不低于百分之五十。"
+    rev = revision(("第一条", buses, "第一条", buses.replace("五十", "七十"), "modified"), *BASE[1:])
+    ask = Opinion("新增和更新的公交车应当全部是低地板车，百分之五十太低了。", article="第一条")
+    assert propose(ask, rev).outcome == "partly"
+    done = revision(("第一条", buses, "第一条", buses.replace("五十", "百"), "modified"), *BASE[1:])
+    assert propose(ask, done).outcome == "adopted"
+
+
 def test_counts_by_their_measure_word_are_figures():
     # Each measure word counts things of its own kind: 三株 is compared with 五株, not with 三台.
     assert figures("每日抽检农产品不少于二十批次") == {"二十批次"}
