@@ -97,9 +97,8 @@ def sets(shared: Path) -> dict[str, tuple[Path, Path, Path]]:
     # shipin_rev and ranqi_rev (since 2026-12-05) and mingcheng_rev, lvhua_rev and nongmao_rev (since the
     # seventh session), lvyou_rev, jiaotong_rev, xiaofang_rev and paishui_rev (since the eighth) and
     # xianxue_rev and anquan_rev (since 2026-12-06; gongyuan_rev and jianshen_rev, written beside them,
-    # are held out), each
-    # measured once blind first (README, "Adoption proposals"), are tuning sets; any other folder of
-    # adoption_heldout is not read.
+    # are held out), each measured once blind first (README, "Adoption proposals"), are tuning sets; any
+    # other folder of adoption_heldout is not read.
     folders = sorted((fixtures / "adoption").glob("*/")) + [fixtures / "adoption_heldout" / name
                                                              for name in ("dianshang_rev", "jiaoyu_rev", "wuye_rev",
                                                                           "wuzhangai_rev", "dianti_rev",

@@ -218,10 +218,11 @@ class Proposal:
 # complaints of too much or too little).
 _RAISING = r"提高|上调|调高|加大|加重|延长|推迟|延后|扩大|涨(?![水潮])"
 _LOWERING = r"降低|下调|调低|减少|减轻|缩短|压缩|减半|缩小|降(?![水温雨雪落临生])"
+_MOVES = rf"{_RAISING}|{_LOWERING}"
 # A move of a figure refused (请不要缩短, 别再延长了, 不要再提高): the negations of a request before those
 # verbs: leave it where it is. _REFUSED_MOVE is the negation alone, _REFUSED_VERB the verb it refuses too.
-_REFUSED_MOVE = re.compile(rf"(?:不要|不用|不必|不宜|不应|(?<!能)不能|不建议|千万别|别)再?(?={_RAISING}|{_LOWERING})")
-_REFUSED_VERB = re.compile(rf"{_REFUSED_MOVE.pattern}({_RAISING}|{_LOWERING})")
+_REFUSED_MOVE = re.compile(rf"(?:不要|不用|不必|不宜|不应|(?<!能)不能|不建议|千万别|别)再?(?={_MOVES})")
+_REFUSED_VERB = re.compile(rf"{_REFUSED_MOVE.pattern}({_MOVES})")
 _KEEP = re.compile(r"保留|维持|保持|留下|留着|不变|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消"
                    r"|不要动|别动|不用动|不必动|(?:不要|别|不用|不必)再?改(?![成为])|继续沿用|坚持现行|赞成"
                    r"|支持(?:本条|这一?条|该条|此条|第[^条，,。]{1,6}条)"
@@ -311,7 +312,7 @@ _POINTS = re.compile(r"[；;]|[一二三四五六七八九十]是"
                      r"|(?:，|,)?(?:并且|而且|(?<![合归兼吞])并(?![入到进处])|同时|此外|另外|还要|以及"
                      r"|还有(?=[，,])|再有|再就是|其次|再者)"
                      r"|[，,](?=[^，,。；;]{0,10}也(?:应该|应当|要|得|必须|需要|应"
-                     rf"|{_RAISING}|{_LOWERING}|改为|改成|增加))")
+                     rf"|{_MOVES}|改为|改成|增加))")
 _SENTENCES = re.compile(r"[^。！？!?\n]+")
 _QUOTED_ANY = re.compile(r"[“\"「『][^”\"」』]*[”\"」』]")
 
@@ -326,7 +327,7 @@ def ask_clauses(text: str) -> str:
     return "。".join(asking or sentences)
 
 
-_MOVING = re.compile(rf"{_RAISING}|{_LOWERING}")
+_MOVING = re.compile(_MOVES)
 
 
 def _bare(sentence: str) -> bool:
@@ -593,9 +594,14 @@ _DATE = re.compile(r"([0-9]{4}|[零〇一二三四五六七八九]{4})年"
 _MONTH_NAME = re.compile(r"(?<![0-9零〇一二两三四五六七八九十个])(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?![份])")
 
 
+# The bounds statutes set a figure with: 以上, 以下, 以内 (民法典 第一千二百五十九条, 刑法 第九十九条), and a
+# comparative negated (不得超过, 不得少于, 不得低于 in the laws of ../shared; 不 for 不得 in speech; 高于 and
+# 多于 the converses of 低于 and 少于), with 至少, 最多, 最少 of general Chinese.
+_COMPARATIVES = ("超过", "少于", "低于", "高于", "多于")
+_BOUNDS = (*(f"不{word}" for word in _COMPARATIVES), "至少", "最多", "最少", "以上", "以下", "以内")
 # A speed (时速不得超过每小时二十公里, 每小时十五公里, 时速二十公里): so many kilometres an hour, one figure,
-# not a distance beside a period.
-_SPEED = re.compile(rf"(?:时速|每小时)(?:不得超过|不超过|不得高于|不高于|最高|最低|限)?(?:每小时)?"
+# not a distance beside a period; an upper bound may stand before it (不得超过, 最高, 限) or a lower one.
+_SPEED = re.compile(rf"(?:时速|每小时)(?:不得?(?:超过|高于)|最高|最低|限)?(?:每小时)?"
                     rf"({_NUMERAL})(?:公里|千米)")
 
 
@@ -1103,11 +1109,9 @@ def _said(text: str, settings: Settings, kind: str) -> str:
     return _CUES.sub("，", said) if settings.cues_out else said
 
 
-# The words statutes frame a quota with (每年不少于, 不超过, 以上, 至少): a closed class of drafting, as
+# The words statutes frame a quota with (每年不少于, 不超过, 以上, 至少: a period and a bound, _BOUNDS), as
 # much a part of a figure as its characters.
-_QUOTA_FRAME = {pair for period in ("每年", "每月", "每日", "每天", "每周", "")
-                for bound in ("不少于", "不超过", "不低于", "不高于", "不多于", "至少", "最多", "最少",
-                              "以上", "以下", "以内")
+_QUOTA_FRAME = {pair for period in ("每年", "每月", "每日", "每天", "每周", "") for bound in _BOUNDS
                 for pair in pairs(period + bound)}
 
 
