@@ -145,6 +145,12 @@ STAGES = {
         (grouping, "ASK_PENALTY"): [0.0, 0.3, 0.45, 0.6, 1.0],
         (grouping, "FIGURE_PENALTY"): [0.0, 0.15, 0.3],
     }),
+    # The same for a voice the cut leaves alone and that then joins the group it resembles most: how far
+    # asks of another kind or figure hold it off (2026-12-06: strays joined regardless).
+    "grouping-strays": ("grouping_objective", {
+        (grouping, "ATTACH_ASK_PENALTY"): [0.0, 0.3, 0.45, 1.0],
+        (grouping, "ATTACH_FIGURE_PENALTY"): [0.0, 0.15],
+    }),
     "duplicates": ("duplicate_f1", {
         (duplicates, "MIN_BLOCK_LINK"): [0.1, 0.15, 0.25],
         (duplicates, "MIN_TEMPLATE_COVERAGE"): [0.4, 0.5, 0.6],
@@ -327,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     sets = {name: LabeledSet(law, labels) for name, (law, labels) in chosen.items()}
     # The revision sets have no labels of attribution or off-topic: they take part in grouping-asks only.
     revisions = {}
-    if {"grouping-asks", "attribution-figures"} & set(args.stage):
+    if {"grouping-asks", "grouping-strays", "attribution-figures"} & set(args.stage):
         from tune_adoption import sets as adoption_sets
 
         revisions = {name: AdoptionSet(*paths) for name, paths in adoption_sets(SHARED).items()
@@ -335,8 +341,9 @@ def main(argv: list[str] | None = None) -> int:
     out = ROOT / "benchmarks" / "out" / "tune_result.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     for stage in args.stage:
-        # grouping-asks is scored on both kinds of set, attribution-figures on the revision sets alone.
-        scored = {"grouping-asks": sets | revisions, "attribution-figures": revisions}.get(stage, sets)
+        # The grouping's asks are scored on both kinds of set, attribution-figures on the revision sets alone.
+        scored = {"grouping-asks": sets | revisions, "grouping-strays": sets | revisions,
+                  "attribution-figures": revisions}.get(stage, sets)
         run_stage(stage, scored, out)
     return 0
 

@@ -7,7 +7,8 @@ Average-linkage agglomerative clustering on cosine distance groups them, cut at 
 with opposite asks, and asks of another kind or figure, held further apart. Residents who make one
 point in their own words share few words, so a voice the cut leaves alone then joins the group
 whose voices it resembles most on average, when it resembles them at all and does not ask the
-opposite of what the group asks.
+opposite of what the group asks; a voice asking another kind of move than a member (keep, delete,
+change) resembles it that much less.
 
 Past `exact_limit` voices (agglomerative clustering grows with the square), voices are first
 gathered into micro-clusters by MiniBatchKMeans over SVD features, each within one kind of ask, and
@@ -53,6 +54,10 @@ ATTACH_SIMILARITY = 0.05
 # (stage grouping-asks: comment sets by ARI, adoption sets by the accuracy of their groups' marks).
 ASK_PENALTY = 0.45
 FIGURE_PENALTY = 0.15
+# The same, for a voice left alone deciding which group to join (_attach_strays): chosen with the stage
+# grouping-strays of benchmarks/tune_analysis.py.
+ATTACH_ASK_PENALTY = 0.45
+ATTACH_FIGURE_PENALTY = 0.0
 MICRO_CLUSTER_SIZE = 8
 # Features in at least 1 / DENSE_SHARE of an article's voices are multiplied as a dense block.
 DENSE_SHARE = 50
@@ -153,9 +158,11 @@ def _two_stage(vectors: sparse.csr_matrix, stances: np.ndarray, seed: int,
     return _agglomerate(l2_normalize(centroids), np.sign(leaning), apart)[micro]
 
 
-def _attach_strays(labels: np.ndarray, vectors: sparse.csr_matrix, stances: np.ndarray) -> np.ndarray:
+def _attach_strays(labels: np.ndarray, vectors: sparse.csr_matrix, stances: np.ndarray,
+                   apart: np.ndarray | None = None) -> np.ndarray:
     """Voices alone in their cluster join the cluster of two or more whose voices they resemble
-    most on average, if at least ATTACH_SIMILARITY and the cluster does not lean the other way."""
+    most on average, if at least ATTACH_SIMILARITY and the cluster does not lean the other way; `apart`
+    (voice by voice, as in _agglomerate) is taken off that resemblance, member by member."""
     labels = np.unique(labels, return_inverse=True)[1]
     sizes = np.bincount(labels)
     groups, strays = np.flatnonzero(sizes > 1), np.flatnonzero(sizes[labels] == 1)
@@ -165,6 +172,8 @@ def _attach_strays(labels: np.ndarray, vectors: sparse.csr_matrix, stances: np.n
     # Mean of the members, not normalised: a voice's product with it is its average similarity.
     means = sparse.diags(1 / sizes[groups]) @ members @ vectors
     similarity = (vectors[strays] @ means.T).toarray()
+    if apart is not None:
+        similarity -= (sparse.diags(1 / sizes[groups]) @ members @ apart[strays].T).T
     opposite = np.outer(stances[strays], np.sign(members @ stances)) < 0
     similarity[opposite] = -np.inf
     best = similarity.argmax(axis=1)
@@ -181,9 +190,10 @@ def cluster_labels(vectors: sparse.csr_matrix, exact_limit: int, seed: int,
     stances = np.zeros(vectors.shape[0]) if stances is None else stances
     if vectors.shape[0] > exact_limit:
         labels = _two_stage(vectors, stances, seed, _ask_kinds(texts) if texts is not None else None)
-    else:
-        labels = _agglomerate(vectors, stances, _ask_apart(texts) if texts is not None else None)
-    return _attach_strays(labels, vectors, stances)
+        return _attach_strays(labels, vectors, stances)
+    labels = _agglomerate(vectors, stances, _ask_apart(texts) if texts is not None else None)
+    strays_apart = _ask_apart(texts, ATTACH_ASK_PENALTY, ATTACH_FIGURE_PENALTY) if texts is not None else None
+    return _attach_strays(labels, vectors, stances, strays_apart)
 
 
 def _representative(indices: Sequence[int], vectors: sparse.csr_matrix, voices: Sequence[Voice]) -> str:
@@ -241,15 +251,19 @@ def _ask_kinds(texts: Sequence[str]) -> np.ndarray:
     return np.array([{"figure": "change"}.get(k, k) for k in map(ask_kind, texts)])
 
 
-def _ask_apart(texts: Sequence[str]) -> np.ndarray | None:
+def _ask_apart(texts: Sequence[str], ask_penalty: float | None = None,
+               figure_penalty: float | None = None) -> np.ndarray | None:
     """What each pair of voices adds to its distance for asking a different move (`_ask_kinds`) or
     different figures (`adoption.figures`: both state some, none in common). A reviewer marks one
-    outcome a group, and the final text treats such asks apart."""
-    if not (ASK_PENALTY or FIGURE_PENALTY):
+    outcome a group, and the final text treats such asks apart. The penalties are ASK_PENALTY and
+    FIGURE_PENALTY unless given."""
+    ask_penalty = ASK_PENALTY if ask_penalty is None else ask_penalty
+    figure_penalty = FIGURE_PENALTY if figure_penalty is None else figure_penalty
+    if not (ask_penalty or figure_penalty):
         return None
     kinds = _ask_kinds(texts)
-    apart = ASK_PENALTY * (kinds[:, None] != kinds[None, :])
-    if FIGURE_PENALTY:
+    apart = ask_penalty * (kinds[:, None] != kinds[None, :])
+    if figure_penalty:
         # Voices by the figures they state, as a sparse incidence matrix: two stating voices share a
         # figure when their product is positive (one matrix product, not a loop over the pairs).
         # Periods with no count (每年, 每季度) are left out here: read as frequencies they set apart
@@ -270,7 +284,7 @@ def _ask_apart(texts: Sequence[str]) -> np.ndarray | None:
             incidence = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(column)))
             shared = (incidence @ incidence.T).toarray() > 0
             states = np.array([bool(f) for f in stated])
-            apart = apart + FIGURE_PENALTY * (np.outer(states, states) & ~shared)
+            apart = apart + figure_penalty * (np.outer(states, states) & ~shared)
     return apart
 
 
