@@ -731,7 +731,9 @@ def ask_kind(text: str, negated: bool = True, also_keep: list | None = None, app
     change refused is a keep-ask (_approves_as_is)."""
     text = _A_NOT_A.sub(r"是否\1", normalize(text))
     keep = bool(_KEEP.search(text) or _NEGATED_DELETE.search(text) or approval and _approves_as_is(text))
-    delete = bool(_DELETE.search(_NEGATED_DELETE.sub("", text)))
+    # A delete verb counts where the comment asks (…否则取消活动资格 is the story), and not inside the wording
+    # an ask puts forward (增加“…不得取消…”).
+    delete = bool(_DELETE.search(_NEGATED_DELETE.sub("", _PROPOSED.sub("", _request_sentences(text)))))
     asking = _PROVIDES.sub("", _KEEP.sub("", _request_sentences(text)))
     if keep and negated:
         # Where a keep-ask asks: a verb under a negation (别删掉或者放宽) asks for nothing to change, and
