@@ -159,10 +159,11 @@ def _two_stage(vectors: sparse.csr_matrix, stances: np.ndarray, seed: int,
 
 
 def _attach_strays(labels: np.ndarray, vectors: sparse.csr_matrix, stances: np.ndarray,
-                   apart: np.ndarray | None = None) -> np.ndarray:
+                   kinds: np.ndarray | None = None, apart: np.ndarray | None = None) -> np.ndarray:
     """Voices alone in their cluster join the cluster of two or more whose voices they resemble
-    most on average, if at least ATTACH_SIMILARITY and the cluster does not lean the other way; `apart`
-    (voice by voice, as in _agglomerate) is taken off that resemblance, member by member."""
+    most on average, if at least ATTACH_SIMILARITY and the cluster does not lean the other way. A
+    member asking another kind of move (`kinds`, as `_ask_kinds` reads them) counts ATTACH_ASK_PENALTY
+    less, and `apart` (voice by voice, as in _agglomerate) is taken off too, member by member."""
     labels = np.unique(labels, return_inverse=True)[1]
     sizes = np.bincount(labels)
     groups, strays = np.flatnonzero(sizes > 1), np.flatnonzero(sizes[labels] == 1)
@@ -170,10 +171,17 @@ def _attach_strays(labels: np.ndarray, vectors: sparse.csr_matrix, stances: np.n
         return labels
     members = sparse.csr_matrix((np.ones(len(labels)), (labels, np.arange(len(labels)))))[groups]
     # Mean of the members, not normalised: a voice's product with it is its average similarity.
-    means = sparse.diags(1 / sizes[groups]) @ members @ vectors
-    similarity = (vectors[strays] @ means.T).toarray()
+    averaging = sparse.diags(1 / sizes[groups]) @ members
+    similarity = (vectors[strays] @ (averaging @ vectors).T).toarray()
+    if kinds is not None and ATTACH_ASK_PENALTY:
+        # Each group's share of members asking each kind: the average penalty without a voice-by-voice
+        # matrix, which past `exact_limit` voices would not fit.
+        names, codes = np.unique(kinds, return_inverse=True)
+        shares = averaging @ sparse.csr_matrix((np.ones(len(codes)), (np.arange(len(codes)), codes)),
+                                               shape=(len(codes), len(names)))
+        similarity -= ATTACH_ASK_PENALTY * (1 - np.asarray(shares.todense())[:, codes[strays]].T)
     if apart is not None:
-        similarity -= (sparse.diags(1 / sizes[groups]) @ members @ apart[strays].T).T
+        similarity -= (averaging @ apart[strays].T).T
     opposite = np.outer(stances[strays], np.sign(members @ stances)) < 0
     similarity[opposite] = -np.inf
     best = similarity.argmax(axis=1)
@@ -188,12 +196,13 @@ def cluster_labels(vectors: sparse.csr_matrix, exact_limit: int, seed: int,
     then voices left alone join the group they resemble (`stances`: +1, 0, -1 per row; `texts`, when
     given, the rows' texts, whose asks of another kind or figure are held apart)."""
     stances = np.zeros(vectors.shape[0]) if stances is None else stances
+    kinds = _ask_kinds(texts) if texts is not None else None
     if vectors.shape[0] > exact_limit:
-        labels = _two_stage(vectors, stances, seed, _ask_kinds(texts) if texts is not None else None)
-        return _attach_strays(labels, vectors, stances)
-    labels = _agglomerate(vectors, stances, _ask_apart(texts) if texts is not None else None)
-    strays_apart = _ask_apart(texts, ATTACH_ASK_PENALTY, ATTACH_FIGURE_PENALTY) if texts is not None else None
-    return _attach_strays(labels, vectors, stances, strays_apart)
+        # Different figures are held apart on the exact path only (a micro-cluster states no one figure).
+        return _attach_strays(_two_stage(vectors, stances, seed, kinds), vectors, stances, kinds)
+    labels = _agglomerate(vectors, stances, _ask_apart(texts, kinds) if texts is not None else None)
+    figures_apart = _ask_apart(texts, kinds, 0.0, ATTACH_FIGURE_PENALTY) if texts is not None else None
+    return _attach_strays(labels, vectors, stances, kinds, figures_apart)
 
 
 def _representative(indices: Sequence[int], vectors: sparse.csr_matrix, voices: Sequence[Voice]) -> str:
@@ -251,7 +260,7 @@ def _ask_kinds(texts: Sequence[str]) -> np.ndarray:
     return np.array([{"figure": "change"}.get(k, k) for k in map(ask_kind, texts)])
 
 
-def _ask_apart(texts: Sequence[str], ask_penalty: float | None = None,
+def _ask_apart(texts: Sequence[str], kinds: np.ndarray, ask_penalty: float | None = None,
                figure_penalty: float | None = None) -> np.ndarray | None:
     """What each pair of voices adds to its distance for asking a different move (`_ask_kinds`) or
     different figures (`adoption.figures`: both state some, none in common). A reviewer marks one
@@ -261,7 +270,6 @@ def _ask_apart(texts: Sequence[str], ask_penalty: float | None = None,
     figure_penalty = FIGURE_PENALTY if figure_penalty is None else figure_penalty
     if not (ask_penalty or figure_penalty):
         return None
-    kinds = _ask_kinds(texts)
     apart = ask_penalty * (kinds[:, None] != kinds[None, :])
     if figure_penalty:
         # Voices by the figures they state, as a sparse incidence matrix: two stating voices share a

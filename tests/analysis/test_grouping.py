@@ -104,3 +104,25 @@ def test_past_the_exact_limit_asks_of_another_kind_stay_apart_too(segmenter):
               for m in g.members}
     assert sorted(groups) == sorted(keep | base)
     assert {groups[c] for c in keep}.isdisjoint(groups[c] for c in base)
+
+
+@pytest.mark.parametrize("exact_limit", [2500, 2])
+def test_a_voice_left_alone_does_not_join_asks_of_another_kind(segmenter, monkeypatch, exact_limit):
+    # One resident asks to keep what three others ask to make clearer: alone after the cut, the
+    # keep-ask resembles their group, and would join it if the strays' step read no kinds — on the
+    # exact path and past the exact limit alike.
+    from legislink.analysis import grouping
+
+    comments = [Comment(id=cid, text=text) for cid, text in
+                (COUNT_BASE | {"s": "按合同租金计算涨幅上限的写法很好，建议保留原文。"}).items()]
+    options = AnalysisOptions(exact_grouping_limit=exact_limit)
+
+    def stray_joins() -> bool:
+        groups = {m: g.id for g in group_opinions("第八条", comments, options=options, segmenter=segmenter)
+                  for m in g.members}
+        assert len({groups[c] for c in COUNT_BASE}) == 1
+        return groups["s"] == groups["c1"]
+
+    assert not stray_joins()
+    monkeypatch.setattr(grouping, "ATTACH_ASK_PENALTY", 0.0)
+    assert stray_joins()
