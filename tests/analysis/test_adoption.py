@@ -688,7 +688,8 @@ def test_a_keep_ask_is_read_where_the_comment_asks():
     # (别删掉或者放宽) do not make a keep-ask a delete- or change-ask.
     story = "听说有经营者主张删除第一条的上限。我们认为这个上限是小商户的保障，必须保留。"
     assert ask_kind(story) == "keep"
-    assert ask_kind(story, negated=False) != "keep"
+    # The story's sentence asks nothing: its delete verb is not read, whatever the switch.
+    assert ask_kind(story, negated=False) == "keep"
     negated = "第一条百分之十的上限一定要保留，千万别在修改时删掉或者放宽。"
     assert ask_kind(negated) == "keep"
     assert ask_kind(negated, negated=False) != "keep"
@@ -696,6 +697,13 @@ def test_a_keep_ask_is_read_where_the_comment_asks():
     assert propose(Opinion(story, article="第一条"), kept).outcome == "adopted"
     # A delete-ask is still one when it asks for the deletion itself.
     assert ask_kind("建议删除第一条的上限，不要保留。") != "keep"
+    assert ask_kind("建议删除第一条的上限。") == "delete"
+
+
+def test_a_delete_verb_in_the_story_or_in_the_wording_put_forward_asks_no_deletion():
+    assert ask_kind("建议增加“平台不得取消商户的活动资格”。") == "change"
+    assert ask_kind("去年平台取消了我们的活动资格。建议明确平台处罚商户前应当告知理由。") == "change"
+    assert ask_kind("去年平台取消了我们的活动资格。建议取消平台单方处罚的权利。") == "delete"
 
 
 def test_half_a_month_and_half_a_year_are_figures():
