@@ -151,6 +151,11 @@ STAGES = {
         (grouping, "ATTACH_ASK_PENALTY"): [0.0, 0.3, 0.45, 1.0],
         (grouping, "ATTACH_FIGURE_PENALTY"): [0.0, 0.15],
     }),
+    # Where voices on no article (the whole draft, a chapter) are cut and strays joined, on both kinds of set.
+    "grouping-whole": ("grouping_objective", {
+        (grouping, "WHOLE_CUT_DISTANCE"): [0.6, 0.7, 0.8, 0.85, 0.9, 0.95],
+        (grouping, "WHOLE_ATTACH_SIMILARITY"): [0.05, 0.1, 0.2, 0.3],
+    }),
     "duplicates": ("duplicate_f1", {
         (duplicates, "MIN_BLOCK_LINK"): [0.1, 0.15, 0.25],
         (duplicates, "MIN_TEMPLATE_COVERAGE"): [0.4, 0.5, 0.6],
@@ -333,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     sets = {name: LabeledSet(law, labels) for name, (law, labels) in chosen.items()}
     # The revision sets have no labels of attribution or off-topic: they take part in grouping-asks only.
     revisions = {}
-    if {"grouping-asks", "grouping-strays", "attribution-figures"} & set(args.stage):
+    if {"grouping-asks", "grouping-strays", "grouping-whole", "attribution-figures"} & set(args.stage):
         from tune_adoption import sets as adoption_sets
 
         revisions = {name: AdoptionSet(*paths) for name, paths in adoption_sets(SHARED).items()
@@ -343,6 +348,7 @@ def main(argv: list[str] | None = None) -> int:
     for stage in args.stage:
         # The grouping's asks are scored on both kinds of set, attribution-figures on the revision sets alone.
         scored = {"grouping-asks": sets | revisions, "grouping-strays": sets | revisions,
+                  "grouping-whole": sets | revisions,
                   "attribution-figures": revisions}.get(stage, sets)
         run_stage(stage, scored, out)
     return 0

@@ -49,6 +49,11 @@ STANCE_WEIGHT = 0.3
 STANCE_PENALTY = 0.3
 # A voice left alone joins a group whose voices it resembles this much on average (cosine).
 ATTACH_SIMILARITY = 0.05
+# The same two for voices on no article (the whole draft, or a chapter): with no article in common,
+# sharing a few words says less of two voices making one point. Chosen with the stage grouping-whole
+# of benchmarks/tune_analysis.py (2026-12-06: 38 of 40 folds took 0.6 and 0.2; 0.4 scores the same).
+WHOLE_CUT_DISTANCE = 0.6
+WHOLE_ATTACH_SIMILARITY = 0.2
 # What two voices add to their distance when they ask different kinds of move (keep, delete, change)
 # or state different figures (both stating some, none in common); chosen by benchmarks/tune_analysis.py
 # (stage grouping-asks: comment sets by ARI, adoption sets by the accuracy of their groups' marks).
@@ -108,7 +113,7 @@ def _similarity(vectors: sparse.csr_matrix | np.ndarray) -> np.ndarray:
 
 
 def _agglomerate(vectors: sparse.csr_matrix | np.ndarray, stances: np.ndarray,
-                 apart: np.ndarray | None = None) -> np.ndarray:
+                 apart: np.ndarray | None = None, cut: float | None = None) -> np.ndarray:
     n = vectors.shape[0]
     if n < 2:
         return np.zeros(n, dtype=int)
@@ -119,7 +124,7 @@ def _agglomerate(vectors: sparse.csr_matrix | np.ndarray, stances: np.ndarray,
         distance = distance + apart
     np.fill_diagonal(distance, 0)
     model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
-                                    distance_threshold=CUT_DISTANCE)
+                                    distance_threshold=CUT_DISTANCE if cut is None else cut)
     return model.fit_predict(distance)
 
 
@@ -141,7 +146,7 @@ def _micro_clusters(reduced: np.ndarray, kinds: np.ndarray, seed: int) -> np.nda
 
 
 def _two_stage(vectors: sparse.csr_matrix, stances: np.ndarray, seed: int,
-               kinds: np.ndarray | None = None) -> np.ndarray:
+               kinds: np.ndarray | None = None, cut: float | None = None) -> np.ndarray:
     n = vectors.shape[0]
     dims = min(SVD_DIMENSIONS, vectors.shape[1] - 1, n - 1)
     reduced = l2_normalize(TruncatedSVD(n_components=dims, random_state=seed).fit_transform(vectors))
@@ -155,13 +160,14 @@ def _two_stage(vectors: sparse.csr_matrix, stances: np.ndarray, seed: int,
     kind = np.empty(micro.max() + 1, dtype=kinds.dtype)
     kind[micro] = kinds
     apart = ASK_PENALTY * (kind[:, None] != kind[None, :]) if ASK_PENALTY else None
-    return _agglomerate(l2_normalize(centroids), np.sign(leaning), apart)[micro]
+    return _agglomerate(l2_normalize(centroids), np.sign(leaning), apart, cut)[micro]
 
 
 def _attach_strays(labels: np.ndarray, vectors: sparse.csr_matrix, stances: np.ndarray,
-                   kinds: np.ndarray | None = None, apart: np.ndarray | None = None) -> np.ndarray:
+                   kinds: np.ndarray | None = None, apart: np.ndarray | None = None,
+                   least: float | None = None) -> np.ndarray:
     """Voices alone in their cluster join the cluster of two or more whose voices they resemble
-    most on average, if at least ATTACH_SIMILARITY and the cluster does not lean the other way. A
+    most on average, if at least `least` (ATTACH_SIMILARITY unless given) and the cluster does not lean the other way. A
     member asking another kind of move (`kinds`, as `_ask_kinds` reads them) counts ATTACH_ASK_PENALTY
     less, and `apart` (voice by voice, as in _agglomerate) is taken off too, member by member."""
     labels = np.unique(labels, return_inverse=True)[1]
@@ -185,24 +191,27 @@ def _attach_strays(labels: np.ndarray, vectors: sparse.csr_matrix, stances: np.n
     opposite = np.outer(stances[strays], np.sign(members @ stances)) < 0
     similarity[opposite] = -np.inf
     best = similarity.argmax(axis=1)
-    close = similarity[np.arange(len(strays)), best] >= ATTACH_SIMILARITY
+    close = similarity[np.arange(len(strays)), best] >= (ATTACH_SIMILARITY if least is None else least)
     labels[strays[close]] = groups[best[close]]
     return labels
 
 
 def cluster_labels(vectors: sparse.csr_matrix, exact_limit: int, seed: int,
-                   stances: np.ndarray | None = None, texts: Sequence[str] | None = None) -> np.ndarray:
+                   stances: np.ndarray | None = None, texts: Sequence[str] | None = None,
+                   whole: bool = False) -> np.ndarray:
     """A cluster label per row: exact agglomerative clustering, or two-stage past `exact_limit`;
     then voices left alone join the group they resemble (`stances`: +1, 0, -1 per row; `texts`, when
-    given, the rows' texts, whose asks of another kind or figure are held apart)."""
+    given, the rows' texts, whose asks of another kind or figure are held apart; `whole`: voices on
+    no article, cut and joined at WHOLE_CUT_DISTANCE and WHOLE_ATTACH_SIMILARITY)."""
+    cut, least = (WHOLE_CUT_DISTANCE, WHOLE_ATTACH_SIMILARITY) if whole else (CUT_DISTANCE, ATTACH_SIMILARITY)
     stances = np.zeros(vectors.shape[0]) if stances is None else stances
     kinds = _ask_kinds(texts) if texts is not None else None
     if vectors.shape[0] > exact_limit:
         # Different figures are held apart on the exact path only (a micro-cluster states no one figure).
-        return _attach_strays(_two_stage(vectors, stances, seed, kinds), vectors, stances, kinds)
-    labels = _agglomerate(vectors, stances, _ask_apart(texts, kinds) if texts is not None else None)
+        return _attach_strays(_two_stage(vectors, stances, seed, kinds, cut), vectors, stances, kinds, least=least)
+    labels = _agglomerate(vectors, stances, _ask_apart(texts, kinds) if texts is not None else None, cut)
     figures_apart = _ask_apart(texts, kinds, 0.0, ATTACH_FIGURE_PENALTY) if texts is not None else None
-    return _attach_strays(labels, vectors, stances, kinds, figures_apart)
+    return _attach_strays(labels, vectors, stances, kinds, figures_apart, least)
 
 
 def _representative(indices: Sequence[int], vectors: sparse.csr_matrix, voices: Sequence[Voice]) -> str:
@@ -231,7 +240,7 @@ def _make_group(article: str | None, chapter: str | None, indices: Sequence[int]
 
 
 def _pinned_assignment(voices: Sequence[Voice], vectors: sparse.csr_matrix,
-                       pinned: Mapping[str, str]) -> dict[int, str]:
+                       pinned: Mapping[str, str], cut: float) -> dict[int, str]:
     """Voice index -> pinned group id: pinned voices, then unpinned voices close to a pinned group."""
     fixed = {}
     for i, v in enumerate(voices):
@@ -249,7 +258,7 @@ def _pinned_assignment(voices: Sequence[Voice], vectors: sparse.csr_matrix,
     if free:
         sims = (vectors[free] @ means.T).toarray()
         for row, i in zip(sims, free, strict=True):
-            if row.max() >= 1 - CUT_DISTANCE:
+            if row.max() >= 1 - cut:
                 fixed[i] = names[int(row.argmax())]
     return fixed
 
@@ -304,13 +313,14 @@ def group_voices(voices: Sequence[Voice], idf: Idf, *, article: str | None, chap
         return []
     stances = np.array([stance(v.text or "".join(v.tokens)) for v in voices], dtype=np.float64)
     vectors = _vectors(voices, idf, stances)
-    fixed = _pinned_assignment(voices, vectors, pinned or {})
+    whole = article is None
+    fixed = _pinned_assignment(voices, vectors, pinned or {}, WHOLE_CUT_DISTANCE if whole else CUT_DISTANCE)
     groups = [_make_group(article, chapter, [i for i, g in fixed.items() if g == name], voices, vectors, idf, name)
               for name in sorted(set(fixed.values()))]
     free = [i for i in range(len(voices)) if i not in fixed]
     if free:
         texts = [voices[i].text or "".join(voices[i].tokens) for i in free]
-        labels = cluster_labels(vectors[free], exact_limit, seed, stances[free], texts)
+        labels = cluster_labels(vectors[free], exact_limit, seed, stances[free], texts, whole)
         for label in np.unique(labels):
             indices = [free[j] for j in np.flatnonzero(labels == label)]
             groups.append(_make_group(article, chapter, indices, voices, vectors, idf))
