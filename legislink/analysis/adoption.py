@@ -571,9 +571,10 @@ def same_figures(asked: set[str], written: set[str]) -> set[str]:
 # A frequency (每月至少组织一次, 每个星期…一次, 每五日…一次): 每, a period of the calendar or of the school
 # year (with its count, 每五日), up to a few characters, and a count of 次; read as times per day, so
 # that 每周一次 is more often than 每月一次.
-_PERIOD_DAYS = {"日": 1, "天": 1, "周": 7, "星期": 7, "月": 30, "季度": 91, "学期": 182, "学年": 365, "年": 365}
+_PERIOD_DAYS = {"小时": 1 / 24, "日": 1, "天": 1, "周": 7, "星期": 7, "月": 30, "季度": 91, "学期": 182, "学年": 365,
+                "年": 365}
 # 每隔几天 is read at its least: 几 is a number below ten, so at least once every nine days.
-_EACH_PERIOD = r"每隔?([一二两三四五六七八九十几半0-9]*)个?(日|天|周|星期|月|季度|学期|学年|年)"
+_EACH_PERIOD = r"每隔?([一二两三四五六七八九十几半0-9]*)个?(小时|日|天|周|星期|月|季度|学期|学年|年)"
 _FREQUENCY = re.compile(_EACH_PERIOD + r"[^，,。；;：:、]{0,12}?([一二两三四五六七八九十0-9]+)(次)")
 # The same said without 每 (一年一次, 半年两次, 三个月一次): a count of periods right before a count of 次.
 _BARE_FREQUENCY = re.compile(r"(?<![每隔0-9零〇一二两三四五六七八九十百千])([一二两三四五六七八九十半0-9]+)个?"

@@ -782,6 +782,10 @@ def test_a_frequency_is_a_figure_compared_by_how_often():
     assert figures("至少每五日公开一次") == {"每五日一次", "五日"}
     assert figure_value("每星期一次")[1] > figure_value("每月一次")[1] > figure_value("每学期一次")[1]
     assert figure_value("每几天一次") == ("frequency", 1 / 9)
+    # An hour is a period too (每两小时至少巡查一次: how often a night watch goes round).
+    assert "每二小时一次" in figures("夜间每两小时至少巡查一次")
+    assert figures("要规定每小时巡查一次房间") == {"每小时一次"}
+    assert figure_value("每小时一次")[1] > figure_value("每二小时一次")[1] > figure_value("每日一次")[1]
     before = "市场开办者应当定期组织消防检查。"
     asked = Opinion("定期就是走形式，建议规定每周至少组织一次消防检查。", article="第三条")
     monthly = revision(*BASE[:2], ("第三条", before, "第三条", before.replace("定期", "每月至少"
