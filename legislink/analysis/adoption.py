@@ -1647,6 +1647,15 @@ def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, te
             if asked > done:
                 return Proposal("partly", round(share, 3), _evidence(revision, opinion, home, _reason(
                     "partly_some", made=str(done), asked=str(asked)), figures="、".join(sorted(written))))
+        # Another figure asked beside it whose point the article moved short of it (千分之三 written, 最低一百
+        # 平方米 asked and 八十 written for 五十): the final text took one and went its own way on the other.
+        consulted_text = (revision.old_text.get(opinion.article or "", "")
+                          or revision.old_text.get(home.old_label or "", ""))
+        short = figures(text) - figures(consulted_text) - same_figures(figures(text), figures(home.text))
+        if short and (got := figure_moved(short, consulted_text, home.text)):
+            return Proposal("partly", round(share, 3), _evidence(revision, opinion, home, _reason(
+                "partly_figure", asked="、".join(sorted(short)), got=got, final_article=home.label),
+                figures="、".join(sorted(written))))
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
                                                   figures="、".join(sorted(written))))
     end = _end_asked(text, settings)

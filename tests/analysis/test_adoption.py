@@ -1251,3 +1251,16 @@ def test_a_chinese_decimal_is_one_figure():
     assert figure_value("百分之十点五") == ("share", 10.5)
     # 一点 after an adjective is "a little", no figure.
     assert figures("外摆能不能再宽一点") == frozenset()
+
+
+def test_two_figures_asked_one_written_and_the_other_moved_short_is_partly():
+    before = "建设单位应当按照不低于房屋总建筑面积千分之二的比例配置物业管理用房，最低不少于五十平方米。"
+    asked = Opinion("千分之二太少了，业委会开会都没地方。建议提高到千分之三，最低一百平方米。", article="第三条")
+
+    def proposed(final: str) -> str:
+        return propose(asked, revision(*BASE[:2], ("第三条", before, "第三条", final, "modified"))).outcome
+
+    assert proposed(before.replace("千分之二", "千分之三").replace("五十", "八十")) == "partly"
+    assert proposed(before.replace("千分之二", "千分之三").replace("五十", "一百")) == "adopted"
+    # The other figure left as it was is no move short of the ask: the one written is the answer.
+    assert proposed(before.replace("千分之二", "千分之三")) == "adopted"
