@@ -1189,11 +1189,22 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     if covered and not asked_figures and (weaker := _weaker(revision, opinion, settings, text, best, best_found)):
         return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, weaker, **extra))
     if covered or made_figures:
-        reason = (_reason("whole_draft_found", final_article=best.label) if whole
-                  else _reason("added_as_asked", added=_added_words(best, best_found))
-                  if best.change == "added" else _reason("rewritten_as_asked"))
-        return Proposal("adopted", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
+        return _taken_up(revision, opinion, best, best_found, made_figures, share, extra, whole)
     return _by_share(revision, opinion, settings, home, best, share, mass, extra)
+
+
+def _taken_up(revision: Revision, opinion: Opinion, best: _Final, best_found: set[str], made_figures: set[str],
+              share: float, extra: dict, whole: bool) -> Proposal:
+    """The ask found in `best`: adopted, unless its figure is written only as one end of a range back to
+    the figure it was to replace (_range_back_to), which is partly."""
+    if made_figures and (back := _range_back_to(best.text, made_figures,
+                                                revision.old_text.get(best.old_label or "", ""))):
+        return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, _reason(
+            "partly_figure", asked="、".join(sorted(made_figures)), got=back, final_article=best.label), **extra))
+    reason = (_reason("whole_draft_found", final_article=best.label) if whole
+              else _reason("added_as_asked", added=_added_words(best, best_found))
+              if best.change == "added" else _reason("rewritten_as_asked"))
+    return Proposal("adopted", round(share, 3), _evidence(revision, opinion, best, reason, **extra))
 
 
 def _by_share(revision: Revision, opinion: Opinion, settings: Settings, home: _Final | None, best: _Final,
@@ -1647,6 +1658,13 @@ def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, te
             if asked > done:
                 return Proposal("partly", round(share, 3), _evidence(revision, opinion, home, _reason(
                     "partly_some", made=str(done), asked=str(asked)), figures="、".join(sorted(written))))
+        # The asked figure written as one end of a range whose other end is the figure it was to replace
+        # (任期三年 asked of 五年, 每届任期三年至五年 written; 罚五十 of 二百, 五十元以上二百元以下): the final
+        # text allows both the asked and the old, a move part of the way.
+        if back := _range_back_to(home.text, written, revision.old_text.get(home.old_label or "", "")):
+            return Proposal("partly", round(share, 3), _evidence(revision, opinion, home, _reason(
+                "partly_figure", asked="、".join(sorted(written)), got=back, final_article=home.label),
+                figures="、".join(sorted(written))))
         # Another figure asked beside it whose point the article moved short of it (千分之三 written, 最低一百
         # 平方米 asked and 八十 written for 五十): the final text took one and went its own way on the other.
         consulted_text = (revision.old_text.get(opinion.article or "", "")
@@ -1745,6 +1763,22 @@ def _figure_text(revision: Revision, final: _Final, asked: set[str], settings: S
     if not settings.figure_sentence or not held:
         return final.text
     return "。".join(after for old, after in _sentence_pairs(consulted, final.text) if figures(old) & held)
+
+
+def _range_back_to(final: str, written: set[str], consulted: str) -> str | None:
+    """A range of `final` with one end an asked figure `written` and the other a figure of the consulted
+    text that the final text no longer states alone (three years to five, for an asked three of a
+    consulted five): the range as written, else None."""
+    # The consulted figures stated alone: an end of a consulted range that stays one (十八周岁至 of an age
+    # range whose upper end was asked) is no old figure the range falls back to.
+    alone = _RANGE.sub("，", normalize(consulted))
+    old = {v for f in figures(alone) if (v := figure_value(f))}
+    wanted = {v for f in written if (v := figure_value(f))}
+    for found in _RANGE.finditer(normalize(final)):
+        ends = {figure_value(f) for end in ("lower", "upper") for f in figures(at_end(found.group(), end))}
+        if len(ends) == 2 and ends & wanted and (ends - wanted) and ends - wanted <= old:
+            return found.group()
+    return None
 
 
 def _figures_written(revision: Revision, text: str, final: _Final, settings: Settings) -> set[str]:

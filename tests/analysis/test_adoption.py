@@ -1264,3 +1264,19 @@ def test_two_figures_asked_one_written_and_the_other_moved_short_is_partly():
     assert proposed(before.replace("千分之二", "千分之三").replace("五十", "一百")) == "adopted"
     # The other figure left as it was is no move short of the ask: the one written is the answer.
     assert proposed(before.replace("千分之二", "千分之三")) == "adopted"
+
+
+def test_an_asked_figure_written_as_one_end_of_a_range_back_to_the_old_one_is_partly():
+    before = "业主委员会每届任期五年，委员可以连选连任。"
+    asked = Opinion("业委会一干就是五年，太长了。建议每届任期三年。", article="第三条")
+
+    def proposed(final: str) -> str:
+        return propose(asked, revision(*BASE[:2], ("第三条", before, "第三条", final, "modified"))).outcome
+
+    assert proposed("业主委员会每届任期三年至五年，委员可以连选连任。") == "partly"
+    assert proposed("业主委员会每届任期三年，委员可以连选连任。") == "adopted"
+    # The other end of a range the consulted text already had is no way back: the asked end is written.
+    ages = "提倡十八周岁至五十五周岁的健康公民自愿献血。"
+    older = Opinion("年龄上限能不能放宽到六十周岁？", article="第三条")
+    written = revision(*BASE[:2], ("第三条", ages, "第三条", ages.replace("五十五", "六十"), "modified"))
+    assert propose(older, written).outcome == "adopted"
