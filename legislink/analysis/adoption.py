@@ -1166,8 +1166,9 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     if on_home := _at_home(revision, opinion, settings, text, share, judged, [home, best] if found else [home]):
         return on_home
     if not found:
-        return _figure_elsewhere(revision, opinion, settings, asked_figures, home) or _not_found(
-            revision, opinion, home, share, mass)
+        return (_figure_elsewhere(revision, opinion, settings, asked_figures, home)
+                or (None if figures(text) or kind == "keep" else _quantity_written(revision, opinion, text, home))
+                or _not_found(revision, opinion, home, share, mass))
     made_figures = same_figures(asked_figures, figures(at_end(best.text, end)))
     extra = {"share": round(share, 3), "found": sorted(best_found, key=lambda b: -revision.idf.get(b, 0))[:12]}
     # Each separate ask of the comment: made when enough of its own weight is in the same article.
@@ -1593,6 +1594,24 @@ def _merged_sentence_made(consulted: str, final: str, paired: set[str], want: st
                 words = _FIRM_MODALS + _SOFT_MODALS
                 return f"{'、'.join(w for w in words if w in before)}→{'、'.join(w for w in words if w in after)}"
     return None
+
+
+# A time limit asked without a number (答复期限, 及时是多久, 几个小时内必须到): the general words of drafting
+# for one (期限, 时限) and of speech asking how long (多久, 多长时间, 几天).
+_DURATION_ASKED = re.compile(r"期限|时限|多久|多长时间|几个?(?:小时|天|日|周|星期|月)")
+
+
+def _quantity_written(revision: Revision, opinion: Opinion, text: str, home: _Final | None) -> Proposal | None:
+    """A time limit asked without a number, where the article commented on now writes one it did not
+    have (及时组织抢修 -> 两小时内到达现场): adopted, the ask's words being too few to find; None otherwise."""
+    if home is None or not (asked := _DURATION_ASKED.search(text)):
+        return None
+    before = {v for f in figures(revision.old_text.get(opinion.article or "", "")) if (v := figure_value(f))}
+    written = [f for f in figures(home.text) if (v := figure_value(f)) and v[0] == "time" and v not in before]
+    if not written:
+        return None
+    return Proposal("adopted", 0.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
+                                              figures="、".join(sorted(written)), asked=asked.group()))
 
 
 def _weaker(revision: Revision, opinion: Opinion, settings: Settings, text: str, best: _Final,

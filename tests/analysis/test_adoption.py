@@ -1280,3 +1280,24 @@ def test_an_asked_figure_written_as_one_end_of_a_range_back_to_the_old_one_is_pa
     older = Opinion("年龄上限能不能放宽到六十周岁？", article="第三条")
     written = revision(*BASE[:2], ("第三条", ages, "第三条", ages.replace("五十五", "六十"), "modified"))
     assert propose(older, written).outcome == "adopted"
+
+
+def test_a_time_limit_asked_without_a_number_is_adopted_when_the_article_writes_one():
+    # Judged when the ask's few words are not found above chance (in a law of many articles): the
+    # article commented on now writing a time limit it did not have is the answer.
+    from legislink.analysis.adoption import _quantity_written
+
+    before = "供水企业接到漏水报修后，应当及时组织抢修。"
+    after = "供水企业接到漏水报修后，城区应当在两小时内到达现场组织抢修。"
+    asked = Opinion("报修了一上午没人来。及时是多久？总得有个时限。", article="第三条")
+    rev = revision(*BASE[:2], ("第三条", before, "第三条", after, "modified"))
+    home = next(f for f in rev.finals if f.label == "第三条")
+    found = _quantity_written(rev, asked, asked.text, home)
+    assert found.outcome == "adopted"
+    assert found.evidence["figures"] == "二小时"
+    unchanged = revision(*BASE[:2], ("第三条", before, "第三条", before, "same"))
+    same = next(f for f in unchanged.finals if f.label == "第三条")
+    assert _quantity_written(unchanged, asked, asked.text, same) is None
+    # No time limit asked (a share, a duty), no answer by a figure.
+    other = Opinion("抢修要有人监督。", article="第三条")
+    assert _quantity_written(rev, other, other.text, home) is None
