@@ -1856,7 +1856,8 @@ def _by_kind(opinion: Opinion, revision: Revision, settings: Settings, kind: str
 _MERGE = re.compile(r"(?:两条|二条|条款|条文|这条|本条|一条|那条)[^。；;]{0,12}合并|合并(?:成|为)(?:一条|一款)|合并到"
                     r"|并入|并到|合在一起|合到一起|合为一条|合成一条|放在一起写|写在一起|(?:不要|别|不必|没必要)(?:分成|拆成)两条")
 _SPLIT = re.compile(r"拆分|拆开|拆成两条|分开写|分成两条|分为两条|分拆")
-_MOVE = re.compile(r"(?:挪|移|放|调|归)(?:到|至|入)[^，,。；;]{0,12}(?:章|部分)|移至")
+# The chapters every statute has by name (总则, 法律责任, 附则: 立法技术规范) are named without 章.
+_MOVE = re.compile(r"(?:挪|移|放|调|归)(?:到|至|入)[^，,。；;]{0,12}(?:章|部分|总则|法律责任|附则)|移至")
 
 
 _RESTRUCTURED = {"merge": "merged_as_asked", "split": "split_as_asked", "move": "moved_as_asked"}

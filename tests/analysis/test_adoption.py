@@ -217,6 +217,12 @@ def test_an_ask_to_merge_split_or_move_is_judged_on_the_structure_of_the_final_t
     assert (found.outcome, found.evidence["reason"]["params"]) == (
         "adopted", {"final_article": "第十条", "chapter": "旅游规划和促进"})
     assert propose(Opinion(ask, article="第七条"), stayed).outcome == "not_adopted"
+    # A chapter every statute has is named without 章 (建议移到总则).
+    report = "任何单位和个人有权举报违法行为。"
+    to_general = Revision([Pair(Provision("第四十四条", report, "安全事故"), Provision("第八条", report, "总则"),
+                                "moved")])
+    assert propose(Opinion("举报权是一般规定，放在安全事故一章不合适，建议移到总则。", article="第四十四条"),
+                   to_general).evidence["reason"]["code"] == "moved_as_asked"
     # On the whole draft: the article that went to the chapter named, by the comment's other words.
     beside = Pair(Provision("第八条", "旅游规划应当征求意见。", "旅游规划和促进"),
                   Provision("第七条", "旅游规划应当征求意见。", "旅游规划和促进"), "moved")
