@@ -39,7 +39,8 @@ COMMENTS = [
 # (README, "Adoption proposals": figures measured with score_adoption.py).
 GOAL_ACCURACY, GOAL_RECALL = 0.75, 0.60
 # The 慈善法 sample meets the goals (0.821; recall 0.77 / 0.71 / 0.96); every set is held to what it
-# reaches now, less 0.01 (README, "Adoption proposals"; each figure measured with suggest-file, 2026-12-06).
+# reaches now, less 0.01 (README, "Adoption proposals"; each figure measured with suggest-file, 2026-12-06,
+# the six sets the second session of that day moved raised to what they reach after it).
 # The sets written blind by other helpers became tuning sets once measured once blind (the README's table
 # gives each blind figure): dianshang_rev on 2026-12-04; jiaoyu_rev, wuye_rev,
 # wuzhangai_rev, dianti_rev, gongshui_rev, shipin_rev, ranqi_rev, mingcheng_rev, lvhua_rev and nongmao_rev
@@ -51,20 +52,20 @@ NOW = {"cishan": {"accuracy": 0.81, "adopted": 0.75, "partly": 0.70, "not": 0.95
        "minban_rev": {"accuracy": 0.81, "adopted": 0.86, "partly": 0.55, "not": 0.94},
        "dianshang_rev": {"accuracy": 0.83, "adopted": 0.87, "partly": 0.64, "not": 0.92},
        "jiaoyu_rev": {"accuracy": 0.90, "adopted": 0.95, "partly": 0.85, "not": 0.88},
-       "wuye_rev": {"accuracy": 0.72, "adopted": 0.66, "partly": 0.52, "not": 0.93},
+       "wuye_rev": {"accuracy": 0.74, "adopted": 0.69, "partly": 0.58, "not": 0.93},
        "wuzhangai_rev": {"accuracy": 0.68, "adopted": 0.61, "partly": 0.57, "not": 0.77},
        "dianti_rev": {"accuracy": 0.69, "adopted": 0.69, "partly": 0.56, "not": 0.83},
        # gongshui_rev's gs-044 (四个钟头, read as hours since the eighth session) is judged against its
        # article's other hour figure, a notice period moved the other way: partly before, by chance, not now.
-       "gongshui_rev": {"accuracy": 0.65, "adopted": 0.56, "partly": 0.56, "not": 0.84},
+       "gongshui_rev": {"accuracy": 0.67, "adopted": 0.61, "partly": 0.56, "not": 0.84},
        "shipin_rev": {"accuracy": 0.83, "adopted": 0.81, "partly": 0.67, "not": 0.96},
-       "ranqi_rev": {"accuracy": 0.77, "adopted": 0.84, "partly": 0.55, "not": 0.92},
+       "ranqi_rev": {"accuracy": 0.79, "adopted": 0.87, "partly": 0.55, "not": 0.92},
        "mingcheng_rev": {"accuracy": 0.79, "adopted": 0.81, "partly": 0.62, "not": 0.92},
-       "lvhua_rev": {"accuracy": 0.70, "adopted": 0.56, "partly": 0.72, "not": 0.84},
+       "lvhua_rev": {"accuracy": 0.71, "adopted": 0.56, "partly": 0.75, "not": 0.84},
        "nongmao_rev": {"accuracy": 0.70, "adopted": 0.71, "partly": 0.64, "not": 0.78},
        "lvyou_rev": {"accuracy": 0.72, "adopted": 0.64, "partly": 0.61, "not": 0.90},
-       "jiaotong_rev": {"accuracy": 0.79, "adopted": 0.75, "partly": 0.68, "not": 0.92},
-       "xiaofang_rev": {"accuracy": 0.71, "adopted": 0.74, "partly": 0.40, "not": 0.93},
+       "jiaotong_rev": {"accuracy": 0.80, "adopted": 0.75, "partly": 0.71, "not": 0.92},
+       "xiaofang_rev": {"accuracy": 0.72, "adopted": 0.74, "partly": 0.44, "not": 0.93},
        "paishui_rev": {"accuracy": 0.66, "adopted": 0.59, "partly": 0.52, "not": 0.79},
        "xianxue_rev": {"accuracy": 0.75, "adopted": 0.79, "partly": 0.58, "not": 0.85},
        "anquan_rev": {"accuracy": 0.76, "adopted": 0.74, "partly": 0.73, "not": 0.81}}
