@@ -1258,7 +1258,10 @@ def _figure_elsewhere(revision: Revision, opinion: Opinion, settings: Settings, 
     # The figure's own characters (三个月 in 三个月内拨付) are what is looked for, not what shows the
     # article is on the ask's subject: only the ask's other words count for that.
     clauses = ask_clauses(opinion.text)
-    words = (set(pairs(clauses)) - set(pairs("".join(figures(clauses))))) & revision.vocabulary
+    # Nor are the words that frame a quota (每月至少) and the modal words of statutes (应当): 每月至少校准一次
+    # beside an asked 应当每月至少检查一次 is another provision that states its frequency.
+    words = (set(pairs(clauses)) - set(pairs("".join(figures(clauses)))) - _QUOTA_FRAME - _MODAL_PAIRS
+             ) & revision.vocabulary
     floor = max(settings.least_weight, revision.weight(words & home.pairs) if home is not None else 0.0)
     best, best_weight, got = None, floor, None
     for final in revision.finals:

@@ -1307,3 +1307,19 @@ def test_a_time_limit_asked_without_a_number_is_adopted_when_the_article_writes_
     # No time limit asked (a share, a duty), no answer by a figure.
     other = Opinion("抢修要有人监督。", article="第三条")
     assert _quantity_written(rev, other, other.text, home) is None
+
+
+def test_another_article_stating_the_asked_frequency_in_its_frame_words_is_not_where_the_ask_went():
+    before = "市场开办者应当每季度至少组织一次全面检查。"
+    scales = "市场开办者应当在市场显著位置设置公平秤，并每月至少校准一次。"
+    rev = revision(*BASE[:2], ("第三条", before, "第三条", "市场开办者可以根据风险等级确定检查频次。", "modified"),
+                   ("第五条", "市场开办者应当在市场显著位置设置公平秤。", "第五条", scales, "modified"))
+    asked = Opinion("每季度检查一次太少了，应当每月至少检查一次。", article="第三条")
+    assert propose(asked, rev).outcome == "not_adopted"
+    # Even with no chance floor to speak of, the frame of a quota and the modal word are no subject shared.
+    from dataclasses import replace
+
+    from legislink.analysis.adoption import DEFAULT, _figure_elsewhere
+
+    home = next(f for f in rev.finals if f.label == "第三条")
+    assert _figure_elsewhere(rev, asked, replace(DEFAULT, least_weight=0.1), {"每月一次"}, home) is None
