@@ -725,12 +725,16 @@ def _refuses_only(sentence: str) -> bool:
 _A_NOT_A = re.compile(r"(能|要|应|用|会|该|可)不(\1)")
 
 
+_REASON = re.compile(r"理由[:：].*$", re.S)
+
+
 def ask_kind(text: str, negated: bool = True, also_keep: list | None = None, approval: bool = True,
              other_asks: bool = True) -> Kind:
     """What the opinion asks for, read off its wording. A change asked beside a keep-ask is a change;
     `also_keep`, when given, is appended True for it. `approval`: a provision judged good with a
     change refused is a keep-ask (_approves_as_is)."""
-    text = _A_NOT_A.sub(r"是否\1", normalize(text))
+    # The reason a comment gives for its ask (建议…。理由：…, the form's own field) asks nothing.
+    text = _REASON.sub("", _A_NOT_A.sub(r"是否\1", normalize(text)))
     keep = bool(_KEEP.search(text) or _NEGATED_DELETE.search(text) or approval and _approves_as_is(text))
     # A delete verb counts where the comment asks (…否则取消活动资格 is the story), and not inside the wording
     # an ask puts forward (增加“…不得取消…”).

@@ -710,6 +710,8 @@ def test_a_delete_verb_in_the_story_or_in_the_wording_put_forward_asks_no_deleti
     assert ask_kind("建议增加“平台不得取消商户的活动资格”。") == "change"
     assert ask_kind("去年平台取消了我们的活动资格。建议明确平台处罚商户前应当告知理由。") == "change"
     assert ask_kind("去年平台取消了我们的活动资格。建议取消平台单方处罚的权利。") == "delete"
+    # The reason given for the ask (the comment form's own field, 理由：…) asks nothing either.
+    assert ask_kind("建议增加平台不得强迫商家二选一的规定。理由：平台要求商家站队，否则取消活动资格。") == "change"
 
 
 def test_half_a_month_and_half_a_year_are_figures():
