@@ -161,6 +161,10 @@ STAGES = {
         (duplicates, "MIN_TEMPLATE_COVERAGE"): [0.4, 0.5, 0.6],
     }),
 }
+# The stages scored on the revision sets of benchmarks/tune_adoption.py too: the grouping's on both kinds of
+# set, attribution-figures on the revision sets alone.
+ON_BOTH = {"grouping-asks", "grouping-strays", "grouping-whole"}
+ON_REVISIONS = {"attribution-figures"}
 # The figures an objective is made of, printed held out beside it.
 PARTS = {"attribution_content": ("attribution_implicit", "attribution_overall")}
 
@@ -336,9 +340,9 @@ def main(argv: list[str] | None = None) -> int:
     print("labeled sets: " + ", ".join(chosen))
     _cached_drafts()
     sets = {name: LabeledSet(law, labels) for name, (law, labels) in chosen.items()}
-    # The revision sets have no labels of attribution or off-topic: they take part in grouping-asks only.
+    # The revision sets have no labels of attribution or off-topic: they take part in ON_BOTH and ON_REVISIONS only.
     revisions = {}
-    if {"grouping-asks", "grouping-strays", "grouping-whole", "attribution-figures"} & set(args.stage):
+    if (ON_BOTH | ON_REVISIONS) & set(args.stage):
         from tune_adoption import sets as adoption_sets
 
         revisions = {name: AdoptionSet(*paths) for name, paths in adoption_sets(SHARED).items()
@@ -346,10 +350,7 @@ def main(argv: list[str] | None = None) -> int:
     out = ROOT / "benchmarks" / "out" / "tune_result.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     for stage in args.stage:
-        # The grouping's asks are scored on both kinds of set, attribution-figures on the revision sets alone.
-        scored = {"grouping-asks": sets | revisions, "grouping-strays": sets | revisions,
-                  "grouping-whole": sets | revisions,
-                  "attribution-figures": revisions}.get(stage, sets)
+        scored = sets | revisions if stage in ON_BOTH else revisions if stage in ON_REVISIONS else sets
         run_stage(stage, scored, out)
     return 0
 

@@ -112,8 +112,8 @@ def _similarity(vectors: sparse.csr_matrix | np.ndarray) -> np.ndarray:
     return dense @ dense.T + (rare @ rare.T).toarray()
 
 
-def _agglomerate(vectors: sparse.csr_matrix | np.ndarray, stances: np.ndarray,
-                 apart: np.ndarray | None = None, cut: float | None = None) -> np.ndarray:
+def _agglomerate(vectors: sparse.csr_matrix | np.ndarray, stances: np.ndarray, apart: np.ndarray | None,
+                 cut: float) -> np.ndarray:
     n = vectors.shape[0]
     if n < 2:
         return np.zeros(n, dtype=int)
@@ -124,7 +124,7 @@ def _agglomerate(vectors: sparse.csr_matrix | np.ndarray, stances: np.ndarray,
         distance = distance + apart
     np.fill_diagonal(distance, 0)
     model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
-                                    distance_threshold=CUT_DISTANCE if cut is None else cut)
+                                    distance_threshold=cut)
     return model.fit_predict(distance)
 
 
@@ -145,8 +145,8 @@ def _micro_clusters(reduced: np.ndarray, kinds: np.ndarray, seed: int) -> np.nda
     return np.unique(micro, return_inverse=True)[1]
 
 
-def _two_stage(vectors: sparse.csr_matrix, stances: np.ndarray, seed: int,
-               kinds: np.ndarray | None = None, cut: float | None = None) -> np.ndarray:
+def _two_stage(vectors: sparse.csr_matrix, stances: np.ndarray, seed: int, kinds: np.ndarray | None,
+               cut: float) -> np.ndarray:
     n = vectors.shape[0]
     dims = min(SVD_DIMENSIONS, vectors.shape[1] - 1, n - 1)
     reduced = l2_normalize(TruncatedSVD(n_components=dims, random_state=seed).fit_transform(vectors))
@@ -163,13 +163,12 @@ def _two_stage(vectors: sparse.csr_matrix, stances: np.ndarray, seed: int,
     return _agglomerate(l2_normalize(centroids), np.sign(leaning), apart, cut)[micro]
 
 
-def _attach_strays(labels: np.ndarray, vectors: sparse.csr_matrix, stances: np.ndarray,
-                   kinds: np.ndarray | None = None, apart: np.ndarray | None = None,
-                   least: float | None = None) -> np.ndarray:
+def _attach_strays(labels: np.ndarray, vectors: sparse.csr_matrix, stances: np.ndarray, kinds: np.ndarray | None,
+                   apart: np.ndarray | None, least: float) -> np.ndarray:
     """Voices alone in their cluster join the cluster of two or more whose voices they resemble
-    most on average, if at least `least` (ATTACH_SIMILARITY unless given) and the cluster does not lean the other way. A
-    member asking another kind of move (`kinds`, as `_ask_kinds` reads them) counts ATTACH_ASK_PENALTY
-    less, and `apart` (voice by voice, as in _agglomerate) is taken off too, member by member."""
+    most on average, if at least `least` and the cluster does not lean the other way. A member asking
+    another kind of move (`kinds`, as `_ask_kinds` reads them) counts ATTACH_ASK_PENALTY less, and
+    `apart` (voice by voice, as in _agglomerate) is taken off too, member by member."""
     labels = np.unique(labels, return_inverse=True)[1]
     sizes = np.bincount(labels)
     groups, strays = np.flatnonzero(sizes > 1), np.flatnonzero(sizes[labels] == 1)
@@ -191,24 +190,22 @@ def _attach_strays(labels: np.ndarray, vectors: sparse.csr_matrix, stances: np.n
     opposite = np.outer(stances[strays], np.sign(members @ stances)) < 0
     similarity[opposite] = -np.inf
     best = similarity.argmax(axis=1)
-    close = similarity[np.arange(len(strays)), best] >= (ATTACH_SIMILARITY if least is None else least)
+    close = similarity[np.arange(len(strays)), best] >= least
     labels[strays[close]] = groups[best[close]]
     return labels
 
 
-def cluster_labels(vectors: sparse.csr_matrix, exact_limit: int, seed: int,
-                   stances: np.ndarray | None = None, texts: Sequence[str] | None = None,
-                   whole: bool = False) -> np.ndarray:
-    """A cluster label per row: exact agglomerative clustering, or two-stage past `exact_limit`;
-    then voices left alone join the group they resemble (`stances`: +1, 0, -1 per row; `texts`, when
-    given, the rows' texts, whose asks of another kind or figure are held apart; `whole`: voices on
-    no article, cut and joined at WHOLE_CUT_DISTANCE and WHOLE_ATTACH_SIMILARITY)."""
-    cut, least = (WHOLE_CUT_DISTANCE, WHOLE_ATTACH_SIMILARITY) if whole else (CUT_DISTANCE, ATTACH_SIMILARITY)
+def cluster_labels(vectors: sparse.csr_matrix, exact_limit: int, seed: int, stances: np.ndarray | None = None,
+                   texts: Sequence[str] | None = None, *, cut: float, least: float) -> np.ndarray:
+    """A cluster label per row: exact agglomerative clustering cut at `cut`, or two-stage past
+    `exact_limit`; then voices left alone join the group they resemble at least `least` (`stances`: +1,
+    0, -1 per row; `texts`, when given, the rows' texts, whose asks of another kind or figure are held
+    apart)."""
     stances = np.zeros(vectors.shape[0]) if stances is None else stances
     kinds = _ask_kinds(texts) if texts is not None else None
     if vectors.shape[0] > exact_limit:
         # Different figures are held apart on the exact path only (a micro-cluster states no one figure).
-        return _attach_strays(_two_stage(vectors, stances, seed, kinds, cut), vectors, stances, kinds, least=least)
+        return _attach_strays(_two_stage(vectors, stances, seed, kinds, cut), vectors, stances, kinds, None, least)
     labels = _agglomerate(vectors, stances, _ask_apart(texts, kinds) if texts is not None else None, cut)
     figures_apart = _ask_apart(texts, kinds, 0.0, ATTACH_FIGURE_PENALTY) if texts is not None else None
     return _attach_strays(labels, vectors, stances, kinds, figures_apart, least)
@@ -313,14 +310,15 @@ def group_voices(voices: Sequence[Voice], idf: Idf, *, article: str | None, chap
         return []
     stances = np.array([stance(v.text or "".join(v.tokens)) for v in voices], dtype=np.float64)
     vectors = _vectors(voices, idf, stances)
-    whole = article is None
-    fixed = _pinned_assignment(voices, vectors, pinned or {}, WHOLE_CUT_DISTANCE if whole else CUT_DISTANCE)
+    # Voices on no article (the whole draft, a chapter) are cut and joined at their own thresholds.
+    cut, least = (WHOLE_CUT_DISTANCE, WHOLE_ATTACH_SIMILARITY) if article is None else (CUT_DISTANCE, ATTACH_SIMILARITY)
+    fixed = _pinned_assignment(voices, vectors, pinned or {}, cut)
     groups = [_make_group(article, chapter, [i for i, g in fixed.items() if g == name], voices, vectors, idf, name)
               for name in sorted(set(fixed.values()))]
     free = [i for i in range(len(voices)) if i not in fixed]
     if free:
         texts = [voices[i].text or "".join(voices[i].tokens) for i in free]
-        labels = cluster_labels(vectors[free], exact_limit, seed, stances[free], texts, whole)
+        labels = cluster_labels(vectors[free], exact_limit, seed, stances[free], texts, cut=cut, least=least)
         for label in np.unique(labels):
             indices = [free[j] for j in np.flatnonzero(labels == label)]
             groups.append(_make_group(article, chapter, indices, voices, vectors, idf))
