@@ -1198,14 +1198,20 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     return _by_share(revision, opinion, settings, home, best, share, mass, extra)
 
 
+def _partly_figure(revision: Revision, opinion: Opinion, final: _Final, asked: set[str], got: str, similarity: float,
+                   **extra) -> Proposal:
+    """Partly, in `final`: the point of the `asked` figures moved their way, to `got`, without them."""
+    return Proposal("partly", round(similarity, 3), _evidence(revision, opinion, final, _reason(
+        "partly_figure", asked="、".join(sorted(asked)), got=got, final_article=final.label), **extra))
+
+
 def _taken_up(revision: Revision, opinion: Opinion, best: _Final, best_found: set[str], made_figures: set[str],
               share: float, extra: dict, whole: bool) -> Proposal:
     """The ask found in `best`: adopted, unless its figure is written only as one end of a range back to
     the figure it was to replace (_range_back_to), which is partly."""
     if made_figures and (back := _range_back_to(best.text, made_figures,
                                                 revision.old_text.get(best.old_label or "", ""))):
-        return Proposal("partly", round(share, 3), _evidence(revision, opinion, best, _reason(
-            "partly_figure", asked="、".join(sorted(made_figures)), got=back, final_article=best.label), **extra))
+        return _partly_figure(revision, opinion, best, made_figures, back, share, **extra)
     reason = (_reason("whole_draft_found", final_article=best.label) if whole
               else _reason("added_as_asked", added=_added_words(best, best_found))
               if best.change == "added" else _reason("rewritten_as_asked"))
@@ -1278,8 +1284,7 @@ def _figure_elsewhere(revision: Revision, opinion: Opinion, settings: Settings, 
     if written := _figures_written(revision, "、".join(asked), best, settings):
         return Proposal("adopted", 1.0, _evidence(revision, opinion, best, _reason("rewritten_as_asked"),
                                                   figures="、".join(sorted(written))))
-    return Proposal("partly", 0.0, _evidence(revision, opinion, best, _reason(
-        "partly_figure", asked="、".join(sorted(asked)), got=got, final_article=best.label)))
+    return _partly_figure(revision, opinion, best, asked, got, 0.0)
 
 
 def _not_found(revision: Revision, opinion: Opinion, home: _Final | None, share: float, mass: float) -> Proposal:
@@ -1603,8 +1608,11 @@ def _merged_sentence_made(consulted: str, final: str, paired: set[str], want: st
     return None
 
 
-# A time limit asked without a number (答复期限, 及时是多久, 几个小时内必须到): the general words of drafting
-# for one (期限, 时限) and of speech asking how long (多久, 多长时间, 几天).
+# A time limit asked without a number (答复期限, 及时是多久, 几个小时内必须到): the time limits among the
+# drafting words of _QUANTITY (期限, 时限), and the way Chinese asks how long — the interrogatives of
+# duration (多久, 多长时间) and 几 with a unit of time (几天, 几个小时, 几个月). A closed class of grammar, not
+# a sample's words; the rule itself was read off two misses of the revision sets (gongshui_rev gs-053,
+# wuye_rev wy-096: README, "Adoption proposals").
 _DURATION_ASKED = re.compile(r"期限|时限|多久|多长时间|几个?(?:小时|天|日|周|星期|月)")
 
 
@@ -1688,18 +1696,14 @@ def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, te
         # (任期三年 asked of 五年, 每届任期三年至五年 written; 罚五十 of 二百, 五十元以上二百元以下): the final
         # text allows both the asked and the old, a move part of the way.
         if back := _range_back_to(home.text, written, revision.old_text.get(home.old_label or "", "")):
-            return Proposal("partly", round(share, 3), _evidence(revision, opinion, home, _reason(
-                "partly_figure", asked="、".join(sorted(written)), got=back, final_article=home.label),
-                figures="、".join(sorted(written))))
+            return _partly_figure(revision, opinion, home, written, back, share, figures="、".join(sorted(written)))
         # Another figure asked beside it whose point the article moved short of it (千分之三 written, 最低一百
         # 平方米 asked and 八十 written for 五十): the final text took one and went its own way on the other.
         consulted_text = (revision.old_text.get(opinion.article or "", "")
                           or revision.old_text.get(home.old_label or "", ""))
         short = figures(text) - figures(consulted_text) - same_figures(figures(text), figures(home.text))
         if short and (got := figure_moved(short, consulted_text, home.text)):
-            return Proposal("partly", round(share, 3), _evidence(revision, opinion, home, _reason(
-                "partly_figure", asked="、".join(sorted(short)), got=got, final_article=home.label),
-                figures="、".join(sorted(written))))
+            return _partly_figure(revision, opinion, home, short, got, share, figures="、".join(sorted(written)))
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
                                                   figures="、".join(sorted(written))))
     end = _end_asked(text, settings)
@@ -1714,8 +1718,7 @@ def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, te
                                                   figures=further))
     if settings.figure_moved and asked_figures and (moved := figure_moved(asked_figures, before, answer)):
         # Another figure than the one asked, in the same direction, in the article commented on.
-        return Proposal("partly", round(share, 3), _evidence(revision, opinion, home, _reason(
-            "partly_figure", asked="、".join(sorted(asked_figures)), got=moved, final_article=home.label)))
+        return _partly_figure(revision, opinion, home, asked_figures, moved, share)
     return None
 
 
