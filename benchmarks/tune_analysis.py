@@ -140,7 +140,9 @@ STAGES = {
         (grouping, "ATTACH_SIMILARITY"): [0.02, 0.03, 0.05, 0.08],
     }),
     # Distinct asks on one article apart: comment sets by ARI, adoption sets (benchmarks/tune_adoption.py)
-    # by the accuracy of each comment given its group's proposal, the mark a reviewer confirms.
+    # by the accuracy of each comment given its group's proposal, the mark a reviewer confirms (chosen so
+    # on 2026-12-06, when a group was proposed one mark; the site now splits a group whose comments'
+    # proposals differ, so on the revision sets a group's mark is its members' own).
     "grouping-asks": ("grouping_objective", {
         (grouping, "ASK_PENALTY"): [0.0, 0.3, 0.45, 0.6, 1.0],
         (grouping, "FIGURE_PENALTY"): [0.0, 0.15, 0.3],
@@ -241,19 +243,20 @@ class AdoptionSet:
             if c["group"] and not c["offtopic"]:
                 members.setdefault(c["group"], []).append(c["id"])
         # Each comment's own proposal, judged from the article the analysis gave it (suggest-file's); a
-        # group's mark is what most of its members' own proposals point to (the site's).
+        # group's mark is what its members' own proposals point to, and the site splits a group whose
+        # members' proposals differ (services/adoption.suggest), so each part is marked as its members.
         ids = [str(r["id"]) for r in self.records]
         opinions = [adoption.Opinion(r["text"], article=adoption.article_of(by_id[i]["article"]))
                     for i, r in zip(ids, self.records, strict=True)]
         own = dict(zip(ids, adoption.propose_each(opinions, self.revision), strict=True))
         outcome = {}
         for g in result["groups"]:
-            members_of = members.get(g["id"], [])
-            if not members_of:
-                continue
-            rep = members_of.index(g["representative"]) if g["representative"] in members_of else 0
-            mark = adoption.propose_group([own[i] for i in members_of], rep).outcome
-            outcome.update(dict.fromkeys(members_of, mark))
+            parts: dict[str, list[str]] = {}
+            for i in members.get(g["id"], []):
+                parts.setdefault(own[i].outcome, []).append(i)
+            for part in parts.values():
+                rep = part.index(g["representative"]) if g["representative"] in part else 0
+                outcome.update(dict.fromkeys(part, adoption.propose_group([own[i] for i in part], rep).outcome))
         truth = {"not": "not_adopted"}
         right = sum(outcome.get(i, "not_adopted") == truth.get(r["outcome"], r["outcome"])
                     for i, r in zip(ids, self.records, strict=True))

@@ -96,7 +96,8 @@ def _analyse(run: AnalysisRun, consultation: Consultation, progress) -> dict:
 def _propose(run: AnalysisRun, consultation: Consultation, progress) -> dict:
     actor = db.session.get(User, run.created_by_id) if run.created_by_id else None
     found = adoption_service.suggest(consultation, run.summary["final_version"], actor=actor, progress=progress)
-    return {"proposed": len(found)}
+    # The opinions a split took out of another (suggest splits those whose comments went different ways).
+    return {"proposed": len(found), "split": sum("split_from" in s.evidence for s in found)}
 
 
 def execute(run_id: int) -> AnalysisRun:

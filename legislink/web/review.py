@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -112,6 +113,9 @@ class Card:
     # When the comments of one opinion ask things the final text treated differently: each outcome
     # proposed for some of its members, with their number, commonest first (empty when they agree).
     split: list[tuple[Adoption, int]]
+    # When a split by proposal made it: the reported opinion it was taken out of, or those taken out of it.
+    split_from: int | None = None
+    split_into: tuple[int, ...] = ()
 
 
 def _split(evidence: dict) -> list[tuple[Adoption, int]]:
@@ -129,7 +133,8 @@ def _card(group: OpinionGroup) -> Card:
                 [s for s in spans if s.op != "added"] or ([DiffSpan("same", consulted)] if consulted else []),
                 [s for s in spans if s.op != "removed"] or ([DiffSpan("same", final)] if final else []),
                 final, reason_sentence(evidence) if group.proposed_adoption is not None else "",
-                _split(evidence) if group.proposed_adoption is not None else [])
+                _split(evidence) if group.proposed_adoption is not None else [],
+                evidence.get("split_from"), tuple(evidence.get("split_into") or ()))
 
 
 def _later_versions(consultation: Consultation) -> list[DraftVersion]:
@@ -171,11 +176,22 @@ def propose(consultation_id: int):
         execute_after_commit(
             run.id, background,
             queued=_("Marks are being proposed in the background; this page shows when they are ready."),
-            done=lambda done: _("Proposed a mark for %(num)s reported opinions. Nothing is marked until you "
-                                "confirm it.", num=done.summary.get("proposed", 0)))
+            done=_proposed_sentence)
     if refused:
         flash(refused.message, "error")
     return redirect(url_for("review.adoption_page", consultation_id=consultation.id))
+
+
+def _proposed_sentence(done) -> str:
+    """What the reviewer is told when a proposal run ends: how many opinions, and how many of them a
+    split by proposal took out of another."""
+    sentence = _("Proposed a mark for %(num)s reported opinions. Nothing is marked until you confirm it.",
+                 num=done.summary.get("proposed", 0))
+    if split := done.summary.get("split", 0):
+        sentence += " " + ngettext("%(num)s of them was taken out of an opinion whose comments the final text "
+                                   "treated differently.", "%(num)s of them were taken out of opinions whose "
+                                   "comments the final text treated differently.", split)
+    return sentence
 
 
 @bp.route("/adoption/<int:group_id>/split", methods=["POST"])

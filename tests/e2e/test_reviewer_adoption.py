@@ -44,15 +44,17 @@ def test_reviewer_marks_an_opinion_adopted_and_the_resident_sees_it(live_server,
     proposals = page.locator(".group-card")
     expect(proposals.first).to_contain_text("提议：")
     # Only 第十条 changed, as its opinions asked: thirty days' notice (三十日). Two of its opinions are
-    # proposed 采纳: the one that gave the wording, which joins that ask with others the final text did
-    # not take up (短信逐户告知, 减免租金: partly or not adopted) and whose card says how its comments' own
-    # proposals split, most of them adopted (多给点缓冲时间 asks for more notice too); and the traders' ask
-    # for a month. The opinion on how traders' representatives are chosen is not. (The demo's asks to keep
-    # 第八条's cap are proposed 采纳 too: it survived.)
+    # proposed 采纳: the one that gave the wording, which the run split from the comments grouped with it
+    # whose asks the final text did not take up (短信逐户告知, 减免租金: partly or not adopted; the two
+    # cards link to each other); and the traders' ask for a month. The opinion on how traders'
+    # representatives are chosen is not. (The demo's asks to keep 第八条's cap are proposed 采纳 too: it
+    # survived.)
+    expect(success(page)).to_contain_text("拆分出来的")
     adopted = proposals.filter(has_text="提议：采纳")
     expect(adopted.filter(has_text="第八条").first).to_contain_text("保留")
     expect(adopted.filter(has_text="第十条")).to_have_count(2)
-    expect(adopted.filter(has_text="第十条").filter(has_text="逐条判断的结果为")).to_have_count(1)
+    expect(adopted.filter(has_text="第十条").filter(has_text="已拆分为")).to_have_count(1)
+    expect(proposals.filter(has_text="逐条判断的结果为")).to_have_count(0)  # no opinion left mixed
     expect(proposals.filter(has_text="第十条").filter(has_text="产生方式")).to_contain_text("提议：未采纳")
     card = adopted.filter(has_text="第十条").first
     expect(card).to_contain_text("三十日")
@@ -101,16 +103,12 @@ def test_reviewer_marks_an_opinion_adopted_and_the_resident_sees_it(live_server,
     expect(adopted).to_contain_text("采纳")
     expect(adopted).to_contain_text("第十条")
 
-    # An opinion whose comments' asks went different ways: the card says so, and the reviewer splits
-    # it into one opinion for each proposed mark, each then marked on its own.
+    # The two cards of a split link to each other, the list opening at the page of the card linked to.
     page.goto(f"{live_server}/review/consultations/{DEMO_CONSULTATION}/adoption?show=all")
-    splits = page.locator(".group-card").filter(has=page.get_by_role("button", name="按提议拆分为多条意见"))
-    expect(splits.first.locator(".split-note")).to_contain_text("逐条判断的结果为")
-    counted = page.locator("p.meta span").first
-    before = int(re.search(r"\d+", counted.inner_text()).group())
-    splits.first.get_by_role("button", name="按提议拆分为多条意见").click()
-    expect(success(page)).to_contain_text("已按提议拆分为")
-    made = int(re.search(r"拆分为 (\d+) 条", success(page).inner_text()).group(1))
-    assert made >= 2
-    page.get_by_role("link", name=re.compile("^全部")).click()
-    expect(page.locator("p.meta span").first).to_have_text(f"已上报意见 {before + made - 1} 条")
+    kept = page.locator(".group-card").filter(has_text="已拆分为").filter(has_text="第十条").first
+    kept.get_by_role("link", name="查看").click()
+    taken = page.locator(".group-card.is-next")
+    expect(taken).to_contain_text("由本条另一条已上报意见拆分而来")
+    expect(taken).not_to_contain_text("提议：采纳")
+    taken.get_by_role("link", name="另一条已上报意见").click()
+    expect(page.locator(".group-card.is-next")).to_contain_text("已拆分为")

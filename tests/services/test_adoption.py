@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from legislink.cli import main
 from legislink.extensions import db
-from legislink.models import Adoption, Comment, Consultation, OpinionGroup, utcnow
+from legislink.models import Adoption, AuditEvent, Comment, Consultation, OpinionGroup, utcnow
 from legislink.services import ServiceError, adoption, drafts, receipts, reports
 from legislink.services.comments import CommentInput, submit
 
@@ -116,15 +116,18 @@ def test_marks_need_a_reported_opinion_of_this_consultation(charity):
 def test_the_command_prints_the_proposals_as_json(charity, app):
     import json
 
-    consultation, final, _, _ = charity
+    consultation, final, groups, _ = charity
     result = app.test_cli_runner().invoke(main, ["adoption", "suggest", str(consultation.version.draft_id),
                                                  "--to", "最终文本", "--json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
-    proposed = {r["article"]: r["proposed"] for r in rows}
+    reported = {g.id for g in groups.values()}
+    proposed = {r["article"]: r["proposed"] for r in rows if r["group"] in reported}
     assert proposed.pop("第三十一条") != "adopted"  # the known miss above
     assert proposed == {"第二十二条": "adopted", "第十三条": "adopted", "第六条": "partly", "第二十三条": "not_adopted"}
     assert set(rows[0]) >= {"group", "article", "proposed", "evidence", "similarity"}
+    # An opinion whose comments the final text treated differently was split: each row's comments agree.
+    assert all({c["proposed"] for c in r["comments"]} == {r["proposed"]} for r in rows)
     assert db.session.scalar(select(Comment.id)) is not None
 
 
@@ -143,38 +146,78 @@ def _mixed(charity) -> OpinionGroup:
 def test_an_opinion_whose_comments_asks_went_different_ways_is_split_one_for_each_proposal(charity):
     consultation, final, _, _ = charity
     group = _mixed(charity)
+    found = [s for s in adoption.suggest(consultation, final.id) if group.id in (s.group.id, _split_from(s.group))]
+    db.session.commit()
+    kept, new = found
+    # Two of three comments' asks were made: they stay, proposed adopted; the third is an opinion of its own.
+    assert (kept.group.id, kept.group.size, kept.proposed) == (group.id, 2, Adoption.ADOPTED)
+    assert [m[2] for m in kept.members] == [Adoption.ADOPTED, Adoption.ADOPTED]
+    assert kept.evidence["members"] == {"adopted": 2, "partly": 0, "not_adopted": 0}
+    assert new.group.size == 1
+    assert new.proposed != Adoption.ADOPTED
+    assert (new.group.reported_at, new.group.in_report, new.group.provision_id) == (
+        kept.group.reported_at, True, kept.group.provision_id)
+    assert new.group.adoption_evidence["final_version"] == final.id
+    assert "免费代办" in db.session.scalar(select(Comment.text).where(Comment.group_id == new.group.id))
+    assert {g.id for g in adoption.reported_groups(consultation)} >= {kept.group.id, new.group.id}
+    assert kept.group.adoption is None
+    assert new.group.adoption is None
+    # Every opinion proposed agrees with each of its comments' own proposal.
+    assert all({m[2] for m in s.members} == {s.proposed} for s in adoption.suggest(consultation, final.id))
+
+
+def _split_from(group: OpinionGroup) -> int | None:
+    """The group a split took `group` out of, as its audit row says."""
+    for event in db.session.scalars(select(AuditEvent).where(AuditEvent.action == "adoption.split")):
+        if group.id in event.object_ids and event.detail["from"] != group.id:
+            return event.detail["from"]
+    return None
+
+
+def test_a_marked_opinion_or_one_staff_made_by_hand_is_not_split(charity):
+    consultation, final, groups, _ = charity
+    group = _mixed(charity)
+    adoption.mark(consultation, group.id, Adoption.PARTLY, note="", final_text="", final_version_id=final.id,
+                  now=utcnow(), actor=None)
+    groups["any_platform"].edited = True  # staff moved its comments by hand
+    db.session.commit()
+    before = db.session.scalar(select(func.count()).select_from(OpinionGroup))
+    found = {s.group.id: s for s in adoption.suggest(consultation, final.id)}
+    assert db.session.scalar(select(func.count()).select_from(OpinionGroup)) == before
+    assert len(found[group.id].members) == 3
+    assert found[group.id].evidence["members"]["adopted"] == 2
+    assert group.adoption == Adoption.PARTLY
+
+
+def test_the_reviewer_splits_an_opinion_staff_made_by_hand(charity):
+    consultation, final, groups, _ = charity
+    group = _mixed(charity)
+    group.edited = True
+    db.session.commit()
+    with pytest.raises(ServiceError) as refused:
+        adoption.split_by_proposal(consultation, group.id, actor=None)
+    assert refused.value.code == "split_unproposed"
     (proposed,) = [s for s in adoption.suggest(consultation, final.id) if s.group.id == group.id]
     assert proposed.proposed == Adoption.ADOPTED  # two of three comments' asks were made
     *made, other = [m[2] for m in proposed.members]
     assert made == [Adoption.ADOPTED, Adoption.ADOPTED]
     assert other != Adoption.ADOPTED
-    assert proposed.evidence["members"]["adopted"] == 2
     assert proposed.evidence["members"][other.value] == 1
+    count = db.session.scalar(select(func.count()).select_from(OpinionGroup))
+    with pytest.raises(ServiceError) as refused:
+        adoption.split_by_proposal(consultation, groups["costs_in_report"].id, actor=None)
+    assert refused.value.code == "split_agreeing"
 
     kept, new = adoption.split_by_proposal(consultation, group.id, actor=None)
     db.session.commit()
     assert (kept.id, kept.size, kept.proposed_adoption) == (group.id, 2, Adoption.ADOPTED)
     assert (new.size, new.proposed_adoption) == (1, other)
-    assert (new.reported_at, new.in_report, new.provision_id) == (kept.reported_at, True, kept.provision_id)
-    assert new.adoption_evidence["final_version"] == final.id
-    moved = db.session.scalar(select(Comment).where(Comment.group_id == new.id))
-    assert "免费代办" in moved.text
-    assert {g.id for g in adoption.reported_groups(consultation)} >= {kept.id, new.id}
-
-
-def test_a_split_is_refused_when_marked_unproposed_or_agreeing(charity):
-    consultation, final, groups, _ = charity
-    group = _mixed(charity)
-    with pytest.raises(ServiceError) as refused:
-        adoption.split_by_proposal(consultation, group.id, actor=None)
-    assert refused.value.code == "split_unproposed"
-    adoption.suggest(consultation, final.id)
-    with pytest.raises(ServiceError) as refused:
-        adoption.split_by_proposal(consultation, groups["costs_in_report"].id, actor=None)
-    assert refused.value.code == "split_agreeing"
-    adoption.mark(consultation, group.id, Adoption.PARTLY, note="", final_text="", final_version_id=final.id,
+    assert (new.reported_at, new.in_report) == (kept.reported_at, True)
+    split = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "adoption.split")).all()[-1]
+    assert (split.detail["from"], split.detail["automatic"]) == (group.id, False)
+    adoption.mark(consultation, new.id, Adoption.NOT_ADOPTED, note="", final_text="", final_version_id=final.id,
                   now=utcnow(), actor=None)
     with pytest.raises(ServiceError) as refused:
-        adoption.split_by_proposal(consultation, group.id, actor=None)
+        adoption.split_by_proposal(consultation, new.id, actor=None)
     assert refused.value.code == "split_marked"
-    assert db.session.scalar(select(func.count()).select_from(OpinionGroup)) == len(OPINIONS)
+    assert db.session.scalar(select(func.count()).select_from(OpinionGroup)) == count + 1

@@ -200,3 +200,22 @@ def test_the_reviewer_splits_an_opinion_from_its_card(client, sixty):
     after = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "请先生成提议" in after
     assert db.session.scalar(select(func.count()).select_from(OpinionGroup)) == 60
+
+
+def test_the_cards_of_a_split_link_to_each_other(client, sixty):
+    consultation, groups = sixty
+    kept, taken = groups[4], groups[5]
+    kept.adoption_evidence = {**_evidence(4, Adoption.ADOPTED), "split_into": [taken.id]}
+    taken.adoption_evidence = {**_evidence(5, Adoption.NOT_ADOPTED), "split_from": kept.id}
+    db.session.commit()
+    sign_in(client, "shen")
+    url = f"/review/consultations/{consultation.id}/adoption"
+    page = client.get(url + "?show=all").get_data(as_text=True)
+    kept_card = page[page.index(f'id="g{kept.id}"'):page.index(f'id="g{taken.id}"')]
+    taken_card = page[page.index(f'id="g{taken.id}"'):page.index(f'id="g{groups[6].id}"')]
+    assert f'<a href="{url}?show=all&amp;at={taken.id}#g{taken.id}">查看</a>' in kept_card
+    assert "拆分为1条单独的意见" in kept_card
+    assert f'<a href="{url}?show=all&amp;at={kept.id}#g{kept.id}">另一条已上报意见</a>' in taken_card
+    assert "&lt;a" not in page  # the link is markup, the sentence around it translated
+    english = client.get(url + "?show=all&lang=en").get_data(as_text=True)
+    assert "Taken out of <a href=" in english

@@ -63,7 +63,7 @@ def loop(ctx):
     told = make_comment(consultation, provision=article(version, 2), group_id=group.id, station=cc,
                         name="王大锤", phone="+8613800138000", consent=True, suggestion="应当提前三十日公告。")
     silent = make_comment(consultation, provision=article(version, 2), group_id=group.id, station=ft,
-                          phone="+8613900139000", consent=False)
+                          phone="+8613900139000", consent=False, suggestion="应当提前三十日公告。")
     make_comment(consultation, provision=article(version, 3), group_id=other.id, station=ft)
     make_comment(consultation, status=CommentStatus.SPAM)
     group.representative_id = told.id
@@ -271,6 +271,7 @@ def test_a_big_proposal_run_goes_to_the_background_and_the_page_follows_it(clien
     (run,) = _runs()
     assert run.status == RunStatus.DONE
     assert run.summary["proposed"] == 2
+    assert run.summary["split"] == 0  # the opinion's two comments asked the same
     assert run.done == 3
     assert db.session.get(OpinionGroup, loop["group"].id).proposed_adoption == Adoption.ADOPTED
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "adoption.suggest"))
