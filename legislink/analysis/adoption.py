@@ -511,13 +511,17 @@ def figure_beyond(asked: set[str], bases_text: str, consulted: str, final: str) 
         return bool(mine) and all((value - b) * (want - b) > 0 and abs(value - b) >= abs(want - b) for b in mine)
 
     wanted = [(f, v) for f in asked if (v := figure_value(f))]
+    written = [(f, v) for f in figures(final) if (v := figure_value(f))]
     for family in {v[0] for _, v in wanted}:
         wants = sorted(v[1] for _, v in wanted if v[0] == family)
         gots = sorted((v[1], f) for f, v in new if v[0] == family)
-        if len(wants) >= 2 and len(gots) == len(wants):
-            # A range asked and a range written (一万元以上五万元以下): bound against bound.
-            if all(further(value, want, family) for (value, _), want in zip(gots, wants, strict=True)):
-                return gots[-1][1]
+        # A range asked and a range written (一万元以上五万元以下): bound against bound, the written range
+        # whole — an end it kept from the consulted one (五万元以上十万元 -> 十万元以上三十万元) is one of its
+        # bounds, not a figure to leave out.
+        ends = sorted((v[1], f) for f, v in written if v[0] == family)
+        if len(wants) >= 2 and len(ends) == len(wants) and gots:
+            if all(further(value, want, family) for (value, _), want in zip(ends, wants, strict=True)):
+                return ends[-1][1]
             continue
         for want in wants:
             for value, got in gots:
@@ -529,8 +533,8 @@ def figure_beyond(asked: set[str], bases_text: str, consulted: str, final: str) 
 # The two ends of a range (处一万元以上五万元以下, 二百元至二千元) in the words of statutes and comments:
 # 下限, 最低, 起步 / 上限, 最高, 封顶 (not 最高人民法院 / 检察院, the names of institutions). An ask that
 # names one end (罚款下限提高到一千元, 最高罚款能不能降一点) is judged on that end of each range alone.
-_LOWER_BOUND = re.compile(r"下限|最低|起步|起罚")
-_UPPER_BOUND = re.compile(r"上限|最高(?!人民)|封顶")
+_LOWER_BOUND = re.compile(r"下限|最低|最少|起步|起罚")
+_UPPER_BOUND = re.compile(r"上限|最高(?!人民)|最多|封顶")
 _RANGE = re.compile(rf"((?:{_FIGURE.pattern})|{_NUMERAL})(?:以上|至|到|～|~)((?:{_FIGURE.pattern}))(?:以下)?")
 
 

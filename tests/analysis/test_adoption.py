@@ -997,6 +997,11 @@ def test_a_range_asked_is_compared_bound_against_bound():
     assert figure_beyond(asked, "一千元、五千元", old, new) is None
     assert figure_moved(asked, old, new) is not None
     assert figure_beyond(asked, "一千元、五千元", old, "处一万元以上十万元以下罚款") == "十万元"
+    # A written range is judged whole, an end kept from the consulted range included: asked 二十万 to
+    # 五十万 of 五万 to 十万, written 十万 to 三十万 — raised, short of both asked bounds.
+    asked, old = {"二十万元", "五十万元"}, "并处五万元以上十万元以下的罚款"
+    assert figure_beyond(asked, "五万元", old, "并处十万元以上三十万元以下的罚款") is None
+    assert figure_beyond(asked, "五万元", old, "并处二十万元以上六十万元以下的罚款") == "六十万元"
 
 
 def test_a_date_is_one_figure_and_a_month_named_is_no_duration():
@@ -1161,6 +1166,13 @@ def test_an_ask_on_one_end_of_a_range_is_judged_on_that_end():
     upper = Opinion("第三条罚得太轻，建议罚款上限提高到每平方米一千元。", article="第三条")
     assert propose(upper, rev).outcome == "adopted"
     assert range_end("最高人民法院有司法解释，建议下限提高") == "lower"
+    # 最多 and 最少 (at most, at least) name an end as 上限 and 下限 do: 最多罚一百元 of 二百元 to 一千元,
+    # written 五十元 to 五百元, is partly — the lower end passed 一百元, the upper did not reach it.
+    assert (range_end("建议最多罚一百元"), range_end("最少也要罚一千元")) == ("upper", "lower")
+    most = Opinion("第三条罚得太重，建议最多罚一百元。", article="第三条")
+    fines = revision(*BASE[:2], ("第三条", "处二百元以上一千元以下罚款。", "第三条", "处五十元以上五百元以下罚款。",
+                                 "modified"))
+    assert propose(most, fines).outcome == "partly"
 
 
 def test_an_a_not_a_question_asks_a_figure_moved_and_negates_nothing():
