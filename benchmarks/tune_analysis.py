@@ -139,22 +139,24 @@ STAGES = {
         (grouping, "CUT_DISTANCE"): [0.85, 0.9, 0.925, 0.95, 0.975],
         (grouping, "ATTACH_SIMILARITY"): [0.02, 0.03, 0.05, 0.08],
     }),
-    # Distinct asks on one article apart: comment sets by ARI, adoption sets (benchmarks/tune_adoption.py)
-    # by the accuracy of each comment given its group's proposal, the mark a reviewer confirms (chosen so
-    # on 2026-12-06, when a group was proposed one mark; the site now splits a group whose comments'
-    # proposals differ, so on the revision sets a group's mark is its members' own).
-    "grouping-asks": ("grouping_objective", {
-        (grouping, "ASK_PENALTY"): [0.0, 0.3, 0.45, 0.6, 1.0],
-        (grouping, "FIGURE_PENALTY"): [0.0, 0.15, 0.3],
+    # Distinct asks on one article apart: how much further two voices start when they ask different kinds of
+    # move (keep, delete, change) or state different figures, and how much less a voice the cut leaves
+    # alone resembles a group for each member asking another kind (they decide together). Until the third
+    # session of 2026-12-06 the revision sets of benchmarks/tune_adoption.py were scored too, by each
+    # comment given its group's one proposed mark; the site now splits a group whose comments' proposals
+    # differ (services/adoption.suggest), so those sets score the same whatever the grouping, and the
+    # comment sets' ARI decides alone.
+    "grouping-asks": ("grouping_ari", {
+        (grouping, "ASK_PENALTY"): [0.0, 0.15, 0.3, 0.45],
+        (grouping, "FIGURE_PENALTY"): [0.0, 0.15],
+        (grouping, "ATTACH_ASK_PENALTY"): [0.0, 0.2, 0.45],
     }),
-    # The same for a voice the cut leaves alone and that then joins the group it resembles most: how far
-    # asks of another kind or figure hold it off (2026-12-06: strays joined regardless).
-    "grouping-strays": ("grouping_objective", {
-        (grouping, "ATTACH_ASK_PENALTY"): [0.0, 0.3, 0.45, 1.0],
+    # The same for a voice the cut leaves alone and states other figures than a group's.
+    "grouping-strays": ("grouping_ari", {
         (grouping, "ATTACH_FIGURE_PENALTY"): [0.0, 0.15],
     }),
-    # Where voices on no article (the whole draft, a chapter) are cut and strays joined, on both kinds of set.
-    "grouping-whole": ("grouping_objective", {
+    # Where voices on no article (the whole draft, a chapter) are cut and strays joined.
+    "grouping-whole": ("grouping_ari", {
         (grouping, "WHOLE_CUT_DISTANCE"): [0.6, 0.7, 0.8, 0.85, 0.9, 0.95],
         (grouping, "WHOLE_ATTACH_SIMILARITY"): [0.05, 0.1, 0.2, 0.3],
     }),
@@ -163,9 +165,9 @@ STAGES = {
         (duplicates, "MIN_TEMPLATE_COVERAGE"): [0.4, 0.5, 0.6],
     }),
 }
-# The stages scored on the revision sets of benchmarks/tune_adoption.py too: the grouping's on both kinds of
-# set, attribution-figures on the revision sets alone.
-ON_BOTH = {"grouping-asks", "grouping-strays", "grouping-whole"}
+# The stages scored on the revision sets of benchmarks/tune_adoption.py too (none since the site splits a
+# group whose comments' proposals differ: see grouping-asks), and attribution-figures on them alone.
+ON_BOTH: set[str] = set()
 ON_REVISIONS = {"attribution-figures"}
 # The figures an objective is made of, printed held out beside it.
 PARTS = {"attribution_content": ("attribution_implicit", "attribution_overall")}
