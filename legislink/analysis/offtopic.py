@@ -54,7 +54,7 @@ from legislink.analysis.model import Attribution, OfftopicReason
 from legislink.analysis.requests import default_cues, find_request
 from legislink.analysis.segmentation import own_and_translated
 from legislink.analysis.text import letters_and_digits
-from legislink.lawtext.references import DEMONSTRATIVE, Reference, laws_named, names_other_law
+from legislink.lawtext.references import DEMONSTRATIVE, Reference, law_name, laws_named, names_other_law
 
 SpeechAct = Literal["rule", "question", "place", "local", "ask", "plain"]
 # Ways of reaching a seller: a phone number (its middle digits may be masked, 138****6621 or
@@ -444,6 +444,8 @@ def asks_of_another_law(norm: str, draft: Draft) -> bool:
         names = [m.group(1) for m in _REVISES_LAW.finditer(sentence)]
         if asks_for_a_rule(sentence) or asks_for_something(sentence) or evaluates_a_rule(sentence):
             names += [m.group(1) or m.group(2) for m in _IN_LAW.finditer(sentence)]
+        # An unquoted name is read as laws_named reads one: 恳请在条例里 and 最怕条例里 name the draft.
+        names = [found for name in names if (found := name if f"《{name}》" in sentence else law_name(name))]
         if any(names_other_law(Reference(article=None, law=name), draft.title) for name in names):
             return True
     return False

@@ -186,20 +186,27 @@ def laws_named(text: str) -> list[str]:
         if m.group("quoted"):
             names.append(m.group("quoted").strip())
             continue
-        run = m.group("name")
-        cut = _NOT_IN_A_NAME.match(run)
-        if cut:
-            if _POINTS_HERE.match(run, cut.end() - 1):
-                continue
-            run = run[cut.end():]
-        name = _NAME_PREFIX.sub("", run) or run
-        # A law's name says what it governs before 法 or 条例 (物业管理条例); one character there is an
-        # adjective (好条例, 新条例), but for the codes (刑法, 民法典).
-        stem = re.sub(r"(?:法|条例)$", "", name)
-        if ((len(stem) >= 2 or name in _SHORT_LAW_NAMES) and not _NOT_A_LAW.search(name)
-                and not _THIS_LAW.search(name)):
+        if name := law_name(m.group("name")):
             names.append(name)
     return names
+
+
+def law_name(run: str) -> str | None:
+    """The law an unquoted run of characters ending in 法 or 条例 names (根据民法典 -> 民法典), None when it
+    names none: a way of acting (想办法), the text under discussion (这部条例), or a bare 条例 after a verb
+    of asking (恳请在条例里…: the draft)."""
+    cut = _NOT_IN_A_NAME.match(run)
+    if cut:
+        if _POINTS_HERE.match(run, cut.end() - 1):
+            return None
+        run = run[cut.end():]
+    name = _NAME_PREFIX.sub("", run) or run
+    # A law's name says what it governs before 法 or 条例 (物业管理条例); one character there is an
+    # adjective (好条例, 新条例), but for the codes (刑法, 民法典).
+    stem = re.sub(r"(?:法|条例)$", "", name)
+    if (len(stem) >= 2 or name in _SHORT_LAW_NAMES) and not _NOT_A_LAW.search(name) and not _THIS_LAW.search(name):
+        return name
+    return None
 
 
 def _law_core(title: str) -> str:

@@ -183,6 +183,9 @@ def test_another_law_named_beside_an_ask_of_this_draft_is_no_ask_of_that_law(art
     assert offtopic.asks_of_another_law(of_that, draft)
     # 修改 with the generic word (法律), not a law's name, asks nothing of another law.
     assert not offtopic.asks_of_another_law(normalize("建议借这次机会修改相关法律。"), draft)
+    # A bare 条例 after a verb of asking is the draft itself, as laws_named reads it: no other law.
+    assert not offtopic.asks_of_another_law(normalize("建议在条例里规定营业厅必须当场退卡。"), draft)
+    assert offtopic.asks_of_another_law(normalize("建议在电信条例里规定营业厅必须当场退卡。"), draft)
 
 
 @pytest.mark.parametrize(("text", "act"), [
