@@ -118,8 +118,9 @@ def suggest(consultation: Consultation, final_version_id: int, *, actor=None,
     reason). `progress(stage, done, total)` hears of each opinion judged, counted in comments.
 
     An opinion whose comments' asks the final text treated differently is split, one opinion for each
-    proposed mark (`split_by_proposal`, audited), unless it is marked or staff made its members by
-    hand (`OpinionGroup.edited`): one mark for comments that went different ways is wrong for some of
+    proposed mark (`split_by_proposal`, audited), unless it is marked or its members were arranged by
+    staff's hand or by an earlier split (`OpinionGroup.edited`; the reviewer's card then offers the
+    split): one mark for comments that went different ways is wrong for some of
     them, and the reviewer would split it anyway. Measured over the labeled revisions, a group's
     commonest proposal was right for 0.54 of the comments of groups of two or more, their own for 0.76
     (README, "Adoption proposals")."""
