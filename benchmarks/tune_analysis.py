@@ -165,9 +165,8 @@ STAGES = {
         (duplicates, "MIN_TEMPLATE_COVERAGE"): [0.4, 0.5, 0.6],
     }),
 }
-# The stages scored on the revision sets of benchmarks/tune_adoption.py too (none since the site splits a
-# group whose comments' proposals differ: see grouping-asks), and attribution-figures on them alone.
-ON_BOTH: set[str] = set()
+# The stages scored on the revision sets of benchmarks/tune_adoption.py, alone (the grouping's were scored
+# on both kinds of set until a proposal run split a group whose comments' proposals differ: see grouping-asks).
 ON_REVISIONS = {"attribution-figures"}
 # The figures an objective is made of, printed held out beside it.
 PARTS = {"attribution_content": ("attribution_implicit", "attribution_overall")}
@@ -224,7 +223,7 @@ class LabeledSet:
 
 
 class AdoptionSet:
-    """An adoption set of benchmarks/tune_adoption.py, scored by its group-proposal accuracy."""
+    """An adoption set of benchmarks/tune_adoption.py, scored by its comments' own proposals."""
 
     def __init__(self, consulted: Path, final: Path, comments: Path) -> None:
         from legislink.lawtext import align, parse_text
@@ -240,31 +239,16 @@ class AdoptionSet:
     def metrics(self, out: Path) -> dict:
         result = to_json(analyze(self.articles, self.inputs, options=AnalysisOptions(title=self.title)))
         by_id = {c["id"]: c for c in result["comments"]}
-        members: dict[str, list[str]] = {}
-        for c in result["comments"]:
-            if c["group"] and not c["offtopic"]:
-                members.setdefault(c["group"], []).append(c["id"])
-        # Each comment's own proposal, judged from the article the analysis gave it (suggest-file's); a
-        # group's mark is what its members' own proposals point to, and the site splits a group whose
-        # members' proposals differ (services/adoption.suggest), so each part is marked as its members.
+        # Each comment's own proposal, judged from the article the analysis gave it (suggest-file's, and the
+        # site's since a proposal run splits a group whose comments' proposals differ); off-topic: not.
         ids = [str(r["id"]) for r in self.records]
         opinions = [adoption.Opinion(r["text"], article=adoption.article_of(by_id[i]["article"]))
                     for i, r in zip(ids, self.records, strict=True)]
         own = dict(zip(ids, adoption.propose_each(opinions, self.revision), strict=True))
-        outcome = {}
-        for g in result["groups"]:
-            parts: dict[str, list[str]] = {}
-            for i in members.get(g["id"], []):
-                parts.setdefault(own[i].outcome, []).append(i)
-            for part in parts.values():
-                rep = part.index(g["representative"]) if g["representative"] in part else 0
-                outcome.update(dict.fromkeys(part, adoption.propose_group([own[i] for i in part], rep).outcome))
         truth = {"not": "not_adopted"}
-        right = sum(outcome.get(i, "not_adopted") == truth.get(r["outcome"], r["outcome"])
-                    for i, r in zip(ids, self.records, strict=True))
         each = sum(("not_adopted" if by_id[i]["offtopic"] else own[i].outcome)
                    == truth.get(r["outcome"], r["outcome"]) for i, r in zip(ids, self.records, strict=True))
-        return {"grouping_objective": right / len(self.records), "adoption_accuracy": each / len(self.records)}
+        return {"adoption_accuracy": each / len(self.records)}
 
 
 def _cached_drafts() -> None:
@@ -302,8 +286,6 @@ def run_stage(name: str, sets: dict[str, LabeledSet], out: Path) -> None:
         if any(module is bilingual for module, _ in keys):
             segmentation.glossary.cache_clear()  # the glossary is built with the dictionary's constant
         table[values] = {s: ls.metrics(out) for s, ls in sets.items()}
-        for m in table[values].values():
-            m.setdefault("grouping_objective", m.get("grouping_ari"))
     for (module, constant), value in original.items():
         setattr(module, constant, value)
     if any(module is bilingual for module, _ in keys):
@@ -345,9 +327,9 @@ def main(argv: list[str] | None = None) -> int:
     print("labeled sets: " + ", ".join(chosen))
     _cached_drafts()
     sets = {name: LabeledSet(law, labels) for name, (law, labels) in chosen.items()}
-    # The revision sets have no labels of attribution or off-topic: they take part in ON_BOTH and ON_REVISIONS only.
+    # The revision sets have no labels of attribution or off-topic: they take part in ON_REVISIONS only.
     revisions = {}
-    if (ON_BOTH | ON_REVISIONS) & set(args.stage):
+    if ON_REVISIONS & set(args.stage):
         from tune_adoption import sets as adoption_sets
 
         revisions = {name: AdoptionSet(*paths) for name, paths in adoption_sets(SHARED).items()
@@ -355,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     out = ROOT / "benchmarks" / "out" / "tune_result.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     for stage in args.stage:
-        scored = sets | revisions if stage in ON_BOTH else revisions if stage in ON_REVISIONS else sets
+        scored = revisions if stage in ON_REVISIONS else sets
         run_stage(stage, scored, out)
     return 0
 
