@@ -147,10 +147,7 @@ def suggest(consultation: Consultation, final_version_id: int, *, actor=None,
         else:
             parts = [(group, members_of, each, representative)]
         for part, part_members, found, first in parts:
-            proposal = propose_group(found, first)
-            evidence = {**proposal.evidence, "final_version": final.id, **_split_links(part, parts)}
-            part.proposed_adoption = OUTCOMES[proposal.outcome]
-            part.adoption_evidence = evidence
+            proposal, evidence = _store_proposal(part, found, first, final, parts)
             out.append(Suggestion(part, label, evidence["final_article"], part.proposed_adoption,
                                   proposal.similarity, evidence, evidence["consulted"], evidence["final"],
                                   tuple((m.id, m.receipt_code, OUTCOMES[p.outcome])
@@ -184,11 +181,20 @@ def split_by_proposal(consultation: Consultation, group_id: int, *, actor) -> li
         raise ServiceError("split_agreeing")
     parts = _split(consultation, group, members, each, representative, final, actor, automatic=False)
     for part, _members_of, found, first in parts:
-        proposal = propose_group(found, first)
-        part.proposed_adoption = OUTCOMES[proposal.outcome]
-        part.adoption_evidence = {**proposal.evidence, "final_version": final.id, **_split_links(part, parts)}
+        _store_proposal(part, found, first, final, parts)
     db.session.flush()
     return [part for part, *_ in parts]
+
+
+def _store_proposal(part: OpinionGroup, found: list[Proposal], first: int, final: DraftVersion,
+                    parts: list[tuple]) -> tuple[Proposal, dict]:
+    """Stores on `part` the proposal its members' own (`found`, `first` the representative's) point to,
+    with the version it was made against and what the card says of a split (`parts`, the kept group
+    first; one part when there was none). Returns the proposal and its stored evidence."""
+    proposal = propose_group(found, first)
+    part.proposed_adoption = OUTCOMES[proposal.outcome]
+    part.adoption_evidence = {**proposal.evidence, "final_version": final.id, **_split_links(part, parts)}
+    return proposal, part.adoption_evidence
 
 
 def _split_links(part: OpinionGroup, parts: list[tuple]) -> dict:
