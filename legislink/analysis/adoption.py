@@ -1074,8 +1074,12 @@ def _delete(revision: Revision, opinion: Opinion, settings: Settings) -> Proposa
         "partly_some", made=f"{share:.0%}", asked="100%")))
 
 
-# Words of drafting for a quantity a provision fixes (上限, 比例, 期限…: 立法技术规范 and any statute).
-_QUANTITY = re.compile(r"上限|下限|比例|期限|时限|限额")
+# Words of drafting for a quantity a provision fixes (上限, 比例, 期限…: 立法技术规范 and any statute); the
+# time limits among them, and the interrogatives of duration of Chinese grammar (how long), are read
+# again where a time limit is asked without a number (_DURATION_ASKED, _ASKED_KIND).
+_TIME_LIMITS = r"期限|时限"
+_HOW_LONG = r"多长时间|多久"
+_QUANTITY = re.compile(rf"上限|下限|比例|{_TIME_LIMITS}|限额")
 
 
 def _eased(consulted: str, final: str, asked: set[str], ask: str) -> str | None:
@@ -1379,7 +1383,7 @@ _OPTIONAL = re.compile(r"(?:不要|别|不应|不宜|不必|不用|不能)(?:搞
 # off comments of the tuning sets (几个小时内, 完成时间, 时间表) were tried in the fifth session of
 # 2026-12-05 and taken out: each moved only the comment it was read from. 日期 (a date: 施行日期空着，建议写明)
 # is the noun of a date of the calendar, answered by one (eighth session: +3 -0, on three sets).
-_ASKED_KIND = re.compile(r"多少个?(工作日|日|天|周|月|年|万元|元|名|人|次|小时)|多长时间|多久|日期")
+_ASKED_KIND = re.compile(rf"多少个?(工作日|日|天|周|月|年|万元|元|名|人|次|小时)|{_HOW_LONG}|日期")
 
 
 # The hedges of statutes that soften a duty (立法技术规范: 逐步, 创造条件, 适当, 尽量, 有条件的): a duty
@@ -1617,7 +1621,7 @@ def _merged_sentence_made(consulted: str, final: str, paired: set[str], want: st
 # duration (多久, 多长时间) and 几 with a unit of time (几天, 几个小时, 几个月). A closed class of grammar, not
 # a sample's words; the rule itself was read off two misses of the revision sets (gongshui_rev gs-053,
 # wuye_rev wy-096: README, "Adoption proposals").
-_DURATION_ASKED = re.compile(r"期限|时限|多久|多长时间|几个?(?:小时|天|日|周|星期|月)")
+_DURATION_ASKED = re.compile(rf"{_TIME_LIMITS}|{_HOW_LONG}|几个?(?:小时|天|日|周|星期|月)")
 
 
 def _quantity_written(revision: Revision, opinion: Opinion, text: str, home: _Final | None) -> Proposal | None:
@@ -1671,6 +1675,8 @@ def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, te
                     share: float) -> Proposal | None:
     """An asked figure now in the article commented on (adopted), or another figure of its kind there
     in the asked direction (partly); None otherwise."""
+    # The consulted wording of the article commented on (which a merged home did not pair with).
+    commented = revision.old_text.get(opinion.article or "", "") or revision.old_text.get(home.old_label or "", "")
     # All of what a share of the article counts (应当全部是低地板车 against 不低于百分之五十) is a share of 100.
     if _ALL.search(text) and any((figure_value(f) or ("",))[0] == "share"
                                  for f in figures(revision.old_text.get(opinion.article or "", ""))):
@@ -1703,18 +1709,14 @@ def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, te
             return _partly_figure(revision, opinion, home, written, back, share, figures="、".join(sorted(written)))
         # Another figure asked beside it whose point the article moved short of it (千分之三 written, 最低一百
         # 平方米 asked and 八十 written for 五十): the final text took one and went its own way on the other.
-        consulted_text = (revision.old_text.get(opinion.article or "", "")
-                          or revision.old_text.get(home.old_label or "", ""))
-        short = figures(text) - figures(consulted_text) - same_figures(figures(text), figures(home.text))
-        if short and (got := figure_moved(short, consulted_text, home.text)):
+        short = figures(text) - figures(commented) - same_figures(figures(text), figures(home.text))
+        if short and (got := figure_moved(short, commented, home.text)):
             return _partly_figure(revision, opinion, home, short, got, share, figures="、".join(sorted(written)))
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("rewritten_as_asked"),
                                                   figures="、".join(sorted(written))))
     end = _end_asked(text, settings)
     asked_figures = figures(text) - figures(at_end(revision.old_text.get(opinion.article or "", ""), end))
-    # The consulted wording of the article commented on (which a merged home did not pair with).
-    before = at_end(revision.old_text.get(opinion.article or "", "") or revision.old_text.get(home.old_label or "", ""),
-                    end)
+    before = at_end(commented, end)
     replaced = "、".join(figures(before) - figures(at_end(home.text, end)))
     answer = at_end(_figure_text(revision, home, asked_figures, settings), end)
     if settings.beyond and asked_figures and (further := figure_beyond(asked_figures, replaced, before, answer)):
