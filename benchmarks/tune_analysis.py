@@ -49,6 +49,12 @@ STAGES = {
         (attribution, "CONTENT_MARGIN"): [1.0, 1.1, 1.25],
         (attribution, "W_NEIGHBOURS"): [5.0, 7.5, 10.0],
     }),
+    # The weights the neighbours may take in choosing the article, each consultation's own found on the
+    # comments that named their article (attribution._calibrated), and from how many such comments.
+    "neighbour-weights": ("attribution_content", {
+        (attribution, "NEIGHBOUR_WEIGHTS"): [(10.0,), (5.0, 10.0), (2.5, 5.0, 10.0), (1.0, 2.5, 5.0, 10.0, 20.0)],
+        (attribution, "NEIGHBOUR_CALIBRATION"): [10, 30],
+    }),
     "bm25": ("attribution_content", {
         (attribution, "BM25_K1"): [0.8, 1.2, 2.0],
         (attribution, "BM25_B"): [0.5, 0.75, 0.9, 1.0],
@@ -168,6 +174,9 @@ STAGES = {
 # The stages scored on the revision sets of benchmarks/tune_adoption.py, alone (the grouping's were scored
 # on both kinds of set until a proposal run split a group whose comments' proposals differ: see grouping-asks).
 ON_REVISIONS = {"attribution-figures"}
+# The stages of content attribution, scored on the comment sets and on the revision sets, whose comments
+# carry the article they are about (twenty more laws, each written by another hand).
+ON_BOTH = {name for name, (metric, _) in STAGES.items() if metric == "attribution_content"}
 # The figures an objective is made of, printed held out beside it.
 PARTS = {"attribution_content": ("attribution_implicit", "attribution_overall")}
 
@@ -248,7 +257,24 @@ class AdoptionSet:
         truth = {"not": "not_adopted"}
         each = sum(("not_adopted" if by_id[i]["offtopic"] else own[i].outcome)
                    == truth.get(r["outcome"], r["outcome"]) for i, r in zip(ids, self.records, strict=True))
-        return {"adoption_accuracy": each / len(self.records)}
+        return {"adoption_accuracy": each / len(self.records), **self._attribution(by_id)}
+
+    def _attribution(self, by_id: dict) -> dict:
+        """Content attribution as score_analysis.py counts it, on the comments that name no article: each
+        revision set's comments carry the article they are about (`article`, a label or a number, none for
+        the whole draft) and whether they name it (`explicit`)."""
+        score = _score_module()
+        right = {"implicit": [], "overall": []}
+        for r in self.records:
+            if r.get("explicit") or "article" not in r:
+                continue
+            got = by_id[str(r["id"])]
+            want = score.article_number(r["article"])
+            right["implicit" if want is not None else "overall"].append(
+                not got["offtopic"] and score.article_number(got["article"]) == want)
+        shares = {f"attribution_{k}": sum(v) / len(v) if v else None for k, v in right.items()}
+        total = sum(len(v) for v in right.values())
+        return {**shares, "attribution_content": sum(sum(v) for v in right.values()) / total if total else None}
 
 
 def _cached_drafts() -> None:
@@ -327,9 +353,10 @@ def main(argv: list[str] | None = None) -> int:
     print("labeled sets: " + ", ".join(chosen))
     _cached_drafts()
     sets = {name: LabeledSet(law, labels) for name, (law, labels) in chosen.items()}
-    # The revision sets have no labels of attribution or off-topic: they take part in ON_REVISIONS only.
+    # The revision sets have labels of attribution, not of off-topic: they take part in ON_REVISIONS and in the
+    # stages of content attribution, beside the comment sets.
     revisions = {}
-    if ON_REVISIONS & set(args.stage):
+    if (ON_REVISIONS | ON_BOTH) & set(args.stage):
         from tune_adoption import sets as adoption_sets
 
         revisions = {name: AdoptionSet(*paths) for name, paths in adoption_sets(SHARED).items()
@@ -337,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     out = ROOT / "benchmarks" / "out" / "tune_result.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     for stage in args.stage:
-        scored = revisions if stage in ON_REVISIONS else sets
+        scored = revisions if stage in ON_REVISIONS else {**sets, **revisions} if stage in ON_BOTH else sets
         run_stage(stage, scored, out)
     return 0
 

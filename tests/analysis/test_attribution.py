@@ -136,7 +136,7 @@ def test_a_word_the_draft_does_not_use_counts_by_the_characters_few_articles_hol
     # its 重 in none. 卡 is in three of the eight articles: too common in this draft to point anywhere.
     draft = build_draft(articles, DRAFT_TITLE, segmenter)
     docs = prepare([Comment(id="a", text="这种人就该重罚。"), Comment(id="b", text="卡太多了。")], segmenter)
-    full, text, chars = ContentModel(draft, docs, {}).scores(docs)
+    full, text, chars, _ = ContentModel(draft, docs, {}).scores(docs)
     assert [draft.articles[i].label for i in np.flatnonzero(chars[0])] == ["第八条"]
     assert np.allclose(text[0], chars[0])
     assert not chars[1].any()
@@ -152,7 +152,7 @@ def test_a_figure_the_draft_states_points_to_the_article_that_states_it(segmente
     docs = prepare([Comment(id="a", text="保护牌子被拆下来卖废铁，罚200元太轻了。"),
                     Comment(id="b", text="外摆一米实在局促，能不能放宽？"), Comment(id="c", text="罚款太轻了。")],
                    segmenter)
-    _, _, chars = ContentModel(draft, docs, {}).scores(docs)
+    _, _, chars, _ = ContentModel(draft, docs, {}).scores(docs)
     assert [int(np.argmax(row)) for row in chars[:2]] == [0, 1]
     assert chars[0][0] > 0
     assert chars[1][1] > 0
@@ -222,3 +222,60 @@ def test_a_remark_on_the_law_itself_is_not_moved_by_the_second_pass(articles, se
     monkeypatch.setattr(attribution, "_ITSELF", re.compile(r"(?!)"))
     _, moved = _attribute(articles, segmenter, IN_THE_DRAFTS_WORDS, remark)
     assert (moved.kind, moved.article) == ("content", "第六条")
+
+
+LIFT_ARTICLES = ["物业服务企业应当每月公布电梯维修保养记录。", "业主大会可以决定使用专项维修资金更换电梯。",
+                 "小区停车位应当首先满足业主的需要。", "电动自行车不得在楼道内停放充电。"]
+
+
+def _lift_draft(segmenter):
+    arts = [Article(label=f"第{n}条", number=k, path=("第一章 总则",), paragraphs=(t,))
+            for k, (n, t) in enumerate(zip("一二三四", LIFT_ARTICLES, strict=True), start=1)]
+    return build_draft(arts, "某市住宅小区管理条例", segmenter)
+
+
+def _model(draft, segmenter, named, pending):
+    """The content model of a consultation: `named` are (article index, text) of comments that named it."""
+    comments = [Comment(id=f"n{k}", text=t) for k, (_, t) in enumerate(named)]
+    comments += [Comment(id=f"p{k}", text=t) for k, t in enumerate(pending)]
+    docs = prepare(comments, segmenter)
+    return ContentModel(draft, docs, {k: a for k, (a, _) in enumerate(named)}), docs[len(named):]
+
+
+def test_the_neighbours_weigh_less_where_the_comments_that_named_their_article_mislead_them(segmenter,
+                                                                                             monkeypatch):
+    # Each resident who named an article tells the same story of their building as residents who named
+    # another: their neighbours point to that other article, the draft text to their own. The weight the
+    # neighbours get is the one that finds the named articles best, each comment left out of its own.
+    monkeypatch.setattr(attribution, "NEIGHBOUR_WEIGHTS", (0.5, 10.0))
+    monkeypatch.setattr(attribution, "NEIGHBOUR_CALIBRATION", 4)
+    stories = ["我们单元老李家装修吵了半年，楼下王阿姨天天敲门吵架，居委会调解了三回。",
+               "隔壁栋赵大爷的孙子放暑假回来，整天在院子里踢球砸玻璃，家长还不赔。",
+               "去年冬天水管冻裂，一楼淹了水，开发商和施工队互相推诿到现在。",
+               "对面商铺烧烤油烟直冲窗户，晚上十二点还在喝酒划拳，孩子睡不着觉。"]
+    own = {0: ["维修保养记录要每月公布。", "电梯保养记录不公布，谁知道修没修。"],
+           1: ["专项维修资金换电梯要业主大会决定。", "更换电梯用维修资金，业主大会说了算。"],
+           2: ["停车位要首先满足业主。", "小区停车位先给业主用。"],
+           3: ["电动自行车不能在楼道充电。", "楼道内停放电动自行车充电太危险。"]}
+    # The k-th comment on an article tells the same story as the k-th comment on its paired article (0 with
+    # 1, 2 with 3), and no other comment on its own article does.
+    named = [(a, f"第{'一二三四'[a]}条：{text}{stories[2 * (a // 2) + k]}")
+             for a, texts in own.items() for k, text in enumerate(texts)]
+    model, _ = _model(_lift_draft(segmenter), segmenter, named, ["电梯保养记录应当公开。"])
+    assert model.weight == 0.5
+    monkeypatch.setattr(attribution, "NEIGHBOUR_CALIBRATION", 100)
+    model, _ = _model(_lift_draft(segmenter), segmenter, named, ["电梯保养记录应当公开。"])
+    assert model.weight == attribution.W_NEIGHBOURS
+
+
+def test_the_neighbours_keep_their_weight_where_they_find_the_named_articles(segmenter, monkeypatch):
+    # Residents who named an article speak of it in words of their own that the draft does not use: their
+    # neighbours find it where the draft text cannot tell the two lift articles apart.
+    monkeypatch.setattr(attribution, "NEIGHBOUR_WEIGHTS", (0.5, 10.0))
+    monkeypatch.setattr(attribution, "NEIGHBOUR_CALIBRATION", 4)
+    named = [(0, "第一条：电梯三天两头坏，师傅来了签个字就走。"), (0, "第一条：电梯三天两头坏，师傅签字就走人。"),
+             (0, "第一条：电梯坏了三天两头没人修，师傅签个字。"), (1, "第二条：旧电梯换新的，钱从哪里出，大家吵翻天。"),
+             (1, "第二条：换新电梯的钱大家吵翻天。"), (1, "第二条：旧电梯换新，钱的事吵翻天。"),
+             (2, "第三条：外来车辆占车位。"), (3, "第四条：电瓶车上楼。")]
+    model, _ = _model(_lift_draft(segmenter), segmenter, named, ["电梯三天两头坏。"])
+    assert model.weight == attribution.W_NEIGHBOURS
