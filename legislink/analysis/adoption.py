@@ -1075,8 +1075,9 @@ def _delete(revision: Revision, opinion: Opinion, settings: Settings) -> Proposa
 
 
 # Words of drafting for a quantity a provision fixes (上限, 比例, 期限…: 立法技术规范 and any statute); the
-# time limits among them, and the interrogatives of duration of Chinese grammar (how long), are read
-# again where a time limit is asked without a number (_DURATION_ASKED, _ASKED_KIND).
+# time limits among them, and the interrogatives of duration of Chinese grammar (how long: 多久 and 多长时间,
+# both entries of jieba's general dictionary, dict.txt), are read again where a time limit is asked without
+# a number (_DURATION_ASKED, _ASKED_KIND). Both were in those patterns before they were shared here.
 _TIME_LIMITS = r"期限|时限"
 _HOW_LONG = r"多长时间|多久"
 _QUANTITY = re.compile(rf"上限|下限|比例|{_TIME_LIMITS}|限额")

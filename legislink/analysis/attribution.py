@@ -343,7 +343,7 @@ class ContentModel:
             return text, text, chars, text
         neighbours = (self.neighbour_words.transform([d.tokens for d in docs]) @ self.centroids).toarray()
         full = text + W_NEIGHBOURS * neighbours
-        return full, text, chars, full if self.weight == W_NEIGHBOURS else text + self.weight * neighbours
+        return full, text, chars, text + self.weight * neighbours
 
     def text_scores(self, docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray]:
         """The draft text's part of the evidence, and the part of it that shared characters and figures give."""
@@ -451,7 +451,7 @@ def _by_content(draft: Draft, docs: Sequence[Doc], pending: Sequence[int], known
         for k, i in enumerate(chunk):
             found = _from_scores(full[k], text[k], draft, general=bool(_WHOLE_DRAFT.search(docs[i].norm)),
                                  chars=chars[k])
-            if found.kind == "content" and choice is not full:
+            if found.kind == "content" and model.weight != W_NEIGHBOURS:
                 # On an article: which one, the neighbours at this consultation's weight (the score, which
                 # off-topic reads, stays the evidence that put the comment on an article).
                 best = int(np.argmax(choice[k]))
