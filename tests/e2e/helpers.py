@@ -15,6 +15,9 @@ DEMO_CONSULTATION = 1
 RECEIPT_CODE = re.compile(r"[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}")
 DESKTOP = {"width": 1280, "height": 900}
 NARROW = {"width": 360, "height": 740}
+# How long a test waits for a run the server does while the person waits (an analysis, adoption
+# proposals): seconds on an idle machine, past the 10 s default on a loaded CI machine (seen twice).
+LONG_RUN_MS = 60_000
 
 _UNLABELLED_FIELDS = """() => Array.from(document.querySelectorAll("input, select, textarea"))
   .filter((el) => el.type !== "hidden")

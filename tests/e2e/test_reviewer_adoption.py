@@ -7,7 +7,7 @@ from importlib import resources
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import DEMO_CONSULTATION, DEMO_DRAFT, DEMO_TITLE, sideways_scroll, success
+from .helpers import DEMO_CONSULTATION, DEMO_DRAFT, DEMO_TITLE, LONG_RUN_MS, sideways_scroll, success
 
 pytestmark = pytest.mark.e2e
 
@@ -40,7 +40,7 @@ def test_reviewer_marks_an_opinion_adopted_and_the_resident_sees_it(live_server,
     expect(page.get_by_label("对照版本").locator("option:checked")).to_have_text("最终文本")
     expect(page.locator(".group-card .badge.warn")).to_have_count(0)  # opening the page proposes nothing
     page.get_by_role("button", name="生成提议").click()
-    expect(success(page)).to_contain_text("经您确认后才算标注")
+    expect(success(page)).to_contain_text("经您确认后才算标注", timeout=LONG_RUN_MS)
     proposals = page.locator(".group-card")
     expect(proposals.first).to_contain_text("提议：")
     expect(success(page)).to_contain_text("拆分出来的")

@@ -12,6 +12,7 @@ from .helpers import (
     DEMO_CONSULTATION,
     DEMO_DRAFT,
     DEMO_TITLE,
+    LONG_RUN_MS,
     RECEIPT_CODE,
     matching_count,
     sign_in,
@@ -141,7 +142,7 @@ def _merge_and_summarise(page: Page, base: str) -> None:
     page.goto(f"{base}/staff/consultations/{DEMO_CONSULTATION}/")
     page.get_by_role("link", name="意见归纳").click()
     page.get_by_role("button", name="开始分析").click()
-    expect(success(page)).to_contain_text("分析完成")
+    expect(success(page)).to_contain_text("分析完成", timeout=LONG_RUN_MS)
     page.locator(".article-index").get_by_role("link", name="第八条", exact=True).click()
     cards = page.locator(".group-card")
     expect(cards.nth(1)).to_be_visible()

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import DEMO_CONSULTATION, DEMO_TITLE, success, workbook
+from .helpers import DEMO_CONSULTATION, DEMO_TITLE, LONG_RUN_MS, success, workbook
 
 pytestmark = pytest.mark.e2e
 
@@ -43,7 +43,7 @@ def test_staff_download_the_report_and_record_it_as_sent(live_server, open_page)
     office = open_page("office")
     office.goto(f"{live_server}/staff/consultations/{DEMO_CONSULTATION}/opinions/")
     office.get_by_role("button", name="开始分析").click()
-    expect(success(office)).to_contain_text("分析完成")
+    expect(success(office)).to_contain_text("分析完成", timeout=LONG_RUN_MS)
     page.goto(f"{live_server}/staff/consultations/{DEMO_CONSULTATION}/opinions/")
 
     receipt = open_page(viewport={"width": 390, "height": 844})
