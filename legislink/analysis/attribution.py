@@ -45,6 +45,20 @@ _WHOLE_DRAFT = re.compile(
     r"|(?:草案|条例|法规|法律|本法)(?:里|中)?(?:好多|很多|大多|多处|反复|到处|处处|普遍)"
     r"|各条|好多条|很多条|不少条|有些条文|增加一章|加一章|单列一章|专章|增加一条|加一条|总则(?:里|中)"
 )
+# A remark on making the law rather than on what a provision says, in the words of the legislative
+# process as the 立法法 names it: its hearings (第三十九条: 论证会, 听证会, here of legislation: 立法听证会),
+# the time a draft is open for comment (第四十条: 征求意见的时间), the drafters' explanation (起草说明), the
+# 配套的具体规定 a law asks of others (第六十二条) and the implementing rules (实施细则, 实施办法) that
+# carry them, the evaluation after passing (立法后评估, 第六十三条), and asking the law to be passed soon
+# (尽快 / 早日 with 出台, 通过 — not 公布, which residents ask of a list or of data, nor 施行, which a draft's own
+# last article states); with their English counterparts. Such a remark is read like one on the whole draft
+# (`general`): only the draft text singling out an article puts it there. Measured on the labeled sets
+# (README, "Law-making remarks").
+_LAW_MAKING = re.compile(
+    r"立法(?:听证|论证)会?|征求意见(?:期|的?时间)|起草说明|配套(?:的具体)?(?:规定|细则|办法|制度)|实施细则|实施办法"
+    r"|立法后评估|(?:尽快|早日|早点)(?:出台|通过)"
+    r"|implementing (?:rules|regulations|measures)|legislative hearing|consultation period"
+)
 # The draft itself, as a law names itself (本法, 本条例) and residents name it (这部法律, 这个法):
 # a remark that speaks of it and that the first pass left on the whole draft stays there.
 _ITSELF = re.compile(rf"{DEMONSTRATIVE}(?:法|法律|条例|草案)")
@@ -102,7 +116,8 @@ TEXT_MARGIN = 2.0
 # When the draft text alone singles out one article (MIN_TEXT_ONLY_SCORE, TEXT_MARGIN) and the full
 # score prefers another, that other must score NEIGHBOURS_OVER_TEXT times as much.
 NEIGHBOURS_OVER_TEXT = 1.25
-# A comment that speaks of the draft as a whole (_WHOLE_DRAFT) needs this much from the text.
+# A comment that speaks of the draft as a whole or of making it (_WHOLE_DRAFT, _LAW_MAKING) needs this
+# much from the text.
 MIN_GENERAL_TEXT_SCORE = 3.0
 # A remark on the draft as a whole resembles many articles about as much: when more than
 # MAX_SPREAD articles score at least SPREAD_RATIO of the best, it stays on the whole draft.
@@ -427,6 +442,12 @@ def _stands_out(row: np.ndarray, text: np.ndarray, best: int, own: np.ndarray) -
     return row[best] >= CONTENT_MARGIN * _runner_up(row)
 
 
+def _speaks_of_the_whole(norm: str) -> bool:
+    """Whether a normalised comment speaks of the draft as a whole or of making it (`_WHOLE_DRAFT`,
+    `_LAW_MAKING`)."""
+    return bool(_WHOLE_DRAFT.search(norm) or _LAW_MAKING.search(norm))
+
+
 def _explicit(comment: Comment, doc: Doc, draft: Draft) -> Attribution | None:
     target = label_index(comment.target, draft)
     if target is not None:
@@ -449,8 +470,7 @@ def _by_content(draft: Draft, docs: Sequence[Doc], pending: Sequence[int], known
         chunk = pending[start:start + SCORE_CHUNK]
         full, text, chars, choice = model.scores([docs[i] for i in chunk])
         for k, i in enumerate(chunk):
-            found = _from_scores(full[k], text[k], draft, general=bool(_WHOLE_DRAFT.search(docs[i].norm)),
-                                 chars=chars[k])
+            found = _from_scores(full[k], text[k], draft, general=_speaks_of_the_whole(docs[i].norm), chars=chars[k])
             if found.kind == "content" and model.weight != W_NEIGHBOURS:
                 # On an article: which one, the neighbours at this consultation's weight (the score, which
                 # off-topic reads, stays the evidence that put the comment on an article).

@@ -108,6 +108,25 @@ def test_a_remark_on_the_whole_draft_is_not_pinned_to_an_article_by_other_commen
     assert (found.kind, found.article) == ("unattributed", None)
 
 
+def test_a_remark_on_making_the_law_stays_on_the_whole_draft(articles, segmenter):
+    # Residents who named the article on apps also asked for rules under it; a remark on the law's
+    # implementing rules and its hearing shares their words and is about the law's making, not the article.
+    named = ["第七条的应用程序分发平台要核验真实身份，建议尽快出台实施细则。",
+             "第7条网络直播平台核验真实身份，要有实施细则，不然平台不当回事。"]
+    *_, found = _attribute(articles, segmenter, *named, "建议尽快出台实施细则，并召开立法听证会听听平台和用户的意见。")
+    assert (found.kind, found.article) == ("unattributed", None)
+    # In English as in Chinese.
+    *_, found = _attribute(articles, segmenter, *named,
+                           "Please publish the implementing rules soon and extend the consultation period.")
+    assert (found.kind, found.article) == ("unattributed", None)
+
+
+def test_a_remark_on_making_the_law_that_the_draft_text_singles_out_keeps_its_article(articles, segmenter):
+    (found,) = _attribute(articles, segmenter, "电信业务经营者应当依法全面落实电话卡、物联网卡实名制度，"
+                          "对用户身份信息进行核验，这一条要有实施细则。")
+    assert (found.kind, found.article) == ("content", "第三条")
+
+
 def test_a_remark_as_close_to_two_articles_comments_stays_on_the_whole_draft(articles, segmenter):
     named = ["第三条，运营商要把防骗责任落实到位，宣传也要跟上，别让老人上当。",
              "第六条，银行要把防骗责任落实到位，宣传也要跟上，别让老人上当。"]
