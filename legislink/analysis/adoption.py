@@ -38,7 +38,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -440,16 +440,26 @@ def _hour_of(clock: re.Match) -> tuple[str, float] | None:
     return ("clock", hour + 12 if clock.group(1) in _AFTERNOON and hour < 12 else hour)
 
 
+def _in_order(found: Iterable[str], text: str = "") -> list[str]:
+    """Figures in the order `text` writes them (those it does not write as such last), then by their
+    characters: the same order in every run, which a set's is not (it follows Python's string hashing,
+    which changes from one process to the next), so that the figure a reason names does not change."""
+    def place(figure: str) -> tuple[int, str]:
+        at = text.find(figure)
+        return (at if at >= 0 else len(text), figure)
+    return sorted(found, key=place)
+
+
 def figure_moved(asked: set[str], consulted: str, final: str) -> str | None:
     """Whether the final text moved an asked figure's point toward it without writing it: it states a
     figure of the same kind that the consulted text did not, on the asked side of the figure it
     replaced, or where the consulted text had none (及时 -> 三十日内). The final figure, else None."""
     before, after = figures(consulted), figures(final)
-    new = [(f, v) for f in after - before if (v := figure_value(f))]
+    new = [(f, v) for f in _in_order(after - before, final) if (v := figure_value(f))]
     # The figures the final text replaced; those it kept are about other points (一年内 beside 三个月).
     old = [v for f in before - after if (v := figure_value(f))]
     kept = [v for f in before & after if (v := figure_value(f))]
-    for figure in asked:
+    for figure in _in_order(asked):
         want = figure_value(figure)
         if want is None:
             continue
@@ -485,9 +495,9 @@ def figure_against(asked: set[str], consulted: str, final: str) -> str | None:
     """Whether the final text replaced the figure of an asked point by one on the other side of it
     (asked 六个月, 三个月 became 六十日): the final figure, else None."""
     before, after = figures(consulted), figures(final)
-    new = [(f, v) for f in after - before if (v := figure_value(f))]
+    new = [(f, v) for f in _in_order(after - before, final) if (v := figure_value(f))]
     old = [v for f in before - after if (v := figure_value(f))]
-    for figure in asked:
+    for figure in _in_order(asked):
         want = figure_value(figure)
         if want is None:
             continue
@@ -512,7 +522,7 @@ def figure_beyond(asked: set[str], bases_text: str, consulted: str, final: str) 
 
     wanted = [(f, v) for f in asked if (v := figure_value(f))]
     written = [(f, v) for f in figures(final) if (v := figure_value(f))]
-    for family in {v[0] for _, v in wanted}:
+    for family in sorted({v[0] for _, v in wanted}):
         wants = sorted(v[1] for _, v in wanted if v[0] == family)
         gots = sorted((v[1], f) for f, v in new if v[0] == family)
         # A range asked and a range written (一万元以上五万元以下): bound against bound, the written range
@@ -846,13 +856,16 @@ class Revision:
         return novel
 
     def weight(self, bigrams: set[str]) -> float:
-        return sum(self.idf.get(b, 0.0) for b in bigrams)
+        # math.fsum: exactly rounded whatever order the set yields its pairs in, and a set's order changes
+        # with Python's string hashing from one process to the next; a plain sum's last bits did too, and
+        # two articles that weigh the same swapped places between runs.
+        return math.fsum(self.idf.get(b, 0.0) for b in bigrams)
 
     def ask_weight(self, bigrams: set[str]) -> float:
         """The weight of an ask's pairs, a pair written in neither text weighing as the rarest pair of
         the law: an ask whose words the final text never writes (路费要给报销) is an ask not made, not
         an ask of no weight."""
-        return sum(self.idf.get(b, self.rarest) for b in bigrams)
+        return math.fsum(self.idf.get(b, self.rarest) for b in bigrams)
 
 
 # --- judging ---------------------------------------------------------------------------------
@@ -1183,7 +1196,7 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
                 or (None if figures(text) or kind == "keep" else _quantity_written(revision, opinion, text, home))
                 or _not_found(revision, opinion, home, share, mass))
     made_figures = same_figures(asked_figures, figures(at_end(best.text, end)))
-    extra = {"share": round(share, 3), "found": sorted(best_found, key=lambda b: -revision.idf.get(b, 0))[:12]}
+    extra = {"share": round(share, 3), "found": sorted(best_found, key=lambda b: (-revision.idf.get(b, 0), b))[:12]}
     # Each separate ask of the comment: made when enough of its own weight is in the same article.
     points, made = _points_made(revision, opinion, settings, consulted, best)
     # An ask the diff of the article commented on judged and found not made is one of the asks too.
