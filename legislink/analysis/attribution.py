@@ -59,6 +59,15 @@ _LAW_MAKING = re.compile(
     r"|立法后评估|(?:尽快|早日|早点)(?:出台|通过)"
     r"|implementing (?:rules|regulations|measures)|legislative hearing|consultation period"
 )
+# A remark on the text as a document: another edition of it for the public — illustrated, in plain words, in
+# traditional script, in English or other languages (图解版, 通俗版, 大白话的版本, 繁体版本, 英文版, 多语种的解读) —
+# asks nothing of any provision; read like `_LAW_MAKING`. Not 盲文 or 语音 editions, which drafts on
+# accessibility provide for (无障碍 articles on ballots and examinations). Measured on the labeled sets
+# (README, "Law-making remarks").
+_EDITIONS = re.compile(
+    r"(?:图解|通俗|大白话|白话|英文|繁体|多语种|多语言|外文)的?(?:版|版本|解读|说明|读本)"
+    r"|english version|(?:version|summary|translation) in english|in plain (?:language|chinese)"
+)
 # The draft itself, as a law names itself (本法, 本条例) and residents name it (这部法律, 这个法):
 # a remark that speaks of it and that the first pass left on the whole draft stays there.
 _ITSELF = re.compile(rf"{DEMONSTRATIVE}(?:法|法律|条例|草案)")
@@ -443,9 +452,9 @@ def _stands_out(row: np.ndarray, text: np.ndarray, best: int, own: np.ndarray) -
 
 
 def _speaks_of_the_whole(norm: str) -> bool:
-    """Whether a normalised comment speaks of the draft as a whole or of making it (`_WHOLE_DRAFT`,
-    `_LAW_MAKING`)."""
-    return bool(_WHOLE_DRAFT.search(norm) or _LAW_MAKING.search(norm))
+    """Whether a normalised comment speaks of the draft as a whole, of making it or of another edition of
+    its text (`_WHOLE_DRAFT`, `_LAW_MAKING`, `_EDITIONS`)."""
+    return bool(_WHOLE_DRAFT.search(norm) or _LAW_MAKING.search(norm) or _EDITIONS.search(norm))
 
 
 def _explicit(comment: Comment, doc: Doc, draft: Draft) -> Attribution | None:

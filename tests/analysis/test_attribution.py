@@ -121,6 +121,17 @@ def test_a_remark_on_making_the_law_stays_on_the_whole_draft(articles, segmenter
     assert (found.kind, found.article) == ("unattributed", None)
 
 
+def test_a_request_for_another_edition_of_the_text_stays_on_the_whole_draft(articles, segmenter):
+    named = ["第三条电话卡实名制的规定老年人看不懂，营业厅要当面讲清楚核验身份是怎么回事。",
+             "第3条写得太专业，老年人办电话卡看不懂实名制，要讲清楚。"]
+    *_, found = _attribute(articles, segmenter, *named,
+                           "条文太专业，老年人看不懂，建议出一个大白话的版本，再出个英文版。")
+    assert (found.kind, found.article) == ("unattributed", None)
+    *_, found = _attribute(articles, segmenter, *named, "Please publish an English version so that foreign residents "
+                           "can read the rules on SIM cards too.")
+    assert (found.kind, found.article) == ("unattributed", None)
+
+
 def test_a_remark_on_making_the_law_that_the_draft_text_singles_out_keeps_its_article(articles, segmenter):
     (found,) = _attribute(articles, segmenter, "电信业务经营者应当依法全面落实电话卡、物联网卡实名制度，"
                           "对用户身份信息进行核验，这一条要有实施细则。")
