@@ -44,6 +44,9 @@ _WHOLE_DRAFT = re.compile(
     r"整部|通篇|全篇|纵观|总体(?:上|来说|来看|看|支持|赞成|同意)|整体(?:上|来说|来看|看)|总的来说|总的来看"
     r"|(?:草案|条例|法规|法律|本法)(?:里|中)?(?:好多|很多|大多|多处|反复|到处|处处|普遍)"
     r"|各条|好多条|很多条|不少条|有些条文|增加一章|加一章|单列一章|专章|增加一条|加一条|总则(?:里|中)"
+    # A new part asked in other words (专门加一章, 专门写一部分, 单独立几条; fifth session of 2026-12-06, README
+    # "Law-making remarks").
+    r"|专门(?:写|加|增加|立|有|设)?一?(?:章|部分|节)|单独(?:立|列|写)?(?:一章|几条|成章)"
 )
 # A remark on making the law rather than on what a provision says, in the words of the legislative
 # process as the 立法法 names it: its hearings (第三十九条: 论证会, 听证会, here of legislation: 立法听证会),

@@ -132,6 +132,13 @@ def test_a_request_for_another_edition_of_the_text_stays_on_the_whole_draft(arti
     assert (found.kind, found.article) == ("unattributed", None)
 
 
+def test_an_ask_for_a_new_part_of_the_law_stays_on_the_whole_draft(articles, segmenter):
+    named = ["第七条的网络直播平台要核验主播真实身份，直播间骗老人买保健品的太多了。",
+             "第7条，网络直播骗老人买保健品，平台要管。"]
+    *_, found = _attribute(articles, segmenter, *named, "网络直播骗老人买保健品的太多了，平台要管，建议专门写一部分。")
+    assert (found.kind, found.article) == ("unattributed", None)
+
+
 def test_a_remark_on_making_the_law_that_the_draft_text_singles_out_keeps_its_article(articles, segmenter):
     (found,) = _attribute(articles, segmenter, "电信业务经营者应当依法全面落实电话卡、物联网卡实名制度，"
                           "对用户身份信息进行核验，这一条要有实施细则。")
