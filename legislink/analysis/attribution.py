@@ -47,6 +47,9 @@ _WHOLE_DRAFT = re.compile(
     # A new part asked in other words (专门加一章, 专门写一部分, 单独立几条; fifth session of 2026-12-06, README
     # "Law-making remarks").
     r"|专门(?:写|加|增加|立|有|设)?一?(?:章|部分|节)|单独(?:立|列|写)?(?:一章|几条|成章)"
+    # The whole text read, as 整部 and 通篇 say it (通读, 从头到尾, 全文, 整个条例, 整份), and in English.
+    r"|通读|从头(?:看|读)?到尾|全文|整个(?:条例|草案|法|法律)|整份"
+    r"|the whole (?:draft|law|regulation)|having read the (?:draft|law|regulation)"
 )
 # A remark on making the law rather than on what a provision says, in the words of the legislative
 # process as the 立法法 names it: its hearings (第三十九条: 论证会, 听证会, here of legislation: 立法听证会),

@@ -139,6 +139,14 @@ def test_an_ask_for_a_new_part_of_the_law_stays_on_the_whole_draft(articles, seg
     assert (found.kind, found.article) == ("unattributed", None)
 
 
+def test_a_remark_on_the_whole_text_read_through_stays_on_the_whole_draft(articles, segmenter):
+    named = ["第七条网络直播平台骗老人买保健品，平台要管，处罚要重。",
+             "第7条，网络直播骗老人买保健品，平台要管。"]
+    *_, found = _attribute(articles, segmenter, *named,
+                           "从头看到尾，平台要管的写了不少，骗老人买保健品的处罚还是太轻。")
+    assert (found.kind, found.article) == ("unattributed", None)
+
+
 def test_a_remark_on_making_the_law_that_the_draft_text_singles_out_keeps_its_article(articles, segmenter):
     (found,) = _attribute(articles, segmenter, "电信业务经营者应当依法全面落实电话卡、物联网卡实名制度，"
                           "对用户身份信息进行核验，这一条要有实施细则。")
