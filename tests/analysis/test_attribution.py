@@ -20,6 +20,16 @@ def _attribute(articles, segmenter, *texts, **overrides):
     return [found[str(k)] for k in range(len(texts))]
 
 
+# Where a remark on the whole draft stays.
+WHOLE = ("unattributed", None)
+
+
+def _beside(articles, segmenter, named, remark):
+    """Where a remark goes, (kind, article), in a consultation where residents also wrote `named`."""
+    *_, found = _attribute(articles, segmenter, *named, remark)
+    return found.kind, found.article
+
+
 def test_every_written_form_of_a_reference_names_the_article(articles, segmenter):
     texts = ["第三条应当严格执行", "建议第3条增加罚则", "对3条有意见", "关于三条第二款，出租电话卡要处罚",
              "草案第三条第二款写得好", "Article 3 is too weak", "第三條應當嚴格執行"]
@@ -103,9 +113,8 @@ def test_comments_on_the_article_the_resident_chose_teach_content_matching(artic
 def test_a_remark_on_the_whole_draft_is_not_pinned_to_an_article_by_other_comments(articles, segmenter):
     named = ["第七条的互联网服务到底归哪个部门管？建议写明具体的主管部门。",
              "第7条要写清楚由哪个部门负责，不要推来推去。"]
-    *_, found = _attribute(articles, segmenter, *named,
-                           "总体上看，草案里好多地方只说有关部门，到底哪个部门管？建议写明具体部门，不要推来推去。")
-    assert (found.kind, found.article) == ("unattributed", None)
+    remark = "总体上看，草案里好多地方只说有关部门，到底哪个部门管？建议写明具体部门，不要推来推去。"
+    assert _beside(articles, segmenter, named, remark) == WHOLE
 
 
 def test_a_remark_on_making_the_law_stays_on_the_whole_draft(articles, segmenter):
@@ -113,38 +122,34 @@ def test_a_remark_on_making_the_law_stays_on_the_whole_draft(articles, segmenter
     # implementing rules and its hearing shares their words and is about the law's making, not the article.
     named = ["第七条的应用程序分发平台要核验真实身份，建议尽快出台实施细则。",
              "第7条网络直播平台核验真实身份，要有实施细则，不然平台不当回事。"]
-    *_, found = _attribute(articles, segmenter, *named, "建议尽快出台实施细则，并召开立法听证会听听平台和用户的意见。")
-    assert (found.kind, found.article) == ("unattributed", None)
+    remark = "建议尽快出台实施细则，并召开立法听证会听听平台和用户的意见。"
+    assert _beside(articles, segmenter, named, remark) == WHOLE
     # In English as in Chinese.
-    *_, found = _attribute(articles, segmenter, *named,
-                           "Please publish the implementing rules soon and extend the consultation period.")
-    assert (found.kind, found.article) == ("unattributed", None)
+    remark = "Please publish the implementing rules soon and extend the consultation period."
+    assert _beside(articles, segmenter, named, remark) == WHOLE
 
 
 def test_a_request_for_another_edition_of_the_text_stays_on_the_whole_draft(articles, segmenter):
     named = ["第三条电话卡实名制的规定老年人看不懂，营业厅要当面讲清楚核验身份是怎么回事。",
              "第3条写得太专业，老年人办电话卡看不懂实名制，要讲清楚。"]
-    *_, found = _attribute(articles, segmenter, *named,
-                           "条文太专业，老年人看不懂，建议出一个大白话的版本，再出个英文版。")
-    assert (found.kind, found.article) == ("unattributed", None)
-    *_, found = _attribute(articles, segmenter, *named, "Please publish an English version so that foreign residents "
-                           "can read the rules on SIM cards too.")
-    assert (found.kind, found.article) == ("unattributed", None)
+    remark = "条文太专业，老年人看不懂，建议出一个大白话的版本，再出个英文版。"
+    assert _beside(articles, segmenter, named, remark) == WHOLE
+    remark = "Please publish an English version so that foreign residents can read the rules on SIM cards too."
+    assert _beside(articles, segmenter, named, remark) == WHOLE
 
 
 def test_an_ask_for_a_new_part_of_the_law_stays_on_the_whole_draft(articles, segmenter):
     named = ["第七条的网络直播平台要核验主播真实身份，直播间骗老人买保健品的太多了。",
              "第7条，网络直播骗老人买保健品，平台要管。"]
-    *_, found = _attribute(articles, segmenter, *named, "网络直播骗老人买保健品的太多了，平台要管，建议专门写一部分。")
-    assert (found.kind, found.article) == ("unattributed", None)
+    remark = "网络直播骗老人买保健品的太多了，平台要管，建议专门写一部分。"
+    assert _beside(articles, segmenter, named, remark) == WHOLE
 
 
 def test_a_remark_on_the_whole_text_read_through_stays_on_the_whole_draft(articles, segmenter):
     named = ["第七条网络直播平台骗老人买保健品，平台要管，处罚要重。",
              "第7条，网络直播骗老人买保健品，平台要管。"]
-    *_, found = _attribute(articles, segmenter, *named,
-                           "从头看到尾，平台要管的写了不少，骗老人买保健品的处罚还是太轻。")
-    assert (found.kind, found.article) == ("unattributed", None)
+    remark = "从头看到尾，平台要管的写了不少，骗老人买保健品的处罚还是太轻。"
+    assert _beside(articles, segmenter, named, remark) == WHOLE
 
 
 def test_a_remark_on_making_the_law_that_the_draft_text_singles_out_keeps_its_article(articles, segmenter):
@@ -156,8 +161,8 @@ def test_a_remark_on_making_the_law_that_the_draft_text_singles_out_keeps_its_ar
 def test_a_remark_as_close_to_two_articles_comments_stays_on_the_whole_draft(articles, segmenter):
     named = ["第三条，运营商要把防骗责任落实到位，宣传也要跟上，别让老人上当。",
              "第六条，银行要把防骗责任落实到位，宣传也要跟上，别让老人上当。"]
-    *_, found = _attribute(articles, segmenter, *named, "各家单位都要把防骗责任落实到位，宣传跟上，别让老人上当。")
-    assert (found.kind, found.article) == ("unattributed", None)
+    remark = "各家单位都要把防骗责任落实到位，宣传跟上，别让老人上当。"
+    assert _beside(articles, segmenter, named, remark) == WHOLE
 
 
 def test_a_comment_that_many_articles_match_alike_stays_on_the_whole_draft(articles, segmenter):
