@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
@@ -37,31 +38,35 @@ def test_the_language_switch_keeps_the_page(client):
     assert 'href="/receipts?lang=en"' in html
 
 
-def _messages_in_the_code(tmp_path) -> set[str]:
-    pot = tmp_path / "messages.pot"
+def _read(path: Path) -> dict:
+    """A .po or .pot file's messages by id (a plural's by its singular)."""
+    with path.open("rb") as f:
+        return {m.id if isinstance(m.id, str) else m.id[0]: m for m in read_po(f) if m.id}
+
+
+@pytest.fixture(scope="module")
+def messages_in_the_code(tmp_path_factory) -> set[str]:
+    """The message ids the code and templates use, extracted once for the tests below."""
+    pot = tmp_path_factory.mktemp("i18n") / "messages.pot"
     subprocess.run(
         # Babel skips folders starting with "_" unless told otherwise: templates/_macros holds strings too.
         [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "_l",
          "--ignore-dirs", ".*", "--no-location", "-o", str(pot), "."],
         cwd=ROOT, check=True, capture_output=True,
     )
-    with pot.open("rb") as f:
-        return {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
+    return set(_read(pot))
 
 
-def test_every_message_in_the_code_has_a_chinese_translation(tmp_path):
-    wanted = _messages_in_the_code(tmp_path)
-    with (CATALOGUE / "messages.po").open("rb") as f:
-        po = {m.id if isinstance(m.id, str) else m.id[0]: m for m in read_po(f) if m.id}
-    missing = sorted(k for k in wanted if k not in po or not po[k].string or po[k].fuzzy)
+def test_every_message_in_the_code_has_a_chinese_translation(messages_in_the_code):
+    po = _read(CATALOGUE / "messages.po")
+    missing = sorted(k for k in messages_in_the_code if k not in po or not po[k].string or po[k].fuzzy)
     assert missing == []
 
 
-def test_the_committed_template_holds_every_message_in_the_code(tmp_path):
+def test_the_committed_template_holds_every_message_in_the_code(messages_in_the_code):
     # A translator starting another language begins from messages.pot (`make catalog` rewrites it).
-    with (CATALOGUE.parent.parent / "messages.pot").open("rb") as f:
-        template = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
-    assert sorted(_messages_in_the_code(tmp_path) - template) == []
+    template = _read(CATALOGUE.parent.parent / "messages.pot")
+    assert sorted(messages_in_the_code - set(template)) == []
 
 
 def test_the_compiled_catalogue_matches_its_source():
