@@ -75,7 +75,7 @@ STAGES = {
     "whole-draft": ("attribution_content", {
         (attribution, "MIN_GENERAL_TEXT_SCORE"): [1.0, 2.0, 3.0],
         (attribution, "SPREAD_RATIO"): [0.4, 0.5, 0.6, 0.7],
-        (attribution, "MAX_SPREAD"): [2, 3, 4, 6, 1000],
+        (attribution, "MAX_SPREAD"): [3, 4, 6, 8, 1000],
     }),
     "offtopic": ("offtopic_f1", {
         (offtopic, "MIN_RELATION"): [0.5, 0.75, 1.0, 1.25, 1.5],

@@ -42,7 +42,10 @@ GOAL_ACCURACY, GOAL_RECALL = 0.75, 0.60
 # The 慈善法 sample meets the goals (0.821; recall 0.77 / 0.71 / 0.96); every set is held to what it
 # reaches now, less 0.01 (README, "Adoption proposals"; each figure measured with suggest-file, 2026-12-06,
 # the six sets the second session of that day moved raised to what they reach after it; wuye_rev partly
-# 0.59 -> 0.5625 when the neighbours' weight became each consultation's own, attribution.NEIGHBOUR_WEIGHTS).
+# 0.59 -> 0.5625 when the neighbours' weight became each consultation's own, attribution.NEIGHBOUR_WEIGHTS;
+# xianxue_rev 0.781 -> 0.752, partly 0.59 -> 0.56, when a comment that five or six articles match about as
+# well was put on the best of them (attribution.MAX_SPREAD 4 -> 6: three of its comments found their labeled
+# article and lost the whole-text search that had found their ask; over the twenty-one sets +4 -4).
 # The sets written blind by other helpers became tuning sets once measured once blind (the README's table
 # gives each blind figure): dianshang_rev on 2026-12-04; jiaoyu_rev, wuye_rev,
 # wuzhangai_rev, dianti_rev, gongshui_rev, shipin_rev, ranqi_rev, mingcheng_rev, lvhua_rev and nongmao_rev
@@ -69,7 +72,7 @@ NOW = {"cishan": {"accuracy": 0.81, "adopted": 0.75, "partly": 0.70, "not": 0.95
        "jiaotong_rev": {"accuracy": 0.80, "adopted": 0.75, "partly": 0.71, "not": 0.92},
        "xiaofang_rev": {"accuracy": 0.72, "adopted": 0.74, "partly": 0.44, "not": 0.93},
        "paishui_rev": {"accuracy": 0.66, "adopted": 0.59, "partly": 0.52, "not": 0.79},
-       "xianxue_rev": {"accuracy": 0.75, "adopted": 0.79, "partly": 0.58, "not": 0.85},
+       "xianxue_rev": {"accuracy": 0.74, "adopted": 0.79, "partly": 0.55, "not": 0.85},
        "anquan_rev": {"accuracy": 0.76, "adopted": 0.74, "partly": 0.73, "not": 0.81}}
 SETS = Path(__file__).resolve().parent / "fixtures" / "adoption"
 

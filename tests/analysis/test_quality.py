@@ -73,8 +73,11 @@ SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {
                  "offtopic_recall": 0.63},
     # wangyueche (ride-hailing, written blind in the eighth session, measured once at 0.786 / 0.355
     # off-topic, then read): complaints about one taxi, driving tests, delivery riders and filling stations
-    # share the draft's words (出租车, 司机, 车, 平台) and stay on topic.
-    "wangyueche": {"offtopic_precision": 0.84, "offtopic_recall": 0.54},
+    # share the draft's words (出租车, 司机, 车, 平台) and stay on topic. Since a comment that five or six
+    # articles match about as well is put on the best of them (attribution.MAX_SPREAD 4 -> 6, 2026-12-06),
+    # two more of them are, with enough evidence to be on topic (recall 0.548 -> 0.484, precision 0.850 ->
+    # 0.833); five other sets gain off-topic F1 by it, and the six held-out sets 0.755 -> 0.764.
+    "wangyueche": {"offtopic_precision": 0.83, "offtopic_recall": 0.48},
 }
 
 
