@@ -76,8 +76,10 @@ _EDITIONS = re.compile(
     r"(?:图解|通俗|大白话|白话|英文|繁体|多语种|多语言|外文)的?(?:版|版本|解读|说明|读本)"
     r"|english version|(?:version|summary|translation) in english|in plain (?:language|chinese)"
 )
-# The draft itself, as a law names itself (本法, 本条例) and residents name it (这部法律, 这个法):
-# a remark that speaks of it and that the first pass left on the whole draft stays there.
+# The draft itself, as a law names itself (本法, 本条例) and residents name it (这部法律, 这个法): a remark
+# that speaks of it is read like one on the whole draft (`general`: only the draft text singling out an
+# article puts it there; since the sixth session of 2026-12-06, README "Remarks many articles match"),
+# and one the first pass left on the whole draft stays there.
 _ITSELF = re.compile(rf"{DEMONSTRATIVE}(?:法|法律|条例|草案)")
 _LABEL = re.compile(r"第([零〇一二两三四五六七八九十百千0-9]+)条(?:之([一二三四五六七八九十]+))?")
 
@@ -465,8 +467,10 @@ def _stands_out(row: np.ndarray, text: np.ndarray, best: int, own: np.ndarray) -
 
 def _speaks_of_the_whole(norm: str) -> bool:
     """Whether a normalised comment speaks of the draft as a whole, of making it or of another edition of
-    its text (`_WHOLE_DRAFT`, `_LAW_MAKING`, `_EDITIONS`)."""
-    return bool(_WHOLE_DRAFT.search(norm) or _LAW_MAKING.search(norm) or _EDITIONS.search(norm))
+    its text (`_WHOLE_DRAFT`, `_LAW_MAKING`, `_EDITIONS`), or names the draft itself (`_ITSELF`: 这部条例,
+    这个法 — a comment about one of its provisions speaks of the provision)."""
+    return bool(_WHOLE_DRAFT.search(norm) or _LAW_MAKING.search(norm) or _EDITIONS.search(norm)
+                or _ITSELF.search(norm))
 
 
 def _explicit(comment: Comment, doc: Doc, draft: Draft) -> Attribution | None:

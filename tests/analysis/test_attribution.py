@@ -152,6 +152,15 @@ def test_a_remark_on_the_whole_text_read_through_stays_on_the_whole_draft(articl
     assert _beside(articles, segmenter, named, remark) == WHOLE
 
 
+def test_a_remark_that_names_the_draft_itself_stays_on_the_whole_draft(articles, segmenter):
+    # 这部法 speaks of the law, not of the article on live streams whose words it shares with the
+    # residents who named 第七条: only the draft's own text singling out an article would put it there.
+    named = ["第七条网络直播平台骗老人买保健品，平台要管，处罚要重。",
+             "第7条，网络直播骗老人买保健品，平台要管。"]
+    remark = "这部法对骗老人买保健品的直播平台，处罚还是太轻。"
+    assert _beside(articles, segmenter, named, remark) == WHOLE
+
+
 def test_a_remark_on_making_the_law_that_the_draft_text_singles_out_keeps_its_article(articles, segmenter):
     (found,) = _attribute(articles, segmenter, "电信业务经营者应当依法全面落实电话卡、物联网卡实名制度，"
                           "对用户身份信息进行核验，这一条要有实施细则。")
