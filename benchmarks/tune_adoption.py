@@ -138,7 +138,8 @@ def prepared(consulted: Path, final: Path, comments: Path):
     for r in records:
         entry = by_id[str(r["id"])]
         article = adoption.article_of(entry["article"])
-        opinion = None if entry["offtopic"] else adoption.Opinion(r["text"], article=article)
+        # As suggest-file: a comment set aside as off-topic is judged too, on the whole draft.
+        opinion = adoption.Opinion(r["text"], article=None if entry["offtopic"] else article)
         items.append((opinion, truth.get(r["outcome"], r["outcome"])))
     return adoption.pairs_of(align(old.articles, new.articles)), items
 

@@ -249,14 +249,16 @@ class AdoptionSet:
         result = to_json(analyze(self.articles, self.inputs, options=AnalysisOptions(title=self.title)))
         by_id = {c["id"]: c for c in result["comments"]}
         # Each comment's own proposal, judged from the article the analysis gave it (suggest-file's, and the
-        # site's since a proposal run splits a group whose comments' proposals differ); off-topic: not.
+        # site's since a proposal run splits a group whose comments' proposals differ); one set aside as
+        # off-topic on the whole draft, as suggest-file judges it.
         ids = [str(r["id"]) for r in self.records]
-        opinions = [adoption.Opinion(r["text"], article=adoption.article_of(by_id[i]["article"]))
+        opinions = [adoption.Opinion(r["text"], article=None if by_id[i]["offtopic"]
+                                     else adoption.article_of(by_id[i]["article"]))
                     for i, r in zip(ids, self.records, strict=True)]
         own = dict(zip(ids, adoption.propose_each(opinions, self.revision), strict=True))
         truth = {"not": "not_adopted"}
-        each = sum(("not_adopted" if by_id[i]["offtopic"] else own[i].outcome)
-                   == truth.get(r["outcome"], r["outcome"]) for i, r in zip(ids, self.records, strict=True))
+        each = sum(own[i].outcome == truth.get(r["outcome"], r["outcome"])
+                   for i, r in zip(ids, self.records, strict=True))
         return {"adoption_accuracy": each / len(self.records), **self._attribution(by_id)}
 
     def _attribution(self, by_id: dict) -> dict:

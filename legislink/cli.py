@@ -631,17 +631,19 @@ def adoption_suggest_file(consulted: Path, final: Path, comments: Path, as_json:
     texts = {c.id: c.text for c in inputs}
     found = []
     for entry in analysis.to_json(result)["comments"]:
-        label = adoption.article_of(entry["article"])
-        if entry["offtopic"]:
-            proposal = adoption.Proposal("not_adopted", 0.0, adoption.offtopic_evidence())
-        else:
-            proposal = adoption.propose(adoption.Opinion(texts[entry["id"]], article=label), revision)
+        # A comment the analysis set aside as off-topic is judged too, as one on the whole draft: what it
+        # asks is looked for in the whole final text (an off-topic ask is not there), and its evidence says
+        # it was set aside.
+        label = None if entry["offtopic"] else adoption.article_of(entry["article"])
+        proposal = adoption.propose(adoption.Opinion(texts[entry["id"]], article=label), revision)
+        evidence = {**proposal.evidence, "offtopic": True} if entry["offtopic"] else proposal.evidence
         found.append({"id": entry["id"], "group": entry["group"], "article": entry["article"],
-                      "final_article": proposal.evidence["final_article"], "proposed": proposal.outcome,
-                      "evidence": proposal.evidence})
+                      "final_article": evidence["final_article"], "proposed": proposal.outcome,
+                      "evidence": evidence})
     if as_json:
         click.echo(json.dumps(found, ensure_ascii=False, indent=1))
         return
     for f in found:
+        aside = "  (set aside as off-topic)" if f["evidence"].get("offtopic") else ""
         click.echo(f"{f['id']:<12} {f['article'] or '(whole draft)':<16} -> {f['final_article'] or '-':<10} "
-                   f"{f['proposed']:<12} {f['evidence']['reason']['code']}")
+                   f"{f['proposed']:<12} {f['evidence']['reason']['code']}{aside}")

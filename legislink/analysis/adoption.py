@@ -2023,8 +2023,6 @@ def pairs_of(alignments: Sequence) -> list[Pair]:
     return [Pair(plain(a.old), plain(a.new), a.change) for a in alignments]
 
 
-def offtopic_evidence() -> dict:
-    return {"final_article": None, "consulted": "", "final": "", "reason": _reason("not_found"), "kind": "offtopic"}
 
 
 def bigram_similarity(a: str, b: str) -> float:

@@ -100,6 +100,18 @@ def test_suggest_file_prints_one_entry_per_comment(runner, tmp_path):
     assert found["n1"]["proposed"] == "not_adopted"
 
 
+def test_suggest_file_judges_a_comment_set_aside_as_off_topic_on_the_whole_final_text(runner, tmp_path):
+    # A request about one's own market (a place asked of, not a rule) is set aside as off-topic by the
+    # analysis; what it asks, a registration point in the market, is what the final text added.
+    comments = [*COMMENTS, {"id": "p1", "text": "我家门口那个市场，请设个登记服务点，方便我们办登记。"}]
+    result = runner.invoke(main, ["adoption", "suggest-file", *write(tmp_path, comments), "--json"])
+    assert result.exit_code == 0, result.output
+    found = {entry["id"]: entry for entry in json.loads(result.output)}
+    assert found["p1"]["evidence"]["offtopic"] is True
+    assert (found["p1"]["proposed"], found["p1"]["final_article"]) == ("adopted", "第二条")
+    assert "offtopic" not in found["a1"]["evidence"]
+
+
 @pytest.mark.slow
 def test_suggest_file_gives_the_same_proposals_in_every_run():
     # Python hashes strings with a seed of its own in each process, so a set yields its members in
