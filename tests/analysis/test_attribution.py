@@ -159,6 +159,8 @@ def test_a_remark_that_names_the_draft_itself_stays_on_the_whole_draft(articles,
              "第7条，网络直播骗老人买保健品，平台要管。"]
     remark = "这部法对骗老人买保健品的直播平台，处罚还是太轻。"
     assert _beside(articles, segmenter, named, remark) == WHOLE
+    remark = "This law is still too soft on live-streaming platforms that sell health products to the elderly."
+    assert _beside(articles, segmenter, named, remark) == WHOLE
 
 
 def test_a_remark_on_making_the_law_that_the_draft_text_singles_out_keeps_its_article(articles, segmenter):
