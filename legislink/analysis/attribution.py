@@ -134,10 +134,8 @@ CONTENT_MARGIN = 1.1
 MIN_TEXT_ONLY_SCORE = 0.2
 TEXT_MARGIN = 2.0
 # When the draft text alone singles out one article (MIN_TEXT_ONLY_SCORE, TEXT_MARGIN) and the full
-# score prefers another, that other must score NEIGHBOURS_OVER_TEXT times as much. Every fold of
-# `tune_analysis.py --stage text-over-neighbours` over nineteen comment sets and twenty-one revision sets took
-# 1.1 (2026-12-06, sixth session; was 1.25): held-out content-only 0.808 -> 0.809 and 0.6475 -> 0.6474.
-NEIGHBOURS_OVER_TEXT = 1.1
+# score prefers another, that other must score NEIGHBOURS_OVER_TEXT times as much.
+NEIGHBOURS_OVER_TEXT = 1.25
 # A comment that speaks of the draft as a whole or of making it (_WHOLE_DRAFT, _LAW_MAKING) needs this
 # much from the text.
 MIN_GENERAL_TEXT_SCORE = 3.0
