@@ -137,9 +137,8 @@ def prepared(consulted: Path, final: Path, comments: Path):
     items = []
     for r in records:
         entry = by_id[str(r["id"])]
-        article = adoption.article_of(entry["article"])
         # As suggest-file: a comment set aside as off-topic is judged too, on the whole draft.
-        opinion = adoption.Opinion(r["text"], article=None if entry["offtopic"] else article)
+        opinion = adoption.Opinion(r["text"], article=adoption.judged_on(entry))
         items.append((opinion, truth.get(r["outcome"], r["outcome"])))
     return adoption.pairs_of(align(old.articles, new.articles)), items
 
@@ -148,7 +147,7 @@ def score(revision: adoption.Revision, items, settings: adoption.Settings) -> di
     seen = dict.fromkeys(OUTCOMES, 0)
     hits = dict.fromkeys(OUTCOMES, 0)
     for opinion, truth in items:
-        got = adoption.propose(opinion, revision, settings).outcome if opinion else "not_adopted"
+        got = adoption.propose(opinion, revision, settings).outcome
         seen[truth] += 1
         hits[truth] += got == truth
     recall = {o: hits[o] / seen[o] if seen[o] else 1.0 for o in OUTCOMES}

@@ -252,8 +252,7 @@ class AdoptionSet:
         # site's since a proposal run splits a group whose comments' proposals differ); one set aside as
         # off-topic on the whole draft, as suggest-file judges it.
         ids = [str(r["id"]) for r in self.records]
-        opinions = [adoption.Opinion(r["text"], article=None if by_id[i]["offtopic"]
-                                     else adoption.article_of(by_id[i]["article"]))
+        opinions = [adoption.Opinion(r["text"], article=adoption.judged_on(by_id[i]))
                     for i, r in zip(ids, self.records, strict=True)]
         own = dict(zip(ids, adoption.propose_each(opinions, self.revision), strict=True))
         truth = {"not": "not_adopted"}

@@ -631,11 +631,9 @@ def adoption_suggest_file(consulted: Path, final: Path, comments: Path, as_json:
     texts = {c.id: c.text for c in inputs}
     found = []
     for entry in analysis.to_json(result)["comments"]:
-        # A comment the analysis set aside as off-topic is judged too, as one on the whole draft: what it
-        # asks is looked for in the whole final text (an off-topic ask is not there), and its evidence says
-        # it was set aside.
-        label = None if entry["offtopic"] else adoption.article_of(entry["article"])
-        proposal = adoption.propose(adoption.Opinion(texts[entry["id"]], article=label), revision)
+        # A comment the analysis set aside as off-topic is judged too (adoption.judged_on), and its evidence
+        # says it was set aside.
+        proposal = adoption.propose(adoption.Opinion(texts[entry["id"]], article=adoption.judged_on(entry)), revision)
         evidence = {**proposal.evidence, "offtopic": True} if entry["offtopic"] else proposal.evidence
         found.append({"id": entry["id"], "group": entry["group"], "article": entry["article"],
                       "final_article": evidence["final_article"], "proposed": proposal.outcome,

@@ -38,7 +38,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -2007,6 +2007,13 @@ def article_of(label: str | None) -> str | None:
     return found.group() if found else None
 
 
+def judged_on(entry: Mapping) -> str | None:
+    """The article a comment of the analysis's output (`to_json`'s comments) is judged on: the one it was
+    given, or none — the whole final text — for a comment set aside as off-topic (what it asks is looked
+    for everywhere; an off-topic ask is not there)."""
+    return None if entry["offtopic"] else article_of(entry["article"])
+
+
 # A chapter heading of an article's path (第二章 旅游规划和促进): its name, which a renumbering keeps.
 _CHAPTER = re.compile(r"^第[零〇一二两三四五六七八九十百0-9]+章\s*(.*)$")
 
@@ -2021,8 +2028,6 @@ def pairs_of(alignments: Sequence) -> list[Pair]:
         chapter = next((m.group(1) for h in getattr(article, "path", ()) if (m := _CHAPTER.match(h))), "")
         return Provision(article.label, caption + article.text, chapter.strip())
     return [Pair(plain(a.old), plain(a.new), a.change) for a in alignments]
-
-
 
 
 def bigram_similarity(a: str, b: str) -> float:

@@ -76,11 +76,13 @@ _EDITIONS = re.compile(
     r"(?:图解|通俗|大白话|白话|英文|繁体|多语种|多语言|外文)的?(?:版|版本|解读|说明|读本)"
     r"|english version|(?:version|summary|translation) in english|in plain (?:language|chinese)"
 )
-# The draft itself, as a law names itself (本法, 本条例) and residents name it (这部法律, 这个法; in English,
-# this draft, the law, the regulations, the bill, with the article or demonstrative English sets before them): a remark
-# that speaks of it is read like one on the whole draft (`general`: only the draft text singling out an
-# article puts it there; since the sixth session of 2026-12-06, README "Remarks many articles match"),
-# and one the first pass left on the whole draft stays there.
+# The draft itself, named as a statute names itself (本法, 本条例): a demonstrative of Chinese grammar
+# (`DEMONSTRATIVE`, the references module's: 本, 该, 此, 这, 整 with 个, 部 or 项) before the names statutes
+# give the kinds of legislative text (法, 法律, 条例, 草案), or the English names of those kinds (draft, law,
+# regulation, bill) after the definite article or this. A remark that speaks of it is read like one on
+# the whole draft (`general`: only the draft text singling out an article puts it there; since the sixth
+# session of 2026-12-06, README "Remarks many articles match"), and one the first pass left on the whole
+# draft stays there.
 _ITSELF = re.compile(rf"{DEMONSTRATIVE}(?:法|法律|条例|草案)|\b(?:this|the) (?:draft|law|regulations?|bill)\b")
 _LABEL = re.compile(r"第([零〇一二两三四五六七八九十百千0-9]+)条(?:之([一二三四五六七八九十]+))?")
 
@@ -468,8 +470,8 @@ def _stands_out(row: np.ndarray, text: np.ndarray, best: int, own: np.ndarray) -
 
 def _speaks_of_the_whole(norm: str) -> bool:
     """Whether a normalised comment speaks of the draft as a whole, of making it or of another edition of
-    its text (`_WHOLE_DRAFT`, `_LAW_MAKING`, `_EDITIONS`), or names the draft itself (`_ITSELF`: 这部条例,
-    这个法 — a comment about one of its provisions speaks of the provision)."""
+    its text (`_WHOLE_DRAFT`, `_LAW_MAKING`, `_EDITIONS`), or names the draft itself (`_ITSELF`; a comment
+    about one of its provisions speaks of the provision)."""
     return bool(_WHOLE_DRAFT.search(norm) or _LAW_MAKING.search(norm) or _EDITIONS.search(norm)
                 or _ITSELF.search(norm))
 
