@@ -114,9 +114,9 @@ _TO_REGULATE = rf"(?:{'|'.join(_MODAL_VERBS)})管|谁来管|管起来|严(?:管|
 # dropped in the fifth pass: put back, they changed no figure on any of the seven sets of then; 罚
 # instead of 处罚/罚款 carries one 就业 comment (precision 0.96 → 1.00). A quantity bound (不少于, 不超过;
 # 最少要, 至少要), read off one nongmao_rev comment in the seventh session, moved that comment only and
-# was taken out at the review.
+# was taken out at the review. 不该, the modal 该 negated as 不应 is 应 (should not), since 2026-12-06.
 _NORMATIVE = re.compile(
-    r"应当|应该|必须|不得|(?<!能)不能|不准|不许|只准|只许|不应|禁止|严禁|明令|规定|明确|写明|写清|写进|写入|纳入|列入|条款|罚则"
+    r"应当|应该|不该|必须|不得|(?<!能)不能|不准|不许|只准|只许|不应|禁止|严禁|明令|规定|明确|写明|写清|写进|写入|纳入|列入|条款|罚则"
     r"|罚|追究|责任|增加|增设|删除|删去|修改|取消|保留|放宽|加重|从严|标准|资格|审批|监管|规范"
     r"|限制|上限|下限|限额|期限|时限|建议|要求"
     rf"|{_TO_REGULATE}"
@@ -137,7 +137,10 @@ _NORMATIVE = re.compile(
 # interrogatives likewise (who for 谁, whether for 是否), and a clause opened by an auxiliary verb
 # (is there…? will it…?), English grammar's yes-no question, the 吗 of Chinese — not the modals can,
 # could, would, may, which ask politely for something as 能不能 does (could it be published in English?).
-_QUESTION_SENTENCE = re.compile(r"[^。！？!?；;\n]*[？?]|(?:请问|请教|问一下|想问)[^。！？!?；;\n]*")
+# An English sentence ends at a full stop as a Chinese one at 。 (not one inside a figure, 3.5): the
+# statement before a question is no part of it (2026-12-06, seventh session).
+_IN_SENTENCE = r"(?:[^。！？!?；;\n.]|\.(?=[0-9]))"
+_QUESTION_SENTENCE = re.compile(rf"{_IN_SENTENCE}*[？?]|(?:请问|请教|问一下|想问){_IN_SENTENCE}*")
 _ASKS_FOR = re.compile(
     r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|何时|几时|多久|多[长远大]|什么|哪些|找谁|吗"
     r"|是否|[几哪][次个天年月号日点岁位家种条]|多少|要不要|需不需要|用不用|还是"
@@ -197,7 +200,7 @@ _ASKS = re.compile(
 _LAW_NAME = r"《?([\u4e00-\u9fff]{2,16}?(?:法(?![律规])|条例|办法|规定))》?"
 _REVISES_LAW = re.compile(rf"(?:修改|修订|修正|废止|废除){_LAW_NAME}")
 _IN_LAW = re.compile(rf"{_LAW_NAME}(?:里|中|里面|当中)|(?:关于|对于){_LAW_NAME}")
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
+_SENTENCE = re.compile(rf"{_IN_SENTENCE}+")
 # Words by which a comment points at the draft under discussion itself (本法, 这部条例, 草案): a
 # demonstrative of Chinese grammar on a word for a law, or the draft's own name (not the 该 of the
 # modal 应该: 应该规定 asks for a rule, it does not point at this one).
@@ -334,7 +337,10 @@ def asks_for_a_rule(norm: str) -> bool:
 # grammar an interrogative inside a yes-no question is read as an indefinite (多设几个点: a few
 # more points, not how many), so a clause asking this way asks for something, not for information;
 # another clause of the sentence may still ask (请问在哪里办理，能不能网上办).
-_POLITE_ASK = re.compile(rf"{_POLITE_FORMS}|是否可以")
+# In English the same polite ask is a yes-no question of could or would put to someone other than the
+# speaker (could the city publish…: a request in English grammar; could I… asks leave, or how).
+_ENGLISH_POLITE = r"\b(?:could|would)\s+(?!i\b|we\b)[a-z]+"
+_POLITE_ASK = re.compile(rf"{_POLITE_FORMS}|是否可以|{_ENGLISH_POLITE}")
 _CLAUSE = re.compile(r"[^,，、:：]+")
 
 

@@ -283,6 +283,24 @@ def test_rhetorical_questions_strict_enforcement_and_worry_speak_of_a_rule(text)
     assert offtopic.speech_act(normalize(text), other_law=False) == "rule"
 
 
+# 不该, the modal 该 negated (should not), asks for a rule as 不应 does.
+def test_should_not_asks_for_a_rule():
+    assert offtopic.speech_act(normalize("营业厅就不该一个人办十几张卡。"), other_law=False) == "rule"
+
+
+# An English comment's sentences end at a full stop as a Chinese one's at 。: a statement before a
+# question is not part of the question; and a yes-no question of could or would, put to someone
+# other than the speaker, asks politely for something, as 能不能 does, whatever interrogative its
+# clause holds.
+@pytest.mark.parametrize(("text", "act"), [
+    ("The draft is hard to read. Could the city publish a short guide that says what is allowed?", "rule"),
+    ("My card was frozen last week. Where do I go to unfreeze it?", "question"),
+    ("Could I ask where to unfreeze a frozen card?", "question"),
+])
+def test_english_sentences_end_at_a_full_stop(text, act):
+    assert offtopic.speech_act(normalize(text), other_law=False) == act
+
+
 def test_an_insult_that_asks_nothing_is_abuse_even_in_the_drafts_words(articles, segmenter):
     assert _reasons(articles, segmenter, "办电话卡的那帮人全是废物，银行账户也管不好。") == ["abuse"]
     # An insult beside an ask is still an opinion.
