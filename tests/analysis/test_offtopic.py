@@ -288,6 +288,13 @@ def test_should_not_asks_for_a_rule():
     assert offtopic.speech_act(normalize("营业厅就不该一个人办十几张卡。"), other_law=False) == "rule"
 
 
+# The negated modals of English (shouldn't, mustn't) ask for a rule as should and must do.
+@pytest.mark.parametrize("text", ["Shops shouldn't sell ten phone cards to one person.",
+                                  "A bank mustn’t freeze a card without a word to its owner."])
+def test_negated_english_modals_ask_for_a_rule(text):
+    assert offtopic.asks_for_a_rule(normalize(text))
+
+
 # An English comment's sentences end at a full stop as a Chinese one's at 。: a statement before a
 # question is not part of the question; and a yes-no question of could or would, put to someone
 # other than the speaker, asks politely for something, as 能不能 does, whatever interrogative its
