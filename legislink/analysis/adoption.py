@@ -42,7 +42,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from legislink.analysis.corpus import default_segmenter
+from legislink.analysis.segmentation import Segmenter
 from legislink.analysis.text import normalize
+from legislink.analysis.vocabulary import DraftVocabulary
 from legislink.lawtext.numerals import cn_to_int
 
 Outcome = Literal["adopted", "partly", "not_adopted"]
@@ -169,6 +172,9 @@ class Settings:
     keep_verbatim: bool = True
     # Is an ask that names one end of a range (下限, 上限) judged on that end alone (range_end)?
     range_ends: bool = True
+    # Are a resident's short forms of the two texts' terms (维保 for 维护保养, 医保 for 医疗保障) looked for as
+    # those terms (Revision.with_terms)?
+    short_forms: bool = True
 
 
 DEFAULT = Settings()
@@ -804,11 +810,21 @@ class _Final:
     chapter: str = ""
 
 
+# A word that begins with a numeral (二十元, 四年: a figure, read as one) or with a negation adverb of Chinese
+# grammar (不符, 不交: a verb negated) is no short form of a term; one that more than MAX_TERMS words of the texts
+# begin (公共: 公共利益, 公共场所…) says none of them.
+_NOT_SHORT = frozenset("0123456789零〇一二两三四五六七八九十百千万亿几不没别未")
+MAX_TERMS = 2
+
+
 class Revision:
     """The final text of one revision, article by article, with what each article brought."""
 
-    def __init__(self, alignment: Sequence[Pair], settings: Settings = DEFAULT) -> None:
+    def __init__(self, alignment: Sequence[Pair], settings: Settings = DEFAULT,
+                 segmenter: Segmenter | None = None) -> None:
         self.settings = settings
+        # Reads the two texts' words for the terms residents shorten (`terms`), on first use.
+        self.segmenter = segmenter or default_segmenter()
         self.pairs = list(alignment)
         olds = [p.old for p in self.pairs if p.old is not None]
         old_pairs = {o.label: set(pairs(o.text)) for o in olds}
@@ -839,6 +855,26 @@ class Revision:
         self.vocabulary = set(df)
         self.idf = {b: math.log((1 + documents) / (1 + n)) + 1 for b, n in df.items()}
         self.rarest = math.log(1 + documents) + 1
+
+    @functools.cached_property
+    def terms(self) -> DraftVocabulary:
+        """The words of both texts, and the terms a resident's word shortens (analysis/vocabulary.py: mined
+        from the texts themselves, as the analysis mines the draft's)."""
+        texts = [*self.old_text.values(), *(f.text for f in self.finals)]
+        return DraftVocabulary([self.segmenter.tokens(t) for t in texts], self.segmenter.general_share)
+
+    def with_terms(self, text: str) -> str:
+        """The text, and after it the terms of the two texts its words shorten (维保 → 维护, 保养): an ask in a
+        resident's short form is looked for in the words the final text writes."""
+        terms = self.terms
+        found = []
+        for token in self.segmenter.tokens(text):
+            if token in terms.specificity or token[0] in _NOT_SHORT:
+                continue
+            words = terms.draft_words(token)
+            if len(words) <= MAX_TERMS:
+                found += words
+        return "，".join([text, *found])
 
     def _origin(self, new: set[str]) -> str | None:
         best = max(((_dice(new, p), label) for label, p in self.old_pairs.items()), default=(0.0, None))
@@ -1131,11 +1167,13 @@ PROHIBITIVE_BIE = r"(?<![特区分类级个性告识鉴辨差离派])别(?![人�
 _REFUSED = re.compile(rf"(?:(?<!要)不要|千万别|{PROHIBITIVE_BIE}|反对)[^，,。；;！!？?]*")
 
 
-def _said(text: str, settings: Settings, kind: str) -> str:
+def _said(text: str, settings: Settings, kind: str, revision: Revision | None = None) -> str:
     """The words of the ask to look for: without what a request refuses (不要要求联动, 别搞一刀切: not
-    what it asks to be written) and without the verbs of asking (cues_out)."""
+    what it asks to be written) and without the verbs of asking (cues_out); with the revision, the terms
+    its short forms stand for (short_forms)."""
     said = _REFUSED.sub("，", text) if settings.refused_out and kind != "keep" else text
-    return _CUES.sub("，", said) if settings.cues_out else said
+    said = _CUES.sub("，", said) if settings.cues_out else said
+    return revision.with_terms(said) if revision is not None and settings.short_forms else said
 
 
 # The words statutes frame a quota with (每年不少于, 不超过, 以上, 至少: a period and a bound, _BOUNDS), as
@@ -1154,7 +1192,7 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     """Where the asked-for content went in the whole final text, and how much of it."""
     text = ask_clauses(opinion.text) + "。" + opinion.suggestion
     quoted = [q for q in _PROPOSED.findall(normalize(opinion.text + "\n" + opinion.suggestion)) if len(q) >= 6]
-    said = _said(text, settings, kind)
+    said = _said(text, settings, kind, revision)
     asked = set(pairs(" ".join(quoted) if quoted else said)) & revision.vocabulary
     consulted = revision.old_pairs.get(opinion.article or "", set())
     wanted = asked - consulted if consulted else asked
@@ -1267,6 +1305,8 @@ def _points_made(revision: Revision, opinion: Opinion, settings: Settings, consu
     consulted_text, direction = _judges_direction(revision, opinion, settings)
     asks = [_CUES.sub("，", p) for p in ask_points(opinion.text)
             if not (_judgeable(p, complaint, consulted_text, direction) or _KEEP.search(p))]
+    if settings.short_forms:
+        asks = [revision.with_terms(p) for p in asks]
     points = [set(pairs(p)) - consulted for p in asks]
     points = [p for p in points if revision.ask_weight(p) >= settings.least_weight]
     if settings.distinct_points:

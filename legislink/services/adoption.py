@@ -24,6 +24,7 @@ from ..models import (
 )
 from ..reports import ContactRow
 from . import ServiceError, audit, opinions
+from .segmentation import segmenter
 from .versions import compare_versions
 
 OUTCOMES = {"adopted": Adoption.ADOPTED, "partly": Adoption.PARTLY, "not_adopted": Adoption.NOT_ADOPTED}
@@ -129,7 +130,7 @@ def suggest(consultation: Consultation, final_version_id: int, *, actor=None,
     if not groups:
         raise ServiceError("nothing_reported")
     comparison = compare_versions(consultation.version, final)
-    revision = Revision(pairs_of(comparison.alignments))
+    revision = Revision(pairs_of(comparison.alignments), segmenter=segmenter())
     # Every opinion is judged before any is stored: progress goes out on a connection of its own,
     # which a write of this transaction would hold up on SQLite.
     members = _members(groups)
@@ -174,7 +175,7 @@ def split_by_proposal(consultation: Consultation, group_id: int, *, actor) -> li
     if against is None:
         raise ServiceError("split_unproposed")
     final = final_version(consultation, against)
-    revision = Revision(pairs_of(compare_versions(consultation.version, final).alignments))
+    revision = Revision(pairs_of(compare_versions(consultation.version, final).alignments), segmenter=segmenter())
     members = _members([group])[group.id]
     each, representative, _label = _judged(group, members, revision)
     if len({p.outcome for p in each}) < 2:

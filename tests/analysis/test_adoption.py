@@ -1337,3 +1337,24 @@ def test_another_article_stating_the_asked_frequency_in_its_frame_words_is_not_w
 
     home = next(f for f in rev.finals if f.label == "第三条")
     assert _figure_elsewhere(rev, asked, replace(DEFAULT, least_weight=0.1), {"每月一次"}, home) is None
+
+
+
+# A market law of our own: the final text adds an article on the upkeep of the fire equipment the consulted
+# article has checked, in the law's words (维护保养) where residents say 维保.
+CHECKS = "市场开办者应当定期检查消防设施。"
+UPKEEP = "市场开办者应当委托专业机构对消防设施进行维护保养，并建立维护保养档案。"
+
+
+def test_an_ask_in_a_residents_short_form_is_found_in_the_terms_the_final_text_writes():
+    unchanged = [(f"第{n}条", t, f"第{n}条", t, "same")
+                 for n, t in zip("一二三四五六七", (CAP, STALLS, FIRE, REGISTER, WOMEN, RENT, CHECKS), strict=True)]
+    rev = revision(*unchanged, (None, None, "第八条", UPKEEP, "added"))
+    assert rev.with_terms("定期维保") == "定期维保，保养，维护"
+    for on in ("第七条", None):
+        opinion = Opinion("灭火器过期了都没人管，光检查不够。建议请专业公司定期维保。", article=on)
+        found = propose(opinion, rev)
+        assert (found.outcome, found.evidence["final_article"]) == ("adopted", "第八条")
+        assert propose(opinion, rev, Settings(short_forms=False)).outcome == "not_adopted"
+    # A figure (二十元) and a negated verb (不交) are no short forms of the texts' terms.
+    assert rev.with_terms("罚二十元，不交的") == "罚二十元，不交的"
