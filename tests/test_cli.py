@@ -77,3 +77,13 @@ def test_serve_says_when_rate_limits_are_counted_per_worker(app, runner, monkeyp
     assert result.exit_code == 0, result.output
     assert started == {"host": "127.0.0.1", "port": 5055, "workers": workers, "threads": 1}
     assert ("counted in each of the" in result.output) is warned
+
+
+def test_python_dash_m_legislink_is_the_legislink_command():
+    import subprocess
+    import sys
+
+    found = subprocess.run([sys.executable, "-m", "legislink", "--help"], capture_output=True, text=True, timeout=60)
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.startswith("Usage: legislink ")
+    assert "adoption" in found.stdout
