@@ -23,6 +23,8 @@ def _reasons(articles, segmenter, *texts):
     ("同意", "empty"),
     ("完全支持，没有意见！", "empty"),
     ("支持👍", "empty"),
+    # 早该 is no word of the general dictionary: the adverb 早 and the modal 该, each common on its own.
+    ("赞成赞成，早该这样了", "empty"),
     ("一群白痴，只会收钱不办事", "abuse"),
     ("我们小区物业乱收停车费，一个月涨到三百，有没有人管？", "unrelated"),
     ("樓上每天半夜裝修，吵得睡不著，物業也不管。", "unrelated"),
