@@ -1167,13 +1167,13 @@ PROHIBITIVE_BIE = r"(?<![特区分类级个性告识鉴辨差离派])别(?![人�
 _REFUSED = re.compile(rf"(?:(?<!要)不要|千万别|{PROHIBITIVE_BIE}|反对)[^，,。；;！!？?]*")
 
 
-def _said(text: str, settings: Settings, kind: str, revision: Revision | None = None) -> str:
+def _said(text: str, settings: Settings, kind: str, revision: Revision) -> str:
     """The words of the ask to look for: without what a request refuses (不要要求联动, 别搞一刀切: not
-    what it asks to be written) and without the verbs of asking (cues_out); with the revision, the terms
-    its short forms stand for (short_forms)."""
+    what it asks to be written) and without the verbs of asking (cues_out), with the revision's terms its
+    short forms stand for (short_forms)."""
     said = _REFUSED.sub("，", text) if settings.refused_out and kind != "keep" else text
     said = _CUES.sub("，", said) if settings.cues_out else said
-    return revision.with_terms(said) if revision is not None and settings.short_forms else said
+    return revision.with_terms(said) if settings.short_forms else said
 
 
 # The words statutes frame a quota with (每年不少于, 不超过, 以上, 至少: a period and a bound, _BOUNDS), as

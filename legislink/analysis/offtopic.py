@@ -492,15 +492,11 @@ def is_empty(norm: str, words: Sequence[str], relation: float, draft: Draft) -> 
     return relation < MIN_RELATION and all(common(t, COMMON_SHARE) or _casual(t, draft) for t in words)
 
 
-# Below this share of jieba's dictionary counts (sixty million) a word is one the dictionary does not list.
-UNLISTED_SHARE = 2e-8
-
-
 def _casual(word: str, draft: Draft) -> bool:
     """A word the general dictionary does not list, made of characters each common on its own (早该: the
     adverb 早 and the modal 该, joined by the segmenter): a casual combination, as common as its parts."""
-    common = draft.vocabulary.is_common
-    return not common(word, UNLISTED_SHARE) and all(common(ch, COMMON_SHARE) for ch in word)
+    vocabulary = draft.vocabulary
+    return vocabulary.is_unlisted(word) and all(vocabulary.is_common(ch, COMMON_SHARE) for ch in word)
 
 
 def _other_laws(norm: str, draft: Draft) -> list[str]:

@@ -103,6 +103,11 @@ class DraftVocabulary:
         """Whether `token` is at least as frequent in general Chinese as `share`."""
         return self._general_share(token) >= share
 
+    def is_unlisted(self, token: str) -> bool:
+        """Whether general Chinese does not list `token`: its share is no more than the one occurrence the
+        general share gives a word its dictionary does not list (that of the empty word)."""
+        return self._general_share(token) <= self._general_share("")
+
 
 def _in_order(short: str, long: str) -> bool:
     """Whether the characters of `short` come in `long` in the same order."""

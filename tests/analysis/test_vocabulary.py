@@ -37,3 +37,10 @@ def test_comments_on_the_drafts_subject_relate_more_than_complaints_about_daily_
     on_topic = segmenter.tokens("银行账户被骗子拿去转账，开户的时候就该核验身份")
     complaint = segmenter.tokens("楼上天天半夜装修，吵得睡不着")
     assert vocabulary.relation(on_topic) > 2 * vocabulary.relation(complaint)
+
+
+def test_a_word_general_chinese_does_not_list_is_unlisted(articles, segmenter):
+    vocabulary = _vocabulary(articles, segmenter)
+    assert vocabulary.is_unlisted("早该")
+    assert not vocabulary.is_unlisted("早")
+    assert not vocabulary.is_unlisted("电话卡")
