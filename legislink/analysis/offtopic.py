@@ -53,7 +53,7 @@ from legislink.analysis.corpus import Draft
 from legislink.analysis.model import Attribution, OfftopicReason
 from legislink.analysis.requests import default_cues, find_request
 from legislink.analysis.segmentation import own_and_translated
-from legislink.analysis.text import letters_and_digits
+from legislink.analysis.text import IN_SENTENCE, SENTENCE, letters_and_digits
 from legislink.lawtext.references import DEMONSTRATIVE, Reference, law_name, laws_named, names_other_law
 
 SpeechAct = Literal["rule", "question", "place", "local", "ask", "plain"]
@@ -139,9 +139,9 @@ _NORMATIVE = re.compile(
 # (is there…? will it…?), English grammar's yes-no question, the 吗 of Chinese — not the modals can,
 # could, would, may, which ask politely for something as 能不能 does (could it be published in English?).
 # An English sentence ends at a full stop as a Chinese one at 。 (not one inside a figure, 3.5): the
-# statement before a question is no part of it (2026-12-06, seventh session).
-_IN_SENTENCE = r"(?:[^。！？!?；;\n.]|\.(?=[0-9]))"
-_QUESTION_SENTENCE = re.compile(rf"{_IN_SENTENCE}*[？?]|(?:请问|请教|问一下|想问){_IN_SENTENCE}*")
+# statement before a question is no part of it (2026-12-06, seventh session; text.IN_SENTENCE, which
+# requests.py cuts sentences by too).
+_QUESTION_SENTENCE = re.compile(rf"{IN_SENTENCE}*[？?]|(?:请问|请教|问一下|想问){IN_SENTENCE}*")
 _ASKS_FOR = re.compile(
     r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|何时|几时|多久|多[长远大]|什么|哪些|找谁|吗"
     r"|是否|[几哪][次个天年月号日点岁位家种条]|多少|要不要|需不需要|用不用|还是"
@@ -201,7 +201,6 @@ _ASKS = re.compile(
 _LAW_NAME = r"《?([\u4e00-\u9fff]{2,16}?(?:法(?![律规])|条例|办法|规定))》?"
 _REVISES_LAW = re.compile(rf"(?:修改|修订|修正|废止|废除){_LAW_NAME}")
 _IN_LAW = re.compile(rf"{_LAW_NAME}(?:里|中|里面|当中)|(?:关于|对于){_LAW_NAME}")
-_SENTENCE = re.compile(rf"{_IN_SENTENCE}+")
 # Words by which a comment points at the draft under discussion itself (本法, 这部条例, 草案): a
 # demonstrative of Chinese grammar on a word for a law, or the draft's own name (not the 该 of the
 # modal 应该: 应该规定 asks for a rule, it does not point at this one).
@@ -447,7 +446,7 @@ def asks_of_another_law(norm: str, draft: Draft) -> bool:
     消防法里…应该加大处罚) and does not point at the draft itself: the rule it asks is that law's."""
     if _THIS_DRAFT.search(norm):
         return False
-    for sentence in _SENTENCE.findall(norm):
+    for sentence in SENTENCE.findall(norm):
         names = [m.group(1) for m in _REVISES_LAW.finditer(sentence)]
         if asks_for_a_rule(sentence) or asks_for_something(sentence) or evaluates_a_rule(sentence):
             names += [m.group(1) or m.group(2) for m in _IN_LAW.finditer(sentence)]

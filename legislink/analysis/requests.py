@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .text import normalize
+from .text import SENTENCE, normalize
 
 SECTIONS = ("ask", "do", "trouble", "place", "law", "ad")
-_SENTENCE = re.compile(r"[。！？!?；;\n]+|(?<![0-9])\.(?![0-9])")
 # Revising a law is not repairing a thing: 修改, 修订, 修正 never count as 修.
 _LAW_REVISION = re.compile(r"修改|修订|修正")
 # An article of a law named by its number (第十二条, 第12条): law talk, like the words of [law].
@@ -93,7 +92,7 @@ def find_request(text: str, cues: Cues | None = None) -> Finding:
     norm = normalize(text or "")
     if _has(norm, cues.ad):
         return Finding(False)
-    sentences = [s.strip() for s in _SENTENCE.split(norm) if s.strip()]
+    sentences = [s.strip() for s in SENTENCE.findall(norm) if s.strip()]
     law_anywhere = False
     described = ""
     for sentence in sentences:
