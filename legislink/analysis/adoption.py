@@ -16,7 +16,7 @@ had count at a discount, inside a phrase of the ask and beside a new word of it.
 What kind of ask, read with the general vocabulary of Chinese legal drafting and of comments on it
 (保留 / 删去 / 增加 / 不少于 / 日内: the words of 立法技术规范 and of any 修改意见), never words
 taken from a labeled comment set:
-- keep (保留, 维持, 不要删…): adopted when the provision survived, not adopted when it is gone;
+- keep (保留, 维持, 不要删…): adopted when what it names of the provision survived, not adopted when it is gone;
 - delete (删去, 删除, 取消…): adopted when the asked words (or the article) are gone from the
   final text, partly when some are, or when the condition stays with a smaller figure (eased);
 - a figure or deadline (百分之三十, 十五日内, 三分之一, 不少于三名…): adopted when the final text has
@@ -949,7 +949,10 @@ def _keep(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
             opinion = Opinion(opinion.text, opinion.suggestion, label)
     home = _home(revision, opinion, settings)
     old = revision.old_pairs.get(opinion.article or "", set())
-    asked = set(pairs(opinion.text + opinion.suggestion)) & old or old
+    # What the ask keeps: the provision's pairs its keeping sentences name (保留共同承担的规定), else those the
+    # whole comment shares with it, else the whole provision.
+    asked = (set(pairs(_keep_sentences(normalize(opinion.text)) + opinion.suggestion)) & old
+             or set(pairs(opinion.text + opinion.suggestion)) & old or old)
     gone = _changed_against(revision, opinion, settings, home.text) if home is not None else None
     if isinstance(gone, tuple):
         # A keep-ask for the wording itself whose every character the final text kept, adding to it.
@@ -964,6 +967,10 @@ def _keep(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
     if home is None and not old:
         # A keep-ask on the whole draft: kept when the draft's words it names are all still there.
         return _located(revision, opinion, settings, kind="keep")
+    if home is not None and asked:
+        # The provision is there, not what the ask named of it (保留共同承担的规定, 由…共同承担 rewritten).
+        return Proposal("not_adopted", 0.0, _evidence(revision, opinion, home, _reason(
+            "kept_little", final_article=home.label)))
     return Proposal("not_adopted", 0.0, _evidence(revision, opinion, home, _reason("removed_against")))
 
 

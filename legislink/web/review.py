@@ -33,6 +33,8 @@ FILTER_LABELS = {"unmarked": _l("Not yet marked"), "adopted": _l("Proposed: adop
 REASONS = {
     "kept": _l("The final text keeps the provision, as the opinion asked."),
     "removed_against": _l("The opinion asked to keep the provision; the final text removed it."),
+    "kept_little": _l("The opinion asked to keep the provision; %(final_article)s of the final text keeps little "
+                      "of what it named."),
     # changed: what the ask wanted kept and the final text changed (a quoted wording, a figure, 可以→应当).
     "changed_against": _l("The opinion asked to keep the provision as it was; %(final_article)s of the final text "
                           "changes it: %(changed)s."),

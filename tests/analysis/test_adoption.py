@@ -275,6 +275,22 @@ def test_a_keep_ask_whose_provision_is_gone_is_not_adopted():
     assert proposal.evidence["reason"]["code"] == "removed_against"
 
 
+def test_a_keep_ask_is_judged_on_what_it_names_not_on_the_story_around_it():
+    # The story shares most of its words with the provision (设施, 维修, 费用, 开办者): they survived; what the
+    # keep-ask names (共同分担) did not.
+    shared = "市场设施的维修费用由市场开办者和经营者共同分担，分担比例由双方协商确定。"
+    alone = "市场设施的维修费用由市场开办者承担。"
+    rev = revision(("第一条", shared, "第一条", alone, "modified"), *BASE[1:])
+    story = ("市场设施坏了，开办者和经营者互相推，维修费用没人出，拖了好几个月。"
+             "各出一部分才会爱惜，建议保留共同分担的规定。")
+    proposal = propose(Opinion(story, article="第一条"), rev)
+    assert proposal.outcome == "not_adopted"
+    assert proposal.evidence["reason"] == {"code": "kept_little", "params": {"final_article": "第一条"}}
+    # Where the named words survived, the same story is a keep-ask kept.
+    kept = revision(("第一条", shared, "第一条", shared.replace("双方", "开办者和经营者"), "modified"), *BASE[1:])
+    assert propose(Opinion(story, article="第一条"), kept).evidence["reason"]["code"] == "kept"
+
+
 def test_a_keep_ask_for_a_permission_made_a_duty_is_not_adopted():
     may = "乡镇人民政府可以协助做好日常管理工作。"
     must = "乡镇人民政府应当协助做好日常管理工作，可以聘请协管员。"
