@@ -27,7 +27,8 @@ from legislink.lawtext import parse_text, to_json
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
 SETS = ["zulin", "dianche", "yangquan", "laji", "wenming", "yanglao", "yanhua", "kongyan", "tuoyu", "tingche",
-        "zhaopai", "jiazheng", "zaosheng", "zhaijidi", "tushuguan", "hedao", "wangyueche", "wuye", "gongjiao", "kuaidi"]
+        "zhaopai", "jiazheng", "zaosheng", "zhaijidi", "tushuguan", "hedao", "wangyueche", "wuye", "gongjiao", "kuaidi",
+        "peixun"]
 FIELDS = {"id", "text", "article", "point", "explicit", "campaign", "identity", "script", "lang", "shape"}
 DIGITS = "零一二三四五六七八九"
 
