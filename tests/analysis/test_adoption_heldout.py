@@ -20,7 +20,8 @@ eighth session; xiaofang_rev and paishui_rev, stored the same way, were written 
 measured once blind, then read and tuned on. xianxue_rev and gongyuan_rev, stored the same way, were written
 blind in the session of 2026-12-06 and measured once blind (see their READMEs); xianxue_rev was then read and is
 a tuning set, gongyuan_rev is held out; of anquan_rev and jianshen_rev, written later that session and measured
-once blind, anquan_rev was read and is a tuning set, jianshen_rev is held out."""
+once blind, anquan_rev was read and is a tuning set, jianshen_rev is held out; weixiu_rev, written blind in the
+eighth session of that day and measured once, is held out."""
 
 import json
 import re
