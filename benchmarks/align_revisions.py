@@ -1,0 +1,85 @@
+"""Alignment across real revisions: is every article whose text did not change paired with its new number?
+
+usage: python benchmarks/align_revisions.py REPO [NAME ...]
+
+REPO is a checkout or bare clone of the LawRefBook/Laws collection (github.com/LawRefBook/Laws, public law
+texts in Markdown; measured at commit 2f4c5c2). For each law NAME (default: the revisions listed in
+REVISIONS, each an older and a newer edition of one national law) both editions are read from the
+repository's history, their Markdown headings and comments stripped, parsed as a draft is, and aligned as
+`legislink drafts compare` aligns them. The table gives the articles of each edition, how many consulted
+articles have their exact text somewhere in the new edition, how many of those the alignment failed to
+pair with it (issue 14, point 8: none), and the changes it found.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from legislink.lawtext import parse_text  # noqa: E402
+from legislink.lawtext.diff import _comparable, align  # noqa: E402
+
+# Older and newer edition of national laws revised heavily (several grow by half or more), as the
+# collection names their files.
+REVISIONS = {
+    "妇女权益保障法": ("社会法/妇女权益保障法(2018-10-26).md", "社会法/妇女权益保障法(2022-10-30).md"),
+    "未成年人保护法": ("社会法/未成年人保护法(2020-10-17).md", "社会法/未成年人保护法(2024-04-26).md"),
+    "畜牧法": ("经济法/畜牧法(2015-04-24).md", "经济法/畜牧法(2022-10-30).md"),
+    "科学技术普及法": ("行政法/科学技术普及法(2002-06-29).md", "行政法/科学技术普及法(2024-12-25).md"),
+    "突发事件应对法": ("行政法/突发事件应对法(2007-08-30).md", "行政法/突发事件应对法(2024-06-28).md"),
+    "职业教育法": ("行政法/职业教育法(1996-05-15).md", "行政法/职业教育法(2022-04-20).md"),
+    "行政复议法": ("诉讼与非诉讼程序法/行政复议法(2017-09-01).md", "诉讼与非诉讼程序法/行政复议法(2023-09-01).md"),
+    "野生动物保护法": ("经济法/野生动物保护法(2018-10-26).md", "经济法/野生动物保护法(2022-12-30).md"),
+}
+
+
+def edition(repo: Path, path: str) -> str:
+    """The text of one file as last committed anywhere in the repository's history, as plain text."""
+    commit = subprocess.run(["git", "-C", str(repo), "log", "--all", "-1", "--format=%H", "--", path],
+                            capture_output=True, text=True, check=True).stdout.strip()
+    if not commit:
+        raise SystemExit(f"{path}: not in {repo}")
+    markdown = subprocess.run(["git", "-C", str(repo), "show", f"{commit}:{path}"],
+                              capture_output=True, text=True, check=True).stdout
+    markdown = re.sub(r"<!--.*?-->", "", markdown, flags=re.S)
+    return "\n".join(line.lstrip("#").strip() for line in markdown.splitlines())
+
+
+def unpaired(old: list, new: list) -> list[str]:
+    """Consulted articles whose exact text is in the new edition but which the alignment did not pair,
+    as same or moved, with an article of that text."""
+    texts = {_comparable(a) for a in new}
+    paired = {a.from_label: a for a in align(old, new) if a.old is not None}
+    return [a.label for a in old if _comparable(a) in texts and (
+        (found := paired.get(a.label)) is None or found.change not in ("same", "moved")
+        or _comparable(found.new) != _comparable(a))]
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        print(__doc__)
+        return 2
+    repo, names = Path(argv[0]), argv[1:] or list(REVISIONS)
+    print("| law | articles before → after | unchanged texts | not paired | changes |")
+    print("|---|---|---:|---:|---|")
+    failed = 0
+    for name in names:
+        old, new = (parse_text(edition(repo, path)).articles for path in REVISIONS[name])
+        texts = {_comparable(a) for a in new}
+        missed = unpaired(old, new)
+        failed += bool(missed)
+        changes = Counter(a.change for a in align(old, new))
+        print(f"| {name} | {len(old)} → {len(new)} | {sum(_comparable(a) in texts for a in old)} | "
+              f"{len(missed)}{' ' + '、'.join(missed) if missed else ''} | "
+              + ", ".join(f"{k} {v}" for k, v in sorted(changes.items())) + " |")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
