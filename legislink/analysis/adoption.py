@@ -1900,17 +1900,45 @@ def _attributed(revision: Revision, opinion: Opinion, settings: Settings) -> Opi
     return Opinion(opinion.text, opinion.suggestion, label) if weight >= settings.least_weight else opinion
 
 
+# How many other provisions of the final text a proposal of 未采纳 lists for the reviewer to check (`elsewhere`),
+# and the reasons that call for them: the ask was not found, not a change found that went against it.
+ELSEWHERE = 3
+_LOOK_ELSEWHERE = frozenset({"not_found", "unchanged"})
+
+
+def elsewhere(revision: Revision, opinion: Opinion, shown: str | None, n: int = ELSEWHERE) -> list[dict]:
+    """The final text's changed provisions (modified, moved or new) most like the whole opinion, the one
+    `shown` left out: where a reviewer looks when the final text may have taken the ask up in other words
+    than the opinion's, which character pairs do not see. Ranked by the weight of the opinion's pairs (its
+    short forms read as the texts' terms, `Revision.with_terms`) each provision writes, over the square root
+    of the provision's pairs, so that a long article does not come first for its length alone. Measured on
+    the opinions adopted or partly adopted that were proposed 未采纳, the final article the label names is
+    the one shown or one of these three for 0.80 of them on the tuning revision sets, 0.78 on the seven
+    written sets held out and 0.75 on the two real revisions held out, where the one shown alone is for 0.42,
+    0.34 and 0.50 (README, "Adoption proposals")."""
+    asked = set(pairs(revision.with_terms(opinion.text + "。" + opinion.suggestion))) & revision.vocabulary
+    scored = [(revision.weight(asked & final.pairs) / math.sqrt(1 + len(final.pairs)), index)
+              for index, final in enumerate(revision.finals) if final.change != "same" and final.label != shown]
+    best = sorted((item for item in scored if item[0] > 0), key=lambda item: (-item[0], item[1]))[:n]
+    return [{"label": revision.finals[index].label, "text": revision.finals[index].text} for _, index in best]
+
+
 def propose(opinion: Opinion, revision: Revision, settings: Settings | None = None) -> Proposal:
-    """A proposal for one opinion (one comment, or an opinion group's representative ask)."""
+    """A proposal for one opinion (one comment, or an opinion group's representative ask). A proposal of
+    未采纳 because the ask was not found lists the other provisions of the final text to check (`elsewhere`)."""
     settings = settings or revision.settings
     also_keep: list[bool] = []
     kind = ask_kind(opinion.text + "\n" + opinion.suggestion, settings.negated, also_keep, settings.approve_keep,
                     settings.keep_and_more)
     if restructured := _structure(revision, opinion, settings, lambda: _by_kind(opinion, revision, settings, kind,
                                                                                 also_keep)):
-        return Proposal(restructured.outcome, restructured.similarity, {**restructured.evidence, "kind": "structure"})
-    proposal = _by_kind(opinion, revision, settings, kind, also_keep)
-    return Proposal(proposal.outcome, proposal.similarity, {**proposal.evidence, "kind": kind})
+        proposal, kind = restructured, "structure"
+    else:
+        proposal = _by_kind(opinion, revision, settings, kind, also_keep)
+    extra = {"kind": kind}
+    if (proposal.evidence.get("reason") or {}).get("code") in _LOOK_ELSEWHERE:
+        extra["elsewhere"] = elsewhere(revision, opinion, proposal.evidence.get("final_article"))
+    return Proposal(proposal.outcome, proposal.similarity, {**proposal.evidence, **extra})
 
 
 def _by_kind(opinion: Opinion, revision: Revision, settings: Settings, kind: str, also_keep: list) -> Proposal:

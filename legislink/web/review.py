@@ -118,6 +118,9 @@ class Card:
     # When a split by proposal made it: the reported opinion it was taken out of, or those taken out of it.
     split_from: int | None = None
     split_into: tuple[int, ...] = ()
+    # For a proposal of 未采纳: other changed provisions of the final text most like the opinion, (label, text),
+    # where it may have been taken up in other words (analysis.adoption.elsewhere).
+    elsewhere: tuple[tuple[str, str], ...] = ()
 
 
 def _split(evidence: dict) -> list[tuple[Adoption, int]]:
@@ -136,7 +139,9 @@ def _card(group: OpinionGroup) -> Card:
                 [s for s in spans if s.op != "removed"] or ([DiffSpan("same", final)] if final else []),
                 final, reason_sentence(evidence) if group.proposed_adoption is not None else "",
                 _split(evidence) if group.proposed_adoption is not None else [],
-                evidence.get("split_from"), tuple(evidence.get("split_into") or ()))
+                evidence.get("split_from"), tuple(evidence.get("split_into") or ()),
+                tuple((e["label"], e["text"]) for e in evidence.get("elsewhere") or ()
+                      if isinstance(e, dict) and e.get("label") and e.get("text")))
 
 
 def _later_versions(consultation: Consultation) -> list[DraftVersion]:

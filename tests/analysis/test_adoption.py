@@ -1374,3 +1374,28 @@ def test_an_ask_in_a_residents_short_form_is_found_in_the_terms_the_final_text_w
         assert propose(opinion, rev, Settings(short_forms=False)).outcome == "not_adopted"
     # A figure (二十元) and a negated verb (不交) are no short forms of the texts' terms.
     assert rev.with_terms("罚二十元，不交的") == "罚二十元，不交的"
+
+
+def test_an_ask_not_found_lists_the_changed_provisions_where_it_may_have_gone_in_other_words():
+    # The final text took the ask up in a new article, in its own words (登记服务点 for 帮忙办证的地方), which
+    # share too little with the ask to propose it adopted: the reviewer is pointed there, and not to the
+    # articles the revision left as they were.
+    rev = revision(("第一条", CAP, "第一条", CAP, "same"),
+                   ("第二条", STALLS, "第二条", STALLS + "摊位分配结果应当公示。", "modified"),
+                   (None, None, "第三条", REGISTER, "added"),
+                   ("第三条", FIRE, "第四条", FIRE, "same"))
+    asked = "我们在市场里摆摊，办个执照要跑到城里去，一来一回一天就没了。希望市场里能有个帮忙办证的地方。"
+    found = propose(Opinion(asked, article="第二条"), rev)
+    assert found.outcome == "not_adopted"
+    assert found.evidence["final_article"] == "第二条"
+    assert found.evidence["elsewhere"] == [{"label": "第三条", "text": REGISTER}]
+    # An ask found needs no list, nor one the final text went against where it was asked.
+    said = propose(Opinion("建议增加市场内设立登记服务点的规定，方便经营者办理登记。"), rev)
+    assert said.outcome == "adopted"
+    assert "elsewhere" not in said.evidence
+    fine = "未备案的，处五千元以上二万元以下罚款。"
+    lowered = revision(("第一条", fine, "第一条", fine.replace("五千元以上二万元", "一千元以上五千元"), "modified"),
+                       *BASE[1:], (None, None, "第五条", REGISTER, "added"))
+    refused = propose(Opinion("坑游客的很多，罚款不能降，建议维持草案的数额。", article="第一条"), lowered)
+    assert refused.evidence["reason"]["code"] == "changed_against"
+    assert "elsewhere" not in refused.evidence

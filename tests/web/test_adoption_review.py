@@ -149,6 +149,26 @@ def test_an_opinion_whose_comments_ask_different_things_says_so(client, sixty):
     assert "诉求不尽相同" not in agreeing  # no members counted, or all alike: nothing said
 
 
+def test_a_proposal_of_not_adopted_lists_the_other_provisions_to_check(client, sixty):
+    consultation, groups = sixty
+    groups[3].adoption_evidence = {**_evidence(3, Adoption.NOT_ADOPTED), "elsewhere": [
+        {"label": "第四十一条", "text": "市场开办者应当在市场内设立登记服务点。"},
+        {"label": "第九条", "text": "经营者可以委托市场开办者代为办理登记。"}]}
+    groups[6].adoption_evidence = {**_evidence(6, Adoption.NOT_ADOPTED), "elsewhere": [{"label": "第七条"}]}
+    db.session.commit()
+    sign_in(client, "shen")
+    page = client.get(f"/review/consultations/{consultation.id}/adoption?show=all").get_data(as_text=True)
+    card = page[page.index(f'id="g{groups[3].id}"'):page.index(f'id="g{groups[4].id}"')]
+    assert "终稿中另有 2 条改动条文可供核对" in card
+    assert card.index("第四十一条") < card.index("市场开办者应当在市场内设立登记服务点。") < card.index("第九条")
+    # Nothing to list, or a stored entry without its wording: no list.
+    for number in (1, 6):
+        other = page[page.index(f'id="g{groups[number].id}"'):page.index(f'id="g{groups[number + 1].id}"')]
+        assert "可供核对" not in other
+    page = client.get(f"/review/consultations/{consultation.id}/adoption?show=all&lang=en").get_data(as_text=True)
+    assert "2 other provisions of the final text to check" in page
+
+
 def test_evidence_of_the_earlier_engine_still_reads(client, sixty):
     consultation, groups = sixty
     groups[3].adoption_evidence = {"change": "same", "final_version": None, "final_article": "第三条"}
