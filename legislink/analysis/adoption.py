@@ -1920,7 +1920,10 @@ def elsewhere(revision: Revision, opinion: Opinion, shown: str | None, n: int = 
     scored = [(revision.weight(asked & final.pairs) / math.sqrt(1 + len(final.pairs)), index)
               for index, final in enumerate(revision.finals) if final.change != "same" and final.label != shown]
     best = sorted((item for item in scored if item[0] > 0), key=lambda item: (-item[0], item[1]))[:n]
-    return [{"label": revision.finals[index].label, "text": revision.finals[index].text} for _, index in best]
+    # Each with the consulted wording it came from ("" for a new article), for the reviewer to see what it added.
+    return [{"label": final.label, "text": final.text,
+             "consulted": revision.old_text.get(final.old_label or "", "") if final.change != "added" else ""}
+            for final in (revision.finals[index] for _, index in best)]
 
 
 def propose(opinion: Opinion, revision: Revision, settings: Settings | None = None) -> Proposal:

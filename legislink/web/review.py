@@ -118,9 +118,10 @@ class Card:
     # When a split by proposal made it: the reported opinion it was taken out of, or those taken out of it.
     split_from: int | None = None
     split_into: tuple[int, ...] = ()
-    # For a proposal of 未采纳: other changed provisions of the final text most like the opinion, (label, text),
-    # where it may have been taken up in other words (analysis.adoption.elsewhere).
-    elsewhere: tuple[tuple[str, str], ...] = ()
+    # For a proposal of 未采纳: other changed provisions of the final text most like the opinion, (label, wording
+    # with what the revision added marked), where it may have been taken up in other words
+    # (analysis.adoption.elsewhere).
+    elsewhere: tuple[tuple[str, list[DiffSpan]], ...] = ()
 
 
 def _split(evidence: dict) -> list[tuple[Adoption, int]]:
@@ -140,8 +141,15 @@ def _card(group: OpinionGroup) -> Card:
                 final, reason_sentence(evidence) if group.proposed_adoption is not None else "",
                 _split(evidence) if group.proposed_adoption is not None else [],
                 evidence.get("split_from"), tuple(evidence.get("split_into") or ()),
-                tuple((e["label"], e["text"]) for e in evidence.get("elsewhere") or ()
+                tuple((e["label"], _added(e.get("consulted") or "", e["text"])) for e in evidence.get("elsewhere") or ()
                       if isinstance(e, dict) and e.get("label") and e.get("text")))
+
+
+def _added(consulted: str, final: str) -> list[DiffSpan]:
+    """The final wording with what it added to the consulted one marked; a new article is added whole."""
+    if not consulted:
+        return [DiffSpan("added", final)]
+    return [s for s in char_diff(consulted, final) if s.op != "removed"] or [DiffSpan("same", final)]
 
 
 def _later_versions(consultation: Consultation) -> list[DraftVersion]:

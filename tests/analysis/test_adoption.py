@@ -1388,7 +1388,11 @@ def test_an_ask_not_found_lists_the_changed_provisions_where_it_may_have_gone_in
     found = propose(Opinion(asked, article="第二条"), rev)
     assert found.outcome == "not_adopted"
     assert found.evidence["final_article"] == "第二条"
-    assert found.evidence["elsewhere"] == [{"label": "第三条", "text": REGISTER}]
+    assert found.evidence["elsewhere"] == [{"label": "第三条", "text": REGISTER, "consulted": ""}]
+    # A modified article comes with the wording it came from, for the reviewer to see what it added.
+    rent = revision(*BASE, ("第四条", RENT, "第五条", RENT + "市场开办者应当在市场内设立登记服务点。", "modified"))
+    listed = propose(Opinion(asked, article="第二条"), rent).evidence["elsewhere"]
+    assert listed[0] == {"label": "第五条", "text": RENT + "市场开办者应当在市场内设立登记服务点。", "consulted": RENT}
     # An ask found needs no list, nor one the final text went against where it was asked.
     said = propose(Opinion("建议增加市场内设立登记服务点的规定，方便经营者办理登记。"), rev)
     assert said.outcome == "adopted"

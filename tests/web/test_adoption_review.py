@@ -152,8 +152,8 @@ def test_an_opinion_whose_comments_ask_different_things_says_so(client, sixty):
 def test_a_proposal_of_not_adopted_lists_the_other_provisions_to_check(client, sixty):
     consultation, groups = sixty
     groups[3].adoption_evidence = {**_evidence(3, Adoption.NOT_ADOPTED), "elsewhere": [
-        {"label": "第四十一条", "text": "市场开办者应当在市场内设立登记服务点。"},
-        {"label": "第九条", "text": "经营者可以委托市场开办者代为办理登记。"}]}
+        {"label": "第四十一条", "text": "市场开办者应当在市场内设立登记服务点。", "consulted": ""},
+        {"label": "第九条", "text": "经营者可以委托市场开办者代为办理登记。", "consulted": "经营者可以自行办理登记。"}]}
     groups[6].adoption_evidence = {**_evidence(6, Adoption.NOT_ADOPTED), "elsewhere": [{"label": "第七条"}]}
     db.session.commit()
     sign_in(client, "shen")
@@ -161,6 +161,10 @@ def test_a_proposal_of_not_adopted_lists_the_other_provisions_to_check(client, s
     card = page[page.index(f'id="g{groups[3].id}"'):page.index(f'id="g{groups[4].id}"')]
     assert "终稿中另有 2 条改动条文可供核对" in card
     assert card.index("第四十一条") < card.index("市场开办者应当在市场内设立登记服务点。") < card.index("第九条")
+    added = '<ins><span class="visually-hidden">增加：</span>{}<span class="visually-hidden">（结束）</span></ins>'
+    # A new article is added whole; a modified one has what it added marked.
+    assert added.format("市场开办者应当在市场内设立登记服务点。") in card
+    assert added.format("委托市场开办者代为") in card
     # Nothing to list, or a stored entry without its wording: no list.
     for number in (1, 6):
         other = page[page.index(f'id="g{groups[number].id}"'):page.index(f'id="g{groups[number + 1].id}"')]
