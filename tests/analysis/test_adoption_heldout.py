@@ -21,8 +21,9 @@ measured once blind, then read and tuned on. xianxue_rev and gongyuan_rev, store
 blind in the session of 2026-12-06 and measured once blind (see their READMEs); xianxue_rev was then read and is
 a tuning set, gongyuan_rev is held out; of anquan_rev and jianshen_rev, written later that session and measured
 once blind, anquan_rev was read and is a tuning set, jianshen_rev is held out; weixiu_rev, written blind in the
-eighth session of that day and measured once, is held out. funv_rev and zhijiao_rev (ninth session) store two
-editions of a national law (LawRefBook/Laws) with comments written blind on them; measured once, held out."""
+eighth session of that day and measured once, is held out. funv_rev, zhijiao_rev and yesheng_rev (ninth
+session) store two editions of a national law (LawRefBook/Laws) with comments written blind on them; measured
+once, held out."""
 
 import json
 import re
@@ -39,8 +40,8 @@ SETS = Path(__file__).parent / "fixtures" / "adoption_heldout"
 SET_NAMES = sorted(p.name for p in SETS.iterdir() if (p / "comments.jsonl").exists())
 VERDICT = {"adopted": "采纳", "partly": "部分采纳", "not": "未采纳"}
 ARTICLE = re.compile(r"^第([零一二三四五六七八九十百]+)条$")
-# Two editions of a national law (LawRefBook/Laws), not texts written for a set.
-REAL = {"funv_rev", "zhijiao_rev"}
+# Two editions of a national law each (LawRefBook/Laws), not texts written for a set.
+REAL = {"funv_rev", "zhijiao_rev", "yesheng_rev"}
 NAMED = re.compile(r"第([零一二两三四五六七八九十百]+|[0-9]+)条")
 FINAL_NAMED = re.compile(r"终稿(?:新增)?第([零一二三四五六七八九十百]+)条")
 
