@@ -101,7 +101,8 @@ def sets(shared: Path) -> dict[str, tuple[Path, Path, Path]]:
     # shipin_rev and ranqi_rev (since 2026-12-05) and mingcheng_rev, lvhua_rev and nongmao_rev (since the
     # seventh session), lvyou_rev, jiaotong_rev, xiaofang_rev and paishui_rev (since the eighth) and
     # xianxue_rev and anquan_rev (since 2026-12-06; gongyuan_rev and jianshen_rev, written beside them,
-    # are held out), each measured once blind first (README, "Adoption proposals"), are tuning sets; any
+    # are held out) and tufa_rev (突发事件应对法 2007 -> 2024, a real revision, since the ninth session of
+    # that day), each measured once blind first (README, "Adoption proposals"), are tuning sets; any
     # other folder of adoption_heldout is not read.
     folders = sorted((fixtures / "adoption").glob("*/")) + [fixtures / "adoption_heldout" / name
                                                              for name in ("dianshang_rev", "jiaoyu_rev", "wuye_rev",
@@ -109,7 +110,8 @@ def sets(shared: Path) -> dict[str, tuple[Path, Path, Path]]:
                                                                           "gongshui_rev", "shipin_rev", "ranqi_rev",
                                                                           "mingcheng_rev", "lvhua_rev", "nongmao_rev",
                                                                           "lvyou_rev", "jiaotong_rev", "xiaofang_rev",
-                                                                          "paishui_rev", "xianxue_rev", "anquan_rev")]
+                                                                          "paishui_rev", "xianxue_rev", "anquan_rev",
+                                                                          "tufa_rev")]
     for folder in folders:
         files = (folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl")
         if all(f.exists() for f in files):

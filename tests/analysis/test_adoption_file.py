@@ -73,7 +73,8 @@ NOW = {"cishan": {"accuracy": 0.82, "adopted": 0.75, "partly": 0.73, "not": 0.97
        "xiaofang_rev": {"accuracy": 0.75, "adopted": 0.80, "partly": 0.47, "not": 0.93},
        "paishui_rev": {"accuracy": 0.69, "adopted": 0.59, "partly": 0.55, "not": 0.83},
        "xianxue_rev": {"accuracy": 0.75, "adopted": 0.79, "partly": 0.55, "not": 0.88},
-       "anquan_rev": {"accuracy": 0.77, "adopted": 0.76, "partly": 0.73, "not": 0.81}}
+       "anquan_rev": {"accuracy": 0.77, "adopted": 0.76, "partly": 0.73, "not": 0.81},
+       "tufa_rev": {"accuracy": 0.74, "adopted": 0.87, "partly": 0.50, "not": 0.83}}
 SETS = Path(__file__).resolve().parent / "fixtures" / "adoption"
 
 
@@ -158,7 +159,8 @@ def test_the_charity_law_sample_stays_at_its_figures(runner, shared_dir):
 HELD_OUT = SETS.parent / "adoption_heldout"
 STORED = {"local_reg": SETS / "local_reg", **{name: HELD_OUT / name for name in (
     "wuye_rev", "wuzhangai_rev", "dianti_rev", "gongshui_rev", "shipin_rev", "ranqi_rev", "mingcheng_rev", "lvhua_rev",
-    "nongmao_rev", "lvyou_rev", "jiaotong_rev", "xiaofang_rev", "paishui_rev", "xianxue_rev", "anquan_rev")}}
+    "nongmao_rev", "lvyou_rev", "jiaotong_rev", "xiaofang_rev", "paishui_rev", "xianxue_rev", "anquan_rev",
+    "tufa_rev")}}
 BUILT = {"grow_half": SETS / "grow_half", "minban_rev": SETS / "minban_rev",
          "dianshang_rev": HELD_OUT / "dianshang_rev", "jiaoyu_rev": HELD_OUT / "jiaoyu_rev"}
 
