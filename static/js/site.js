@@ -50,6 +50,16 @@
       showAll.textContent = showAll.getAttribute(open ? "data-label-less" : "data-label-more");
       return;
     }
+    // A provision the reviewer found the opinion in: its wording becomes what the commenters are shown.
+    var use = event.target.closest("[data-use-wording]");
+    if (use) {
+      var box = document.getElementById(use.getAttribute("data-use-wording"));
+      if (box) {
+        box.value = use.getAttribute("data-wording");
+        box.focus();
+      }
+      return;
+    }
     var errorLink = event.target.closest(".error-summary a[href^='#']");
     if (errorLink && focusField(errorLink)) {
       event.preventDefault();
@@ -169,6 +179,11 @@
       box.classList.remove("clamped");
       return;
     }
+    button.hidden = false;
+  });
+
+  // The buttons that copy a listed provision's wording into the mark form need this script: shown by it.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-use-wording]"), function (button) {
     button.hidden = false;
   });
 

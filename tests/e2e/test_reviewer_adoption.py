@@ -59,6 +59,13 @@ def test_reviewer_marks_an_opinion_adopted_and_the_resident_sees_it(live_server,
     expect(adopted.filter(has_text="逐条判断的结果为")).to_have_count(0)  # no opinion left mixed
     page.goto(f"{listing}?show=not_adopted")
     expect(page.locator(".group-card").filter(has_text="第十条").filter(has_text="产生方式")).to_have_count(1)
+    # An opinion not found lists the provisions the revision changed that are most like it (here only 第十条
+    # changed); its wording, chosen there, is what the commenters are to be shown.
+    listed = page.locator(".group-card", has=page.locator("details.elsewhere")).first
+    listed.locator("details.elsewhere summary").click()
+    expect(listed.locator("details.elsewhere .wording h3").first).to_have_text("第十条")
+    listed.get_by_role("button", name="以此条文作为向群众展示的最终条文").first.click()
+    expect(listed.get_by_label("向提意见群众展示的最终条文")).to_have_value(re.compile(re.escape(FINAL)))
     page.goto(f"{listing}?show=adopted")
     card = adopted.filter(has_text="第十条").first
     expect(card).to_contain_text("三十日")

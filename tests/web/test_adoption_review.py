@@ -165,6 +165,9 @@ def test_a_proposal_of_not_adopted_lists_the_other_provisions_to_check(client, s
     # A new article is added whole; a modified one has what it added marked.
     assert added.format("市场开办者应当在市场内设立登记服务点。") in card
     assert added.format("委托市场开办者代为") in card
+    # Its wording can be made what the commenters are shown (site.js shows the button it needs).
+    button = f'hidden data-use-wording="final-{groups[3].id}" data-wording="经营者可以委托市场开办者代为办理登记。"'
+    assert button in card
     # Nothing to list, or a stored entry without its wording: no list.
     for number in (1, 6):
         other = page[page.index(f'id="g{groups[number].id}"'):page.index(f'id="g{groups[number + 1].id}"')]
