@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from legislink.lawtext import parse_text  # noqa: E402
 from legislink.lawtext.diff import _comparable, align  # noqa: E402
+from tests.lawtext.helpers import unchanged_pairs_missed  # noqa: E402
 
 # Older and newer edition of national laws revised heavily (several grow by half or more), as the
 # collection names their files.
@@ -51,16 +52,6 @@ def edition(repo: Path, path: str) -> str:
     return "\n".join(line.lstrip("#").strip() for line in markdown.splitlines())
 
 
-def unpaired(old: list, new: list) -> list[str]:
-    """Consulted articles whose exact text is in the new edition but which the alignment did not pair,
-    as same or moved, with an article of that text."""
-    texts = {_comparable(a) for a in new}
-    paired = {a.from_label: a for a in align(old, new) if a.old is not None}
-    return [a.label for a in old if _comparable(a) in texts and (
-        (found := paired.get(a.label)) is None or found.change not in ("same", "moved")
-        or _comparable(found.new) != _comparable(a))]
-
-
 def main(argv: list[str]) -> int:
     if not argv:
         print(__doc__)
@@ -71,10 +62,11 @@ def main(argv: list[str]) -> int:
     failed = 0
     for name in names:
         old, new = (parse_text(edition(repo, path)).articles for path in REVISIONS[name])
+        alignment = align(old, new)
         texts = {_comparable(a) for a in new}
-        missed = unpaired(old, new)
+        missed = unchanged_pairs_missed(old, new, alignment)
         failed += bool(missed)
-        changes = Counter(a.change for a in align(old, new))
+        changes = Counter(a.change for a in alignment)
         print(f"| {name} | {len(old)} → {len(new)} | {sum(_comparable(a) in texts for a in old)} | "
               f"{len(missed)}{' ' + '、'.join(missed) if missed else ''} | "
               + ", ".join(f"{k} {v}" for k, v in sorted(changes.items())) + " |")

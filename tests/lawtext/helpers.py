@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from legislink.lawtext.diff import _comparable, align
+
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 LAWS = SHARED / "laws"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -127,3 +129,18 @@ def perturb(articles: list, seed: int, edits: int, inserts: int, deletes: int, m
             truth.add((articles[i].label, a.label, change))
     truth |= {(articles[i].label, None, "deleted") for i in deleted}
     return new, truth
+
+
+def unchanged_pairs_missed(old: list, new: list, alignment: list | None = None) -> list[str]:
+    """Old articles whose exact text is in the new version but that the alignment (`alignment`, else
+    `align(old, new)`) did not pair, as same or moved, with an article of that text."""
+    texts = {_comparable(a) for a in new}
+    paired = {a.from_label: a for a in (align(old, new) if alignment is None else alignment) if a.old is not None}
+    missed = []
+    for article in old:
+        if _comparable(article) not in texts:
+            continue
+        found = paired.get(article.label)
+        if found is None or found.change not in ("same", "moved") or _comparable(found.new) != _comparable(article):
+            missed.append(article.label)
+    return missed

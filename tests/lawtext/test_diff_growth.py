@@ -6,23 +6,7 @@ import random
 import pytest
 
 from legislink.lawtext import parse_text
-from legislink.lawtext.diff import _comparable, align
-from tests.lawtext.helpers import renumbered, shared_law
-
-
-def unchanged_pairs_missed(old: list, new: list) -> list[str]:
-    """Old articles whose exact text is in the new version but that the alignment did not pair, as
-    same or moved, with an article of that text."""
-    texts = {_comparable(a) for a in new}
-    paired = {a.from_label: a for a in align(old, new) if a.old is not None}
-    missed = []
-    for article in old:
-        if _comparable(article) not in texts:
-            continue
-        found = paired.get(article.label)
-        if found is None or found.change not in ("same", "moved") or _comparable(found.new) != _comparable(article):
-            missed.append(article.label)
-    return missed
+from tests.lawtext.helpers import renumbered, shared_law, unchanged_pairs_missed
 
 
 def grown(old: list, extra: list[str], seed: int, edits: int, moves: int) -> list:
