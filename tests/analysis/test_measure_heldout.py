@@ -1,0 +1,44 @@
+"""benchmarks/measure_heldout.py reports as held out exactly the labeled sets the tuning scripts never read:
+no set is both tuned on and reported held out, and every set of the fixtures is one or the other."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "analysis" / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def measure():
+    sys.path[:0] = [str(ROOT / "benchmarks")]
+    try:
+        spec = importlib.util.spec_from_file_location("measure_heldout", ROOT / "benchmarks" / "measure_heldout.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+
+
+def test_held_out_comment_sets_are_the_ones_no_tuning_list_names(measure):
+    held = set(measure.comment_sets(tuning=False))
+    tuned = set(measure.comment_sets(tuning=True))
+    assert held == {"jiazheng", "kongyan", "tushuguan", "hedao", "wuye", "gongjiao", "kuaidi", "peixun"}
+    assert not held & tuned
+    written = {p.name.removesuffix("_comments.jsonl") for p in (FIXTURES / "heldout").glob("*_comments.jsonl")}
+    assert written <= held | tuned
+
+
+def test_held_out_revision_sets_are_the_ones_tune_adoption_does_not_read(measure, shared_dir):
+    held = measure.revision_sets(False, shared_dir)
+    tuned = measure.revision_sets(True, shared_dir)
+    assert not set(held) & set(tuned)
+    stored = {p.parent.name for p in (FIXTURES / "adoption_heldout").glob("*/comments.jsonl")}
+    assert stored <= set(held) | set(tuned)
+    assert {"gongyuan_rev", "jianshen_rev", "weixiu_rev", "funv_rev"} <= set(held)
+    # Two editions of a real law: the shared 慈善法 and the LawRefBook sets; not a revision written for a set.
+    real = {name for name, files in {**held, **tuned}.items() if measure.is_real(files, shared_dir)}
+    assert real == {"cishan (shared)", "funv_rev", "zhijiao_rev", "yesheng_rev", "tufa_rev"}
