@@ -291,6 +291,36 @@ def test_a_keep_ask_is_judged_on_what_it_names_not_on_the_story_around_it():
     assert propose(Opinion(story, article="第一条"), kept).evidence["reason"]["code"] == "kept"
 
 
+def test_a_keep_ask_is_kept_when_what_is_distinctive_of_it_survived_not_the_law_s_common_words():
+    # What the ask keeps is 活期; 利息 is written in other articles too. Counted alike, one of the two pairs it
+    # shares with the provision survived (利息) and it read as kept; weighed by their rarity among the articles,
+    # the one that says what is kept (活期) outweighs it.
+    interest = "维修资金存储期间产生的利息按照活期存款利率计算，计入业主分户账。"
+    others = [("第二条", "维修资金由业主交存，专项用于住宅共用部位的维修。"),
+              ("第三条", "维修资金及其利息的使用应当经业主表决。"),
+              ("第四条", "维修资金的管理机构应当每年公布维修资金的收支情况。")]
+    story = "按活期算利息是合理的，改成定期会损失利息，建议保持活期。"
+    lines = [(label, text, label, text, "same") for label, text in others]
+    changed = revision(("第一条", interest, "第一条", interest.replace("活期", "定期"), "modified"), *lines)
+    proposal = propose(Opinion(story, article="第一条"), changed)
+    assert proposal.outcome == "not_adopted"
+    assert proposal.evidence["reason"]["code"] == "kept_little"
+    # The same ask where 活期 stayed, the sentence after it rewritten: kept.
+    rewritten = interest.replace("计入业主分户账", "按年计入业主的分户账")
+    kept = revision(("第一条", interest, "第一条", rewritten, "modified"), *lines)
+    assert propose(Opinion(story, article="第一条"), kept).evidence["reason"]["code"] == "kept"
+
+
+def test_a_duty_made_a_permission_is_found_wherever_the_sentence_writes_it():
+    # Two duties in one sentence; the first kept, the second (应当委托) made 可以委托.
+    before = "预算在五十万元以上的，应当通过招标选定施工单位，结算应当委托造价咨询机构审核。"
+    after = "预算在五十万元以上的，应当通过招标选定施工单位，结算可以委托造价咨询机构审核。"
+    rev = revision(("第一条", before, "第一条", after, "modified"), *BASE[1:])
+    proposal = propose(Opinion("结算审核这一条请保留，这是防止串通抬价的。", article="第一条"), rev)
+    assert proposal.outcome == "not_adopted"
+    assert proposal.evidence["reason"]["params"]["changed"] == "应当→可以"
+
+
 def test_a_keep_ask_for_a_permission_made_a_duty_is_not_adopted():
     may = "乡镇人民政府可以协助做好日常管理工作。"
     must = "乡镇人民政府应当协助做好日常管理工作，可以聘请协管员。"

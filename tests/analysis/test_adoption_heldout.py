@@ -21,7 +21,8 @@ measured once blind, then read and tuned on. xianxue_rev and gongyuan_rev, store
 blind in the session of 2026-12-06 and measured once blind (see their READMEs); xianxue_rev was then read and is
 a tuning set, gongyuan_rev is held out; of anquan_rev and jianshen_rev, written later that session and measured
 once blind, anquan_rev was read and is a tuning set, jianshen_rev is held out; weixiu_rev, written blind in the
-eighth session of that day and measured once, is held out. funv_rev, zhijiao_rev and yesheng_rev (ninth
+eighth session of that day and measured once, was held out until its keep-asks were read on 2026-12-07 and is a
+tuning set since. funv_rev, zhijiao_rev and yesheng_rev (ninth
 session) store two editions of a national law (LawRefBook/Laws) with comments written blind on them; measured
 once, held out."""
 
