@@ -644,7 +644,14 @@ _SPOKEN_MONEY = re.compile(
     r"|(?<![第0-9零〇一二两三四五六七八九十百千万.])([0-9零〇一二两三四五六七八九十百千万]+)(?:块钱|块)")
 
 
+# A length said the way Chinese speech says a decimal of a measure word (一米八, 两米五: the unit between the whole
+# number and the tenths), read as written (一点八米).
+_SPOKEN_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十]+)(米)([一二三四五六七八九])"
+                             r"(?![零〇一二两三四五六七八九十百千万0-9米])")
+
+
 @functools.lru_cache(maxsize=65536)
+
 def figures(text: str, periods: bool = True, measures: bool = True, spoken: bool = True) -> frozenset[str]:
     """The quotas, amounts, deadlines, dates and frequencies a text states (百分之十, 十五日, 30%,
     每月一次, 2027年7月1日); `periods`: a period with no count (每季度公布) as once a period too;
@@ -658,6 +665,7 @@ def figures(text: str, periods: bool = True, measures: bool = True, spoken: bool
                          for m in _SPOKEN_MONEY.finditer(_REFERENCE.sub("", clause)) if m.group(2) != "一")
         return figures(text, periods, spoken=False) | said
     text = _BARE_FREQUENCY.sub(r"每\1\2\3次", _REFERENCE.sub("", normalize(text)))
+    text = _SPOKEN_DECIMAL.sub(r"\1点\3\2", text)
     speeds = {_figure(f"{m.group(1)}公里/时") for m in _SPEED.finditer(text)}
     text = _SPEED.sub("，", text)
     dates = {m.group() for m in _DATE.finditer(text)}

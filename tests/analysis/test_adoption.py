@@ -364,6 +364,18 @@ def test_an_opinion_on_the_whole_draft_is_compared_with_the_whole_text():
     assert proposal.evidence["reason"] == {"code": "whole_draft_found", "params": {"final_article": "第三条"}}
 
 
+def test_a_length_said_as_speech_says_its_tenths_is_that_length():
+    # 一米八 is 1.8 metres (the unit between the whole number and the tenths), not one metre.
+    assert figures("一般路段建议维持一米八") == {"一点八米"}
+    assert figures("和主路一样，两米五") == {"二点五米"}
+    assert figures("一米实在局促") == {"一米"}
+    fence = "施工现场应当设置封闭围挡，一般路段围挡高度不低于一点八米。"
+    rev = revision(("第一条", fence, "第一条", fence.replace("一点八米", "二米"), "modified"), *BASE[1:])
+    proposal = propose(Opinion("围挡够挡就行，一般路段建议维持一米八，加高成本不小。", article="第一条"), rev)
+    assert proposal.outcome == "not_adopted"
+    assert proposal.evidence["reason"]["code"] == "changed_against"
+
+
 def test_an_asked_figure_that_got_a_general_duty_is_partly_adopted():
     rev = revision(*BASE, (None, None, "第五条", WOMEN, "added"))
     proposal = propose(Opinion("建议规定经营者代表大会中妇女代表不少于百分之三十。"), rev)

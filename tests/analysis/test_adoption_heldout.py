@@ -22,7 +22,7 @@ blind in the session of 2026-12-06 and measured once blind (see their READMEs); 
 a tuning set, gongyuan_rev is held out; of anquan_rev and jianshen_rev, written later that session and measured
 once blind, anquan_rev was read and is a tuning set, jianshen_rev is held out; weixiu_rev, written blind in the
 eighth session of that day and measured once, was held out until its keep-asks were read on 2026-12-07 and is a
-tuning set since. funv_rev, zhijiao_rev and yesheng_rev (ninth
+tuning set since; shirong_rev too (its misses read the same day). funv_rev, zhijiao_rev and yesheng_rev (ninth
 session) store two editions of a national law (LawRefBook/Laws) with comments written blind on them; measured
 once, held out."""
 
