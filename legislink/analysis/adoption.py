@@ -1947,14 +1947,13 @@ def elsewhere(revision: Revision, opinion: Opinion, shown: str | None, n: int = 
               for index, final in enumerate(revision.finals) if final.change != "same" and final.label != shown]
     best = sorted((item for item in scored if item[0] > 0), key=lambda item: (-item[0], item[1]))[:n]
     # Each with the consulted wording it came from ("" for a new article), for the reviewer to see what it added.
-    return [{"label": final.label, "text": final.text,
-             "consulted": revision.old_text.get(final.old_label or "", "") if final.change != "added" else ""}
-            for final in (revision.finals[index] for _, index in best)]
+    return [_listed(revision, revision.finals[index]) for _, index in best]
 
 
 def propose(opinion: Opinion, revision: Revision, settings: Settings | None = None) -> Proposal:
     """A proposal for one opinion (one comment, or an opinion group's representative ask). A proposal of
-    未采纳 because the ask was not found lists the other provisions of the final text to check (`elsewhere`)."""
+    未采纳 because the ask was not found lists the other provisions of the final text to check (`elsewhere`); one
+    whose ask was found in another article than the article commented on became lists that one first."""
     settings = settings or revision.settings
     also_keep: list[bool] = []
     kind = ask_kind(opinion.text + "\n" + opinion.suggestion, settings.negated, also_keep, settings.approve_keep,
@@ -1965,9 +1964,22 @@ def propose(opinion: Opinion, revision: Revision, settings: Settings | None = No
     else:
         proposal = _by_kind(opinion, revision, settings, kind, also_keep)
     extra = {"kind": kind}
+    shown = proposal.evidence.get("final_article")
     if (proposal.evidence.get("reason") or {}).get("code") in _LOOK_ELSEWHERE:
-        extra["elsewhere"] = elsewhere(revision, opinion, proposal.evidence.get("final_article"))
+        extra["elsewhere"] = elsewhere(revision, opinion, shown)
+    elif proposal.outcome != "not_adopted" and (home := _home(revision, opinion, settings)) is not None \
+            and shown and home.label != shown:
+        # Found in another article than the one commented on: what became of that one comes first, for a
+        # match elsewhere may be another provision in the same words (README, "Adoption proposals").
+        others = [e for e in elsewhere(revision, opinion, shown) if e["label"] != home.label][:ELSEWHERE - 1]
+        extra["elsewhere"] = [{**_listed(revision, home), "commented": True}, *others]
     return Proposal(proposal.outcome, proposal.similarity, {**proposal.evidence, **extra})
+
+
+def _listed(revision: Revision, final: _Final) -> dict:
+    """A final provision as `elsewhere` lists it, with the consulted wording it came from."""
+    return {"label": final.label, "text": final.text,
+            "consulted": revision.old_text.get(final.old_label or "", "") if final.change != "added" else ""}
 
 
 def _by_kind(opinion: Opinion, revision: Revision, settings: Settings, kind: str, also_keep: list) -> Proposal:

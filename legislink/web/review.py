@@ -120,8 +120,11 @@ class Card:
     split_into: tuple[int, ...] = ()
     # For a proposal of 未采纳: other changed provisions of the final text most like the opinion, (label, wording
     # with what the revision added marked), where it may have been taken up in other words
-    # (analysis.adoption.elsewhere).
+    # (analysis.adoption.elsewhere); for one found in another article, what the article commented on became first.
     elsewhere: tuple[tuple[str, list[DiffSpan]], ...] = ()
+    # For a proposal found in another article than the one commented on: that one's label, listed first in
+    # `elsewhere` with what became of it.
+    elsewhere_from: str | None = None
 
 
 def _split(evidence: dict) -> list[tuple[Adoption, int]]:
@@ -132,6 +135,7 @@ def _split(evidence: dict) -> list[tuple[Adoption, int]]:
 
 def _card(group: OpinionGroup) -> Card:
     evidence = group.adoption_evidence or {}
+    listed = [e for e in evidence.get("elsewhere") or () if isinstance(e, dict) and e.get("label") and e.get("text")]
     consulted, final = evidence.get("consulted") or "", evidence.get("final") or ""
     spans = char_diff(consulted, final) if consulted and final else []
     article = group.provision.label + paragraph_label(group.paragraph) if group.provision is not None else None
@@ -141,8 +145,8 @@ def _card(group: OpinionGroup) -> Card:
                 final, reason_sentence(evidence) if group.proposed_adoption is not None else "",
                 _split(evidence) if group.proposed_adoption is not None else [],
                 evidence.get("split_from"), tuple(evidence.get("split_into") or ()),
-                tuple((e["label"], _added(e.get("consulted") or "", e["text"])) for e in evidence.get("elsewhere") or ()
-                      if isinstance(e, dict) and e.get("label") and e.get("text")))
+                tuple((e["label"], _added(e.get("consulted") or "", e["text"])) for e in listed),
+                next((e["label"] for e in listed if e.get("commented")), None))
 
 
 def _added(consulted: str, final: str) -> list[DiffSpan]:

@@ -1418,6 +1418,26 @@ def test_an_ask_in_a_residents_short_form_is_found_in_the_terms_the_final_text_w
     assert rev.with_terms("罚二十元，不交的") == "罚二十元，不交的"
 
 
+def test_an_ask_found_in_another_article_lists_what_became_of_the_one_commented_on_first():
+    # Found in a new article: a match elsewhere may be another provision in the same words, so the reviewer is
+    # shown the article the comment was about beside it, first, with the wording it came from.
+    stalls = STALLS + "摊位分配结果应当公示。"
+    rev = revision(("第一条", CAP, "第一条", CAP, "same"),
+                   ("第二条", STALLS, "第二条", stalls, "modified"),
+                   (None, None, "第三条", REGISTER, "added"),
+                   ("第三条", FIRE, "第四条", FIRE, "same"))
+    found = propose(Opinion("建议在市场内设立登记服务点，方便经营者办理登记。", article="第二条"), rev)
+    assert (found.outcome, found.evidence["final_article"]) == ("adopted", "第三条")
+    assert found.evidence["elsewhere"][0] == {"label": "第二条", "text": stalls, "consulted": STALLS, "commented": True}
+    assert "第三条" not in [e["label"] for e in found.evidence["elsewhere"]]
+    # Found in the article commented on: nothing to list.
+    home = revision(("第一条", CAP, "第一条", CAP, "same"), ("第二条", STALLS, "第二条", STALLS + REGISTER, "modified"),
+                    ("第三条", FIRE, "第三条", FIRE, "same"))
+    there = propose(Opinion("建议在市场内设立登记服务点，方便经营者办理登记。", article="第二条"), home)
+    assert there.outcome == "adopted"
+    assert "elsewhere" not in there.evidence
+
+
 def test_an_ask_not_found_lists_the_changed_provisions_where_it_may_have_gone_in_other_words():
     # The final text took the ask up in a new article, in its own words (登记服务点 for 帮忙办证的地方), which
     # share too little with the ask to propose it adopted: the reviewer is pointed there, and not to the

@@ -176,6 +176,25 @@ def test_a_proposal_of_not_adopted_lists_the_other_provisions_to_check(client, s
     assert "2 other provisions of the final text to check" in page
 
 
+def test_a_proposal_found_in_another_article_lists_the_one_commented_on_first(client, sixty):
+    consultation, groups = sixty
+    groups[3].adoption_evidence = {**_evidence(3, Adoption.ADOPTED), "final_article": "第四十一条", "elsewhere": [
+        {"label": "第三条", "text": "市场开办者应当公示摊位分配办法。", "consulted": "市场开办者应当公示摊位分配办法。",
+         "commented": True},
+        {"label": "第九条", "text": "经营者可以委托市场开办者代为办理登记。", "consulted": "经营者可以自行办理登记。"}]}
+    db.session.commit()
+    sign_in(client, "shen")
+    page = client.get(f"/review/consultations/{consultation.id}/adoption?show=all").get_data(as_text=True)
+    card = page[page.index(f'id="g{groups[3].id}"'):page.index(f'id="g{groups[4].id}"')]
+    assert "这条意见见于终稿第四十一条；所评条文在终稿中为第三条，列在最前" in card
+    assert card.index("第三条 · 所评条文的终稿") < card.index("第九条")
+    assert "终稿可能换了说法" not in card
+    page = client.get(f"/review/consultations/{consultation.id}/adoption?show=all&lang=en").get_data(as_text=True)
+    card = page[page.index(f'id="g{groups[3].id}"'):page.index(f'id="g{groups[4].id}"')]
+    assert "The ask was found in final 第四十一条. The article commented on became final 第三条" in card
+    assert "第三条 · the article commented on, as it became" in card
+
+
 def test_evidence_of_the_earlier_engine_still_reads(client, sixty):
     consultation, groups = sixty
     groups[3].adoption_evidence = {"change": "same", "final_version": None, "final_article": "第三条"}
