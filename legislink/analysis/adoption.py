@@ -651,7 +651,6 @@ _SPOKEN_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十]+)(米)
 
 
 @functools.lru_cache(maxsize=65536)
-
 def figures(text: str, periods: bool = True, measures: bool = True, spoken: bool = True) -> frozenset[str]:
     """The quotas, amounts, deadlines, dates and frequencies a text states (百分之十, 十五日, 30%,
     每月一次, 2027年7月1日); `periods`: a period with no count (每季度公布) as once a period too;
