@@ -35,7 +35,8 @@ import tune_analysis  # noqa: E402
 from legislink.analysis import adoption  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "analysis" / "fixtures"
-OUTCOMES = ("adopted", "partly", "not_adopted")
+OUTCOMES = tune_adoption.OUTCOMES
+_fmt = tune_analysis._fmt  # a figure as the tuning scripts' tables print it
 ANALYSIS = (("attribution_explicit", "explicit"), ("attribution_content", "content-only"),
             ("offtopic_precision", "off-topic P"), ("offtopic_recall", "off-topic R"), ("offtopic_f1", "off-topic F1"),
             ("duplicate_precision", "form-letter P"), ("duplicate_f1", "form-letter F1"), ("grouping_ari", "ARI"))
@@ -101,10 +102,6 @@ def measure_revision(item: tuple[str, tuple[Path, Path, Path]]) -> tuple[str, di
     return name, {"accuracy": sum(hits.values()) / max(1, sum(seen.values())),
                   "recall": {o: hits[o] / seen[o] if seen[o] else None for o in OUTCOMES},
                   "content": content, "reasons": reasons, "comments": sum(seen.values())}
-
-
-def _fmt(value) -> str:
-    return "—" if value is None else f"{value:.3f}"
 
 
 def _spread(values) -> str:

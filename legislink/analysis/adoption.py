@@ -975,7 +975,12 @@ def _keep(revision: Revision, opinion: Opinion, settings: Settings) -> Proposal:
     # names nothing of the provision but its figure is judged by those rules alone.
     outside_figures = set(pairs(_FIGURE.sub("，", normalize(revision.old_text.get(opinion.article or "", "")))))
     words = asked & outside_figures
-    kept = 0.0 if home is None else revision.weight(words & home.pairs) / revision.weight(words) if words else 1.0
+    if home is None:
+        kept = 0.0
+    elif words:
+        kept = revision.weight(words & home.pairs) / revision.weight(words)
+    else:
+        kept = 1.0
     if asked and kept >= settings.survived and not gone:
         return Proposal("adopted", 1.0, _evidence(revision, opinion, home, _reason("kept")))
     if gone:
