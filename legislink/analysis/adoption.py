@@ -599,8 +599,9 @@ _PERIOD_DAYS = {"小时": 1 / 24, "日": 1, "天": 1, "周": 7, "星期": 7, "�
 # 每隔几天 is read at its least: 几 is a number below ten, so at least once every nine days.
 _EACH_PERIOD = r"每隔?([一二两三四五六七八九十几半0-9]*)个?(小时|日|天|周|星期|月|季度|学期|学年|年)"
 _FREQUENCY = re.compile(_EACH_PERIOD + r"[^，,。；;：:、]{0,12}?([一二两三四五六七八九十0-9]+)(次)")
-# The same said without 每 (一年一次, 半年两次, 三个月一次): a count of periods right before a count of 次.
-_BARE_FREQUENCY = re.compile(r"(?<![每隔0-9零〇一二两三四五六七八九十百千])([一二两三四五六七八九十半0-9]+)个?"
+# The same said without 每 (一年一次, 半年两次, 三个月一次): a count of periods right before a count of 次. The
+# measure word 个 stays (每三个月一次): dropped, 三月 was read as the month of March and the frequency lost.
+_BARE_FREQUENCY = re.compile(r"(?<![每隔0-9零〇一二两三四五六七八九十百千])([一二两三四五六七八九十半0-9]+)(个?)"
                              r"(日|天|周|星期|月|季度|学期|学年|年)([一二两三四五六七八九十0-9]+)次")
 # A period with no count in its clause (每季度公布, 每月公开): once each period, as 每季度一次; with
 # another count after it (每学期一天假, 每年处理几起) it is the rate of that count, not a frequency.
@@ -663,7 +664,7 @@ def figures(text: str, periods: bool = True, measures: bool = True, spoken: bool
         said = frozenset(_figure(f"{m.group(1) or m.group(2)}元") for clause in _FINE_SENTENCE.findall(normalize(text))
                          for m in _SPOKEN_MONEY.finditer(_REFERENCE.sub("", clause)) if m.group(2) != "一")
         return figures(text, periods, spoken=False) | said
-    text = _BARE_FREQUENCY.sub(r"每\1\2\3次", _REFERENCE.sub("", normalize(text)))
+    text = _BARE_FREQUENCY.sub(r"每\1\2\3\4次", _REFERENCE.sub("", normalize(text)))
     text = _SPOKEN_DECIMAL.sub(r"\1点\3\2", text)
     speeds = {_figure(f"{m.group(1)}公里/时") for m in _SPEED.finditer(text)}
     text = _SPEED.sub("，", text)

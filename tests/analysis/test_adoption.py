@@ -455,6 +455,9 @@ def test_a_frequency_said_without_every_is_a_frequency():
     assert same_figures(figures("能不能一年一次？"), figures("应当每年对所生产的食品进行一次检验"))
     # A year of the calendar is not a period.
     assert figures("二〇二七年一次") == {"二〇二七年", "一次"}
+    # A count of months keeps its measure word: 三个月一次 is once a quarter, not 一次 in March.
+    assert figure_value("每三月一次") in {figure_value(f) for f in figures("维保三个月一次就行")}
+    assert same_figures(figures("新电梯一个月一次就行"), figures("每月至少进行一次维护保养"))
 
 
 def test_distances_weights_and_noise_are_figures():
