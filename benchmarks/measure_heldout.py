@@ -1,6 +1,6 @@
 """The figures of the held-out sets: the labeled sets nobody tunes on, measured as they stand.
 
-usage: python benchmarks/measure_heldout.py [--tuning] [--reasons] [--only NAME ...]
+usage: python benchmarks/measure_heldout.py [--tuning] [--reasons] [--only NAME ...] [--write-reliability]
 
 The held-out sets are those the two tuning scripts do not read:
 
@@ -13,12 +13,17 @@ The held-out sets are those the two tuning scripts do not read:
   are two editions of a real law (the 慈善法 of `../shared`, or two editions its README says come from the
   LawRefBook/Laws collection) is counted apart from the revisions written for a set.
 
+`--write-reliability` writes, for each reason code, how many of the held-out revision sets' proposals had it and
+how many matched their labels, to `legislink/analysis/data/adoption_reliability.json`, which the reviewer's page
+shows beside each proposal (`legislink/analysis/reliability.py`).
+
 `--tuning` measures the tuning sets the same way instead (their figures with the code as it stands), and
 `--reasons` adds, for the revision sets, how often each reason code's proposal met each true outcome: where the
 proposals go wrong, counted, without reading a held-out comment. Prints tables; changes nothing.
 """
 
 import argparse
+import json
 import statistics
 import sys
 import tempfile
@@ -145,6 +150,31 @@ def print_revisions(title: str, results: dict[str, dict], reasons: bool) -> None
             print(f"| `{code}` | {n} | {right} | " + " | ".join(str(t) for t in truths) + " |")
 
 
+RELIABILITY = ROOT / "legislink" / "analysis" / "data" / "adoption_reliability.json"
+
+
+def reliability(proposed: dict[str, dict]) -> dict:
+    """What `legislink/analysis/data/adoption_reliability.json` holds: for each reason code, the proposals the
+    revision sets measured received and how many matched their labels' outcome (`analysis/reliability.py`)."""
+    total = sum((r["reasons"] for r in proposed.values()), Counter())
+    codes: dict[str, dict[str, int]] = {}
+    for (code, truth, outcome), n in sorted(total.items(), key=lambda item: [str(x) for x in item[0]]):
+        entry = codes.setdefault(code or "", {"proposals": 0, "right": 0})
+        entry["proposals"] += n
+        entry["right"] += n if truth == outcome else 0
+    return {"source": "benchmarks/measure_heldout.py --write-reliability: the proposals of suggest-file's path on "
+                      "the held-out revision sets of tests/analysis/fixtures/adoption_heldout, none of them tuned on, "
+                      "against the outcome their labels give",
+            "sets": sorted(proposed), "codes": dict(sorted(codes.items()))}
+
+
+def reliability_text(found: dict) -> str:
+    """The file's text: JSON, one reason code a line."""
+    codes = ",\n".join(f"  {json.dumps(code)}: {json.dumps(entry)}" for code, entry in found["codes"].items())
+    return (f'{{"source": {json.dumps(found["source"], ensure_ascii=False)},\n "sets": {json.dumps(found["sets"])},\n'
+            f' "codes": {{\n{codes}\n }}\n}}\n')
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tuning", action="store_true", help="measure the tuning sets instead")
@@ -152,9 +182,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", default=None, help="only these sets")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--write-reliability", action="store_true",
+                        help=f"write what each kind of proposal scored on the held-out revisions to {RELIABILITY.name}")
     args = parser.parse_args(argv)
     comments = comment_sets(args.tuning)
     revisions = revision_sets(args.tuning, args.shared)
+    if args.write_reliability:
+        if args.tuning or args.only is not None:
+            parser.error("--write-reliability measures every held-out revision set: no --tuning, no --only")
+        with ProcessPoolExecutor(args.workers) as pool:
+            proposed = dict(pool.map(measure_revision, revisions.items()))
+        RELIABILITY.write_text(reliability_text(reliability(proposed)), encoding="utf-8")
+        print(f"wrote {RELIABILITY.relative_to(ROOT)} ({len(proposed)} sets)")
+        return 0
     if args.only is not None:
         comments = {k: v for k, v in comments.items() if k in args.only}
         revisions = {k: v for k, v in revisions.items() if k in args.only}

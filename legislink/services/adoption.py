@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import case, func, select
 
 from .. import labels
+from ..analysis import reliability
 from ..analysis.adoption import Opinion, Proposal, Revision, article_of, pairs_of, propose_each, propose_group
 from ..extensions import db
 from ..models import (
@@ -286,6 +287,26 @@ def contacts_to_tell(consultation: Consultation, station_id: int | None, *, acto
 
 
 # What the reviewer's list can show: opinions not yet marked, those proposed one outcome, or all.
+@dataclass(frozen=True)
+class Reliability:
+    """How proposals of one kind fared on revisions nobody tuned on (`analysis.reliability`), and whether
+    that is less often than proposals overall: the ones a reviewer should check hardest."""
+
+    right: int
+    proposals: int
+    below_overall: bool
+
+
+def proposal_reliability(evidence: dict) -> Reliability | None:
+    """The measured reliability of a stored proposal's kind (its reason code), or None when too few of
+    its kind were measured, or it has no code (evidence of the earlier engine)."""
+    reason = evidence.get("reason")
+    found = reliability.measured(reason.get("code") if isinstance(reason, dict) else None)
+    if found is None:
+        return None
+    return Reliability(found.right, found.proposals, found.share < reliability.overall().share)
+
+
 FILTERS = ("unmarked", "adopted", "partly", "not_adopted", "all")
 PAGE_SIZE = 20
 

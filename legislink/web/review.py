@@ -125,6 +125,8 @@ class Card:
     # For a proposal found in another article than the one commented on: that one's label, listed first in
     # `elsewhere` with what became of it.
     elsewhere_from: str | None = None
+    # How proposals of its kind fared on the revisions held out for measuring, when enough were measured.
+    reliability: adoption.Reliability | None = None
 
 
 def _split(evidence: dict) -> list[tuple[Adoption, int]]:
@@ -146,7 +148,8 @@ def _card(group: OpinionGroup) -> Card:
                 _split(evidence) if group.proposed_adoption is not None else [],
                 evidence.get("split_from"), tuple(evidence.get("split_into") or ()),
                 tuple((e["label"], _added(e.get("consulted") or "", e["text"])) for e in listed),
-                next((e["label"] for e in listed if e.get("commented")), None))
+                next((e["label"] for e in listed if e.get("commented")), None),
+                adoption.proposal_reliability(evidence) if group.proposed_adoption is not None else None)
 
 
 def _added(consulted: str, final: str) -> list[DiffSpan]:

@@ -45,3 +45,16 @@ def test_held_out_revision_sets_are_the_ones_tune_adoption_does_not_read(measure
     real = {name for name, files in {**held, **tuned}.items() if measure.is_real(files, shared_dir)}
     assert real == {"cishan (shared)", "funv_rev", "zhijiao_rev", "yesheng_rev", "tufa_rev", "xumu_rev", "kepu_rev",
                     "wenwu_rev", "nongchanpin_rev"}
+
+
+def test_the_reliability_shown_to_reviewers_is_what_the_code_proposes_now(measure, shared_dir):
+    """legislink/analysis/data/adoption_reliability.json, which the reviewer's page shows beside each proposal, is
+    measure_heldout.py's count on the held-out revision sets with the code as it stands: a change to the proposals
+    that moves one of them fails here until `python benchmarks/measure_heldout.py --write-reliability` is run."""
+    revisions = measure.revision_sets(False, shared_dir)
+    proposed = dict(map(measure.measure_revision, revisions.items()))
+    found = measure.reliability(proposed)
+    assert measure.RELIABILITY.read_text(encoding="utf-8") == measure.reliability_text(found)
+    assert set(found["sets"]) == set(revisions)
+    assert not set(found["sets"]) & set(measure.revision_sets(True, shared_dir))
+    assert sum(c["proposals"] for c in found["codes"].values()) == sum(r["comments"] for r in proposed.values())
