@@ -14,8 +14,10 @@ The held-out sets are those the two tuning scripts do not read:
   LawRefBook/Laws collection) is counted apart from the revisions written for a set.
 
 `--write-reliability` writes, for each reason code, how many of the held-out revision sets' proposals had it and
-how many matched their labels, to `legislink/analysis/data/adoption_reliability.json`, which the reviewer's page
-shows beside each proposal (`legislink/analysis/reliability.py`).
+how many matched their labels, and for each off-topic reason how many comments of the held-out comment sets the
+analysis set aside for it and how many their labels call off-topic, to
+`legislink/analysis/data/reliability.json`, which the reviewer's page shows beside each proposal and the
+moderation page beside the off-topic reasons (`legislink/analysis/reliability.py`).
 
 `--tuning` measures the tuning sets the same way instead (their figures with the code as it stands), and
 `--reasons` adds, for the revision sets, how often each reason code's proposal met each true outcome: where the
@@ -85,9 +87,17 @@ def is_real(files: tuple[Path, ...], shared: Path) -> bool:
 
 
 def measure_comments(item: tuple[str, tuple[Path, Path]]) -> tuple[str, dict]:
+    """The set's figures as score_analysis.py gives them, and (`set_aside`) how many of the comments the analysis
+    set aside for each off-topic reason its labels call off-topic: (reason, truly off-topic) -> count."""
     name, (draft, labels) = item
+    labeled = tune_analysis.LabeledSet(draft, labels)
     with tempfile.TemporaryDirectory() as tmp:
-        return name, tune_analysis.LabeledSet(draft, labels).metrics(Path(tmp) / "result.json")
+        out = Path(tmp) / "result.json"
+        figures = labeled.metrics(out)
+        result = {str(c["id"]): c for c in json.loads(out.read_text(encoding="utf-8"))["comments"]}
+    set_aside = Counter((result[str(x["id"])]["offtopic_reason"], x["article"] == "offtopic") for x in labeled.labels
+                        if result[str(x["id"])]["offtopic"])
+    return name, {**figures, "set_aside": set_aside}
 
 
 def measure_revision(item: tuple[str, tuple[Path, Path, Path]]) -> tuple[str, dict]:
@@ -150,12 +160,20 @@ def print_revisions(title: str, results: dict[str, dict], reasons: bool) -> None
             print(f"| `{code}` | {n} | {right} | " + " | ".join(str(t) for t in truths) + " |")
 
 
-RELIABILITY = ROOT / "legislink" / "analysis" / "data" / "adoption_reliability.json"
+RELIABILITY = ROOT / "legislink" / "analysis" / "data" / "reliability.json"
 
 
-def reliability(proposed: dict[str, dict]) -> dict:
-    """What `legislink/analysis/data/adoption_reliability.json` holds: for each reason code, the proposals the
-    revision sets measured received and how many matched their labels' outcome (`analysis/reliability.py`)."""
+def reliability(proposed: dict[str, dict], analysed: dict[str, dict]) -> dict:
+    """What `legislink/analysis/data/reliability.json` holds: for each reason code, the proposals the
+    revision sets measured received and how many matched their labels' outcome; for each off-topic reason, the
+    comments the comment sets measured had set aside for it and how many their labels call off-topic
+    (`analysis/reliability.py`)."""
+    aside = sum((r["set_aside"] for r in analysed.values()), Counter())
+    offtopic: dict[str, dict[str, int]] = {}
+    for (reason, truly), n in sorted(aside.items(), key=lambda item: (str(item[0][0]), item[0][1])):
+        entry = offtopic.setdefault(reason or "", {"set_aside": 0, "right": 0})
+        entry["set_aside"] += n
+        entry["right"] += n if truly else 0
     total = sum((r["reasons"] for r in proposed.values()), Counter())
     codes: dict[str, dict[str, int]] = {}
     for (code, truth, outcome), n in sorted(total.items(), key=lambda item: [str(x) for x in item[0]]):
@@ -163,16 +181,20 @@ def reliability(proposed: dict[str, dict]) -> dict:
         entry["proposals"] += n
         entry["right"] += n if truth == outcome else 0
     return {"source": "benchmarks/measure_heldout.py --write-reliability: the proposals of suggest-file's path on "
-                      "the held-out revision sets of tests/analysis/fixtures/adoption_heldout, none of them tuned on, "
-                      "against the outcome their labels give",
-            "sets": sorted(proposed), "codes": dict(sorted(codes.items()))}
+                      "the held-out revision sets of tests/analysis/fixtures/adoption_heldout, and the off-topic "
+                      "reasons of analyze-file on the held-out comment sets of tests/analysis/fixtures/heldout, none "
+                      "of them tuned on, against what their labels give",
+            "sets": sorted(proposed), "codes": dict(sorted(codes.items())),
+            "comment_sets": sorted(analysed), "offtopic": offtopic}
 
 
 def reliability_text(found: dict) -> str:
     """The file's text: JSON, one reason code a line."""
-    codes = ",\n".join(f"  {json.dumps(code)}: {json.dumps(entry)}" for code, entry in found["codes"].items())
+    def lines(entries: dict) -> str:
+        return ",\n".join(f"  {json.dumps(key)}: {json.dumps(entry)}" for key, entry in entries.items())
     return (f'{{"source": {json.dumps(found["source"], ensure_ascii=False)},\n "sets": {json.dumps(found["sets"])},\n'
-            f' "codes": {{\n{codes}\n }}\n}}\n')
+            f' "codes": {{\n{lines(found["codes"])}\n }},\n "comment_sets": {json.dumps(found["comment_sets"])},\n'
+            f' "offtopic": {{\n{lines(found["offtopic"])}\n }}\n}}\n')
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -192,8 +214,9 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("--write-reliability measures every held-out revision set: no --tuning, no --only")
         with ProcessPoolExecutor(args.workers) as pool:
             proposed = dict(pool.map(measure_revision, revisions.items()))
-        RELIABILITY.write_text(reliability_text(reliability(proposed)), encoding="utf-8")
-        print(f"wrote {RELIABILITY.relative_to(ROOT)} ({len(proposed)} sets)")
+            analysed = dict(pool.map(measure_comments, comments.items()))
+        RELIABILITY.write_text(reliability_text(reliability(proposed, analysed)), encoding="utf-8")
+        print(f"wrote {RELIABILITY.relative_to(ROOT)} ({len(proposed)} revision sets, {len(analysed)} comment sets)")
         return 0
     if args.only is not None:
         comments = {k: v for k, v in comments.items() if k in args.only}

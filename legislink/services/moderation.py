@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from sqlalchemy import Select, func, select, update
 
 from .. import permissions
+from ..analysis import reliability
 from ..analysis.text import normalize, searchable
 from ..extensions import db
 from ..models import (
@@ -284,3 +285,9 @@ def next_comment(consultation: Consultation, f: CommentFilter, after: int | None
     ).first()
     remaining = db.session.scalar(select(func.count(Comment.id)).where(*conditions))
     return comment, remaining
+
+
+def offtopic_reliability(reasons) -> dict[str, reliability.Measured]:
+    """Of the off-topic `reasons` (those of the comments on a page), the ones the analysis gives whose comments
+    were measured often enough on the held-out comment sets: how many of those it set aside were off-topic."""
+    return {reason: found for reason in sorted(set(reasons)) if (found := reliability.offtopic_measured(reason))}

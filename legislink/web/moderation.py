@@ -105,7 +105,8 @@ def queue(consultation_id: int):
     page = moderation.queue(consultation, current, request.args.get("page", 1, type=page_number), zone=contact_zone())
     return render_template("staff/moderation/queue.html", consultation=consultation, form=form, page=page,
                            bulk=BulkForm(), filter_args=current.as_dict(), action_labels=ACTION_LABELS,
-                           offtopic_reasons=OFFTOPIC_REASONS, can_see=_personal_data_visible, can_act=_may_act)
+                           offtopic_reasons=OFFTOPIC_REASONS, can_see=_personal_data_visible, can_act=_may_act,
+                           offtopic_measured=moderation.offtopic_reliability(c.offtopic_reason for c in page.comments))
 
 
 def _may_act(comment) -> bool:

@@ -48,12 +48,17 @@ def test_held_out_revision_sets_are_the_ones_tune_adoption_does_not_read(measure
 
 
 def test_the_reliability_shown_to_reviewers_is_what_the_code_proposes_now(measure, shared_dir):
-    """legislink/analysis/data/adoption_reliability.json, which the reviewer's page shows beside each proposal, is
-    measure_heldout.py's count on the held-out revision sets with the code as it stands: a change to the proposals
-    that moves one of them fails here until `python benchmarks/measure_heldout.py --write-reliability` is run."""
+    """legislink/analysis/data/reliability.json, which the reviewer's page shows beside each proposal and the
+    moderation queue beside the off-topic reasons, is measure_heldout.py's count on the held-out revision and comment
+    sets with the code as it stands: a change to the proposals or to the off-topic reading that moves one of them
+    fails here until `python benchmarks/measure_heldout.py --write-reliability` is run."""
     revisions = measure.revision_sets(False, shared_dir)
     proposed = dict(map(measure.measure_revision, revisions.items()))
-    found = measure.reliability(proposed)
+    comments = measure.comment_sets(False)
+    analysed = dict(map(measure.measure_comments, comments.items()))
+    found = measure.reliability(proposed, analysed)
+    assert set(found["comment_sets"]) == set(comments)
+    assert not set(found["comment_sets"]) & set(measure.comment_sets(True))
     assert measure.RELIABILITY.read_text(encoding="utf-8") == measure.reliability_text(found)
     assert set(found["sets"]) == set(revisions)
     assert not set(found["sets"]) & set(measure.revision_sets(True, shared_dir))

@@ -5,6 +5,7 @@ keeps it even when off-topic."""
 
 import pytest
 
+from legislink.analysis import reliability
 from legislink.extensions import db
 from legislink.models import Attribution, CommentStatus, Role
 
@@ -55,3 +56,26 @@ def test_a_named_or_accepted_comment_shows_its_article(app, consultation, attrib
     page = _queue(app, consultation)
     assert "无（离题）" not in page
     assert "第二条" in page
+
+
+def test_the_queue_says_how_often_the_analysis_off_topic_reasons_on_it_were_right(app, consultation):
+    unrelated = reliability.offtopic_measured("unrelated")
+    assert unrelated is not None
+    make_comment(consultation, text="楼下路灯坏了三个月了，请尽快修好。", attribution=Attribution.DRAFT,
+                 status=CommentStatus.OFFTOPIC, offtopic_reason="unrelated")
+    # Set aside by staff, or for a reason measured too few times: nothing to say of them.
+    make_comment(consultation, text="广告", attribution=Attribution.DRAFT, status=CommentStatus.OFFTOPIC,
+                 offtopic_reason="staff")
+    assert reliability.offtopic_measured("staff") is None
+    db.session.commit()
+    page = _queue(app, consultation)
+    assert f"与草案无关：{unrelated.proposals} 条中有 {unrelated.right} 条确属无关。" in page
+    assert "工作人员标记：" not in page
+    english = _queue(app, consultation, lang="en")
+    assert f"Unrelated: {unrelated.right} of {unrelated.proposals} set aside were off-topic." in english
+
+
+def test_a_queue_with_no_comment_the_analysis_set_aside_says_nothing_of_it(app, consultation):
+    make_comment(consultation, status=CommentStatus.ACCEPTED)
+    db.session.commit()
+    assert "留作检验" not in _queue(app, consultation)
