@@ -151,13 +151,28 @@ def print_revisions(title: str, results: dict[str, dict], reasons: bool) -> None
         total = sum((r["reasons"] for r in values), Counter())
         print("\n| reason code | proposals | right | " + " | ".join(f"true {o}" for o in OUTCOMES) + " |")
         print("|---|---:|---:|" + "---:|" * len(OUTCOMES))
-        codes = Counter()
-        for (code, _, _), n in total.items():
-            codes[code] += n
-        for code, n in codes.most_common():
-            right = sum(m for (c, t, p), m in total.items() if c == code and t == p)
+        tally = _tallied(_right_by_code(total), "proposals")
+        for code, entry in sorted(tally.items(), key=lambda item: -item[1]["proposals"]):
             truths = [sum(m for (c, t, _), m in total.items() if c == code and t == o) for o in OUTCOMES]
-            print(f"| `{code}` | {n} | {right} | " + " | ".join(str(t) for t in truths) + " |")
+            print(f"| `{code}` | {entry['proposals']} | {entry['right']} | " + " | ".join(map(str, truths)) + " |")
+
+
+def _right_by_code(reasons: Counter) -> Counter:
+    """(reason code, proposal, true outcome) -> n, as (reason code, whether the proposal was right) -> n."""
+    right: Counter = Counter()
+    for (code, truth, outcome), n in reasons.items():
+        right[code, truth == outcome] += n
+    return right
+
+
+def _tallied(counts: Counter, counted: str) -> dict[str, dict[str, int]]:
+    """(key, right) -> n as key -> {counted: all of them, "right": the right ones}, keys in their first order."""
+    tally: dict[str, dict[str, int]] = {}
+    for (key, right), n in counts.items():
+        entry = tally.setdefault(key, {counted: 0, "right": 0})
+        entry[counted] += n
+        entry["right"] += n if right else 0
+    return tally
 
 
 RELIABILITY = ROOT / "legislink" / "analysis" / "data" / "reliability.json"
@@ -169,23 +184,19 @@ def reliability(proposed: dict[str, dict], analysed: dict[str, dict]) -> dict:
     comments the comment sets measured had set aside for it and how many their labels call off-topic
     (`analysis/reliability.py`)."""
     aside = sum((r["set_aside"] for r in analysed.values()), Counter())
-    offtopic: dict[str, dict[str, int]] = {}
-    for (reason, truly), n in sorted(aside.items(), key=lambda item: (str(item[0][0]), item[0][1])):
-        entry = offtopic.setdefault(reason or "", {"set_aside": 0, "right": 0})
-        entry["set_aside"] += n
-        entry["right"] += n if truly else 0
-    total = sum((r["reasons"] for r in proposed.values()), Counter())
-    codes: dict[str, dict[str, int]] = {}
-    for (code, truth, outcome), n in sorted(total.items(), key=lambda item: [str(x) for x in item[0]]):
-        entry = codes.setdefault(code or "", {"proposals": 0, "right": 0})
-        entry["proposals"] += n
-        entry["right"] += n if truth == outcome else 0
+    offtopic = _tallied(aside, "set_aside")
+    codes = _tallied(_right_by_code(sum((r["reasons"] for r in proposed.values()), Counter())), "proposals")
     return {"source": "benchmarks/measure_heldout.py --write-reliability: the proposals of suggest-file's path on "
                       "the held-out revision sets of tests/analysis/fixtures/adoption_heldout, and the off-topic "
                       "reasons of analyze-file on the held-out comment sets of tests/analysis/fixtures/heldout, none "
                       "of them tuned on, against what their labels give",
-            "sets": sorted(proposed), "codes": dict(sorted(codes.items())),
-            "comment_sets": sorted(analysed), "offtopic": offtopic}
+            "sets": sorted(proposed), "codes": _by_name(codes),
+            "comment_sets": sorted(analysed), "offtopic": _by_name(offtopic)}
+
+
+def _by_name(tally: dict) -> dict[str, dict[str, int]]:
+    """A tally in the file's order: by name, a proposal or a comment with no reason under the empty name."""
+    return dict(sorted((str(key or ""), entry) for key, entry in tally.items()))
 
 
 def reliability_text(found: dict) -> str:

@@ -42,6 +42,7 @@ def _stored() -> dict:
     return json.loads(text)
 
 
+@cache
 def overall() -> Measured:
     """All proposals of the held-out revisions together."""
     codes = _stored()["codes"].values()
@@ -50,15 +51,16 @@ def overall() -> Measured:
 
 def measured(code: str | None) -> Measured | None:
     """How proposals whose reason is `code` fared, or None when too few were measured to say."""
-    found = _stored()["codes"].get(code or "")
-    if found is None or found["proposals"] < MIN_PROPOSALS:
-        return None
-    return Measured(found["right"], found["proposals"])
+    return _measured("codes", "proposals", code)
 
 
 def offtopic_measured(reason: str | None) -> Measured | None:
     """How the comments set aside for the off-topic `reason` fared, or None when too few were measured to say."""
-    found = _stored()["offtopic"].get(reason or "")
-    if found is None or found["set_aside"] < MIN_PROPOSALS:
+    return _measured("offtopic", "set_aside", reason)
+
+
+def _measured(section: str, counted: str, key: str | None) -> Measured | None:
+    found = _stored()[section].get(key or "")
+    if found is None or found[counted] < MIN_PROPOSALS:
         return None
-    return Measured(found["right"], found["set_aside"])
+    return Measured(found["right"], found[counted])
