@@ -88,6 +88,23 @@ def staff_page() -> bool:
     return request.path.startswith(STAFF_PREFIXES) or request.endpoint in STAFF_ENDPOINTS
 
 
+# Punctuation that closes a Chinese sentence or clause: full-width, it carries its own spacing.
+_FULL_WIDTH_CLOSE = frozenset("。！？；：，、）》」』")
+
+
+def sentences(parts) -> Markup:
+    """Sentences as one run of text, joined as each language sets them: a space after one that ends in
+    Western punctuation (English), none after a full-width mark (Chinese sets no space between sentences).
+    Markup stays markup; plain text is escaped."""
+    joined = Markup("")
+    for part in parts:
+        text = part.striptags() if isinstance(part, Markup) else str(part)
+        if joined and text and joined.striptags()[-1:] not in _FULL_WIDTH_CLOSE:
+            joined += " "
+        joined += part
+    return joined
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         has_endpoint=has_endpoint, may_open=may_open, staff_page=staff_page,
@@ -101,3 +118,4 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(date_long)
     app.add_template_filter(target_label)
     app.add_template_filter(paragraph_label)
+    app.add_template_filter(sentences)

@@ -205,7 +205,8 @@ def test_each_proposal_says_how_often_its_kind_was_right_on_revisions_held_out(c
     page = client.get(f"/review/consultations/{consultation.id}/adoption?show=all").get_data(as_text=True)
     # 第二条 is proposed 未采纳 because its ask was not found: the weakest kind, so the reviewer is told to check it.
     card = page[page.index(f'id="g{groups[2].id}"'):page.index(f'id="g{groups[3].id}"')]
-    assert f"这类建议 {stored.proposals} 条中有 {stored.right} 条与实际结果一致" in card
+    # Chinese sets no space between the two sentences.
+    assert f"这类建议 {stored.proposals} 条中有 {stored.right} 条与实际结果一致。<strong>低于" in card
     assert "请对照终稿核实" in card
     # 第一条's kind (partly_general) matched more often than proposals overall: no warning.
     partly = reliability.measured("partly_general")
@@ -214,6 +215,7 @@ def test_each_proposal_says_how_often_its_kind_was_right_on_revisions_held_out(c
     assert "请对照终稿核实" not in card
     page = client.get(f"/review/consultations/{consultation.id}/adoption?show=all&lang=en").get_data(as_text=True)
     assert f"matched the true outcome for {stored.right} of {stored.proposals} opinions" in page
+    assert f"for {stored.right} of {stored.proposals} opinions. <strong>Less often" in page
     assert "check it against the final text" in page
 
 

@@ -69,10 +69,11 @@ def test_the_queue_says_how_often_the_analysis_off_topic_reasons_on_it_were_righ
     assert reliability.offtopic_measured("staff") is None
     db.session.commit()
     page = _queue(app, consultation)
-    assert f"与草案无关：{unrelated.proposals} 条中有 {unrelated.right} 条确属无关。" in page
+    # Chinese sets no space between sentences, English one.
+    assert f"与草案无关：{unrelated.proposals} 条中有 {unrelated.right} 条确属无关。请逐条核对" in page
     assert "工作人员标记：" not in page
     english = _queue(app, consultation, lang="en")
-    assert f"Unrelated: {unrelated.right} of {unrelated.proposals} set aside were off-topic." in english
+    assert f"Unrelated: {unrelated.right} of {unrelated.proposals} set aside were off-topic. Check the" in english
 
 
 def test_a_queue_with_no_comment_the_analysis_set_aside_says_nothing_of_it(app, consultation):
