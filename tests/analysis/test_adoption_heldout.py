@@ -25,7 +25,8 @@ eighth session of that day and measured once, was held out until its keep-asks w
 tuning set since; shirong_rev too (its misses read the same day). xumu_rev (畜牧法 2015 → 2022) and kepu_rev
 (科学技术普及法 2002 → 2024), written blind on 2026-12-07 the way funv_rev was, measured once, are held out, and so
 are wenwu_rev (文物保护法 2017 → 2024) and nongchanpin_rev (农产品质量安全法 2018 → 2022), written later that day,
-and tiyu_rev (体育法 2016 → 2022) and tongji_rev (统计法 2009 → 2024), written blind on 2026-12-07 (eleventh session).
+and tiyu_rev (体育法 2016 → 2022) and tongji_rev (统计法 2009 → 2024), written blind on 2026-12-07 (eleventh session),
+and fuyi_rev (行政复议法 2017 → 2023, 43 → 90 articles), written blind in the twelfth session.
 funv_rev, zhijiao_rev and yesheng_rev (ninth
 session) store two editions of a national law (LawRefBook/Laws) with comments written blind on them; measured
 once, held out."""
@@ -47,7 +48,7 @@ VERDICT = {"adopted": "采纳", "partly": "部分采纳", "not": "未采纳"}
 ARTICLE = re.compile(r"^第([零一二三四五六七八九十百]+)条$")
 # Two editions of a national law each (LawRefBook/Laws), not texts written for a set.
 REAL = {"funv_rev", "zhijiao_rev", "yesheng_rev", "tufa_rev", "xumu_rev", "kepu_rev", "wenwu_rev", "nongchanpin_rev",
-        "tiyu_rev", "tongji_rev"}
+        "tiyu_rev", "tongji_rev", "fuyi_rev"}
 NAMED = re.compile(r"第([零一二两三四五六七八九十百]+|[0-9]+)条")
 FINAL_NAMED = re.compile(r"终稿(?:新增)?第([零一二三四五六七八九十百]+)条")
 
