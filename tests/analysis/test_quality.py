@@ -82,6 +82,9 @@ SHORT_OF_THE_GOAL: dict[str, dict[str, float]] = {
     # read on 2026-12-07): school canteens, kindergarten fees, homework and the exam system asked for in the
     # draft's own words (学校, 收费, 备案, 教育行政部门) stay on topic.
     "peixun": {"attribution_implicit": 0.65, "offtopic_precision": 0.75, "offtopic_recall": 0.5},
+    # daolu (the 道路交通安全法 as enacted, 124 articles, written blind in the twelfth session, measured once, then
+    # read): residents' words for its terms (电瓶车, 驾照, 扣分, 老头乐) and a law twice as long as a written draft.
+    "daolu": {"attribution_implicit": 0.58, "offtopic_recall": 0.51},
 }
 
 
