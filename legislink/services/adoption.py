@@ -286,7 +286,6 @@ def contacts_to_tell(consultation: Consultation, station_id: int | None, *, acto
     return found
 
 
-# What the reviewer's list can show: opinions not yet marked, those proposed one outcome, or all.
 @dataclass(frozen=True)
 class Reliability:
     """How proposals of one kind fared on revisions nobody tuned on (`analysis.reliability`), and whether
@@ -307,6 +306,7 @@ def proposal_reliability(evidence: dict) -> Reliability | None:
     return Reliability(found.right, found.proposals, found.share < reliability.overall().share)
 
 
+# What the reviewer's list can show: opinions not yet marked, those proposed one outcome, or all.
 FILTERS = ("unmarked", "adopted", "partly", "not_adopted", "all")
 PAGE_SIZE = 20
 
