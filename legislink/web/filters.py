@@ -96,12 +96,13 @@ def sentences(parts) -> Markup:
     """Sentences as one run of text, joined as each language sets them: a space after one that ends in
     Western punctuation (English), none after a full-width mark (Chinese sets no space between sentences).
     Markup stays markup; plain text is escaped."""
-    joined = Markup("")
+    joined, ends = Markup(""), None  # `ends`: the last character of the text joined so far
     for part in parts:
         text = part.striptags() if isinstance(part, Markup) else str(part)
-        if joined and text and joined.striptags()[-1:] not in _FULL_WIDTH_CLOSE:
+        if text and ends is not None and ends not in _FULL_WIDTH_CLOSE:
             joined += " "
         joined += part
+        ends = text[-1] if text else ends
     return joined
 
 
