@@ -155,6 +155,8 @@ MAX_SPREAD = 6
 SURE_SCORE = 1.0
 SURE_NEW_SCORE = 1.0
 SCORE_CHUNK = 5_000
+# How many other articles a comment attributed by content carries as candidates (`_candidates`).
+CANDIDATES = 3
 
 
 def _is_cross_reference(text: str, ref: Reference) -> bool:
@@ -498,14 +500,25 @@ def _by_content(draft: Draft, docs: Sequence[Doc], pending: Sequence[int], known
         chunk = pending[start:start + SCORE_CHUNK]
         full, text, chars, choice = model.scores([docs[i] for i in chunk])
         for k, i in enumerate(chunk):
-            found = _from_scores(full[k], text[k], draft, general=_speaks_of_the_whole(docs[i].norm), chars=chars[k])
+            general = _speaks_of_the_whole(docs[i].norm)
+            found = _from_scores(full[k], text[k], draft, general=general, chars=chars[k])
             if found.kind == "content" and model.weight != W_NEIGHBOURS:
                 # On an article: which one, the neighbours at this consultation's weight (the score, which
                 # off-topic reads, stays the evidence that put the comment on an article).
                 best = int(np.argmax(choice[k]))
                 found = replace(found, article=draft.articles[best].label, chapter=draft.chapter_of(best))
-            result[i] = found
+            # A remark that speaks of the draft as a whole and stays there offers no other article.
+            offered = () if general and found.article is None else _candidates(choice[k], draft, found.article)
+            result[i] = replace(found, candidates=offered)
     return model.weight
+
+
+def _candidates(choice: np.ndarray, draft: Draft, chosen: str | None) -> tuple[str, ...]:
+    """The articles that `choice` (the evidence that chooses among articles) ranks highest, other than the
+    one chosen, at most CANDIDATES, each with some evidence."""
+    order = np.argsort(-choice, kind="stable")[:CANDIDATES + 1]
+    return tuple(label for label in (draft.articles[j].label for j in order if choice[j] > 0)
+                 if label != chosen)[:CANDIDATES]
 
 
 def attribute_docs(draft: Draft, comments: Sequence[Comment], docs: Sequence[Doc]) -> list[Attribution]:

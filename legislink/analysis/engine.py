@@ -179,6 +179,7 @@ def to_json(result: AnalysisResult) -> dict:
             "attribution": c.attribution.kind,
             "paragraph": c.attribution.paragraph,
             "chapter": c.attribution.chapter,
+            "candidates": list(c.attribution.candidates),
             "own_sentences": list(c.own_sentences),
         } for c in result.comments],
         "groups": [{

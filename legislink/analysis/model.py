@@ -53,6 +53,9 @@ class Attribution:
     paragraph: int | None = None
     chapter: str | None = None
     score: float = 0.0
+    # For a comment attributed by its content (or left on the whole draft for want of it): the other
+    # articles it matches best, best first, for staff to re-file it in one step if the analysis erred.
+    candidates: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:

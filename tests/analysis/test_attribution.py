@@ -340,3 +340,25 @@ def test_the_neighbours_keep_their_weight_where_they_find_the_named_articles(seg
              (2, "第三条：外来车辆占车位。"), (3, "第四条：电瓶车上楼。")]
     model, _ = _model(_lift_draft(segmenter), segmenter, named, ["电梯三天两头坏。"])
     assert model.weight == attribution.W_NEIGHBOURS
+
+
+
+def test_a_comment_placed_by_content_carries_the_next_best_articles_for_staff(articles, segmenter):
+    # The 数量 of cards singles out 第四条; 第三条 is about 电话卡 too, and is offered to staff.
+    *_, found = _attribute(articles, segmenter, *NEIGHBOURS, "办多少张电话卡应该有数量限制，异常办卡要拒绝。")
+    assert (found.kind, found.article) == ("content", "第四条")
+    assert found.candidates[0] == "第三条"
+    assert "第四条" not in found.candidates
+    assert len(found.candidates) <= attribution.CANDIDATES
+
+
+def test_a_comment_between_two_articles_offers_the_other(articles, segmenter):
+    (found,) = _attribute(articles, segmenter, "电话卡和银行账户的事都要管，骗子太多了。")
+    assert {found.article, *found.candidates} >= {"第三条", "第五条"}  # 电话卡; 银行账户
+
+
+def test_no_candidates_for_a_named_article_or_a_remark_on_the_draft_itself(articles, segmenter):
+    named, remark = _attribute(articles, segmenter, "第三条应当严格执行",
+                               "希望这部法律早日出台，多做宣传，让老年人也知道怎么防骗。")
+    assert (named.kind, named.candidates) == ("explicit", ())
+    assert (remark.kind, remark.candidates) == ("unattributed", ())
