@@ -429,6 +429,9 @@ class Comment(db.Model):
     provision_id: Mapped[int | None] = mapped_column(ForeignKey("provisions.id"))
     paragraph: Mapped[int | None] = mapped_column(Integer)
     attribution: Mapped[Attribution] = mapped_column(_enum(Attribution), default=Attribution.DRAFT)
+    # When the analysis attributed it by its content (or left it on the whole draft): the other articles it
+    # matches best, best first, offered to staff as one-step corrections.
+    candidates: Mapped[list[str]] = mapped_column(JSON, default=list)
     text: Mapped[str] = mapped_column(Text)
     suggestion: Mapped[str] = mapped_column(Text, default="")
     reason: Mapped[str] = mapped_column(Text, default="")

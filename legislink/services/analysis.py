@@ -272,7 +272,8 @@ def _attribution_values(row, attribution: analysis.Attribution, version: _Versio
     provision_id = version.by_label.get(label) if label else None
     return {"provision_id": provision_id,
             "paragraph": attribution.paragraph if attribution.article and provision_id else None,
-            "attribution": KIND.get(attribution.kind, Attribution.DRAFT) if provision_id else Attribution.DRAFT}
+            "attribution": KIND.get(attribution.kind, Attribution.DRAFT) if provision_id else Attribution.DRAFT,
+            "candidates": [c for c in attribution.candidates if c in version.by_label]}
 
 
 def _offtopic_values(row, reason: str | None) -> dict:

@@ -82,6 +82,8 @@ class ArticlePage:
     ungrouped_total: int
     page: int
     pages: int
+    # Comment id -> the articles staff may re-file it to in one step, with the start of each article's text.
+    candidates: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -142,7 +144,31 @@ def groups_of(consultation: Consultation, provision_id: int | None, page: int = 
     for number, view in enumerate(every, start=1):
         view.number = number
     return ArticlePage([view for view in every if view.voices], every, [v.comment for v in voices.get(None, [])],
-                       len(ungrouped), page, pages)
+                       len(ungrouped), page, pages, candidates_of(consultation, list(loaded.values())))
+
+
+# The attributions the analysis decided by content (or for want of it, the whole draft): those it may have
+# got wrong, and whose comments carry candidate articles.
+BY_CONTENT = (Attribution.CONTENT, Attribution.DRAFT)
+PREVIEW_CHARS = 40
+
+
+def candidates_of(consultation: Consultation, comments: list[Comment]) -> dict[int, list[tuple[str, str]]]:
+    """For each comment the analysis placed by its content, the candidate articles it stored
+    (`Comment.candidates`) that the consulted version still has, each with its caption or the start of its text."""
+    wanted = {c.id: c.candidates for c in comments if c.attribution in BY_CONTENT and c.candidates}
+    labels = {label for found in wanted.values() for label in found}
+    if not labels or consultation.version_id is None:
+        return {}
+    previews = {label: caption or _preview(text) for label, caption, text in db.session.execute(
+        select(Provision.label, Provision.caption, Provision.text)
+        .where(Provision.version_id == consultation.version_id, Provision.label.in_(labels),
+               Provision.deleted.is_(False)))}
+    return {cid: [(label, previews[label]) for label in found if label in previews] for cid, found in wanted.items()}
+
+
+def _preview(text: str) -> str:
+    return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
 
 
 def _fold(group: OpinionGroup, members: list[tuple[int, str | None]]) -> list[list[int]]:

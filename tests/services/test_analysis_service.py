@@ -221,3 +221,16 @@ def test_with_redis_big_runs_go_to_an_rq_worker(make_app):
         assert worker.launch(app, run.id, redis_url=url) == "rq"
         rq_burst(app, connection)
         assert _wait_for(run.id).status == RunStatus.DONE
+
+
+def test_a_run_stores_the_candidate_articles_of_what_it_placed_by_content(consultation):
+    made = seed(consultation)
+    analysis.run(consultation, now=utcnow())
+    db.session.commit()
+    hours = reload(made["hours"])
+    assert (label(hours), hours.attribution) == ("第四条", Attribution.CONTENT)
+    assert hours.candidates
+    assert "第四条" not in hours.candidates
+    assert set(hours.candidates) <= {"第一条", "第二条", "第三条"}
+    copy = reload(made["campaign0"])  # names 第二条
+    assert (label(copy), copy.attribution, copy.candidates) == ("第二条", Attribution.EXPLICIT, [])

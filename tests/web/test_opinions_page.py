@@ -1,14 +1,16 @@
 """The opinions page of one article stays one page's size however many comments it drew (page sizes
 patched down so the test stays small)."""
 
+import re
+
 import pytest
 
 from legislink.extensions import db
-from legislink.models import CommentStatus, OpinionGroup
+from legislink.models import Attribution, Comment, CommentStatus, OpinionGroup
 from legislink.services import opinions
 
 from ..builders import article, make_comment, make_consultation, make_user
-from ..conftest import sign_in
+from ..conftest import post_form, sign_in
 
 LETTER_COPIES = 25
 LONE = 30
@@ -48,3 +50,47 @@ def test_an_article_with_many_comments_is_paged_and_its_form_letter_stays_folded
     last = client.get(url + "&page=4").get_data(as_text=True)
     assert last.count('<li class="voice">') == 1
     assert "30 comments not grouped yet" in last
+
+
+@pytest.fixture
+def guessed(client):
+    """A comment the analysis put on 第二条 by its content, with 第五条 and 第三条 as candidates; a second
+    one staff already re-filed, whose stored candidates no longer matter."""
+    with client.application.app_context():
+        consultation = make_consultation()
+        target = article(consultation.version, 2)
+        guess = make_comment(consultation, provision_id=target.id, attribution=Attribution.CONTENT,
+                             candidates=["第五条", "第三条"], text="摊位的事情说了很多年了。",
+                             status=CommentStatus.ACCEPTED)
+        settled = make_comment(consultation, provision_id=target.id, attribution=Attribution.STAFF,
+                               candidates=["第六条"], text="员工已经核对过的意见。", status=CommentStatus.ACCEPTED)
+        make_user(username="wang", station=None)
+        db.session.commit()
+        ids = consultation.id, guess.id, settled.id
+    sign_in(client, "wang")
+    return client, ids
+
+
+def _candidate_forms(html: str, comment_id: int) -> list[str]:
+    action = f"/opinions/comments/{comment_id}/article"
+    return [label for form, label in re.findall(r'<form method="post" action="([^"]+)">.*?name="label" value="([^"]*)"',
+                                                html, re.S) if form.endswith(action)]
+
+
+def test_a_comment_placed_by_content_offers_its_candidate_articles_in_one_click(guessed):
+    client, (consultation_id, guess_id, settled_id) = guessed
+    url = f"/staff/consultations/{consultation_id}/opinions/?article=第二条&lang=en"
+    html = client.get(url).get_data(as_text=True)
+    assert "Or perhaps about" in html
+    assert _candidate_forms(html, guess_id) == ["第五条", "第三条"]
+    assert "第五条第一款的内容，关于市场经营。" in html  # the start of the candidate article, in its button's title
+    assert _candidate_forms(html, settled_id) == []  # staff's own choice is not second-guessed
+    response = post_form(client, f"/staff/consultations/{consultation_id}/opinions/comments/{guess_id}/article",
+                         {"label": "第五条", "article": "第二条"}, form_url=url)
+    assert response.status_code == 302
+    assert "article=%E7%AC%AC%E4%BA%8C%E6%9D%A1" in response.headers["Location"]  # back on 第二条's page
+    with client.application.app_context():
+        comment = db.session.get(Comment, guess_id)
+        assert (comment.provision.label, comment.attribution) == ("第五条", Attribution.STAFF)
+    after = client.get(url).get_data(as_text=True)
+    assert "摊位的事情说了很多年了" not in after
