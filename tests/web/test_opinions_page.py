@@ -82,6 +82,8 @@ def test_a_comment_placed_by_content_offers_its_candidate_articles_in_one_click(
     url = f"/staff/consultations/{consultation_id}/opinions/?article=第二条&lang=en"
     html = client.get(url).get_data(as_text=True)
     assert "Or perhaps about" in html
+    assert 'aria-describedby="full-hint"> Re-analyse everything' in html
+    assert "Articles staff chose stay; other comments may move." in html
     assert _candidate_forms(html, guess_id) == ["第五条", "第三条"]
     assert "第五条第一款的内容，关于市场经营。" in html  # the start of the candidate article, beside its button
     assert _candidate_forms(html, settled_id) == []  # staff's own choice is not second-guessed
