@@ -141,18 +141,33 @@ CORRECTION_COLUMNS = ("next fixes", "next comments", "next, without", "next, wit
                       "re-run fixes", "re-run comments", "re-run, before", "re-run, after")
 
 
-def print_corrections(tallies: dict[str, Counter]) -> None:
-    print("| set | " + " | ".join(CORRECTION_COLUMNS) + " |")
-    print("|---|" + "---:|" * len(CORRECTION_COLUMNS))
+def print_table(tallies: dict[str, Counter], columns: tuple[str, ...]) -> Counter:
+    """One row a set and a row of totals, which it returns."""
+    print("| set | " + " | ".join(columns) + " |")
+    print("|---|" + "---:|" * len(columns))
     total = Counter()
     for name, tally in tallies.items():
         total.update(tally)
-        print(f"| `{name}` | " + " | ".join(str(tally[c]) for c in CORRECTION_COLUMNS) + " |")
-    print("| all | " + " | ".join(str(total[c]) for c in CORRECTION_COLUMNS) + " |")
+        print(f"| `{name}` | " + " | ".join(str(tally[c]) for c in columns) + " |")
+    print("| all | " + " | ".join(str(total[c]) for c in columns) + " |")
+    return total
+
+
+def print_corrections(tallies: dict[str, Counter]) -> None:
+    total = print_table(tallies, CORRECTION_COLUMNS)
     nxt, rerun = max(1, total["next comments"]), max(1, total["re-run comments"])
     print(f"\nnext comments: {total['next, without'] / nxt:.4f} without the corrections as evidence, "
           f"{total['next, with'] / nxt:.4f} with them; full re-run: {total['re-run, before'] / rerun:.4f} before, "
           f"{total['re-run, after'] / rerun:.4f} after, on the comments not corrected.")
+
+
+def print_candidates(tallies: dict[str, Counter]) -> None:
+    total = print_table(tallies, COLUMNS)
+    misses, remarks = max(1, total["misses"]), max(1, total["whole-draft remarks"])
+    print(f"\n{len(tallies)} sets: the right article is one click away for {total['in one click']} of "
+          f"{total['misses']} misses ({total['in one click'] / misses:.2f}), the first candidate for "
+          f"{total['first candidate'] / misses:.2f}; {total['with candidates']} of {total['whole-draft remarks']} "
+          f"remarks rightly left on the whole draft carry candidates ({total['with candidates'] / remarks:.2f}).")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,23 +183,8 @@ def main(argv: list[str] | None = None) -> int:
         sets = {k: v for k, v in sets.items() if k in args.only}
     with ProcessPoolExecutor(args.workers) as pool:
         tallies = dict(pool.map(corrections if args.corrections else count, sets.items()))
-    if args.corrections:
-        print_corrections(tallies)
-        return 0
-    print("| set | " + " | ".join(COLUMNS) + " |")
-    print("|---|" + "---:|" * len(COLUMNS))
-    total = Counter()
-    for name, tally in tallies.items():
-        total.update(tally)
-        print(f"| `{name}` | " + " | ".join(str(tally[c]) for c in COLUMNS) + " |")
-    print("| all | " + " | ".join(str(total[c]) for c in COLUMNS) + " |")
-    misses, remarks = max(1, total["misses"]), max(1, total["whole-draft remarks"])
-    print(f"\n{len(tallies)} sets: the right article is one click away for {total['in one click']} of "
-          f"{total['misses']} misses ({total['in one click'] / misses:.2f}), the first candidate for "
-          f"{total['first candidate'] / misses:.2f}; {total['with candidates']} of {total['whole-draft remarks']} "
-          f"remarks rightly left on the whole draft carry candidates ({total['with candidates'] / remarks:.2f}).")
+    (print_corrections if args.corrections else print_candidates)(tallies)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
