@@ -58,8 +58,10 @@ def index(consultation_id: int):
 
 
 def _back(consultation: Consultation):
+    """Back to the article, on the page the form was sent from (a page past the last shows the last)."""
+    page = request.form.get("page", 1, type=page_number)
     return redirect(url_for("opinions.index", consultation_id=consultation.id,
-                            article=request.form.get("article") or None))
+                            article=request.form.get("article") or None, page=page if page > 1 else None))
 
 
 def _apply(consultation: Consultation, action, success: str):

@@ -96,3 +96,19 @@ def test_a_comment_placed_by_content_offers_its_candidate_articles_in_one_click(
         assert (comment.provision.label, comment.attribution) == ("第五条", Attribution.STAFF)
     after = client.get(url).get_data(as_text=True)
     assert "摊位的事情说了很多年了" not in after
+
+
+def test_a_correction_made_on_a_later_page_comes_back_to_that_page(crowded):
+    client, url = crowded
+    second = client.get(url + "&page=2").get_data(as_text=True)
+    assert '<input type="hidden" name="page" value="2">' in second
+    comment_id = int(re.search(r'/opinions/comments/(\d+)/article"', second).group(1))
+    consultation_id = int(re.search(r"/staff/consultations/(\d+)/", url).group(1))
+    response = post_form(client, f"/staff/consultations/{consultation_id}/opinions/comments/{comment_id}/article",
+                         {"label": "第三条", "article": "第二条", "page": "2"}, form_url=url + "&page=2")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("page=2")
+    # A page number that is not one is read as the first page, not an error.
+    again = post_form(client, f"/staff/consultations/{consultation_id}/opinions/comments/{comment_id}/article",
+                      {"label": "第三条", "article": "第二条", "page": "x"}, form_url=url)
+    assert "page=" not in again.headers["Location"]
