@@ -112,3 +112,18 @@ def test_a_correction_made_on_a_later_page_comes_back_to_that_page(crowded):
     again = post_form(client, f"/staff/consultations/{consultation_id}/opinions/comments/{comment_id}/article",
                       {"label": "第三条", "article": "第二条", "page": "x"}, form_url=url)
     assert "page=" not in again.headers["Location"]
+
+
+def test_a_remark_left_on_the_whole_draft_offers_its_candidates_as_perhaps_about(client):
+    with client.application.app_context():
+        consultation = make_consultation()
+        remark = make_comment(consultation, attribution=Attribution.DRAFT, candidates=["第四条"],
+                              text="市场里的事情都要管起来。", status=CommentStatus.ACCEPTED)
+        make_user(username="wang", station=None)
+        db.session.commit()
+        consultation_id, remark_id = consultation.id, remark.id
+    sign_in(client, "wang")
+    html = client.get(f"/staff/consultations/{consultation_id}/opinions/?article=-&lang=en").get_data(as_text=True)
+    assert "Perhaps about" in html
+    assert "Or perhaps about" not in html
+    assert _candidate_forms(html, remark_id) == ["第四条"]
