@@ -1,6 +1,7 @@
 """The figures of the held-out sets: the labeled sets nobody tunes on, measured as they stand.
 
-usage: python benchmarks/measure_heldout.py [--tuning] [--reasons] [--only NAME ...] [--write-reliability]
+usage: python benchmarks/measure_heldout.py [--tuning] [--reasons] [--only NAME ...] [--labelled-articles]
+                                           [--write-reliability]
 
 The held-out sets are those the two tuning scripts do not read:
 
@@ -21,7 +22,9 @@ moderation page beside the off-topic reasons (`legislink/analysis/reliability.py
 
 `--tuning` measures the tuning sets the same way instead (their figures with the code as it stands), and
 `--reasons` adds, for the revision sets, how often each reason code's proposal met each true outcome: where the
-proposals go wrong, counted, without reading a held-out comment. Prints tables; changes nothing.
+proposals go wrong, counted, without reading a held-out comment. `--labelled-articles` judges each revision comment
+on the article its label gives instead of the analysis's: how much a perfect attribution would add to the proposals.
+Prints tables; changes nothing.
 """
 
 import argparse
@@ -31,6 +34,7 @@ import sys
 import tempfile
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,11 +104,12 @@ def measure_comments(item: tuple[str, tuple[Path, Path]]) -> tuple[str, dict]:
     return name, {**figures, "set_aside": set_aside}
 
 
-def measure_revision(item: tuple[str, tuple[Path, Path, Path]]) -> tuple[str, dict]:
+def measure_revision(item: tuple[str, tuple[Path, Path, Path]], labelled: bool = False) -> tuple[str, dict]:
     """Each comment's proposal (tune_adoption.prepared: suggest-file's path) against its label, and the
-    content attribution of the comments that name no article."""
+    content attribution of the comments that name no article. `labelled`: each comment judged on its labelled
+    article, not the analysis's."""
     name, files = item
-    pairs, items = tune_adoption.prepared(*files)
+    pairs, items = tune_adoption.prepared(*files, labelled=labelled)
     revision = adoption.Revision(pairs)
     seen, hits, reasons = Counter(), Counter(), Counter()
     for opinion, truth in items:
@@ -215,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", default=None, help="only these sets")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--labelled-articles", action="store_true",
+                        help="judge each revision comment on the article its label gives (a perfect attribution)")
     parser.add_argument("--write-reliability", action="store_true",
                         help=f"write what each kind of proposal scored on the held-out revisions to {RELIABILITY.name}")
     args = parser.parse_args(argv)
@@ -234,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         revisions = {k: v for k, v in revisions.items() if k in args.only}
     with ProcessPoolExecutor(args.workers) as pool:
         analysed = dict(pool.map(measure_comments, comments.items()))
-        proposed = dict(pool.map(measure_revision, revisions.items()))
+        proposed = dict(pool.map(partial(measure_revision, labelled=args.labelled_articles), revisions.items()))
     kind = "tuning" if args.tuning else "held-out"
     if analysed:
         print(f"Comment sets ({kind}), `legislink analyze-file` scored by score_analysis.py\n")

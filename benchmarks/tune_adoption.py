@@ -27,6 +27,7 @@ from pathlib import Path
 from legislink import analysis
 from legislink.analysis import adoption
 from legislink.lawtext import align, parse_text
+from legislink.lawtext.numerals import int_to_cn
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTCOMES = ("adopted", "partly", "not_adopted")
@@ -130,8 +131,10 @@ def sets(shared: Path) -> dict[str, tuple[Path, Path, Path]]:
     return found
 
 
-def prepared(consulted: Path, final: Path, comments: Path):
-    """The revision's pairs and, per comment, (opinion, true outcome): the analysis runs once."""
+def prepared(consulted: Path, final: Path, comments: Path, labelled: bool = False):
+    """The revision's pairs and, per comment, (opinion, true outcome): the analysis runs once. `labelled`: each
+    comment judged on the article its label gives instead of the analysis's (what a perfect attribution would
+    give the proposals; measure_heldout.py --labelled-articles)."""
     old = parse_text(consulted.read_text(encoding="utf-8"))
     new = parse_text(final.read_text(encoding="utf-8"))
     records = [json.loads(line) for line in comments.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -146,9 +149,19 @@ def prepared(consulted: Path, final: Path, comments: Path):
     for r in records:
         entry = by_id[str(r["id"])]
         # As suggest-file: a comment set aside as off-topic is judged too, on the whole draft.
-        opinion = adoption.Opinion(r["text"], article=adoption.judged_on(entry))
+        article = adoption.judged_on(entry)
+        if labelled and "article" in r:
+            article = _label(r["article"])
+        opinion = adoption.Opinion(r["text"], article=article)
         items.append((opinion, truth.get(r["outcome"], r["outcome"])))
     return adoption.pairs_of(align(old.articles, new.articles)), items
+
+
+def _label(article: str | int | None) -> str | None:
+    """A revision set's label of the article a comment is about (第十条, or its number) as an article label."""
+    if isinstance(article, int):
+        return f"第{int_to_cn(article)}条"
+    return adoption.article_of(article)
 
 
 def score(revision: adoption.Revision, items, settings: adoption.Settings) -> dict:
