@@ -171,6 +171,47 @@ def _preview(text: str) -> str:
     return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
 
 
+GUESSES_PER_PAGE = 30
+
+
+@dataclass
+class GuessPage:
+    """One page of the comments whose place the analysis chose from what they say, for staff to confirm."""
+
+    comments: list[Comment]
+    candidates: dict[int, list[tuple[str, str]]]
+    total: int
+    page: int
+    pages: int
+
+
+def _guessed(consultation: Consultation) -> tuple:
+    """Accepted comments an analysis run placed by their content: on an article, or left on the whole draft.
+    A comment the resident filed on an article, one that named it, and one staff placed are not guesses."""
+    return (Comment.consultation_id == consultation.id, Comment.status.in_(REVIEWED_STATUSES),
+            Comment.analysed_at.is_not(None), Comment.attribution.in_(BY_CONTENT))
+
+
+def guess_count(consultation: Consultation) -> int:
+    if consultation.version_id is None:
+        return 0
+    return db.session.scalar(select(func.count(Comment.id)).where(*_guessed(consultation)))
+
+
+def guesses(consultation: Consultation, page: int = 1, per_page: int | None = None) -> GuessPage:
+    """The comments to confirm, the whole draft's first, then in the order of the text; each leaves the list
+    once staff keep it where it is or move it (`reattribute`: staff's choice, which no run overrides)."""
+    per_page = per_page or GUESSES_PER_PAGE
+    total = guess_count(consultation)
+    pages = max(1, -(-total // per_page))
+    page = min(max(page, 1), pages)
+    comments = list(db.session.scalars(
+        select(Comment).outerjoin(Provision, Comment.provision_id == Provision.id).where(*_guessed(consultation))
+        .order_by(Provision.position.is_not(None), Provision.position, Comment.id)
+        .offset((page - 1) * per_page).limit(per_page)))
+    return GuessPage(comments, candidates_of(consultation, comments), total, page, pages)
+
+
 def _fold(group: OpinionGroup, members: list[tuple[int, str | None]]) -> list[list[int]]:
     """The group's voices as lists of comment ids, a form letter's copies after its first: the
     representative's voice first, then the largest letters, then in the order received."""

@@ -2,7 +2,7 @@
 edits that turn them into the report's wording. Also where staff start an analysis run."""
 
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -54,12 +54,28 @@ def index(consultation_id: int):
         run=jobs.active_run(consultation, now), last_run=jobs.latest_run(consultation),
         article_labels=reader.article_labels(consultation.version_id) if consultation.has_text else [],
         proposals=proposals, names=opinions.proposal_names(consultation) if proposals else {}, stages=STAGES,
+        guessed=opinions.guess_count(consultation),
     )
 
 
+@bp.route("/guesses")
+@require(permissions.can_review_opinions)
+def guesses(consultation_id: int):
+    """The comments the analysis placed by their content, one list across articles, to confirm or move."""
+    consultation = _consultation(consultation_id)
+    if not consultation.has_text:
+        abort(404)
+    shown = opinions.guesses(consultation, request.args.get("page", 1, type=page_number))
+    return render_template("staff/guesses.html", consultation=consultation, shown=shown,
+                           article_labels=reader.article_labels(consultation.version_id))
+
+
 def _back(consultation: Consultation):
-    """Back to the article, on the page the form was sent from (a page past the last shows the last)."""
+    """Back to the article, or to the list of guesses (`back`), on the page the form was sent from (a page past
+    the last shows the last)."""
     page = request.form.get("page", 1, type=page_number)
+    if request.form.get("back") == "guesses":
+        return redirect(url_for("opinions.guesses", consultation_id=consultation.id, page=page if page > 1 else None))
     return redirect(url_for("opinions.index", consultation_id=consultation.id,
                             article=request.form.get("article") or None, page=page if page > 1 else None))
 

@@ -6,10 +6,10 @@ import re
 import pytest
 
 from legislink.extensions import db
-from legislink.models import Attribution, Comment, CommentStatus, OpinionGroup
+from legislink.models import Attribution, Comment, CommentStatus, OpinionGroup, utcnow
 from legislink.services import opinions
 
-from ..builders import article, make_comment, make_consultation, make_user
+from ..builders import article, make_comment, make_consultation, make_proposal_call, make_user
 from ..conftest import post_form, sign_in
 
 LETTER_COPIES = 25
@@ -127,3 +127,70 @@ def test_a_remark_left_on_the_whole_draft_offers_its_candidates_as_perhaps_about
     assert "Perhaps about" in html
     assert "Or perhaps about" not in html
     assert _candidate_forms(html, remark_id) == ["第四条"]
+
+
+@pytest.fixture
+def placed(client, monkeypatch):
+    """Comments the analysis placed by content on 第五条 and on the whole draft, one a resident filed on 第二条,
+    one staff placed, one not analysed yet: only the first two are guesses to check."""
+    monkeypatch.setattr(opinions, "GUESSES_PER_PAGE", 1)
+    with client.application.app_context():
+        consultation = make_consultation()
+        now = utcnow()
+        on_five = make_comment(consultation, provision_id=article(consultation.version, 5).id, analysed_at=now,
+                               attribution=Attribution.CONTENT, candidates=["第二条"], text="经营户的事要管。",
+                               status=CommentStatus.ACCEPTED)
+        whole = make_comment(consultation, attribution=Attribution.DRAFT, analysed_at=now, candidates=["第四条"],
+                             text="都要管起来。", status=CommentStatus.ACCEPTED)
+        make_comment(consultation, provision_id=article(consultation.version, 2).id, analysed_at=now,
+                     attribution=Attribution.FORM, text="居民自己选的条款。", status=CommentStatus.ACCEPTED)
+        make_comment(consultation, provision_id=article(consultation.version, 2).id, analysed_at=now,
+                     attribution=Attribution.STAFF, candidates=["第三条"], text="员工定的条款。",
+                     status=CommentStatus.ACCEPTED)
+        make_comment(consultation, attribution=Attribution.DRAFT, text="还没分析的意见。",
+                     status=CommentStatus.ACCEPTED)
+        make_user(username="wang", station=None)
+        db.session.commit()
+        ids = consultation.id, on_five.id, whole.id
+    sign_in(client, "wang")
+    return client, ids
+
+
+def test_the_analysis_placements_are_listed_to_confirm_or_move_and_leave_the_list(placed):
+    client, (consultation_id, on_five_id, whole_id) = placed
+    base = f"/staff/consultations/{consultation_id}/opinions"
+    assert "2 comments the analysis placed by their content: check them" in client.get(
+        f"{base}/?lang=en").get_data(as_text=True)
+    first = client.get(f"{base}/guesses?lang=en").get_data(as_text=True)
+    assert "2 comments to check" in first
+    assert "Page 1 of 2" in first
+    assert "都要管起来" in first  # the whole draft's come first
+    assert "Keep it on the whole draft" in first
+    assert _candidate_forms(first, whole_id) == ["第四条"]
+    second = client.get(f"{base}/guesses?page=2&lang=en").get_data(as_text=True)
+    assert "经营户的事要管" in second
+    assert "Keep it on 第五条" in second
+    for text in ("居民自己选的条款", "员工定的条款", "还没分析的意见"):
+        assert text not in first + second
+    # Keeping it where it is makes it staff's choice and brings staff back to the page they were on.
+    kept = post_form(client, f"{base}/comments/{on_five_id}/article", {"label": "第五条", "back": "guesses",
+                                                                        "page": "2"}, form_url=f"{base}/guesses?page=2")
+    assert kept.headers["Location"].endswith("/opinions/guesses?page=2")
+    moved = post_form(client, f"{base}/comments/{whole_id}/article", {"label": "第四条", "back": "guesses"},
+                      form_url=f"{base}/guesses")
+    assert moved.headers["Location"].endswith("/opinions/guesses")
+    with client.application.app_context():
+        assert db.session.get(Comment, on_five_id).attribution == Attribution.STAFF
+        assert db.session.get(Comment, whole_id).provision.label == "第四条"
+    assert "Nothing left to check" in client.get(f"{base}/guesses?lang=en").get_data(as_text=True)
+    assert "placed by their content" not in client.get(f"{base}/?lang=en").get_data(as_text=True)
+
+
+def test_a_call_for_proposals_has_no_placements_to_check(client):
+    with client.application.app_context():
+        call = make_proposal_call()
+        make_user(username="wang", station=None)
+        db.session.commit()
+        call_id = call.id
+    sign_in(client, "wang")
+    assert client.get(f"/staff/consultations/{call_id}/opinions/guesses").status_code == 404
