@@ -360,12 +360,35 @@ def move(consultation: Consultation, comment_id: int, group_id: int, actor) -> N
     audit.record(actor, "opinion.move", "comment", [comment.id], {"from": old, "to": group.id})
 
 
+def _stays(comment: Comment, target) -> bool:
+    return (target.provision.id if target.provision else None, target.paragraph) == (comment.provision_id,
+                                                                                   comment.paragraph)
+
+
+def already_on(consultation: Consultation, comment_id: int, label: str) -> bool:
+    """Whether `label` names where the comment already counts (a correction that keeps it there)."""
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or comment.consultation_id != consultation.id:
+        return False
+    try:
+        return _stays(comment, find_target(consultation.version_id, label))
+    except ServiceError:
+        return False
+
+
 def reattribute(consultation: Consultation, comment_id: int, label: str, actor) -> Comment:
     """Staff's correction of which article a comment is about; the analysis never overrides it.
-    The comment leaves its group and is grouped on its new article by the next run."""
+    The comment leaves its group and is grouped on its new article by the next run; one kept on the
+    article it is on stays in its group."""
     (comment,) = _comments(consultation, [comment_id], actor)
     target = find_target(consultation.version_id, label)
     old_group, old_label = comment.group_id, comment.provision.label if comment.provision else ""
+    if _stays(comment, target):
+        # Kept where the analysis put it: staff's choice now, in the group it is in.
+        comment.attribution = Attribution.STAFF
+        db.session.flush()
+        audit.record(actor, "comment.confirm_article", "comment", [comment.id], {"to": label or ""})
+        return comment
     comment.provision_id = target.provision.id if target.provision else None
     comment.paragraph = target.paragraph
     comment.attribution = Attribution.STAFF

@@ -31,6 +31,7 @@ SENTENCES = {
     "comment.import": _l("%(who)s imported %(rows)s comments from the file %(file)s."),
     "comment.translate": _l("%(who)s translated a comment written in another language."),
     "comment.reattribute": _l("%(who)s changed the article of a comment from %(from)s to %(to)s."),
+    "comment.confirm_article": _l("%(who)s confirmed the article the analysis gave a comment: %(to)s."),
     "moderation.accept": _l("%(who)s accepted comments for processing: %(num)s."),
     "moderation.spam": _l("%(who)s set comments aside as spam: %(num)s."),
     "moderation.offtopic": _l("%(who)s set comments aside as off-topic: %(num)s."),
@@ -60,6 +61,9 @@ SENTENCES = {
 }
 
 
+_ARTICLE_MOVES = ("comment.reattribute", "comment.confirm_article")
+
+
 class _Blank(dict):
     """Placeholders an older event lacks read as nothing, never as an error."""
 
@@ -80,6 +84,9 @@ def sentence(event) -> str:
     if detail.get("role") in set(Role):
         params["role"] = str(ROLE_LABELS[Role(detail["role"])])
     params.update(who=who, num=len(event.object_ids or ()), ids=", ".join(map(str, (event.object_ids or ())[:5])))
+    if event.action in _ARTICLE_MOVES:
+        # An article left empty is the whole draft.
+        params.update({key: _("the whole draft") for key in ("from", "to") if key in detail and not detail[key]})
     said = str(template) % params
     if detail.get("reason"):
         said += " " + _("Reason: %(reason)s", reason=detail["reason"])

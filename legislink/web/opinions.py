@@ -153,6 +153,8 @@ def move(consultation_id: int, comment_id: int):
 def reattribute(consultation_id: int, comment_id: int):
     consultation = _consultation(consultation_id)
     label = (request.form.get("label") or "").strip()[:40]
-    return _apply(consultation, lambda: opinions.reattribute(consultation, comment_id, label, current_user),
-                  _("The comment now counts on %(label)s; the next analysis run groups it there.",
-                    label=label or _("the whole draft")))
+    where = label or _("the whole draft")
+    said = (_("The comment stays on %(label)s, as staff's choice.", label=where)
+            if opinions.already_on(consultation, comment_id, label)
+            else _("The comment now counts on %(label)s; the next analysis run groups it there.", label=where))
+    return _apply(consultation, lambda: opinions.reattribute(consultation, comment_id, label, current_user), said)

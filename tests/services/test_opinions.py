@@ -1,9 +1,11 @@
 import pytest
+from flask import current_app
 from sqlalchemy import select
 
 from legislink.extensions import db
-from legislink.models import Attribution, AuditEvent, Comment, OpinionGroup, Role
+from legislink.models import Attribution, AuditEvent, Comment, OpinionGroup, Role, utcnow
 from legislink.services import ServiceError, opinions
+from legislink.web.audit_text import sentence
 
 from ..builders import article, make_comment, make_consultation, make_user
 
@@ -92,6 +94,28 @@ def test_reattribution_is_a_staff_lock_and_leaves_the_group(setup):
     assert comment.analysed_at is None
     with pytest.raises(ServiceError):
         opinions.reattribute(consultation, members["m1"][0].id, "第九十九条", staff)
+
+
+def test_keeping_a_comment_on_its_article_makes_it_staffs_choice_in_its_group(setup):
+    consultation, staff, groups, members = setup
+    comment = members["m4"][0]
+    comment.attribution, comment.analysed_at = Attribution.CONTENT, utcnow()
+    db.session.commit()
+    kept = opinions.reattribute(consultation, comment.id, "第二条", staff)
+    db.session.commit()
+    assert (kept.provision.label, kept.attribution, kept.group_id) == ("第二条", Attribution.STAFF, groups["g4"].id)
+    assert kept.analysed_at is not None
+    assert groups["g4"].edited is False
+    event = db.session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+    assert (event.action, event.detail) == ("comment.confirm_article", {"to": "第二条"})
+    with current_app.test_request_context("/?lang=en"):
+        assert sentence(event).endswith("confirmed the article the analysis gave a comment: 第二条.")
+    moved = opinions.reattribute(consultation, comment.id, "", staff)
+    db.session.commit()
+    assert (moved.provision, moved.group_id) == (None, None)
+    event = db.session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+    with current_app.test_request_context("/?lang=en"):
+        assert sentence(event).endswith("changed the article of a comment from 第二条 to the whole draft.")
 
 
 def test_edits_only_reach_their_own_consultation(setup):

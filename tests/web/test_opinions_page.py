@@ -176,6 +176,8 @@ def test_the_analysis_placements_are_listed_to_confirm_or_move_and_leave_the_lis
     kept = post_form(client, f"{base}/comments/{on_five_id}/article", {"label": "第五条", "back": "guesses",
                                                                         "page": "2"}, form_url=f"{base}/guesses?page=2")
     assert kept.headers["Location"].endswith("/opinions/guesses?page=2")
+    assert "The comment stays on 第五条, as staff&#39;s choice." in client.get(
+        kept.headers["Location"] + "&lang=en").get_data(as_text=True)
     moved = post_form(client, f"{base}/comments/{whole_id}/article", {"label": "第四条", "back": "guesses"},
                       form_url=f"{base}/guesses")
     assert moved.headers["Location"].endswith("/opinions/guesses")
