@@ -21,7 +21,7 @@ PUBLIC = ["/", f"/drafts/{DEMO_DRAFT}", f"/drafts/{DEMO_DRAFT}/comment?article=�
 SIGNED_IN = {"staff": ["/staff/", f"{CONSULTATION}/", f"{CONSULTATION}/comments",
                        f"{CONSULTATION}/review?status=accepted",
                        f"{CONSULTATION}/offline", f"{CONSULTATION}/opinions/?article=第八条",
-                       f"{CONSULTATION}/report/",
+                       f"{CONSULTATION}/opinions/guesses", f"{CONSULTATION}/report/",
                        "/staff/figures/", f"/staff/drafts/{DEMO_DRAFT}"],
              "reviewer": [f"/review/consultations/{DEMO_CONSULTATION}/adoption"],
              "admin": ["/admin/audit", "/admin/users"]}
