@@ -360,35 +360,20 @@ def move(consultation: Consultation, comment_id: int, group_id: int, actor) -> N
     audit.record(actor, "opinion.move", "comment", [comment.id], {"from": old, "to": group.id})
 
 
-def _stays(comment: Comment, target) -> bool:
-    return (target.provision.id if target.provision else None, target.paragraph) == (comment.provision_id,
-                                                                                   comment.paragraph)
-
-
-def already_on(consultation: Consultation, comment_id: int, label: str) -> bool:
-    """Whether `label` names where the comment already counts (a correction that keeps it there)."""
-    comment = db.session.get(Comment, comment_id)
-    if comment is None or comment.consultation_id != consultation.id:
-        return False
-    try:
-        return _stays(comment, find_target(consultation.version_id, label))
-    except ServiceError:
-        return False
-
-
-def reattribute(consultation: Consultation, comment_id: int, label: str, actor) -> Comment:
+def reattribute(consultation: Consultation, comment_id: int, label: str, actor) -> tuple[Comment, bool]:
     """Staff's correction of which article a comment is about; the analysis never overrides it.
     The comment leaves its group and is grouped on its new article by the next run; one kept on the
-    article it is on stays in its group."""
+    article it is on stays in its group. Returns the comment and whether it moved."""
     (comment,) = _comments(consultation, [comment_id], actor)
     target = find_target(consultation.version_id, label)
     old_group, old_label = comment.group_id, comment.provision.label if comment.provision else ""
-    if _stays(comment, target):
+    if (target.provision.id if target.provision else None, target.paragraph) == (comment.provision_id,
+                                                                                 comment.paragraph):
         # Kept where the analysis put it: staff's choice now, in the group it is in.
         comment.attribution = Attribution.STAFF
         db.session.flush()
         audit.record(actor, "comment.confirm_article", "comment", [comment.id], {"to": label or ""})
-        return comment
+        return comment, False
     comment.provision_id = target.provision.id if target.provision else None
     comment.paragraph = target.paragraph
     comment.attribution = Attribution.STAFF
@@ -399,4 +384,4 @@ def reattribute(consultation: Consultation, comment_id: int, label: str, actor) 
         db.session.get(OpinionGroup, old_group).edited = True
         refresh({old_group})
     audit.record(actor, "comment.reattribute", "comment", [comment.id], {"from": old_label, "to": label or ""})
-    return comment
+    return comment, True

@@ -74,16 +74,18 @@ def _back(consultation: Consultation):
     """Back to the article, or to the list of guesses (`back`), on the page the form was sent from (a page past
     the last shows the last)."""
     page = request.form.get("page", 1, type=page_number)
+    page = page if page > 1 else None
     if request.form.get("back") == "guesses":
-        return redirect(url_for("opinions.guesses", consultation_id=consultation.id, page=page if page > 1 else None))
+        return redirect(url_for("opinions.guesses", consultation_id=consultation.id, page=page))
     return redirect(url_for("opinions.index", consultation_id=consultation.id,
-                            article=request.form.get("article") or None, page=page if page > 1 else None))
+                            article=request.form.get("article") or None, page=page))
 
 
-def _apply(consultation: Consultation, action, success: str):
+def _apply(consultation: Consultation, action, success):
+    """Run `action`; say `success` (or what `success` makes of the action's result) or why it was refused."""
     with refusal() as refused:
-        action()
-        flash(success, "success")
+        done = action()
+        flash(success(done) if callable(success) else success, "success")
     if refused:
         flash(refused.message, "error")
     return _back(consultation)
@@ -154,7 +156,10 @@ def reattribute(consultation_id: int, comment_id: int):
     consultation = _consultation(consultation_id)
     label = (request.form.get("label") or "").strip()[:40]
     where = label or _("the whole draft")
-    said = (_("The comment stays on %(label)s, as staff's choice.", label=where)
-            if opinions.already_on(consultation, comment_id, label)
-            else _("The comment now counts on %(label)s; the next analysis run groups it there.", label=where))
+
+    def said(done) -> str:
+        _comment, moved = done
+        if moved:
+            return _("The comment now counts on %(label)s; the next analysis run groups it there.", label=where)
+        return _("The comment stays on %(label)s, as staff's choice.", label=where)
     return _apply(consultation, lambda: opinions.reattribute(consultation, comment_id, label, current_user), said)

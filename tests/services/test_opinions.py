@@ -86,8 +86,9 @@ def test_move_and_summary(setup):
 
 def test_reattribution_is_a_staff_lock_and_leaves_the_group(setup):
     consultation, staff, groups, members = setup
-    comment = opinions.reattribute(consultation, members["m4"][0].id, "第三条", staff)
+    comment, moved = opinions.reattribute(consultation, members["m4"][0].id, "第三条", staff)
     db.session.commit()
+    assert moved is True
     assert comment.provision.label == "第三条"
     assert comment.attribution == Attribution.STAFF
     assert comment.group_id is None
@@ -101,8 +102,9 @@ def test_keeping_a_comment_on_its_article_makes_it_staffs_choice_in_its_group(se
     comment = members["m4"][0]
     comment.attribution, comment.analysed_at = Attribution.CONTENT, utcnow()
     db.session.commit()
-    kept = opinions.reattribute(consultation, comment.id, "第二条", staff)
+    kept, moved = opinions.reattribute(consultation, comment.id, "第二条", staff)
     db.session.commit()
+    assert moved is False
     assert (kept.provision.label, kept.attribution, kept.group_id) == ("第二条", Attribution.STAFF, groups["g4"].id)
     assert kept.analysed_at is not None
     assert groups["g4"].edited is False
@@ -110,7 +112,7 @@ def test_keeping_a_comment_on_its_article_makes_it_staffs_choice_in_its_group(se
     assert (event.action, event.detail) == ("comment.confirm_article", {"to": "第二条"})
     with current_app.test_request_context("/?lang=en"):
         assert sentence(event).endswith("confirmed the article the analysis gave a comment: 第二条.")
-    moved = opinions.reattribute(consultation, comment.id, "", staff)
+    moved, _ = opinions.reattribute(consultation, comment.id, "", staff)
     db.session.commit()
     assert (moved.provision, moved.group_id) == (None, None)
     event = db.session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
