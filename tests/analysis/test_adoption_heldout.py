@@ -27,7 +27,9 @@ tuning set since; shirong_rev too (its misses read the same day). xumu_rev (畜�
 are wenwu_rev (文物保护法 2017 → 2024) and nongchanpin_rev (农产品质量安全法 2018 → 2022), written later that day,
 and tiyu_rev (体育法 2016 → 2022) and tongji_rev (统计法 2009 → 2024), written blind on 2026-12-07 (eleventh session),
 and fuyi_rev (行政复议法 2017 → 2023, 43 → 90 articles), written blind in the twelfth session, and kuaiji_rev
-(会计法 2017 → 2024) and fanlongduan_rev (反垄断法 2007 → 2022), written blind in the thirteenth.
+(会计法 2017 → 2024) and fanlongduan_rev (反垄断法 2007 → 2022), written blind in the thirteenth, and
+baomi_rev (保守国家秘密法 2010 → 2024), fanxiqian_rev (反洗钱法 2006 → 2024) and jianyi_rev (国境卫生检疫法 2018 →
+2024), written blind on 2026-12-07 (fourteenth session).
 funv_rev, zhijiao_rev and yesheng_rev (ninth
 session) store two editions of a national law (LawRefBook/Laws) with comments written blind on them; measured
 once, held out."""
@@ -49,7 +51,8 @@ VERDICT = {"adopted": "采纳", "partly": "部分采纳", "not": "未采纳"}
 ARTICLE = re.compile(r"^第([零一二三四五六七八九十百]+)条$")
 # Two editions of a national law each (LawRefBook/Laws), not texts written for a set.
 REAL = {"funv_rev", "zhijiao_rev", "yesheng_rev", "tufa_rev", "xumu_rev", "kepu_rev", "wenwu_rev", "nongchanpin_rev",
-        "tiyu_rev", "tongji_rev", "fuyi_rev", "kuaiji_rev", "fanlongduan_rev"}
+        "tiyu_rev", "tongji_rev", "fuyi_rev", "kuaiji_rev", "fanlongduan_rev", "baomi_rev", "fanxiqian_rev",
+        "jianyi_rev"}
 NAMED = re.compile(r"第?([零一二两三四五六七八九十百]+|[0-9]+)条")  # 关于四十七条 names it too
 FINAL_NAMED = re.compile(r"终稿(?:新增)?第([零一二三四五六七八九十百]+)条")
 

@@ -45,7 +45,7 @@ def test_held_out_revision_sets_are_the_ones_tune_adoption_does_not_read(measure
     real = {name for name, files in {**held, **tuned}.items() if measure.is_real(files, shared_dir)}
     assert real == {"cishan (shared)", "funv_rev", "zhijiao_rev", "yesheng_rev", "tufa_rev", "xumu_rev", "kepu_rev",
                     "wenwu_rev", "nongchanpin_rev", "tiyu_rev", "tongji_rev", "fuyi_rev", "kuaiji_rev",
-                    "fanlongduan_rev"}
+                    "fanlongduan_rev", "baomi_rev", "fanxiqian_rev", "jianyi_rev"}
 
 
 def test_the_reliability_shown_to_reviewers_is_what_the_code_proposes_now(measure, shared_dir):
