@@ -124,6 +124,9 @@ CALIBRATION_SAMPLE = 2000
 # Only characters in at most MAX_CHAR_SHARE of the articles (or one) count (捐 is in most of a charity law).
 W_CHARS = 0.2
 MAX_CHAR_SHARE = 0.1
+# Whether a comment that finds no article in its own words is read again with its everyday words as the
+# terms of data/everyday.tsv (README, "Analysis quality": read for every comment, the tuning sets lost).
+EVERYDAY = True
 MIN_CONTENT_SCORE = 0.4
 # ... and be CONTENT_MARGIN times the runner-up's, unless the draft text points to the same article:
 # a remark on the whole draft resembles the comments of several articles about as much.
@@ -376,22 +379,24 @@ class ContentModel:
         best = max(found.values())
         return min((w for w, f in found.items() if f == best), key=lambda w: abs(math.log(w / W_NEIGHBOURS)))
 
-    def scores(self, docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def scores(self, docs: Sequence[Doc], everyday: bool = False
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Docs x articles content evidence: all of it, the draft text's part alone, the part of the latter
         that comes from the characters of words the draft does not use (`_unknown_chars`) and from the
         draft's figures the comment names, and the evidence that chooses among articles (all of it, the
         neighbours at the consultation's own weight, `_calibrated`)."""
-        text, chars = self.text_scores(docs)
+        text, chars = self.text_scores(docs, everyday)
         if self.centroids is None:
             return text, text, chars, text
         neighbours = (self.neighbour_words.transform([d.tokens for d in docs]) @ self.centroids).toarray()
         full = text + W_NEIGHBOURS * neighbours
         return full, text, chars, text + self.weight * neighbours
 
-    def text_scores(self, docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray]:
+    def text_scores(self, docs: Sequence[Doc], everyday: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """The draft text's part of the evidence, and the part of it that shared characters and figures give."""
         # A resident's word the draft does not use counts as the draft's terms it shortens.
-        binary = _binary_rows([self.draft_words(d.tokens) for d in docs], self.vocab)
+        # `everyday`: a resident's everyday word counts as the terms data/everyday.tsv gives for it too.
+        binary = _binary_rows([self.draft_words(d.tokens, everyday) for d in docs], self.vocab)
         # English words stand in the comment next to their Chinese translations: only the latter count.
         lengths = np.sqrt(np.array([max(1, sum(not t.isascii() for t in set(d.tokens))) for d in docs],
                                    dtype=np.float32))[:, None]
@@ -499,6 +504,15 @@ def _by_content(draft: Draft, docs: Sequence[Doc], pending: Sequence[int], known
     for start in range(0, len(pending), SCORE_CHUNK):
         chunk = pending[start:start + SCORE_CHUNK]
         full, text, chars, choice = model.scores([docs[i] for i in chunk])
+        if EVERYDAY:
+            # A comment its own words put on no article is read again with its everyday words as the terms
+            # data/everyday.tsv gives for them (电瓶车 for 电动自行车), the draft's own words first.
+            unplaced = [k for k, i in enumerate(chunk) if _from_scores(
+                full[k], text[k], draft, general=_speaks_of_the_whole(docs[i].norm), chars=chars[k]).article is None]
+            if unplaced:
+                again = model.scores([docs[chunk[k]] for k in unplaced], everyday=True)
+                for matrix, redone in zip((full, text, chars, choice), again, strict=True):
+                    matrix[unplaced] = redone
         for k, i in enumerate(chunk):
             general = _speaks_of_the_whole(docs[i].norm)
             found = _from_scores(full[k], text[k], draft, general=general, chars=chars[k])

@@ -9,7 +9,7 @@ from functools import cache
 from legislink.analysis.model import Article, Comment
 from legislink.analysis.segmentation import Segmenter, with_translations
 from legislink.analysis.text import letters_and_digits, normalize
-from legislink.analysis.vocabulary import DraftVocabulary
+from legislink.analysis.vocabulary import DraftVocabulary, everyday_terms
 from legislink.lawtext.numerals import cn_to_int
 
 _CHAPTER_HEADING = re.compile(r"^第([零〇一二两三四五六七八九十百千]+)章")
@@ -83,5 +83,5 @@ def build_draft(articles: Sequence[Article], title: str = "", segmenter: Segment
         by_number={(a.number, a.sub or 0): i for i, a in enumerate(articles)},
         chapters=chapters,
         alnum_text="".join(alnum_texts),
-        vocabulary=DraftVocabulary(tokens, seg.general_share),
+        vocabulary=DraftVocabulary(tokens, seg.general_share, everyday_terms()),
     )

@@ -23,7 +23,9 @@ downloading its data at run time was found to replace it, so the draft's own ter
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
+from importlib import resources
 from itertools import pairwise
 
 # Occurrences taken off each word's count in the draft: a word the draft uses once is barely its own.
@@ -35,15 +37,64 @@ MAX_SHORTENING = 3
 MAX_SHORT_FORM_SHARE = 1e-4
 
 
+# The most words of general Chinese an everyday word of data/everyday.tsv is cut into (共享 + 单车).
+MAX_EVERYDAY_PIECES = 3
+
+
+@cache
+def everyday_terms() -> dict[str, tuple[str, ...]]:
+    """Residents' everyday words -> the terms statutes write for them (data/everyday.tsv)."""
+    text = resources.files("legislink.analysis").joinpath("data/everyday.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {word: tuple(terms.split(";")) for word, terms in rows}
+
+
+def _written_terms(draft_tokens: Sequence[Sequence[str]], everyday: Mapping[str, Sequence[str]]
+                   ) -> dict[str, tuple[str, ...]]:
+    """Each everyday word whose terms the draft writes -> the draft's words those terms are written in."""
+    sentences = ["".join(tokens) for tokens in draft_tokens]
+    written = "\n".join(sentences)
+    located: dict[str, tuple[str, ...]] = {}
+    found: dict[str, tuple[str, ...]] = {}
+    for word, terms in everyday.items():
+        words: list[str] = []
+        for term in terms:
+            if term not in written:
+                continue
+            if term not in located:
+                located[term] = _tokens_at(term, draft_tokens, sentences)
+            words += located[term]
+        if words:
+            found[word] = tuple(dict.fromkeys(words))
+    return found
+
+
+def _tokens_at(term: str, draft_tokens: Sequence[Sequence[str]], sentences: Sequence[str]) -> tuple[str, ...]:
+    """The draft's words that `term` is written in, where the draft first writes it."""
+    for tokens, sentence in zip(draft_tokens, sentences, strict=True):
+        start = sentence.find(term)
+        if start < 0:
+            continue
+        end, at, words = start + len(term), 0, []
+        for token in tokens:
+            if at < end and at + len(token) > start:
+                words.append(token)
+            at += len(token)
+        return tuple(words)
+    return ()
+
+
 class DraftVocabulary:
     """The words of one draft: which it uses, how specific each is to it, and the draft's words a
-    resident's word stands for."""
+    resident's word stands for: the terms it shortens, or those data/everyday.tsv gives for it."""
 
-    def __init__(self, draft_tokens: Iterable[Sequence[str]], general_share: Callable[[str], float]) -> None:
+    def __init__(self, draft_tokens: Iterable[Sequence[str]], general_share: Callable[[str], float],
+                 everyday: Mapping[str, Sequence[str]] | None = None) -> None:
         draft_tokens = list(draft_tokens)
         counts = Counter(t for tokens in draft_tokens for t in tokens)
         total = max(1, sum(counts.values()))
         self.specificity = {w: math.log((n - DISCOUNT) / total / general_share(w)) for w, n in counts.items()}
+        self._everyday = _written_terms(draft_tokens, everyday or {})
         self._general_share = general_share
         # Words, and pairs of adjacent words, by their first character.
         self._terms: dict[str, set[tuple[str, ...]]] = defaultdict(set)
@@ -54,12 +105,14 @@ class DraftVocabulary:
                 self._terms[tokens[-1][0]].add((tokens[-1],))
         self._found: dict[str, tuple[str, ...]] = {}
 
-    def draft_words(self, token: str, shortest: int = 2) -> tuple[str, ...]:
+    def draft_words(self, token: str, shortest: int = 2, everyday: bool = False) -> tuple[str, ...]:
         """The draft's own words for `token`: itself if the draft uses it, else the terms it shortens;
         `shortest`, the fewest characters a short form has (1: a verb of speech for the draft's
         two-character verb it begins, 拆 for 拆除, 罚 for 罚款)."""
         if token in self.specificity:
             return (token,)
+        if everyday and token in self._everyday:
+            return self._everyday[token]
         if len(token) < shortest:
             return ()
         if token not in self._found:
@@ -83,10 +136,25 @@ class DraftVocabulary:
                 double.add(parts)
         return tuple(sorted({w for parts in (single or double) for w in parts}))
 
-    def with_draft_words(self, tokens: Sequence[str]) -> list[str]:
-        """`tokens` plus the draft's words for those the draft does not use itself."""
-        extra = [w for t in tokens if t not in self.specificity for w in self.draft_words(t)]
+    def with_draft_words(self, tokens: Sequence[str], everyday: bool = False) -> list[str]:
+        """`tokens` plus the draft's words for those the draft does not use itself (`everyday`: through
+        data/everyday.tsv too)."""
+        extra = [w for t in tokens if t not in self.specificity for w in self.draft_words(t, everyday=everyday)]
+        if everyday:
+            extra += self.phrase_words(tokens)
         return [*tokens, *extra] if extra else list(tokens)
+
+    def is_everyday(self, token: str) -> bool:
+        """Whether `token` is an everyday word of data/everyday.tsv whose terms the draft writes."""
+        return token in self._everyday
+
+    def phrase_words(self, tokens: Sequence[str]) -> list[str]:
+        """The draft's words for the everyday words of data/everyday.tsv that several adjacent tokens make
+        (共享 + 单车)."""
+        if not self._everyday:
+            return []
+        return [w for n in range(2, MAX_EVERYDAY_PIECES + 1) for i in range(len(tokens) - n + 1)
+                for w in self._everyday.get("".join(tokens[i:i + n]), ())]
 
     def relation(self, tokens: Sequence[str]) -> float:
         """How much a comment's words are about what the draft is about: the specificity of the draft

@@ -362,3 +362,19 @@ def test_no_candidates_for_a_named_article_or_a_remark_on_the_draft_itself(artic
                                "希望这部法律早日出台，多做宣传，让老年人也知道怎么防骗。")
     assert (named.kind, named.candidates) == ("explicit", ())
     assert (remark.kind, remark.candidates) == ("unattributed", ())
+
+
+def test_a_comment_in_everyday_words_is_read_again_as_the_statute_terms(segmenter, monkeypatch):
+    # 电瓶车 is no word of the draft; data/everyday.tsv reads it as 电动自行车, which the draft writes.
+    texts = ["电动自行车应当在指定区域停放，不得在楼道内充电。", "出租人应当保证出租房屋符合安全要求。",
+             "用人单位应当按时足额支付劳动者工资。"]
+    arts = [Article(label=f"第{n}条", number=k, path=(), paragraphs=(t,))
+            for k, (n, t) in enumerate(zip("一二三", texts, strict=True), start=1)]
+    comments = [Comment(id="a", text="电瓶车放哪里都不让，太难了。")]
+
+    def placed():
+        return attribute(arts, comments, options=AnalysisOptions(title="某市条例"), segmenter=segmenter)["a"].article
+
+    assert placed() == "第一条"
+    monkeypatch.setattr(attribution, "EVERYDAY", False)
+    assert placed() is None

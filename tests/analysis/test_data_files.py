@@ -72,3 +72,18 @@ def test_the_law_title_words_are_statutory_or_general_chinese(segmenter):
 
     statutes, words = _statutes(), _jieba_words(segmenter)
     assert sorted(w for w in title_words() if w not in words and w not in statutes) == []
+
+
+def test_the_everyday_words_are_general_chinese(segmenter):
+    # benchmarks/build_everyday.py keeps an everyday word only when jieba's general dictionary cuts it into at
+    # most three of its words; the terms were checked against the LawRefBook/Laws collection when it was built.
+    from legislink.analysis.vocabulary import MAX_EVERYDAY_PIECES, everyday_terms
+
+    words = _jieba_words(segmenter)
+    entries = everyday_terms()
+    assert len(entries) > 1000
+    pieces = {w: segmenter._tokenizer.lcut(w) for w in entries}
+    assert sorted(w for w, cut in pieces.items() if len(cut) > MAX_EVERYDAY_PIECES
+                  or not all(words.get(p) for p in cut)) == []
+    assert sorted(w for w, terms in entries.items() if w in terms or not all(terms)) == []
+    assert "Nothing comes from a labeled set" in _data("everyday.tsv")

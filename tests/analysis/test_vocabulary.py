@@ -1,5 +1,6 @@
 """The draft's own vocabulary: its subjects against general Chinese, its terms' short forms."""
 
+from legislink.analysis import Article
 from legislink.analysis.corpus import build_draft
 
 from .conftest import DRAFT_TITLE
@@ -44,3 +45,28 @@ def test_a_word_general_chinese_does_not_list_is_unlisted(articles, segmenter):
     assert vocabulary.is_unlisted("早该")
     assert not vocabulary.is_unlisted("早")
     assert not vocabulary.is_unlisted("电话卡")
+
+
+def _everyday_draft(segmenter):
+    texts = ["电动自行车应当在指定区域停放，不得在楼道内充电。", "出租人应当保证出租房屋符合安全要求。",
+             "互联网租赁自行车运营企业应当及时清理乱停车辆。"]
+    arts = [Article(label=f"第{n}条", number=k, path=(), paragraphs=(t,))
+            for k, (n, t) in enumerate(zip("一二三", texts, strict=True), start=1)]
+    return build_draft(arts, "某市非机动车管理条例", segmenter).vocabulary
+
+
+def test_an_everyday_word_stands_for_the_statute_term_the_draft_writes_only_when_asked(segmenter):
+    vocabulary = _everyday_draft(segmenter)
+    # data/everyday.tsv: 房东 -> 出租人, 电瓶车 -> 电动自行车 (written in the draft as 电动 + 自行车).
+    assert vocabulary.draft_words("房东", everyday=True) == ("出租人",)
+    assert vocabulary.draft_words("电瓶车", everyday=True) == ("电动", "自行车")
+    assert vocabulary.draft_words("房东") == ()
+    # 小孩 -> 未成年人, a term this draft does not write: nothing.
+    assert vocabulary.draft_words("小孩", everyday=True) == ()
+
+
+def test_an_everyday_word_of_several_words_is_read_over_adjacent_tokens(segmenter):
+    vocabulary = _everyday_draft(segmenter)
+    tokens = segmenter.tokens("共享单车到处乱停")
+    assert "互联网" in vocabulary.with_draft_words(tokens, everyday=True)
+    assert "互联网" not in vocabulary.with_draft_words(tokens)
