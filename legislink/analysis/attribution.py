@@ -507,8 +507,9 @@ def _by_content(draft: Draft, docs: Sequence[Doc], pending: Sequence[int], known
         if EVERYDAY:
             # A comment its own words put on no article is read again with its everyday words as the terms
             # data/everyday.tsv gives for them (电瓶车 for 电动自行车), the draft's own words first.
-            unplaced = [k for k, i in enumerate(chunk) if _from_scores(
-                full[k], text[k], draft, general=_speaks_of_the_whole(docs[i].norm), chars=chars[k]).article is None]
+            unplaced = [k for k, i in enumerate(chunk) if draft.vocabulary.speaks_everyday(docs[i].tokens)
+                        and _from_scores(full[k], text[k], draft, general=_speaks_of_the_whole(docs[i].norm),
+                                         chars=chars[k]).article is None]
             if unplaced:
                 again = model.scores([docs[chunk[k]] for k in unplaced], everyday=True)
                 for matrix, redone in zip((full, text, chars, choice), again, strict=True):

@@ -144,6 +144,12 @@ class DraftVocabulary:
             extra += self.phrase_words(tokens)
         return [*tokens, *extra] if extra else list(tokens)
 
+    def speaks_everyday(self, tokens: Sequence[str]) -> bool:
+        """Whether `tokens` hold an everyday word of data/everyday.tsv (one token or several) whose terms the
+        draft writes, and that the draft does not use itself."""
+        return bool(self._everyday) and (any(t in self._everyday and t not in self.specificity for t in tokens)
+                                         or bool(self.phrase_words(tokens)))
+
     def is_everyday(self, token: str) -> bool:
         """Whether `token` is an everyday word of data/everyday.tsv whose terms the draft writes."""
         return token in self._everyday
