@@ -141,7 +141,8 @@ def _merge_and_summarise(page: Page, base: str) -> None:
     # The contact point's own staff: the analysis and the groups span every station's comments.
     page.goto(f"{base}/staff/consultations/{DEMO_CONSULTATION}/")
     page.get_by_role("link", name="意见归纳").click()
-    page.get_by_role("button", name="开始分析").click()
+    # The click waits for the page the run answers with, as long as for the run (helpers.LONG_RUN_MS).
+    page.get_by_role("button", name="开始分析").click(timeout=LONG_RUN_MS)
     expect(success(page)).to_contain_text("分析完成", timeout=LONG_RUN_MS)
     page.locator(".article-index").get_by_role("link", name="第八条", exact=True).click()
     cards = page.locator(".group-card")

@@ -42,7 +42,8 @@ def test_staff_download_the_report_and_record_it_as_sent(live_server, open_page)
     expect(page.get_by_role("button", name="开始分析")).to_have_count(0)
     office = open_page("office")
     office.goto(f"{live_server}/staff/consultations/{DEMO_CONSULTATION}/opinions/")
-    office.get_by_role("button", name="开始分析").click()
+    # The click waits for the page the run answers with, as long as for the run (helpers.LONG_RUN_MS).
+    office.get_by_role("button", name="开始分析").click(timeout=LONG_RUN_MS)
     expect(success(office)).to_contain_text("分析完成", timeout=LONG_RUN_MS)
     page.goto(f"{live_server}/staff/consultations/{DEMO_CONSULTATION}/opinions/")
 
