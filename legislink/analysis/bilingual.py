@@ -9,8 +9,8 @@ Chinese words it defines, ranked by how early in their entries it comes (a word'
 before its fifth), words of two characters or more before single characters (a bound morpheme
 says little alone), then by how common each is in general Chinese (jieba's dictionary counts:
 罚款 before 罚锾); the first `PER_WORD` are kept. Nothing here is chosen on a labeled set;
-`PER_WORD` is compared in benchmarks/tune_analysis.py. Built once a process, on the first English
-word met (~2 s), by segmentation.glossary().
+`PER_WORD` is compared in benchmarks/tune_analysis.py. Built on the first English word met (2 to 6 s)
+by segmentation.glossary(), which keeps it in a file for the processes after.
 """
 
 import re

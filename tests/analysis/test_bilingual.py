@@ -42,3 +42,23 @@ def test_translations_are_grouped_by_the_english_word_they_read():
     assert own_and_translated(translated) == (tokens, groups)
     # Tokens stored before translation are all the comment's own.
     assert own_and_translated(tokens) == (tokens, [])
+
+
+def test_the_dictionary_glossary_is_built_once_and_read_back_by_the_next_process(tmp_path, monkeypatch):
+    from legislink.analysis import segmentation
+
+    monkeypatch.setattr(segmentation.tempfile, "tempdir", str(tmp_path))
+    built = segmentation._dictionary_part()
+    assert segmentation.glossary_cache().parent == tmp_path
+    assert segmentation.glossary_cache().exists()
+
+    def never(*_args, **_kwargs):
+        raise AssertionError("built again")
+
+    monkeypatch.setattr(segmentation.bilingual, "dictionary_glossary", never)
+    assert segmentation._dictionary_part() == built
+    # A file that cannot be read is built again, not trusted.
+    segmentation.glossary_cache().write_text("{not json", encoding="utf-8")
+    monkeypatch.undo()
+    monkeypatch.setattr(segmentation.tempfile, "tempdir", str(tmp_path))
+    assert segmentation._dictionary_part() == built
