@@ -10,8 +10,9 @@ LAWS_REPO is a checkout of the LawRefBook/Laws collection (commit 2f4c5c2: its n
 regulations, departmental rules and local regulations; judicial interpretations and cases left out). An entry
 is kept when:
 
-- its everyday word is general Chinese: jieba cuts it into at most MAX_PIECES words of its general
-  dictionary (电瓶车; 共享 + 单车), and it begins with no numeral and is not itself one of its terms;
+- its everyday word is a word of jieba's general dictionary (general Chinese, the rule every word list of the
+  analysis keeps to, and one token when a comment is segmented), begins with no numeral and is not itself one
+  of its terms;
 - at least one of its terms is written, word for word, by at least MIN_LAWS of the collection's texts (a term
   of statutes, not a phrase of the writer's); terms written by fewer are dropped from the entry.
 
@@ -29,7 +30,6 @@ import jieba
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "legislink" / "analysis" / "data" / "everyday.tsv"
 MIN_LAWS = 1
-MAX_PIECES = 3
 LEFT_OUT = ("司法解释", "案例")
 _NUMERAL = re.compile(r"^[0-9零〇一二两三四五六七八九十百千万几]")
 
@@ -39,8 +39,8 @@ HEADER = """\
 # analysis/vocabulary.py reads a comment's word as those of its terms that the draft itself writes.
 # Source: written for the project on 2026-12-07 from general knowledge of everyday Chinese and of Chinese
 # legal drafting, by domain of legislation (the headings below), by two engineers who read no labeled comment
-# set. Kept by benchmarks/build_everyday.py: each everyday word is at most three words of jieba's general
-# dictionary, and at least one of its terms is written word for word in the 3,006 laws, administrative
+# set. Kept by benchmarks/build_everyday.py: each everyday word is a word of jieba's general dictionary,
+# and at least one of its terms is written word for word in the 3,006 laws, administrative
 # regulations, rules and local regulations of the LawRefBook/Laws collection (commit 2f4c5c2; judicial
 # interpretations and cases left out). Nothing comes from a labeled set.
 """
@@ -86,9 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     domains: dict[str, str] = {}
     dropped: dict[str, list[str]] = defaultdict(list)
     for domain, word, terms in written_lists(args.written):
-        pieces = tokenizer.lcut(word)
-        if len(pieces) > MAX_PIECES or not all(tokenizer.FREQ.get(p) for p in pieces) or _NUMERAL.match(word):
-            dropped["not general Chinese"].append(word)
+        if not tokenizer.FREQ.get(word) or _NUMERAL.match(word):
+            dropped["not a word of jieba's general dictionary"].append(word)
             continue
         statutory = [t for t in terms if t != word and laws_writing(t) >= MIN_LAWS]
         if not statutory:

@@ -37,10 +37,6 @@ MAX_SHORTENING = 3
 MAX_SHORT_FORM_SHARE = 1e-4
 
 
-# The most words of general Chinese an everyday word of data/everyday.tsv is cut into (共享 + 单车).
-MAX_EVERYDAY_PIECES = 3
-
-
 @cache
 def everyday_terms() -> dict[str, tuple[str, ...]]:
     """Residents' everyday words -> the terms statutes write for them (data/everyday.tsv)."""
@@ -140,27 +136,12 @@ class DraftVocabulary:
         """`tokens` plus the draft's words for those the draft does not use itself (`everyday`: through
         data/everyday.tsv too)."""
         extra = [w for t in tokens if t not in self.specificity for w in self.draft_words(t, everyday=everyday)]
-        if everyday:
-            extra += self.phrase_words(tokens)
         return [*tokens, *extra] if extra else list(tokens)
 
     def speaks_everyday(self, tokens: Sequence[str]) -> bool:
-        """Whether `tokens` hold an everyday word of data/everyday.tsv (one token or several) whose terms the
-        draft writes, and that the draft does not use itself."""
-        return bool(self._everyday) and (any(t in self._everyday and t not in self.specificity for t in tokens)
-                                         or bool(self.phrase_words(tokens)))
-
-    def is_everyday(self, token: str) -> bool:
-        """Whether `token` is an everyday word of data/everyday.tsv whose terms the draft writes."""
-        return token in self._everyday
-
-    def phrase_words(self, tokens: Sequence[str]) -> list[str]:
-        """The draft's words for the everyday words of data/everyday.tsv that several adjacent tokens make
-        (共享 + 单车)."""
-        if not self._everyday:
-            return []
-        return [w for n in range(2, MAX_EVERYDAY_PIECES + 1) for i in range(len(tokens) - n + 1)
-                for w in self._everyday.get("".join(tokens[i:i + n]), ())]
+        """Whether `tokens` hold an everyday word of data/everyday.tsv whose terms the draft writes, and that the
+        draft does not use itself."""
+        return any(t in self._everyday and t not in self.specificity for t in tokens)
 
     def relation(self, tokens: Sequence[str]) -> float:
         """How much a comment's words are about what the draft is about: the specificity of the draft

@@ -63,10 +63,3 @@ def test_an_everyday_word_stands_for_the_statute_term_the_draft_writes_only_when
     assert vocabulary.draft_words("房东") == ()
     # 小孩 -> 未成年人, a term this draft does not write: nothing.
     assert vocabulary.draft_words("小孩", everyday=True) == ()
-
-
-def test_an_everyday_word_of_several_words_is_read_over_adjacent_tokens(segmenter):
-    vocabulary = _everyday_draft(segmenter)
-    tokens = segmenter.tokens("共享单车到处乱停")
-    assert "互联网" in vocabulary.with_draft_words(tokens, everyday=True)
-    assert "互联网" not in vocabulary.with_draft_words(tokens)
