@@ -504,26 +504,27 @@ def _by_content(draft: Draft, docs: Sequence[Doc], pending: Sequence[int], known
     for start in range(0, len(pending), SCORE_CHUNK):
         chunk = pending[start:start + SCORE_CHUNK]
         full, text, chars, choice = model.scores([docs[i] for i in chunk])
-        if EVERYDAY:
-            # A comment its own words put on no article is read again with its everyday words as the terms
-            # data/everyday.tsv gives for them (电瓶车 for 电动自行车), the draft's own words first.
-            unplaced = [k for k, i in enumerate(chunk) if draft.vocabulary.speaks_everyday(docs[i].tokens)
-                        and _from_scores(full[k], text[k], draft, general=_speaks_of_the_whole(docs[i].norm),
-                                         chars=chars[k]).article is None]
-            if unplaced:
-                again = model.scores([docs[chunk[k]] for k in unplaced], everyday=True)
-                for matrix, redone in zip((full, text, chars, choice), again, strict=True):
-                    matrix[unplaced] = redone
+        general = [_speaks_of_the_whole(docs[i].norm) for i in chunk]
+        placed = [_from_scores(full[k], text[k], draft, general=general[k], chars=chars[k]) for k in range(len(chunk))]
+        # A comment its own words put on no article is read again with its everyday words as the terms
+        # data/everyday.tsv gives for them (电瓶车 for 电动自行车), the draft's own words first.
+        unplaced = [k for k, i in enumerate(chunk) if EVERYDAY and placed[k].article is None
+                    and draft.vocabulary.speaks_everyday(docs[i].tokens)]
+        if unplaced:
+            again = model.scores([docs[chunk[k]] for k in unplaced], everyday=True)
+            for matrix, redone in zip((full, text, chars, choice), again, strict=True):
+                matrix[unplaced] = redone
+            for k in unplaced:
+                placed[k] = _from_scores(full[k], text[k], draft, general=general[k], chars=chars[k])
         for k, i in enumerate(chunk):
-            general = _speaks_of_the_whole(docs[i].norm)
-            found = _from_scores(full[k], text[k], draft, general=general, chars=chars[k])
+            found = placed[k]
             if found.kind == "content" and model.weight != W_NEIGHBOURS:
                 # On an article: which one, the neighbours at this consultation's weight (the score, which
                 # off-topic reads, stays the evidence that put the comment on an article).
                 best = int(np.argmax(choice[k]))
                 found = replace(found, article=draft.articles[best].label, chapter=draft.chapter_of(best))
             # A remark that speaks of the draft as a whole and stays there offers no other article.
-            offered = () if general and found.article is None else _candidates(choice[k], draft, found.article)
+            offered = () if general[k] and found.article is None else _candidates(choice[k], draft, found.article)
             result[i] = replace(found, candidates=offered)
     return model.weight
 
