@@ -157,7 +157,12 @@ class _CopyIndex:
 
     def band_candidates(self, bands: np.ndarray) -> list[int]:
         """Representatives sharing a band, those sharing most bands first, at most MAX_CANDIDATES."""
-        found = Counter(chain.from_iterable(self.bands.get(h, ()) for h in bands.tolist()))
+        hits = [reps for h in bands.tolist() if (reps := self.bands.get(h))]
+        if len(hits) <= 1:  # none, or one band's representatives, each once, in the order they came
+            return hits[0][:MAX_CANDIDATES] if hits else []
+        found = Counter(chain.from_iterable(hits))
+        if len(found) <= MAX_CANDIDATES:  # all of them: a stable sort is most_common's order, without its heap
+            return sorted(found, key=found.__getitem__, reverse=True)
         return [r for r, _ in found.most_common(MAX_CANDIDATES)]
 
     def sentence_candidates(self, keys: Sequence[str], tried: Sequence[int]) -> list[int]:

@@ -269,7 +269,7 @@ def _pinned_assignment(voices: Sequence[Voice], vectors: sparse.csr_matrix,
 def _ask_kinds(texts: Sequence[str]) -> np.ndarray:
     """The move each text asks (`adoption.ask_kind`: keep, delete or change, a change of figures being
     a change)."""
-    return np.array([{"figure": "change"}.get(k, k) for k in map(ask_kind, texts)])
+    return np.array([ask_kind(t, figure=False) for t in texts])
 
 
 def _ask_apart(texts: Sequence[str], kinds: np.ndarray, ask_penalty: float | None = None,

@@ -113,6 +113,8 @@ def _listed_references(text: str) -> tuple[list[Reference], list[tuple[int, int]
 
 
 def _chinese_references(text: str) -> list[Reference]:
+    if "条" not in text and "條" not in text:  # what every pattern below ends its number with
+        return []
     found, taken = _listed_references(text)
     for pattern in (_WITH_DI, _BARE_ARABIC, _BARE_CN):
         for m in pattern.finditer(text):

@@ -197,7 +197,7 @@ def test_a_word_the_draft_does_not_use_counts_by_the_characters_few_articles_hol
     # its 重 in none. 卡 is in three of the eight articles: too common in this draft to point anywhere.
     draft = build_draft(articles, DRAFT_TITLE, segmenter)
     docs = prepare([Comment(id="a", text="这种人就该重罚。"), Comment(id="b", text="卡太多了。")], segmenter)
-    full, text, chars, _ = ContentModel(draft, docs, {}).scores(docs)
+    full, text, chars, _ = ContentModel(draft, docs, {}).scores(docs, range(len(docs)))
     assert [draft.articles[i].label for i in np.flatnonzero(chars[0])] == ["第八条"]
     assert np.allclose(text[0], chars[0])
     assert not chars[1].any()
@@ -213,7 +213,7 @@ def test_a_figure_the_draft_states_points_to_the_article_that_states_it(segmente
     docs = prepare([Comment(id="a", text="保护牌子被拆下来卖废铁，罚200元太轻了。"),
                     Comment(id="b", text="外摆一米实在局促，能不能放宽？"), Comment(id="c", text="罚款太轻了。")],
                    segmenter)
-    _, _, chars, _ = ContentModel(draft, docs, {}).scores(docs)
+    _, _, chars, _ = ContentModel(draft, docs, {}).scores(docs, range(len(docs)))
     assert [int(np.argmax(row)) for row in chars[:2]] == [0, 1]
     assert chars[0][0] > 0
     assert chars[1][1] > 0
