@@ -318,15 +318,16 @@ def draft_relation(units: Sequence[tuple[str, ...]], draft: Draft) -> float:
     unique = set(units)
     if not unique:
         return 0.0
-    found = 0.0
+    parts = []
     for unit in unique:
         best = max((vocabulary.specificity[w] for t in unit for w in vocabulary.draft_words(t, SHORTEST)),
                    default=0.0)
         # The best of n readings of an English word is the best of n chances to meet a word of the
         # draft: it is discounted by log n, as the specificity itself is a log ratio.
         best -= math.log(len(unit))
-        found += min(MAX_WORD_RELATION, max(0.0, best))
-    return found / math.sqrt(len(unique))
+        parts.append(min(MAX_WORD_RELATION, max(0.0, best)))
+    # fsum: the words come in the order of a set of strings, which changes with each process's hash seed.
+    return math.fsum(parts) / math.sqrt(len(unique))
 
 
 # A sanction or duty told as something that happened to someone (被罚了款, 被要求搬走, 罚了二百): the
