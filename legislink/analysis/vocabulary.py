@@ -149,9 +149,8 @@ class DraftVocabulary:
         words = set(tokens)
         if not words:
             return 0.0
-        found = 0.0
-        for t in words:
-            found += max((max(0.0, self.specificity[w]) for w in self.draft_words(t)), default=0.0)
+        # fsum: a set of strings comes in an order that changes with each process's hash seed.
+        found = math.fsum(max((max(0.0, self.specificity[w]) for w in self.draft_words(t)), default=0.0) for t in words)
         return found / math.sqrt(len(words))
 
     def is_common(self, token: str, share: float) -> bool:
