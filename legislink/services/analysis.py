@@ -192,7 +192,9 @@ def _run(consultation: Consultation, *, full: bool, now: datetime, progress: Pro
     report("prepare", 0, len(rows))
     inputs = [_as_input(r, version.label_of) for r in rows]
     options = analysis.AnalysisOptions(title=consultation.version.draft.title, pinned=_pinned(consultation))
-    if full:
+    # A first run (nothing analysed yet) is a whole run: the same analysis as `analyze-file` (copies of a letter
+    # placed together on its article), in one pass over the comments instead of one per step.
+    if full or len(fresh) == len(rows):
         report("analyse", 0, len(rows))
         result = analysis.analyze(version.articles, inputs, options=options, segmenter=segmenter())
         touched = None
@@ -321,6 +323,9 @@ def _store(consultation, rows, result, version, touched, now, summary) -> None:
         summary.form_letters += item.duplicate_group is not None
         if len(values) > 1:
             updates.append(values)
+    # Rows that change the same columns together: an UPDATE by primary key is sent as one executemany per run of
+    # rows with the same columns, and in the comments' order they alternate (100,000 rows took 49,739 statements).
+    updates.sort(key=lambda values: sorted(values))
     for start in range(0, len(updates), CHUNK):
         db.session.execute(update(Comment), updates[start:start + CHUNK])
     for start in range(0, len(events), CHUNK):

@@ -234,3 +234,30 @@ def test_a_run_stores_the_candidate_articles_of_what_it_placed_by_content(consul
     assert set(hours.candidates) <= {"第一条", "第二条", "第三条"}
     copy = reload(made["campaign0"])  # names 第二条
     assert (label(copy), copy.attribution, copy.candidates) == ("第二条", Attribution.EXPLICIT, [])
+
+
+
+def test_a_first_run_is_the_whole_analysis_in_one_pass_and_places_copies_where_the_letter_points(consultation,
+                                                                                                  monkeypatch):
+    # One copy of a letter names 第四条; the others name no article. A first run (nothing analysed yet) is the whole
+    # analysis, as `analyze-file` runs it, once over all the comments; the copies go where the letter points.
+    letter = "摊位租金涨得太快了，开办者调整租金应当提前告知经营者，我们小商户实在经营不下去了，恳请各位领导重视。"
+    named = comment(consultation, "关于草案第四条：" + letter)
+    copies = [comment(consultation, greeting + letter) for greeting in ("", "您好！", "尊敬的领导：")]
+    db.session.commit()
+    engine, whole = analysis.analysis, []
+    real = engine.analyze
+
+    def counted(articles, comments, **kwargs):
+        whole.append(len(comments))
+        return real(articles, comments, **kwargs)
+
+    monkeypatch.setattr(engine, "analyze", counted)
+    summary = analysis.run(consultation, now=utcnow())
+    db.session.commit()
+    assert whole == [4]
+    assert summary.regrouped == ["*"]
+    assert label(named) == "第四条"
+    assert reload(named).attribution == Attribution.EXPLICIT
+    assert [label(c) for c in copies] == ["第四条"] * 3
+    assert len({reload(c).duplicate_key for c in [named, *copies]}) == 1
