@@ -23,6 +23,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
@@ -291,16 +292,32 @@ def group_id(prefix: str, members: Sequence[str], scope: str = "") -> str:
     return f"{prefix}-{digest}"
 
 
+@dataclass(frozen=True)
+class Copies:
+    """The first step of form-letter detection, which needs no attribution: each comment's letter body, its
+    long sentences, and its copy group (the first comment of the group, or itself)."""
+
+    bodies: list[str]
+    keys: list[list[str]]
+    group: np.ndarray
+
+
+def find_copies(docs: Sequence[Doc], draft_text: str = "", seed: int = 0) -> Copies:
+    bodies = [letter_body(d.norm, draft_text) for d in docs]
+    keys = [_sentence_keys(b) for b in bodies]
+    return Copies(bodies, keys, _copy_groups(bodies, keys, seed))
+
+
 def find_duplicate_docs(docs: Sequence[Doc], draft_text: str = "", seed: int = 0,
-                        topics: Sequence[str] | None = None) -> list[DuplicateGroup]:
+                        topics: Sequence[str] | None = None, copies: Copies | None = None) -> list[DuplicateGroup]:
     """Form-letter groups among prepared comments; `draft_text` is the draft in letters and digits only.
 
     `topics` (the article each comment was attributed to, "" for none) lets sentences used on
-    many articles be recognised as boilerplate rather than a campaign's building blocks.
+    many articles be recognised as boilerplate rather than a campaign's building blocks. `copies`: the
+    `find_copies` of the same docs, when already found.
     """
-    bodies = [letter_body(d.norm, draft_text) for d in docs]
-    keys = [_sentence_keys(b) for b in bodies]
-    copy_group = _copy_groups(bodies, keys, seed)
+    found = copies or find_copies(docs, draft_text, seed)
+    bodies, keys, copy_group = found.bodies, found.keys, found.group
     edges = [(int(g), i) for i, g in enumerate(copy_group) if g != i] + _template_edges(keys, bodies, topics)
     members: dict[int, list[int]] = defaultdict(list)
     for i, component in enumerate(_components(len(docs), edges)):

@@ -1,12 +1,15 @@
 """The analysis as one call, and its steps one by one for partial re-runs."""
 
+import multiprocessing
+import os
+import threading
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from legislink.analysis.attribution import attribute_docs
 from legislink.analysis.corpus import Doc, Draft, build_draft, prepare
-from legislink.analysis.duplicates import find_duplicate_docs
+from legislink.analysis.duplicates import find_copies, find_duplicate_docs
 from legislink.analysis.grouping import Voice, group_voices
 from legislink.analysis.keywords import Idf, comment_keywords
 from legislink.analysis.model import (
@@ -24,6 +27,53 @@ from legislink.analysis.offtopic import classify
 from legislink.analysis.segmentation import Segmenter
 
 DEFAULT_OPTIONS = AnalysisOptions()
+# From this many comments, the copies of form letters (which need no attribution) are found in a second process
+# while this one attributes the comments, when the machine has a second core and a process can be forked safely.
+BESIDE_FROM = 20_000
+
+
+def _send(connection, fn: Callable, args: tuple) -> None:
+    try:
+        connection.send((True, fn(*args)))
+    except BaseException:  # noqa: BLE001 - whatever happened, the parent computes it itself
+        connection.send((False, None))
+    finally:
+        connection.close()
+
+
+class _Beside:
+    """`fn(*args)` computed in a forked process while the caller goes on (`parallel`), else by `get` itself; a child
+    that fails or dies leaves `get` to compute it here. The result is the same either way."""
+
+    def __init__(self, fn: Callable, *args, parallel: bool) -> None:
+        self.fn, self.args, self.process = fn, args, None
+        if parallel:
+            context = multiprocessing.get_context("fork")
+            self.connection, child_end = context.Pipe(duplex=False)
+            # Forked, the child has the arguments already: nothing is copied to it.
+            self.process = context.Process(target=_send, args=(child_end, fn, args), daemon=True)
+            self.process.start()
+            child_end.close()
+
+    def get(self):
+        if self.process is not None:
+            try:
+                done, value = self.connection.recv()
+                if done:
+                    return value
+            except (EOFError, OSError):
+                pass
+            finally:
+                self.connection.close()
+                self.process.join()
+        return self.fn(*self.args)
+
+
+def _can_fork(n: int) -> bool:
+    """Whether a step may run in a second process: enough comments, two cores, fork available, and no other thread
+    in this one (a thread holding a lock at the fork, a web server's for example, would leave it held in the child)."""
+    return (n >= BESIDE_FROM and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+            and threading.active_count() == 1 and not multiprocessing.current_process().daemon)
 
 
 def attribute(articles: Sequence[Article], comments: Sequence[Comment], *,
@@ -39,6 +89,11 @@ def _offtopic(comment: Comment, doc: Doc, attribution: Attribution, draft: Draft
     if comment.offtopic_override is not None:
         return "staff" if comment.offtopic_override else None
     return classify(doc.norm, doc.tokens, attribution, draft)
+
+
+def _offtopic_of(pairs: Sequence[tuple[Comment, Doc]], found: Mapping[str, Attribution],
+                 draft: Draft) -> dict[str, OfftopicReason | None]:
+    return {d.id: _offtopic(c, d, found[d.id], draft) for c, d in pairs}
 
 
 def classify_offtopic(articles: Sequence[Article], comments: Sequence[Comment], *,
@@ -122,6 +177,18 @@ def _harmonise(found: dict[str, Attribution], duplicates: Sequence[DuplicateGrou
                 found[m] = replace(shared, kind="content")
 
 
+def _groups_of(parts: Sequence[tuple[tuple[str | None, str | None], list[Doc]]],
+               letter_of: Mapping[str, DuplicateGroup], idf: Idf, options: AnalysisOptions) -> list[OpinionGroup]:
+    groups = []
+    for (article, chapter), members in parts:
+        # _voices keeps only the copies among `members`: a letter's off-topic copies stay out.
+        letters = {letter_of[d.id].id: letter_of[d.id] for d in members if d.id in letter_of}
+        groups.extend(group_voices(_voices(members, list(letters.values())), idf, article=article, chapter=chapter,
+                                   pinned=options.pinned, exact_limit=options.exact_grouping_limit,
+                                   seed=options.seed))
+    return groups
+
+
 def _opinion_groups(draft: Draft, docs: Sequence[Doc], found: Mapping[str, Attribution],
                     duplicates: Sequence[DuplicateGroup], idf: Idf,
                     options: AnalysisOptions) -> list[OpinionGroup]:
@@ -130,13 +197,10 @@ def _opinion_groups(draft: Draft, docs: Sequence[Doc], found: Mapping[str, Attri
         a = found[d.id]
         by_key[(a.article, None if a.article else a.chapter)].append(d)
     letter_of = {m: g for g in duplicates for m in g.members}
-    groups = []
-    for (article, chapter), members in by_key.items():
-        # _voices keeps only the copies among `members`: a letter's off-topic copies stay out.
-        letters = {letter_of[d.id].id: letter_of[d.id] for d in members if d.id in letter_of}
-        groups.extend(group_voices(_voices(members, list(letters.values())), idf, article=article, chapter=chapter,
-                                   pinned=options.pinned, exact_limit=options.exact_grouping_limit,
-                                   seed=options.seed))
+    # The articles are grouped independently: every other one, largest first, in a second process when it can.
+    parts = sorted(by_key.items(), key=lambda item: -len(item[1]))
+    other = _Beside(_groups_of, parts[1::2], letter_of, idf, options, parallel=_can_fork(len(docs)))
+    groups = _groups_of(parts[::2], letter_of, idf, options) + other.get()
     order = {a.label: i for i, a in enumerate(draft.articles)}
     return sorted(groups, key=lambda g: (order.get(g.article or "", -1), -g.size, g.id))
 
@@ -146,10 +210,15 @@ def analyze(articles: Sequence[Article], comments: Sequence[Comment], *,
     """Attribution, off-topic marking, form letters and opinion groups of one consultation."""
     draft = build_draft(articles, options.title, segmenter)
     docs = prepare(comments, segmenter)
+    copies = _Beside(find_copies, docs, draft.alnum_text, options.seed, parallel=_can_fork(len(docs)))
     found = dict(zip((d.id for d in docs), attribute_docs(draft, comments, docs), strict=True))
-    duplicates = find_duplicate_docs(docs, draft.alnum_text, options.seed, topics=[_topic(found[d.id]) for d in docs])
+    duplicates = find_duplicate_docs(docs, draft.alnum_text, options.seed, topics=[_topic(found[d.id]) for d in docs],
+                                     copies=copies.get())
     _harmonise(found, duplicates)
-    offtopic = {d.id: _offtopic(c, d, found[d.id], draft) for c, d in zip(comments, docs, strict=True)}
+    pairs = list(zip(comments, docs, strict=True))
+    # Each comment is read on its own: the second half in a second process when it can.
+    other = _Beside(_offtopic_of, pairs[len(pairs) // 2:], found, draft, parallel=_can_fork(len(docs)))
+    offtopic = _offtopic_of(pairs[:len(pairs) // 2], found, draft) | other.get()
     on_topic = [d for d in docs if offtopic[d.id] is None]
     idf = Idf(d.tokens for d in on_topic)
     groups = _opinion_groups(draft, on_topic, found, duplicates, idf, options)

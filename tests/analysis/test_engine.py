@@ -138,3 +138,49 @@ def test_large_articles_switch_to_two_stage_grouping_and_stay_deterministic(arti
     assert sorted(members) == sorted(c.id for c in comments)
     second = _run(articles, segmenter, comments, options)
     assert [g.id for g in first.groups] == [g.id for g in second.groups]
+
+
+def test_the_steps_run_in_a_second_process_give_the_same_result(segmenter, monkeypatch):
+    import json
+    from pathlib import Path
+
+    from legislink.analysis import engine
+    from legislink.analysis.__main__ import load_articles
+
+    folder = Path(__file__).parent / "fixtures" / "heldout"
+    title, articles = load_articles((folder / "zulin_draft.txt").read_text(encoding="utf-8"))
+    rows = [json.loads(line) for line in (folder / "zulin_comments.jsonl").read_text(encoding="utf-8").splitlines()]
+    comments = [Comment(id=str(r["id"]), text=r["text"]) for r in rows]
+    options = AnalysisOptions(title=title)
+    alone = to_json(analyze(articles, comments, options=options, segmenter=segmenter))
+
+    forked = []
+    start = engine._Beside.__init__
+
+    def spied(self, fn, *args, parallel):
+        start(self, fn, *args, parallel=parallel)
+        forked.append(self.process is not None)
+
+    monkeypatch.setattr(engine._Beside, "__init__", spied)
+    monkeypatch.setattr(engine, "_can_fork", lambda n: True)
+    beside = to_json(analyze(articles, comments, options=options, segmenter=segmenter))
+    assert forked == [True, True, True]  # form-letter copies, half the off-topic reading, half the articles' groups
+    assert beside == alone
+
+
+def test_a_step_whose_second_process_fails_is_done_in_the_first():
+    import os
+
+    from legislink.analysis import engine
+
+    parent = os.getpid()
+
+    def only_here(x):
+        if os.getpid() != parent:
+            raise RuntimeError("in the child")
+        return x + 1
+
+    step = engine._Beside(only_here, 41, parallel=True)
+    assert step.process is not None
+    assert step.get() == 42
+    assert step.process.exitcode == 0
