@@ -43,7 +43,8 @@ def _send(connection, fn: Callable, args: tuple) -> None:
 
 class _Beside:
     """`fn(*args)` computed in a forked process while the caller goes on (`parallel`), else by `get` itself; a child
-    that fails or dies leaves `get` to compute it here. The result is the same either way."""
+    that fails or dies leaves `get` to compute it here. The result is the same either way. Used in a `with` block:
+    if the caller fails before `get`, the child is stopped at once instead of waiting on its pipe."""
 
     def __init__(self, fn: Callable, *args, parallel: bool) -> None:
         self.fn, self.args, self.process = fn, args, None
@@ -64,9 +65,22 @@ class _Beside:
             except (EOFError, OSError):
                 pass
             finally:
-                self.connection.close()
-                self.process.join()
+                self.close(stop=False)  # it has sent its part, or died: it ends by itself
         return self.fn(*self.args)
+
+    def close(self, stop: bool = True) -> None:
+        if self.process is not None:
+            if stop:
+                self.process.terminate()
+            self.process.join()
+            self.connection.close()
+            self.process = None
+
+    def __enter__(self) -> "_Beside":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
 
 
 def _can_fork(n: int) -> bool:
@@ -199,8 +213,8 @@ def _opinion_groups(draft: Draft, docs: Sequence[Doc], found: Mapping[str, Attri
     letter_of = {m: g for g in duplicates for m in g.members}
     # The articles are grouped independently: every other one, largest first, in a second process when it can.
     parts = sorted(by_key.items(), key=lambda item: -len(item[1]))
-    other = _Beside(_groups_of, parts[1::2], letter_of, idf, options, parallel=_can_fork(len(docs)))
-    groups = _groups_of(parts[::2], letter_of, idf, options) + other.get()
+    with _Beside(_groups_of, parts[1::2], letter_of, idf, options, parallel=_can_fork(len(docs))) as other:
+        groups = _groups_of(parts[::2], letter_of, idf, options) + other.get()
     order = {a.label: i for i, a in enumerate(draft.articles)}
     return sorted(groups, key=lambda g: (order.get(g.article or "", -1), -g.size, g.id))
 
@@ -210,15 +224,15 @@ def analyze(articles: Sequence[Article], comments: Sequence[Comment], *,
     """Attribution, off-topic marking, form letters and opinion groups of one consultation."""
     draft = build_draft(articles, options.title, segmenter)
     docs = prepare(comments, segmenter)
-    copies = _Beside(find_copies, docs, draft.alnum_text, options.seed, parallel=_can_fork(len(docs)))
-    found = dict(zip((d.id for d in docs), attribute_docs(draft, comments, docs), strict=True))
-    duplicates = find_duplicate_docs(docs, draft.alnum_text, options.seed, topics=[_topic(found[d.id]) for d in docs],
-                                     copies=copies.get())
+    with _Beside(find_copies, docs, draft.alnum_text, options.seed, parallel=_can_fork(len(docs))) as copies:
+        found = dict(zip((d.id for d in docs), attribute_docs(draft, comments, docs), strict=True))
+        duplicates = find_duplicate_docs(docs, draft.alnum_text, options.seed,
+                                         topics=[_topic(found[d.id]) for d in docs], copies=copies.get())
     _harmonise(found, duplicates)
     pairs = list(zip(comments, docs, strict=True))
     # Each comment is read on its own: the second half in a second process when it can.
-    other = _Beside(_offtopic_of, pairs[len(pairs) // 2:], found, draft, parallel=_can_fork(len(docs)))
-    offtopic = _offtopic_of(pairs[:len(pairs) // 2], found, draft) | other.get()
+    with _Beside(_offtopic_of, pairs[len(pairs) // 2:], found, draft, parallel=_can_fork(len(docs))) as other:
+        offtopic = _offtopic_of(pairs[:len(pairs) // 2], found, draft) | other.get()
     on_topic = [d for d in docs if offtopic[d.id] is None]
     idf = Idf(d.tokens for d in on_topic)
     groups = _opinion_groups(draft, on_topic, found, duplicates, idf, options)

@@ -181,6 +181,28 @@ def test_a_step_whose_second_process_fails_is_done_in_the_first():
         return x + 1
 
     step = engine._Beside(only_here, 41, parallel=True)
-    assert step.process is not None
+    child = step.process
+    assert child is not None
     assert step.get() == 42
-    assert step.process.exitcode == 0
+    assert child.exitcode == 0  # it failed, said so and ended
+
+
+def test_a_step_its_caller_leaves_unfinished_stops_its_second_process():
+    import time
+
+    import pytest
+
+    from legislink.analysis import engine
+
+    started = []
+
+    def fails_while_its_step_runs():
+        with engine._Beside(time.sleep, 60, parallel=True) as step:
+            started.append(step.process)
+            raise RuntimeError("the caller failed before asking for the result")
+
+    start = time.monotonic()
+    with pytest.raises(RuntimeError):
+        fails_while_its_step_runs()
+    assert not started[0].is_alive()
+    assert time.monotonic() - start < 30  # stopped, not waited for
