@@ -70,8 +70,8 @@ class _Beside:
 
     def close(self, stop: bool = True) -> None:
         if self.process is not None:
-            if stop:
-                self.process.terminate()
+            if stop:  # SIGKILL: the child may have inherited a SIGTERM handler (an RQ worker's warm shutdown)
+                self.process.kill()
             self.process.join()
             self.connection.close()
             self.process = None

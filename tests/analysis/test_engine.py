@@ -188,12 +188,15 @@ def test_a_step_whose_second_process_fails_is_done_in_the_first():
 
 
 def test_a_step_its_caller_leaves_unfinished_stops_its_second_process():
+    import signal
     import time
 
     import pytest
 
     from legislink.analysis import engine
 
+    # The child inherits a SIGTERM handler of this process, as an RQ worker's warm shutdown would be inherited.
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)
     started = []
 
     def fails_while_its_step_runs():
@@ -204,5 +207,6 @@ def test_a_step_its_caller_leaves_unfinished_stops_its_second_process():
     start = time.monotonic()
     with pytest.raises(RuntimeError):
         fails_while_its_step_runs()
+    signal.signal(signal.SIGTERM, previous)
     assert not started[0].is_alive()
     assert time.monotonic() - start < 30  # stopped, not waited for
