@@ -27,8 +27,9 @@ from legislink.analysis.offtopic import classify
 from legislink.analysis.segmentation import Segmenter
 
 DEFAULT_OPTIONS = AnalysisOptions()
-# From this many comments, the copies of form letters (which need no attribution) are found in a second process
-# while this one attributes the comments, when the machine has a second core and a process can be forked safely.
+# From this many comments, three steps use a second process when the machine has a second core and a process can
+# be forked safely: the copies of form letters (which need no attribution) are found there while this one attributes
+# the comments, and the off-topic reading and the articles' grouping are each split between the two.
 BESIDE_FROM = 20_000
 
 
@@ -118,7 +119,7 @@ def classify_offtopic(articles: Sequence[Article], comments: Sequence[Comment], 
     draft = build_draft(articles, options.title, segmenter)
     docs = prepare(comments, segmenter)
     found = attributions or dict(zip((d.id for d in docs), attribute_docs(draft, comments, docs), strict=True))
-    return {d.id: _offtopic(c, d, found[d.id], draft) for c, d in zip(comments, docs, strict=True)}
+    return _offtopic_of(list(zip(comments, docs, strict=True)), found, draft)
 
 
 def find_duplicates(comments: Sequence[Comment], *, articles: Sequence[Article] = (),

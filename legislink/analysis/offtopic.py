@@ -155,6 +155,8 @@ def _question_sentences(norm: str) -> list[str]:
 def _without_questions(norm: str, keep=lambda question: "") -> str:
     """The comment with each question sentence replaced by what `keep` makes of its match."""
     return _QUESTION_SENTENCE.sub(keep, norm) if _MAY_ASK.search(norm) else norm
+
+
 _ASKS_FOR = re.compile(
     r"怎么|怎样|如何|哪里|哪儿|在哪|哪个|何时|几时|多久|多[长远大]|什么|哪些|找谁|吗"
     r"|是否|[几哪][次个天年月号日点岁位家种条]|多少|要不要|需不需要|用不用|还是"
