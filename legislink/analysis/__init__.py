@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 _HOMES = {
     "analyze": "engine", "attribute": "engine", "classify_offtopic": "engine", "find_duplicates": "engine",
-    "group_opinions": "engine", "to_json": "engine",
+    "group_opinions": "engine", "reanalyze": "engine", "to_json": "engine",
     "Idf": "keywords",
     "AnalysisOptions": "model", "AnalysisResult": "model", "Article": "model", "Attribution": "model",
     "Comment": "model", "CommentResult": "model", "DuplicateGroup": "model", "OpinionGroup": "model",
@@ -35,6 +35,7 @@ __all__ = [
     "classify_offtopic",
     "find_duplicates",
     "group_opinions",
+    "reanalyze",
     "to_json",
 ]
 
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
         classify_offtopic,
         find_duplicates,
         group_opinions,
+        reanalyze,
         to_json,
     )
     from legislink.analysis.keywords import Idf

@@ -4,7 +4,7 @@ import multiprocessing
 import os
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
 from legislink.analysis.attribution import attribute_docs
@@ -181,15 +181,21 @@ def _shared_attribution(group: DuplicateGroup, found: dict[str, Attribution]) ->
     return None
 
 
-def _harmonise(found: dict[str, Attribution], duplicates: Sequence[DuplicateGroup]) -> None:
-    """Copies of one form letter are on the same article, even those that do not name it."""
+def _harmonise(found: dict[str, Attribution], duplicates: Sequence[DuplicateGroup]) -> set[str]:
+    """Copies of one form letter are on the same article, even those that do not name it. Returns the copies that
+    moved."""
+    moved = set()
     for group in duplicates:
         shared = _shared_attribution(group, found)
         if shared is None:
             continue
         for m in group.members:
             if found[m].kind in ("content", "unattributed"):
-                found[m] = replace(shared, kind="content")
+                placed = replace(shared, kind="content")
+                if (placed.article, placed.chapter) != (found[m].article, found[m].chapter):
+                    moved.add(m)
+                found[m] = placed
+    return moved
 
 
 def _groups_of(parts: Sequence[tuple[tuple[str | None, str | None], list[Doc]]],
@@ -247,6 +253,56 @@ def analyze(articles: Sequence[Article], comments: Sequence[Comment], *,
         for d in docs
     )
     return AnalysisResult(comments=results, groups=tuple(groups), duplicate_groups=tuple(duplicates))
+
+
+def reanalyze(articles: Sequence[Article], comments: Sequence[Comment],
+              known: Mapping[str, tuple[Attribution, OfftopicReason | None]], *, evidence: Collection[str] = (),
+              options: AnalysisOptions = DEFAULT_OPTIONS,
+              segmenter: Segmenter | None = None) -> tuple[AnalysisResult, set[str], set[str]]:
+    """A later run over a consultation analysed before, each comment prepared once.
+
+    `known`: the comments analysed before, by id, with where they point and their off-topic reason; they keep both.
+    The others (new) are attributed, learning from the comments of `evidence` (those whose article is known:
+    chosen, named or set by staff), and read for off-topic. Form letters are found over every comment, since a new
+    copy can join an old campaign, and the copies of a letter a new comment joined are placed together as a whole
+    run places them (a copy the analysis placed by its content, new or not, goes where the letter points). The
+    opinion groups of every article a new or moved comment is on, or left, are formed again.
+
+    Returns the result (`groups`: those of the regrouped articles only), the keys of the regrouped articles, and the
+    ids of the comments analysed before that the run moved to another article."""
+    draft = build_draft(articles, options.title, segmenter)
+    docs = prepare(comments, segmenter)
+    fresh = [(c, d) for c, d in zip(comments, docs, strict=True) if d.id not in known]
+    found = {i: attribution for i, (attribution, _) in known.items()}
+    learning = [(c, d) for c, d in zip(comments, docs, strict=True) if d.id not in known or d.id in evidence]
+    with _Beside(find_copies, docs, draft.alnum_text, options.seed, parallel=_can_fork(len(docs))) as copies:
+        if learning:
+            learn_comments, learn_docs = zip(*learning, strict=True)
+            found.update((d.id, a) for d, a in zip(learn_docs, attribute_docs(draft, learn_comments, learn_docs),
+                                                   strict=True) if d.id not in known)
+        duplicates = find_duplicate_docs(docs, draft.alnum_text, options.seed,
+                                         topics=[_topic(found[d.id]) for d in docs], copies=copies.get())
+    before = dict(found)
+    fresh_ids = {d.id for _, d in fresh}
+    joined = [g for g in duplicates if fresh_ids.intersection(g.members)]
+    moved = _harmonise(found, joined) - fresh_ids
+    offtopic = {i: reason for i, (_, reason) in known.items()} | _offtopic_of(fresh, found, draft)
+    touched = {found[i].key for i in fresh_ids | moved} | {before[i].key for i in moved}
+    on_topic = [d for d in docs if offtopic[d.id] is None]
+    idf = Idf(d.tokens for d in on_topic)
+    groups = _opinion_groups(draft, [d for d in on_topic if found[d.id].key in touched], found, duplicates, idf,
+                             options)
+    group_of = {m: g.id for g in groups for m in g.members}
+    duplicate_of = {m: g.id for g in duplicates for m in g.members}
+    own = {m: added for g in duplicates for m, added in g.own.items()}
+    results = tuple(
+        CommentResult(id=d.id, attribution=found[d.id], offtopic=offtopic[d.id],
+                      duplicate_group=duplicate_of.get(d.id), group=group_of.get(d.id),
+                      keywords=comment_keywords(d.tokens, idf) if d.id in fresh_ids else (),
+                      own_sentences=own.get(d.id, ()))
+        for d in docs
+    )
+    return AnalysisResult(comments=results, groups=tuple(groups), duplicate_groups=tuple(duplicates)), touched, moved
 
 
 def to_json(result: AnalysisResult) -> dict:

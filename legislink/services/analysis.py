@@ -3,7 +3,8 @@
 A full run analyses every comment. An incremental run (the default) attributes, classifies
 and fingerprints only the comments not analysed yet, and regroups only the articles they
 touched; form-letter detection always looks at every comment, since a new copy can join an
-old campaign. Staff decisions survive every run: a corrected attribution (Attribution.STAFF),
+old campaign, and the copies of a letter a new one joined are placed on the letter's article
+(`analysis.reanalyze`). Staff decisions survive every run: a corrected attribution (Attribution.STAFF),
 the resident's own choice of article (Attribution.FORM), a moderation status
 (offtopic_locked) and the membership of a group staff edited (OpinionGroup.edited).
 
@@ -197,11 +198,11 @@ def _run(consultation: Consultation, *, full: bool, now: datetime, progress: Pro
     if full or len(fresh) == len(rows):
         report("analyse", 0, len(rows))
         result = analysis.analyze(version.articles, inputs, options=options, segmenter=segmenter())
-        touched = None
+        touched, moved = None, set()
     else:
-        result, touched = _incremental(version, rows, fresh, inputs, options, report)
+        result, touched, moved = _incremental(version, rows, inputs, options, report)
     report("store", 0, len(rows))
-    _store(consultation, rows, result, version, touched, now, summary)
+    _store(consultation, rows, result, version, (touched, moved), now, summary)
     summary.analysed = len(fresh)
     return summary
 
@@ -218,48 +219,17 @@ def _current_attribution(row, version: _Version) -> analysis.Attribution:
     return analysis.Attribution(article=None, chapter=label, kind=kind)
 
 
-def _incremental(version: _Version, rows, fresh, inputs, options, report):
-    seg = segmenter()
-    fresh_ids = {str(r.id) for r in fresh}
-    fresh_inputs = [i for i in inputs if i.id in fresh_ids]
-    report("attribute", 0, len(fresh))
-    found = {str(r.id): _current_attribution(r, version) for r in rows if r.analysed_at is not None}
+def _incremental(version: _Version, rows, inputs, options, report):
+    report("analyse", 0, len(rows))
+    known = {str(r.id): (_current_attribution(r, version),
+                         (r.offtopic_reason or "staff") if r.status == CommentStatus.OFFTOPIC else None)
+             for r in rows if r.analysed_at is not None}
     # Comments whose article is known (chosen on the form, named, or set by staff) are the
     # evidence content attribution learns from: they go in with the new ones.
-    evidence = [i for i, r in zip(inputs, rows, strict=True) if r.analysed_at is not None and r.attribution in (
-        Attribution.FORM, Attribution.EXPLICIT, Attribution.STAFF)]
-    attributed = analysis.attribute(version.articles, evidence + fresh_inputs, options=options, segmenter=seg)
-    found.update({i.id: attributed[i.id] for i in fresh_inputs})
-    report("duplicates", 0, len(rows))
-    duplicates = analysis.find_duplicates(inputs, articles=version.articles, attributions=found, options=options,
-                                          segmenter=seg)
-    offtopic = {str(r.id): (r.offtopic_reason or "staff") if r.status == CommentStatus.OFFTOPIC else None
-                for r in rows if r.analysed_at is not None}
-    offtopic.update(analysis.classify_offtopic(version.articles, fresh_inputs, attributions=found,
-                                               options=options, segmenter=seg))
-    touched = {found[i].key for i in fresh_ids}
-    on_topic = [i for i in inputs if offtopic.get(i.id) is None]
-    idf = analysis.Idf(i.tokens or () for i in on_topic)
-    by_key: dict[str, list[analysis.Comment]] = defaultdict(list)
-    for i in on_topic:
-        if found[i.id].key in touched:
-            by_key[found[i.id].key].append(i)
-    groups = []
-    for n, (_key, members) in enumerate(sorted(by_key.items())):
-        report("group", n, len(by_key))
-        first = found[members[0].id]
-        ids = {m.id for m in members}
-        local = [d for d in duplicates if ids.intersection(d.members)]
-        groups.extend(analysis.group_opinions(first.article, members, duplicates=local, chapter=first.chapter,
-                                              idf=idf, options=options, segmenter=seg))
-    group_of = {m: g.id for g in groups for m in g.members}
-    duplicate_of = {m: d.id for d in duplicates for m in d.members}
-    results = tuple(
-        analysis.CommentResult(id=i.id, attribution=found[i.id], offtopic=offtopic.get(i.id),
-                               duplicate_group=duplicate_of.get(i.id), group=group_of.get(i.id), keywords=())
-        for i in inputs
-    )
-    return analysis.AnalysisResult(comments=results, groups=tuple(groups), duplicate_groups=tuple(duplicates)), touched
+    evidence = {str(r.id) for r in rows if r.analysed_at is not None and r.attribution in (
+        Attribution.FORM, Attribution.EXPLICIT, Attribution.STAFF)}
+    return analysis.reanalyze(version.articles, inputs, known, evidence=evidence, options=options,
+                              segmenter=segmenter())
 
 
 def _group_key(group_id: str) -> str:
@@ -289,14 +259,17 @@ def _offtopic_values(row, reason: str | None) -> dict:
     return {}
 
 
-def _new_values(row, item, version: _Version, touched, groups: dict[str, int], now: datetime) -> dict:
+def _new_values(row, item, version: _Version, touched, moved: set[str], groups: dict[str, int],
+                now: datetime) -> dict:
     """What changes for one comment. An incremental run leaves comments analysed before as they
-    were, but for a new form-letter group they joined and the groups of regrouped articles."""
+    were, but for a new form-letter group they joined (and the article of the letter, `moved`)
+    and the groups of regrouped articles."""
     values: dict = {"id": row.id}
-    fresh = touched is None or row.analysed_at is None
-    if fresh:
+    if touched is None or row.analysed_at is None:
         values.update(analysed_at=now, **_attribution_values(row, item.attribution, version),
                       **_offtopic_values(row, item.offtopic))
+    elif item.id in moved:
+        values.update(_attribution_values(row, item.attribution, version))
     if item.duplicate_group != row.duplicate_key:
         values["duplicate_key"] = item.duplicate_group
     if touched is None or item.attribution.key in touched:
@@ -306,7 +279,9 @@ def _new_values(row, item, version: _Version, touched, groups: dict[str, int], n
     return values
 
 
-def _store(consultation, rows, result, version, touched, now, summary) -> None:
+def _store(consultation, rows, result, version, regrouped, now, summary) -> None:
+    """`regrouped`: (the keys of the articles regrouped, None for all; the comments analysed before that moved)."""
+    touched, moved = regrouped
     by_id = {str(r.id): r for r in rows}
     groups = _store_groups(consultation, result.groups, version, touched, by_id)
     summary.groups = len(groups)
@@ -316,7 +291,7 @@ def _store(consultation, rows, result, version, touched, now, summary) -> None:
     updates, events = [], []
     for item in result.comments:
         row = by_id[item.id]
-        values = _new_values(row, item, version, touched, groups, now)
+        values = _new_values(row, item, version, touched, moved, groups, now)
         if values.get("group_id") is not None and row.id not in organised:
             events.append({"comment_id": row.id, "kind": CommentEventKind.ORGANISED, "at": now, "note": ""})
         summary.offtopic += values.get("status", row.status) == CommentStatus.OFFTOPIC

@@ -21,7 +21,6 @@ bp = Blueprint("opinions", __name__, url_prefix="/staff/consultations/<int:consu
 
 # The stages an analysis run reports (`services.analysis`), as staff read them.
 STAGES = {"prepare": _l("preparing"), "analyse": _l("analysing the comments"), "store": _l("storing the result"),
-          "attribute": _l("attributing new comments"), "duplicates": _l("finding form letters"),
           "group": _l("grouping opinions"), "done": _l("done")}
 
 

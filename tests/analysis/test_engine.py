@@ -210,3 +210,53 @@ def test_a_step_its_caller_leaves_unfinished_stops_its_second_process():
     signal.signal(signal.SIGTERM, previous)
     assert not started[0].is_alive()
     assert time.monotonic() - start < 30  # stopped, not waited for
+
+
+def _zulin():
+    import json
+    from pathlib import Path
+
+    from legislink.analysis.__main__ import load_articles
+
+    folder = Path(__file__).parent / "fixtures" / "heldout"
+    title, articles = load_articles((folder / "zulin_draft.txt").read_text(encoding="utf-8"))
+    rows = [json.loads(line) for line in (folder / "zulin_comments.jsonl").read_text(encoding="utf-8").splitlines()]
+    return title, articles, [Comment(id=str(r["id"]), text=r["text"]) for r in rows]
+
+
+def test_a_later_run_with_nothing_analysed_before_is_the_whole_analysis(segmenter):
+    from legislink.analysis import reanalyze
+
+    title, articles, comments = _zulin()
+    options = AnalysisOptions(title=title)
+    whole = analyze(articles, comments, options=options, segmenter=segmenter)
+    later, touched, moved = reanalyze(articles, comments, {}, options=options, segmenter=segmenter)
+    assert to_json(later) == to_json(whole)
+    assert touched == {c.attribution.key for c in whole.comments}
+    assert moved == set()
+
+
+def test_a_later_run_keeps_what_was_analysed_and_places_new_copies_with_their_letter(segmenter):
+    from legislink.analysis import reanalyze
+
+    title, articles, comments = _zulin()
+    options = AnalysisOptions(title=title)
+    cut = len(comments) * 2 // 3
+    first = {c.id: c for c in analyze(articles, comments[:cut], options=options, segmenter=segmenter).comments}
+    known = {i: (c.attribution, c.offtopic) for i, c in first.items()}
+    later, touched, moved = reanalyze(articles, comments, known, options=options, segmenter=segmenter)
+    found = {c.id: c for c in later.comments}
+    fresh = {c.id for c in comments[cut:]}
+    for i, (attribution, offtopic) in known.items():
+        assert found[i].offtopic == offtopic
+        assert (found[i].attribution == attribution) == (i not in moved)
+    joined = [g for g in later.duplicate_groups if fresh.intersection(g.members)]
+    assert joined, "the set's later comments include copies of its letters"
+    for g in joined:
+        placed = {found[m].attribution.key for m in g.members if found[m].attribution.kind == "content"}
+        assert len(placed) <= 1
+    assert moved <= {m for g in joined for m in g.members}
+    assert touched >= {found[i].attribution.key for i in fresh | moved}
+    assert {g.article or g.chapter or "" for g in later.groups} <= touched
+    grouped = {m for g in later.groups for m in g.members}
+    assert grouped == {i for i, c in found.items() if c.offtopic is None and c.attribution.key in touched}

@@ -261,3 +261,59 @@ def test_a_first_run_is_the_whole_analysis_in_one_pass_and_places_copies_where_t
     assert reload(named).attribution == Attribution.EXPLICIT
     assert [label(c) for c in copies] == ["第四条"] * 3
     assert len({reload(c).duplicate_key for c in [named, *copies]}) == 1
+
+
+def test_a_later_run_places_a_new_copy_with_its_letter_and_counts_it_in_one_voice(consultation):
+    # After a first run, one copy names 第四条 and two more arrive that name nothing. A later (incremental) run
+    # places them where the letter points, as a whole run would, and the letter stays one voice with its count.
+    letter = "摊位租金涨得太快了，开办者调整租金应当提前告知经营者，我们小商户实在经营不下去了，恳请各位领导重视。"
+    named = comment(consultation, "关于草案第四条：" + letter)
+    other = comment(consultation, "营业时间调整提前十五天公告太短，外贸订单来不及安排，建议改成三十天。")
+    # Two opinions that name 第二条 in the letter's words: by its content alone, a copy belongs there.
+    comment(consultation, "第二条：开办者调整租金应当提前告知经营者，租金涨得太快小商户经营不下去。")
+    comment(consultation, "对第二条的意见：租金涨得太快了，调整租金要提前告知，不然我们小商户经营不下去。")
+    db.session.commit()
+    analysis.run(consultation, now=utcnow())
+    db.session.commit()
+    stamp = reload(other).analysed_at
+    copies = [comment(consultation, greeting + letter) for greeting in ("您好！", "尊敬的领导：")]
+    db.session.commit()
+
+    summary = analysis.run(consultation, now=utcnow())
+    db.session.commit()
+    assert summary.analysed == 2
+    assert [label(c) for c in copies] == ["第四条", "第四条"]
+    assert [reload(c).attribution for c in copies] == [Attribution.CONTENT] * 2
+    assert len({reload(c).duplicate_key for c in [named, *copies]}) == 1
+    assert len({reload(c).group_id for c in [named, *copies]}) == 1
+    group = db.session.get(OpinionGroup, reload(named).group_id)
+    assert group.duplicate_count == 3
+    assert reload(other).analysed_at == stamp
+
+
+def test_a_new_copy_that_names_the_article_takes_the_letter_copies_placed_by_content_there(consultation):
+    # The first copies name no article and are placed by their content; a later copy names 第四条. Where a letter
+    # points is where its copy that names an article points: a later run moves the copies placed by content there
+    # and regroups both articles, as a whole run would place them.
+    letter = "摊位租金涨得太快了，开办者调整租金应当提前告知经营者，我们小商户实在经营不下去了，恳请各位领导重视。"
+    copies = [comment(consultation, greeting + letter) for greeting in ("", "您好！", "尊敬的领导：")]
+    db.session.commit()
+    analysis.run(consultation, now=utcnow())
+    db.session.commit()
+    first = label(copies[0])
+    assert first != "第四条"
+    named = comment(consultation, "关于草案第四条：" + letter)
+    db.session.commit()
+
+    summary = analysis.run(consultation, now=utcnow())
+    db.session.commit()
+    assert label(named) == "第四条"
+    assert [label(c) for c in copies] == ["第四条"] * 3
+    assert sorted(summary.regrouped) == sorted({first, "第四条"})
+    assert len({reload(c).group_id for c in [named, *copies]}) == 1
+    assert db.session.get(OpinionGroup, reload(named).group_id).duplicate_count == 4
+
+    whole = analysis.run(consultation, full=True, now=utcnow())
+    db.session.commit()
+    assert whole.regrouped == ["*"]
+    assert [label(c) for c in copies] == ["第四条"] * 3
