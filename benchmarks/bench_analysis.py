@@ -13,6 +13,7 @@ Generated comments and their tokens are cached under benchmarks/out/.
 
 import argparse
 import contextlib
+import hashlib
 import importlib.util
 import io
 import json
@@ -33,6 +34,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
+import gen_comments  # noqa: E402
 from gen_comments import generate  # noqa: E402
 
 from legislink.analysis import AnalysisOptions, Comment, Segmenter, analyze, to_json  # noqa: E402
@@ -59,8 +61,10 @@ def _tokens(text: str) -> list[str]:
 
 
 def synthetic(law: Path, n: int, articles: int) -> Path:
-    """N generated comments with their tokens, cached as JSON lines."""
-    path = OUT / f"{law.stem}_{n}_{articles}.jsonl"
+    """N generated comments with their tokens, cached as JSON lines (named by the generator's source too: a
+    changed generator is a new load)."""
+    made_by = hashlib.sha256(Path(gen_comments.__file__).read_bytes()).hexdigest()[:8]
+    path = OUT / f"{law.stem}_{n}_{articles}_{made_by}.jsonl"
     if path.exists():
         return path
     OUT.mkdir(parents=True, exist_ok=True)

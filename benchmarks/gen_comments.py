@@ -25,14 +25,6 @@ from legislink.analysis.model import Article
 from legislink.lawtext.numerals import int_to_cn
 
 OPENINGS = ["我觉得", "作为一名居民，", "看了草案，", "说实话，", "我们社区很多人反映，", "从实际情况看，", ""]
-ASKS = [
-    "建议写得更具体一些，明确由谁负责、多长时间内办结。", "希望加大处罚力度，违法成本太低了。",
-    "建议增加对小微企业和个体工商户的扶持措施。", "这个规定在基层很难落实，建议配套出台实施细则。",
-    "建议明确监管部门的职责分工，避免多头管理。", "希望照顾老年人和不会用手机的群体。",
-    "建议删除这一款，增加了群众负担。", "建议保留原来的表述，不要再改了。",
-    "希望设置过渡期，给经营者留出调整时间。", "建议把标准量化，不然执行起来各地不一样。",
-    "应当保护个人信息，不能过度收集。", "建议增加投诉举报渠道，并且限期答复。",
-]
 STORIES = [
     "我在市场做了十年生意，", "我家孩子在读小学，", "我是外来务工人员，", "我们厂里有两百多个工人，",
     "去年我就遇到过这种事，", "我做电商三年了，", "我退休以后在社区当志愿者，", "",
@@ -75,20 +67,42 @@ DETAILS = ["等了{n}天才有回音", "损失了{n}百多块", "跑了{n}趟都
            "身边{n}个朋友都遇到过", "投诉了{n}次"]
 
 
+WHEN = ["去年", "前年", "上个月", "这几年", "刚开始那会儿", "今年春节前", "疫情那几年", "前些天", ""]
+ERRANDS = ["办事", "开店", "找工作", "维权", "申请补贴", "网上买东西", "退货", "办营业执照", "交社保", "租房",
+           "进货", "发快递"]
+# An independent resident's ask, put together from parts: residents who agree in substance still word it their own
+# way, so no two independent comments share a whole sentence (as they did when twelve asks were drawn whole, and
+# the form-letter detection rightly took most of the generated comments for copies of one template).
+LEADS = ["建议", "希望", "恳请", "能不能", "最好", "应当", "我认为应该", "强烈建议", "请考虑", "盼望", "是否可以"]
+ACTIONS = ["明确", "细化", "加强", "增加", "删去", "放宽", "收紧", "简化", "规范", "公开", "统一", "量化", "延长",
+           "缩短", "提高", "降低"]
+TARGETS = ["监管部门的职责", "处罚的标准", "办理的时限", "投诉的渠道", "对小商户的扶持", "申请的材料", "信息公开的范围",
+           "过渡期的安排", "经营者的义务", "平台的责任", "消费者的权利", "检查的频次", "收费的标准", "退款的期限",
+           "个人信息的保护", "对老年人的照顾", "基层的执行力量", "举报的奖励", "赔偿的数额", "登记的手续"]
+PURPOSES = ["避免多头管理", "方便群众办事", "不然执行起来各地不一样", "违法成本太低了", "基层很难落实",
+            "给经营者留出调整时间", "老百姓很难维权", "不能让老实人吃亏", "减轻群众负担", "防止一刀切",
+            "让大家心里有数", "免得互相推诿", "这样才公平", "现在的写法太笼统", "群众意见很大"]
+
+
+def ask(rng: random.Random) -> str:
+    """One ask in a resident's own words (11 × 16 × 20 × 15 ways)."""
+    return f"{rng.choice(LEADS)}{rng.choice(ACTIONS)}{rng.choice(TARGETS)}，{rng.choice(PURPOSES)}。"
+
+
 def story(rng: random.Random) -> str:
     """A resident's own circumstances: what makes independent comments differ."""
     detail = rng.choice(DETAILS).format(n=rng.randint(2, 30))
-    return f"{rng.choice(STORIES)}在{rng.choice(PLACES)}，{detail}，"
+    return f"{rng.choice(STORIES)}{rng.choice(WHEN)}在{rng.choice(PLACES)}{rng.choice(ERRANDS)}，{detail}，"
 
 
 def explicit_comment(rng: random.Random, article: Article) -> str:
     quote = f"“{phrase(rng, article)}”" if rng.random() < 0.5 else phrase(rng, article)
     return (f"{rng.choice(OPENINGS)}{reference(rng, article.number)}{rng.choice(['里', '说', '规定', ''])}"
-            f"{quote}，{story(rng)}{rng.choice(ASKS)}")
+            f"{quote}，{story(rng)}{ask(rng)}")
 
 
 def content_comment(rng: random.Random, article: Article) -> str:
-    return f"{story(rng)}{rng.choice(OPENINGS)}关于{phrase(rng, article)}，{rng.choice(ASKS)}"
+    return f"{story(rng)}{rng.choice(OPENINGS)}关于{phrase(rng, article)}，{ask(rng)}"
 
 
 def offtopic_comment(rng: random.Random) -> str:
@@ -127,15 +141,14 @@ class Campaign:
             self.slots = [[f"{o}是{who}，想对{ref}提出第{number}号联名意见。" for o in ("我", "本人", "我们")]] + [
                 [f"{phrase(rng, article)}这一规定{rng.choice(CONCERNS)}，{self._detail()}。" for _ in range(3)]
                 for _ in range(3)] + [
-                [f"{ask[:-1]}，这是我们{who}{k + number}个人的共同心声。" for k, ask in enumerate(rng.sample(ASKS, 3))]]
+                [f"{ask(rng)[:-1]}，这是我们{who}{k + number}个人的共同心声。" for k in range(3)]]
         elif shape == "points":
-            self.points = [f"{ask[:-1]}，{who}第{number}号倡议的第{k + 1}点。"
-                           for k, ask in enumerate(rng.sample(ASKS, 6))]
+            self.points = [f"{ask(rng)[:-1]}，{who}第{number}号倡议的第{k + 1}点。" for k in range(6)]
         else:
             self.body = [f"我们是{who}，对草案{ref}联名提出第{number}号建议。",
-                         f"草案规定“{phrase(rng, article)}”，{rng.choice(ASKS)}",
+                         f"草案规定“{phrase(rng, article)}”，{ask(rng)}",
                          f"理由：{phrase(rng, article)}{rng.choice(CONCERNS)}，{self._detail()}。",
-                         f"{rng.choice(ASKS)[:-1]}，{who}{number}户商户都赞同。",
+                         f"{ask(rng)[:-1]}，{who}{number}户商户都赞同。",
                          f"请认真考虑{who}的呼声。"]
 
     def _detail(self) -> str:
