@@ -243,13 +243,21 @@ def analyze(articles: Sequence[Article], comments: Sequence[Comment], *,
     on_topic = [d for d in docs if offtopic[d.id] is None]
     idf = Idf(d.tokens for d in on_topic)
     groups = _opinion_groups(draft, on_topic, found, duplicates, idf, options)
+    return _result(docs, found, offtopic, duplicates, groups, idf)
+
+
+def _result(docs: Sequence[Doc], found: Mapping[str, Attribution], offtopic: Mapping[str, OfftopicReason | None],
+            duplicates: Sequence[DuplicateGroup], groups: Sequence[OpinionGroup], idf: Idf,
+            keyworded: Collection[str] | None = None) -> AnalysisResult:
+    """The analysis's result, each comment with its keywords (those of `keyworded` only, when given)."""
     group_of = {m: g.id for g in groups for m in g.members}
     duplicate_of = {m: g.id for g in duplicates for m in g.members}
     own = {m: added for g in duplicates for m, added in g.own.items()}
     results = tuple(
         CommentResult(id=d.id, attribution=found[d.id], offtopic=offtopic[d.id],
                       duplicate_group=duplicate_of.get(d.id), group=group_of.get(d.id),
-                      keywords=comment_keywords(d.tokens, idf), own_sentences=own.get(d.id, ()))
+                      keywords=comment_keywords(d.tokens, idf) if keyworded is None or d.id in keyworded else (),
+                      own_sentences=own.get(d.id, ()))
         for d in docs
     )
     return AnalysisResult(comments=results, groups=tuple(groups), duplicate_groups=tuple(duplicates))
@@ -292,17 +300,7 @@ def reanalyze(articles: Sequence[Article], comments: Sequence[Comment],
     idf = Idf(d.tokens for d in on_topic)
     groups = _opinion_groups(draft, [d for d in on_topic if found[d.id].key in touched], found, duplicates, idf,
                              options)
-    group_of = {m: g.id for g in groups for m in g.members}
-    duplicate_of = {m: g.id for g in duplicates for m in g.members}
-    own = {m: added for g in duplicates for m, added in g.own.items()}
-    results = tuple(
-        CommentResult(id=d.id, attribution=found[d.id], offtopic=offtopic[d.id],
-                      duplicate_group=duplicate_of.get(d.id), group=group_of.get(d.id),
-                      keywords=comment_keywords(d.tokens, idf) if d.id in fresh_ids else (),
-                      own_sentences=own.get(d.id, ()))
-        for d in docs
-    )
-    return AnalysisResult(comments=results, groups=tuple(groups), duplicate_groups=tuple(duplicates)), touched, moved
+    return _result(docs, found, offtopic, duplicates, groups, idf, keyworded=fresh_ids), touched, moved
 
 
 def to_json(result: AnalysisResult) -> dict:
