@@ -5,7 +5,8 @@ usage: python benchmarks/bench_analysis.py [--law LAW.txt] [--n 100000] [--artic
 
 Prints two tables. Speed: segmentation alone (comments/s), then the whole analysis on N
 synthetic comments with tokens precomputed (they are stored when a comment is saved), each run in
-a fresh process so that its peak memory (ru_maxrss) is its own; `--million` adds 1,000,000
+a fresh process so that its peak memory (ru_maxrss) is its own, with the form letters it found scored
+pair by pair against the generator's truth (gen_comments.letter_pairs); `--million` adds 1,000,000
 comments. Quality: the engine and the baseline on the labeled sets (../shared's sample when
 present, and tests/analysis/fixtures), scored with ../shared/tools/score_analysis.py's metrics.
 Generated comments and their tokens are cached under benchmarks/out/.
@@ -35,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 import gen_comments  # noqa: E402
-from gen_comments import generate  # noqa: E402
+from gen_comments import generate, letter_pairs  # noqa: E402
 
 from legislink.analysis import AnalysisOptions, Comment, Segmenter, analyze, to_json  # noqa: E402
 from legislink.analysis.__main__ import load_articles  # noqa: E402
@@ -74,7 +75,8 @@ def synthetic(law: Path, n: int, articles: int) -> Path:
         tokens = pool.map(_tokens, [r["text"] for r in rows], chunksize=500)
     with path.open("w", encoding="utf-8") as f:
         for row, toks in zip(rows, tokens, strict=True):
-            f.write(json.dumps({"id": row["id"], "text": row["text"], "tokens": toks}, ensure_ascii=False) + "\n")
+            f.write(json.dumps({"id": row["id"], "text": row["text"], "tokens": toks, "truth": row["truth"]},
+                               ensure_ascii=False) + "\n")
     return path
 
 
@@ -104,7 +106,11 @@ def _run_engine(law: Path, data: Path, articles: int, queue: multiprocessing.Que
     start = time.perf_counter()
     result = analyze(parsed[:articles], comments, options=AnalysisOptions(title=title), segmenter=segmenter)
     seconds = time.perf_counter() - start
-    queue.put((seconds, _peak_mb(), _children_peak_mb(), len(result.groups), len(result.duplicate_groups)))
+    peak, second = _peak_mb(), _children_peak_mb()
+    with data.open(encoding="utf-8") as f:
+        truth = {row["id"]: row["truth"] for row in map(json.loads, f)}
+    pairs = letter_pairs(truth, [g.members for g in result.duplicate_groups])
+    queue.put((seconds, peak, second, len(result.groups), len(result.duplicate_groups), pairs))
 
 
 def _run_baseline(law: Path, data: Path, articles: int, queue: multiprocessing.Queue) -> None:
@@ -113,12 +119,12 @@ def _run_baseline(law: Path, data: Path, articles: int, queue: multiprocessing.Q
     start = time.perf_counter()
     result = baseline(parsed[:articles], comments, with_duplicates=False)
     seconds = time.perf_counter() - start
-    queue.put((seconds, _peak_mb(), _children_peak_mb(), len({c["group"] for c in result["comments"]}), 0))
+    queue.put((seconds, _peak_mb(), _children_peak_mb(), len({c["group"] for c in result["comments"]}), 0, None))
 
 
-def isolated(target, *args) -> tuple[float, float, float, int, int]:
-    """Run `target` in a fresh process; its time, its peak memory and that of the process it forked, groups and
-    duplicate groups."""
+def isolated(target, *args) -> tuple:
+    """Run `target` in a fresh process; its time, its peak memory and that of the process it forked, groups,
+    duplicate groups and their pair precision and recall against the generator's truth (None if not scored)."""
     ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue()
     process = ctx.Process(target=target, args=(*args, queue))
@@ -237,17 +243,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [args.n] + ([1_000_000] if args.million else [])
     print("| run | comments | seconds | comments/s | peak MB | second process peak MB | opinion groups "
-          "| form-letter groups |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+          "| form-letter groups | form-letter pairs P / R (generated truth) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
     for n in sizes:
         data = synthetic(args.law, n, args.articles)
         if n == sizes[0]:
-            print(f"| segmentation (jieba, 1 core) | 5000 | | {segmentation_speed(data):,.0f} | | | | |")
+            print(f"| segmentation (jieba, 1 core) | 5000 | | {segmentation_speed(data):,.0f} | | | | | |")
         runs = [("engine", _run_engine)] + ([] if args.no_baseline else [("baseline tf-idf + k-means", _run_baseline)])
         for name, target in runs:
-            seconds, peak, second, groups, dups = isolated(target, args.law, data, args.articles)
+            seconds, peak, second, groups, dups, pairs = isolated(target, args.law, data, args.articles)
+            scored = f"{pairs[0]:.4f} / {pairs[1]:.4f}" if pairs else ""
             print(f"| {name} | {n:,} | {seconds:.1f} | {n / seconds:,.0f} | {peak:,.0f} | {second:,.0f} | {groups:,} "
-                  f"| {dups:,} |", flush=True)
+                  f"| {dups:,} | {scored} |", flush=True)
     if (SHARED / "tools" / "score_analysis.py").exists():
         keys = ["attribution_explicit", "attribution_implicit", "offtopic_precision", "offtopic_recall",
                 "duplicate_precision", "duplicate_f1", "grouping_ari"]

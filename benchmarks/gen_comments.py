@@ -15,6 +15,7 @@ import json
 import random
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -136,7 +137,8 @@ class Campaign:
         self.shape = shape
         self.mail_merge = shape == "spun"
         ref = reference(rng, article.number)
-        who = f"{rng.choice(PLACES)}的{rng.choice(IDENTITIES)}"
+        # Named with its number: two campaigns drawn with one place and one identity were one organiser's letters.
+        who = f"{rng.choice(PLACES)}{number + 1}区的{rng.choice(IDENTITIES)}"
         if self.mail_merge:
             self.slots = [[f"{o}是{who}，想对{ref}提出第{number}号联名意见。" for o in ("我", "本人", "我们")]] + [
                 [f"{phrase(rng, article)}这一规定{rng.choice(CONCERNS)}，{self._detail()}。" for _ in range(3)]
@@ -189,32 +191,62 @@ def generate(articles: list[Article], n: int, seed: int) -> Iterator[dict]:
     shapes = ("spun", "copy", "points")
     campaigns = [Campaign(rng, rng.choice(articles), shape=shapes[k % 3], number=k)
                  for k in range(max(2, n // 2000))]
-    earlier: list[str] = []
+    earlier: list[tuple[str, str, str | None]] = []  # (id, text, the letter it copies)
     for i in range(n):
         roll = rng.random()
-        article, campaign = rng.choice(articles), None
+        article, campaign, kind, letter = rng.choice(articles), None, "explicit", None
         if roll < 0.40:
             text = explicit_comment(rng, article)
         elif roll < 0.70:
-            text = content_comment(rng, article)
+            text, kind = content_comment(rng, article), "content"
         elif roll < 0.85:
             k = rng.randrange(len(campaigns))
-            campaign, article = f"c{k}", campaigns[k].article
-            text = campaigns[k].copy()
+            campaign, article, kind = f"c{k}", campaigns[k].article, "campaign"
+            text, letter = campaigns[k].copy(), campaign
         elif roll < 0.90:
-            article, text = None, offtopic_comment(rng)
+            article, text, kind = None, offtopic_comment(rng), "offtopic"
         elif roll < 0.95 and earlier:
-            article, text = None, rng.choice(earlier)
+            source, text, copied = rng.choice(earlier)
+            article, kind, letter = None, "repost", copied or f"r-{source}"
         elif roll < 0.97:
-            text = rng.choice(ENGLISH).format(n=article.number, d=rng.randint(2, 40))
+            text, kind = rng.choice(ENGLISH).format(n=article.number, d=rng.randint(2, 40)), "english"
         else:
             text = explicit_comment(rng, article)
         if rng.random() < 0.03:
             text = to_traditional.convert(text)
         if len(earlier) < 1000:
-            earlier.append(text)
+            earlier.append((f"s{i:07d}", text, letter))
+        # `letter`: the form letter a comment is a copy of (a campaign, or r-ID for a repost of comment ID, which
+        # makes that comment a letter too); `kind` says how it was made.
         yield {"id": f"s{i:07d}", "text": text,
-               "truth": {"article": article.number if article else None, "campaign": campaign}}
+               "truth": {"article": article.number if article else None, "campaign": campaign, "kind": kind,
+                         "letter": letter}}
+
+
+def letter_pairs(truth: dict[str, dict], groups: list[tuple[str, ...]]) -> tuple[float, float]:
+    """Form-letter pair precision and recall of `groups` (each a tuple of comment ids) against the generator's
+    truth, over the comments whose letter is known: campaign copies, on-topic comments written on their own, and
+    reposts of either. Ads, empty agreement, complaints and the English templates are the same few texts by design
+    and are left out."""
+    letters = {}
+    for cid, t in truth.items():
+        if t["kind"] in ("explicit", "content", "campaign"):
+            letters[cid] = t["letter"] or cid
+    for cid, t in truth.items():
+        if t["kind"] == "repost" and (t["letter"] or "").startswith("r-"):
+            source = t["letter"][2:]
+            if source in letters:
+                letters[cid] = letters[source] = f"r-{source}" if letters[source] == source else letters[source]
+        elif t["kind"] == "repost" and t["letter"]:
+            letters[cid] = t["letter"]
+    true_pairs = sum(n * (n - 1) // 2 for n in Counter(letters.values()).values())
+    found = right = 0
+    for members in groups:
+        known = Counter(letters[m] for m in members if m in letters)
+        total = sum(known.values())
+        found += total * (total - 1) // 2
+        right += sum(n * (n - 1) // 2 for n in known.values())
+    return (right / found if found else 1.0), (right / true_pairs if true_pairs else 1.0)
 
 
 def main(argv: list[str] | None = None) -> int:
