@@ -314,8 +314,7 @@ def draft_relation(units: Sequence[tuple[str, ...]], draft: Draft) -> float:
     """How much a comment's words are about what the draft is about: the specificity to the draft of
     each (or of the draft's words it shortens; of an English word, of its best Chinese reading less
     the log of the number of readings), at
-    most MAX_WORD_RELATION, over the square root of their number (`DraftVocabulary.relation` with
-    each word's part capped)."""
+    most MAX_WORD_RELATION, over the square root of their number."""
     vocabulary = draft.vocabulary
     unique = set(units)
     if not unique:

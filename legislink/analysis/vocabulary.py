@@ -143,16 +143,6 @@ class DraftVocabulary:
         draft does not use itself."""
         return any(t in self._everyday and t not in self.specificity for t in tokens)
 
-    def relation(self, tokens: Sequence[str]) -> float:
-        """How much a comment's words are about what the draft is about: the specificity of the draft
-        words among them (or of the draft's words for them), over the square root of their number."""
-        words = set(tokens)
-        if not words:
-            return 0.0
-        # fsum: a set of strings comes in an order that changes with each process's hash seed.
-        found = math.fsum(max((max(0.0, self.specificity[w]) for w in self.draft_words(t)), default=0.0) for t in words)
-        return found / math.sqrt(len(words))
-
     def is_common(self, token: str, share: float) -> bool:
         """Whether `token` is at least as frequent in general Chinese as `share`."""
         return self._general_share(token) >= share

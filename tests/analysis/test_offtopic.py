@@ -96,7 +96,7 @@ def test_the_parts_of_a_law_speak_of_the_draft(articles, segmenter):
 def test_no_one_word_makes_a_comment_about_the_draft(articles, segmenter):
     """A word the draft uses once and general Chinese hardly knows gives its capped share only."""
     draft = build_draft(articles, DRAFT_TITLE, segmenter)
-    assert draft.vocabulary.relation(["办卡"]) > offtopic.MAX_WORD_RELATION
+    assert draft.vocabulary.specificity["办卡"] > offtopic.MAX_WORD_RELATION
     assert offtopic.draft_relation([("办卡",)], draft) == offtopic.MAX_WORD_RELATION
 
 

@@ -34,10 +34,12 @@ def test_a_one_character_word_stands_for_the_drafts_word_it_begins_only_when_ask
 
 
 def test_comments_on_the_drafts_subject_relate_more_than_complaints_about_daily_life(articles, segmenter):
-    vocabulary = _vocabulary(articles, segmenter)
-    on_topic = segmenter.tokens("银行账户被骗子拿去转账，开户的时候就该核验身份")
-    complaint = segmenter.tokens("楼上天天半夜装修，吵得睡不着")
-    assert vocabulary.relation(on_topic) > 2 * vocabulary.relation(complaint)
+    from legislink.analysis.offtopic import draft_relation
+
+    draft = build_draft(articles, DRAFT_TITLE, segmenter)
+    on_topic = [(t,) for t in segmenter.tokens("银行账户被骗子拿去转账，开户的时候就该核验身份")]
+    complaint = [(t,) for t in segmenter.tokens("楼上天天半夜装修，吵得睡不着")]
+    assert draft_relation(on_topic, draft) > 2 * draft_relation(complaint, draft)
 
 
 def test_a_word_general_chinese_does_not_list_is_unlisted(articles, segmenter):
