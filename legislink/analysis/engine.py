@@ -1,4 +1,5 @@
-"""The analysis as one call, and its steps one by one for partial re-runs."""
+"""The analysis as one call (`analyze`), a later run over comments analysed before (`reanalyze`), and its steps
+one by one for callers that need only one."""
 
 import multiprocessing
 import os
@@ -181,10 +182,10 @@ def _shared_attribution(group: DuplicateGroup, found: dict[str, Attribution]) ->
     return None
 
 
-def _harmonise(found: dict[str, Attribution], duplicates: Sequence[DuplicateGroup]) -> set[str]:
+def _harmonise(found: dict[str, Attribution], duplicates: Sequence[DuplicateGroup]) -> dict[str, Attribution]:
     """Copies of one form letter are on the same article, even those that do not name it. Returns the copies that
-    moved."""
-    moved = set()
+    moved, each with where it pointed before."""
+    moved = {}
     for group in duplicates:
         shared = _shared_attribution(group, found)
         if shared is None:
@@ -193,7 +194,7 @@ def _harmonise(found: dict[str, Attribution], duplicates: Sequence[DuplicateGrou
             if found[m].kind in ("content", "unattributed"):
                 placed = replace(shared, kind="content")
                 if (placed.article, placed.chapter) != (found[m].article, found[m].chapter):
-                    moved.add(m)
+                    moved[m] = found[m]
                 found[m] = placed
     return moved
 
@@ -290,12 +291,12 @@ def reanalyze(articles: Sequence[Article], comments: Sequence[Comment],
                                                    strict=True) if d.id not in known)
         duplicates = find_duplicate_docs(docs, draft.alnum_text, options.seed,
                                          topics=[_topic(found[d.id]) for d in docs], copies=copies.get())
-    before = dict(found)
     fresh_ids = {d.id for _, d in fresh}
     joined = [g for g in duplicates if fresh_ids.intersection(g.members)]
-    moved = _harmonise(found, joined) - fresh_ids
+    moved_from = {i: a for i, a in _harmonise(found, joined).items() if i not in fresh_ids}
+    moved = set(moved_from)
     offtopic = {i: reason for i, (_, reason) in known.items()} | _offtopic_of(fresh, found, draft)
-    touched = {found[i].key for i in fresh_ids | moved} | {before[i].key for i in moved}
+    touched = {found[i].key for i in fresh_ids | moved} | {a.key for a in moved_from.values()}
     on_topic = [d for d in docs if offtopic[d.id] is None]
     idf = Idf(d.tokens for d in on_topic)
     groups = _opinion_groups(draft, [d for d in on_topic if found[d.id].key in touched], found, duplicates, idf,

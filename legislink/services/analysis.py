@@ -202,7 +202,7 @@ def _run(consultation: Consultation, *, full: bool, now: datetime, progress: Pro
     else:
         result, touched, moved = _incremental(version, rows, inputs, options, report)
     report("store", 0, len(rows))
-    _store(consultation, rows, result, version, (touched, moved), now, summary)
+    _store(consultation, rows, result, version, touched, moved, now, summary)
     summary.analysed = len(fresh)
     return summary
 
@@ -279,9 +279,9 @@ def _new_values(row, item, version: _Version, touched, moved: set[str], groups: 
     return values
 
 
-def _store(consultation, rows, result, version, regrouped, now, summary) -> None:
-    """`regrouped`: (the keys of the articles regrouped, None for all; the comments analysed before that moved)."""
-    touched, moved = regrouped
+def _store(consultation, rows, result, version, touched, moved, now, summary) -> None:
+    """`touched`: the keys of the articles regrouped, None for all; `moved`: the comments analysed before that the
+    run moved to another article."""
     by_id = {str(r.id): r for r in rows}
     groups = _store_groups(consultation, result.groups, version, touched, by_id)
     summary.groups = len(groups)
