@@ -36,7 +36,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 import gen_comments  # noqa: E402
-from gen_comments import generate, letter_pairs  # noqa: E402
 
 from legislink.analysis import AnalysisOptions, Comment, Segmenter, analyze, to_json  # noqa: E402
 from legislink.analysis.__main__ import load_articles  # noqa: E402
@@ -70,7 +69,7 @@ def synthetic(law: Path, n: int, articles: int) -> Path:
         return path
     OUT.mkdir(parents=True, exist_ok=True)
     _, parsed = load_articles(law.read_text(encoding="utf-8"))
-    rows = list(generate(parsed[:articles], n, seed=1))
+    rows = list(gen_comments.generate(parsed[:articles], n, seed=1))
     with multiprocessing.get_context("fork").Pool(2) as pool:
         tokens = pool.map(_tokens, [r["text"] for r in rows], chunksize=500)
     with path.open("w", encoding="utf-8") as f:
@@ -109,7 +108,7 @@ def _run_engine(law: Path, data: Path, articles: int, queue: multiprocessing.Que
     peak, second = _peak_mb(), _children_peak_mb()
     with data.open(encoding="utf-8") as f:
         truth = {row["id"]: row["truth"] for row in map(json.loads, f)}
-    pairs = letter_pairs(truth, [g.members for g in result.duplicate_groups])
+    pairs = gen_comments.letter_pairs(truth, [g.members for g in result.duplicate_groups])
     queue.put((seconds, peak, second, len(result.groups), len(result.duplicate_groups), pairs))
 
 

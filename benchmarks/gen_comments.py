@@ -233,12 +233,12 @@ def letter_pairs(truth: dict[str, dict], groups: list[tuple[str, ...]]) -> tuple
         if t["kind"] in ("explicit", "content", "campaign"):
             letters[cid] = t["letter"] or cid
     for cid, t in truth.items():
-        if t["kind"] == "repost" and (t["letter"] or "").startswith("r-"):
-            source = t["letter"][2:]
-            if source in letters:
-                letters[cid] = letters[source] = f"r-{source}" if letters[source] == source else letters[source]
-        elif t["kind"] == "repost" and t["letter"]:
-            letters[cid] = t["letter"]
+        if t["kind"] != "repost":
+            continue
+        if not t["letter"].startswith("r-"):
+            letters[cid] = t["letter"]  # a copy of a campaign's letter
+        elif (source := t["letter"][2:]) in letters:
+            letters[cid] = letters[source] = t["letter"]  # a comment written on its own and its repost
     true_pairs = sum(n * (n - 1) // 2 for n in Counter(letters.values()).values())
     found = right = 0
     for members in groups:
