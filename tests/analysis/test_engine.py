@@ -140,17 +140,22 @@ def test_large_articles_switch_to_two_stage_grouping_and_stay_deterministic(arti
     assert [g.id for g in first.groups] == [g.id for g in second.groups]
 
 
-def test_the_steps_run_in_a_second_process_give_the_same_result(segmenter, monkeypatch):
+def _zulin():
     import json
     from pathlib import Path
 
-    from legislink.analysis import engine
     from legislink.analysis.__main__ import load_articles
 
     folder = Path(__file__).parent / "fixtures" / "heldout"
     title, articles = load_articles((folder / "zulin_draft.txt").read_text(encoding="utf-8"))
     rows = [json.loads(line) for line in (folder / "zulin_comments.jsonl").read_text(encoding="utf-8").splitlines()]
-    comments = [Comment(id=str(r["id"]), text=r["text"]) for r in rows]
+    return title, articles, [Comment(id=str(r["id"]), text=r["text"]) for r in rows]
+
+
+def test_the_steps_run_in_a_second_process_give_the_same_result(segmenter, monkeypatch):
+    from legislink.analysis import engine
+
+    title, articles, comments = _zulin()
     options = AnalysisOptions(title=title)
     alone = to_json(analyze(articles, comments, options=options, segmenter=segmenter))
 
@@ -210,18 +215,6 @@ def test_a_step_its_caller_leaves_unfinished_stops_its_second_process():
     signal.signal(signal.SIGTERM, previous)
     assert not started[0].is_alive()
     assert time.monotonic() - start < 30  # stopped, not waited for
-
-
-def _zulin():
-    import json
-    from pathlib import Path
-
-    from legislink.analysis.__main__ import load_articles
-
-    folder = Path(__file__).parent / "fixtures" / "heldout"
-    title, articles = load_articles((folder / "zulin_draft.txt").read_text(encoding="utf-8"))
-    rows = [json.loads(line) for line in (folder / "zulin_comments.jsonl").read_text(encoding="utf-8").splitlines()]
-    return title, articles, [Comment(id=str(r["id"]), text=r["text"]) for r in rows]
 
 
 def test_a_later_run_with_nothing_analysed_before_is_the_whole_analysis(segmenter):
