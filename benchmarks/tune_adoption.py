@@ -104,7 +104,8 @@ def sets(shared: Path) -> dict[str, tuple[Path, Path, Path]]:
     # xianxue_rev and anquan_rev (since 2026-12-06; gongyuan_rev and jianshen_rev, written beside them,
     # are held out) and tufa_rev (突发事件应对法 2007 -> 2024, a real revision, since the ninth session of
     # that day), weixiu_rev and shirong_rev (held out from the eighth and sixth sessions of 2026-12-06, read on
-    # 2026-12-07),
+    # 2026-12-07), and fuyi_rev (行政复议法 2017 -> 2023, a real revision held out from the twelfth session of
+    # 2026-12-07, its misses read in the seventeenth),
     # each measured once blind first (README, "Adoption proposals"), are tuning sets; any other folder of
     # adoption_heldout is not read.
     folders = sorted((fixtures / "adoption").glob("*/")) + [fixtures / "adoption_heldout" / name
@@ -114,7 +115,8 @@ def sets(shared: Path) -> dict[str, tuple[Path, Path, Path]]:
                                                                           "mingcheng_rev", "lvhua_rev", "nongmao_rev",
                                                                           "lvyou_rev", "jiaotong_rev", "xiaofang_rev",
                                                                           "paishui_rev", "xianxue_rev", "anquan_rev",
-                                                                          "tufa_rev", "weixiu_rev", "shirong_rev")]
+                                                                          "tufa_rev", "weixiu_rev", "shirong_rev",
+                                                                          "fuyi_rev")]
     for folder in folders:
         files = (folder / "consulted.txt", folder / "final.txt", folder / "comments.jsonl")
         if all(f.exists() for f in files):

@@ -223,6 +223,10 @@ class Proposal:
 # (本条, 这一条) or by its number (第十三条, the reference of any statute). 支持 on the present wording
 # (现在的写法) was put back and taken out again at the sixth session's review: the phrase occurs in
 # labeled comments and in no law text (it set right two of them, dt-007 and sp-094).
+# 保持 and 维持 keep, except before the words of agreement between texts (_CONFORM: 与上位法保持一致, 保持衔接,
+# the phrases of 立法技术规范 and of every legislative comment asking a text to conform to another — a change);
+# 保持一致 was read as a keep-ask on the 行政复议法's fuyi_rev (2026-12-07), an ask to drop 具体 from
+# 具体行政行为 that the 2023 text made.
 # The verbs of raising and lowering a figure in general Chinese (_HIGHER and _LOWER below add the
 # complaints of too much or too little).
 _RAISING = r"提高|上调|调高|加大|加重|延长|推迟|延后|扩大|涨(?![水潮])"
@@ -232,7 +236,9 @@ _MOVES = rf"{_RAISING}|{_LOWERING}"
 # verbs: leave it where it is. _REFUSED_MOVE is the negation alone, _REFUSED_VERB the verb it refuses too.
 _REFUSED_MOVE = re.compile(rf"(?:不要|不用|不必|不宜|不应|(?<!能)不能|不建议|千万别|别)再?(?={_MOVES})")
 _REFUSED_VERB = re.compile(rf"{_REFUSED_MOVE.pattern}({_MOVES})")
-_KEEP = re.compile(r"保留|维持|保持|留下|留着|不变|不要删|不宜删|不应删|不能删|别删|不要取消|不宜取消|不应取消"
+_CONFORM = r"一致|统一|衔接|协调"
+_KEEP = re.compile(rf"保留|(?:维持|保持)(?!{_CONFORM})|留下|留着|不变|不要删|不宜删|不应删|不能删|别删|不要取消"
+                   r"|不宜取消|不应取消"
                    r"|(?:不要|别|不用|不必)动(?!辄|不动)|(?:不要|别|不用|不必)再?改(?![成为])|继续沿用|坚持现行|赞成"
                    r"|支持(?:本条|这一?条|该条|此条|第[^条，,。]{1,6}条)"
                    rf"|{_REFUSED_VERB.pattern}")
@@ -1782,7 +1788,9 @@ def _figure_at_home(revision: Revision, opinion: Opinion, settings: Settings, te
     if _ALL.search(text) and any((figure_value(f) or ("",))[0] == "share"
                                  for f in figures(revision.old_text.get(opinion.article or "", ""))):
         text = _ALL.sub("百分之百", text)
-    if written := _figures_written(revision, text, home, settings):
+    # A home the alignment left unpaired (the article commented on merged into it) is read against the
+    # article commented on: its figures were there before (五日 asked shortened to 三日, 五日 kept).
+    if written := _figures_written(revision, text, home, settings, commented):
         # The asked figure is now in the article commented on, which did not have it: a rewrite as asked,
         # unless another ask of the comment (另外…网上办理) is not made there (figure_not_all).
         if settings.figure_not_all and settings.figure_points:
@@ -1917,9 +1925,12 @@ def _range_back_to(final: str, written: set[str], consulted: str) -> str | None:
     return None
 
 
-def _figures_written(revision: Revision, text: str, final: _Final, settings: Settings) -> set[str]:
+def _figures_written(revision: Revision, text: str, final: _Final, settings: Settings,
+                     consulted: str | None = None) -> set[str]:
+    """The asked figures of `text` that `final` writes and that its consulted wording did not (that of the
+    article it is paired with, and `consulted` beside it)."""
     end = _end_asked(text, settings)
-    before = figures(at_end(revision.old_text.get(final.old_label or "", ""), end))
+    before = figures(at_end(revision.old_text.get(final.old_label or "", "") + "。" + (consulted or ""), end))
     asked = figures(text) - before
     return same_figures(asked, figures(at_end(_figure_text(revision, final, asked, settings), end)) - before)
 

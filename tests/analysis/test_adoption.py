@@ -1468,3 +1468,27 @@ def test_an_ask_not_found_lists_the_changed_provisions_where_it_may_have_gone_in
     refused = propose(Opinion("坑游客的很多，罚款不能降，建议维持草案的数额。", article="第一条"), lowered)
     assert refused.evidence["reason"]["code"] == "changed_against"
     assert "elsewhere" not in refused.evidence
+
+
+def test_keeping_in_step_with_another_text_is_no_keep_ask():
+    # 保持一致 (be consistent with) asks for a change; 保持 with nothing after it, or the wording itself, keeps.
+    assert ask_kind("建议把“具体”两个字去掉，跟诉讼法保持一致。") == "delete"
+    assert ask_kind("建议本条的提法与上位法保持一致。") == "change"
+    assert ask_kind("这一条写得好，建议保持。") == "keep"
+    assert ask_kind("管理费上限建议维持百分之十。") == "keep"
+
+
+def test_a_figure_asked_of_an_article_merged_into_another_is_read_against_its_own_wording():
+    # The alignment leaves the article commented on unpaired and the final article holding its sentences
+    # counts as new: the 五日 it kept is no figure written as asked, 三日 was asked.
+    old = "复议机关收到申请后，应当在五日内进行审查，对不符合规定的申请决定不予受理。"
+    new = ("复议机关收到申请后，应当在五日内进行审查。对符合下列规定的，应当予以受理：（一）有明确的申请人；"
+           "（二）有具体的请求和理由。对不符合前款规定的申请，应当决定不予受理并说明理由。")
+    rev = revision(("第十七条", old, None, None, "deleted"), (None, None, "第三十条", new, "added"), *BASE)
+    ask = Opinion("第十七条规定收到申请后五日内审查，建议缩短为三日，提高效率。", article="第十七条")
+    proposal = propose(ask, rev)
+    assert proposal.outcome == "not_adopted"
+    assert proposal.evidence["final_article"] == "第三十条"
+    shortened = revision(("第十七条", old, None, None, "deleted"),
+                         (None, None, "第三十条", new.replace("五日", "三日"), "added"), *BASE)
+    assert propose(ask, shortened).outcome == "adopted"

@@ -78,7 +78,8 @@ NOW = {"cishan": {"accuracy": 0.82, "adopted": 0.75, "partly": 0.73, "not": 0.97
        "anquan_rev": {"accuracy": 0.77, "adopted": 0.76, "partly": 0.73, "not": 0.81},
        "tufa_rev": {"accuracy": 0.74, "adopted": 0.87, "partly": 0.50, "not": 0.83},
        "weixiu_rev": {"accuracy": 0.59, "adopted": 0.60, "partly": 0.49, "not": 0.66},
-       "shirong_rev": {"accuracy": 0.58, "adopted": 0.55, "partly": 0.35, "not": 0.81}}
+       "shirong_rev": {"accuracy": 0.58, "adopted": 0.55, "partly": 0.35, "not": 0.81},
+       "fuyi_rev": {"accuracy": 0.51, "adopted": 0.41, "partly": 0.39, "not": 0.72}}
 SETS = Path(__file__).resolve().parent / "fixtures" / "adoption"
 
 
@@ -164,7 +165,7 @@ HELD_OUT = SETS.parent / "adoption_heldout"
 STORED = {"local_reg": SETS / "local_reg", **{name: HELD_OUT / name for name in (
     "wuye_rev", "wuzhangai_rev", "dianti_rev", "gongshui_rev", "shipin_rev", "ranqi_rev", "mingcheng_rev", "lvhua_rev",
     "nongmao_rev", "lvyou_rev", "jiaotong_rev", "xiaofang_rev", "paishui_rev", "xianxue_rev", "anquan_rev",
-    "tufa_rev", "weixiu_rev", "shirong_rev")}}
+    "tufa_rev", "weixiu_rev", "shirong_rev", "fuyi_rev")}}
 BUILT = {"grow_half": SETS / "grow_half", "minban_rev": SETS / "minban_rev",
          "dianshang_rev": HELD_OUT / "dianshang_rev", "jiaoyu_rev": HELD_OUT / "jiaoyu_rev"}
 

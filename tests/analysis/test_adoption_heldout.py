@@ -26,7 +26,8 @@ tuning set since; shirong_rev too (its misses read the same day). xumu_rev (畜�
 (科学技术普及法 2002 → 2024), written blind on 2026-12-07 the way funv_rev was, measured once, are held out, and so
 are wenwu_rev (文物保护法 2017 → 2024) and nongchanpin_rev (农产品质量安全法 2018 → 2022), written later that day,
 and tiyu_rev (体育法 2016 → 2022) and tongji_rev (统计法 2009 → 2024), written blind on 2026-12-07 (eleventh session),
-and fuyi_rev (行政复议法 2017 → 2023, 43 → 90 articles), written blind in the twelfth session, and kuaiji_rev
+and fuyi_rev (行政复议法 2017 → 2023, 43 → 90 articles), written blind in the twelfth session (a tuning set since
+its misses were read in the seventeenth), and kuaiji_rev
 (会计法 2017 → 2024) and fanlongduan_rev (反垄断法 2007 → 2022), written blind in the thirteenth, and
 baomi_rev (保守国家秘密法 2010 → 2024), fanxiqian_rev (反洗钱法 2006 → 2024) and jianyi_rev (国境卫生检疫法 2018 →
 2024), written blind on 2026-12-07 (fourteenth session).
