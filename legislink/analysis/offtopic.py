@@ -239,6 +239,21 @@ def _own_place() -> re.Pattern[str]:
     return re.compile(rf"{_FIRST_PERSON}(?:这|那)?[个片]?(?:{'|'.join(map(re.escape, places))})")
 
 
+# Redress asked for one case in particular (要求出租车公司处理这位司机, 查处这辆出租车, 车牌尾号386): a
+# demonstrative with the classifier of a person, a vehicle or a business (这位, 那辆, 这家, 这名; 该车, 该司机), or
+# the number that singles out one case (车牌, 尾号, 工号, 单号), in a sentence with a verb of redress (处理, 查处,
+# 退还, 赔偿, 道歉, 处罚, 追回, 申诉). It asks for that case to be dealt with, as a request to mend one place does.
+# Demonstratives and classifiers are closed classes of Chinese grammar; the identifiers and the verbs of redress
+# are the general vocabulary of complaints (12345 hotline categories: 投诉, 举报, 求助), not a labeled comment's.
+_ONE_CASE = re.compile(r"(?:这|那)(?:辆|位|名|家)|这个司机|该(?:车|司机)|车牌|尾号|工号|单号")
+_REDRESS = re.compile(r"处理|查处|查一查|退还|退钱|赔偿|道歉|处罚|追回|找谁要|申诉")
+
+
+def _redress_for_one_case(norm: str) -> bool:
+    """Whether a sentence of the comment asks redress for one case in particular (_ONE_CASE, _REDRESS)."""
+    return any(_ONE_CASE.search(s) and _REDRESS.search(s) for s in SENTENCE.findall(norm))
+
+
 # What no local request is addressed to: the state as a whole, the whole country (general words).
 _NATIONAL = re.compile(r"国家|全国|中央|各地")
 # Words of assent and thanks, Chinese and English, written for the project: what a bare agreement
@@ -440,6 +455,9 @@ def speech_act(norm: str, other_law: bool) -> SpeechAct:
         # in a comment that is no local request.
         if asks_for_a_rule(_REQUEST_VERBS.sub("，", told)) or not (request := find_request(norm)).is_request:
             return "rule"
+    # Past a rule asked: redress for one case in particular is asked of that case, as mending one place is.
+    if _redress_for_one_case(norm):
+        return "place"
     if asks_for_information(norm):
         # A question beside an ask made elsewhere (…我们怎么办？请给点时间) is a plea, not a request
         # for information.

@@ -206,6 +206,25 @@ def test_a_request_to_fix_one_place_is_told_from_a_request_about_a_kind_of_place
     assert offtopic.speech_act(normalize(text), other_law=False) == act
 
 
+@pytest.mark.parametrize(("text", "act"), [
+    # Redress asked for one case in particular: that case dealt with, as one place mended.
+    ("市民来电反映：来电人在营业厅办电话卡被多收了五十元，要求这家营业厅退还，并向她道歉。", "place"),
+    ("营业员态度很差，工号3021，希望查一查。", "place"),
+    # The same case told beside a rule asked: an opinion on the draft.
+    ("这家营业厅多收了我的钱，建议规定多收的费用应当三日内退还。", "rule"),
+    # Redress asked for a kind of case, not one in particular: a local request.
+    ("希望营业厅多收的钱都能退还。", "local"),
+])
+def test_redress_asked_for_one_case_is_told_from_an_ask_about_a_kind_of_case(text, act):
+    assert offtopic.speech_act(normalize(text), other_law=False) == act
+
+
+def test_redress_for_one_case_in_the_drafts_words_is_off_topic(articles, segmenter):
+    # The draft's words (电话卡, 实名, 电信业务经营者) for one clerk to be dealt with: no opinion on the draft.
+    text = "营业员工号3021办理电话卡实名登记时态度恶劣，希望电信业务经营者处理。"
+    assert _reasons(articles, segmenter, text) == ["unrelated"]
+
+
 def test_a_question_beside_an_ask_is_a_plea_not_a_request_for_information():
     plea = normalize("电话卡只准办一张，那我们做生意的怎么办？请考虑实际需要。")
     question = normalize("我想问一下，电话卡在哪里补办")
