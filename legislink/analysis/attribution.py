@@ -153,6 +153,13 @@ MIN_GENERAL_TEXT_SCORE = 3.0
 # often a remark on the whole draft than a remark the revision sets label on its best article).
 SPREAD_RATIO = 0.6
 MAX_SPREAD = 6
+# When the full score spreads that way but the draft text alone singles out one article (MIN_TEXT_ONLY_SCORE,
+# TEXT_MARGIN) and does not spread, the neighbours tell nothing and the text decides: 遗洒, written in one article
+# of a traffic law, among the everyday words (车, 罚, 车主) other residents use on many. Taken as a switch, on
+# every labeled set at once (2026-12-07, seventeenth session): content-only up on five of the twenty-one tuning
+# comment sets and three of the twenty-five tuning revision sets, down on none; held out, one comment down
+# (`kongyan`), the revision sets' attribution three up and one down (README, "Analysis quality").
+TEXT_WHEN_SPREAD = True
 # Comments the first pass attributes by content with at least SURE_SCORE join their article's
 # neighbours for a second pass over the others; one the first pass left on the whole draft takes the
 # second pass's article only with at least SURE_NEW_SCORE.
@@ -448,11 +455,31 @@ def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft, *, general: bo
         floor = MIN_GENERAL_TEXT_SCORE if general else MIN_TEXT_ONLY_SCORE
         if not _singles_out(mine, best, floor):
             return Attribution(article=None, kind="unattributed", score=float(own.max()))
-    spread = own if own.max() > 0 else row
-    if np.count_nonzero(spread >= SPREAD_RATIO * spread.max()) > MAX_SPREAD:
+    if _spread_wide(own, row):
+        # Many articles match about as well: the neighbours tell nothing. The draft text may still single one
+        # out (遗洒, a word of one article, among everyday words other residents use on many).
+        text_best = int(np.argmax(mine))
+        if (TEXT_WHEN_SPREAD and not general and _singles_out(mine, text_best, MIN_TEXT_ONLY_SCORE)
+                and np.count_nonzero(mine >= SPREAD_RATIO * mine.max()) <= MAX_SPREAD):
+            return Attribution(article=draft.articles[text_best].label, kind="content",
+                               chapter=draft.chapter_of(text_best), score=float(own[text_best]))
         return Attribution(article=None, kind="unattributed", score=float(own.max()))
     return Attribution(article=draft.articles[best].label, kind="content",
                        chapter=draft.chapter_of(best), score=float(own[best]))
+
+
+def _spread_wide(own: np.ndarray, row: np.ndarray) -> bool:
+    """Whether more than MAX_SPREAD articles score at least SPREAD_RATIO of the best (`own`, the score without
+    shared characters, or `row` when that is nothing)."""
+    return bool(_spread_rows(own[None, :], row[None, :])[0])
+
+
+def _spread_rows(own: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """_spread_wide of each row of two docs x articles matrices."""
+    best = own.max(axis=1, keepdims=True)
+    spread = np.where(best > 0, own, rows)
+    top = spread.max(axis=1, keepdims=True)
+    return np.count_nonzero(spread >= SPREAD_RATIO * top, axis=1) > MAX_SPREAD
 
 
 def _singles_out(text: np.ndarray, index: int, floor: float) -> bool:
@@ -517,9 +544,11 @@ def _by_content(draft: Draft, docs: Sequence[Doc], pending: Sequence[int], known
                 matrix[unplaced] = redone
             for k in unplaced:
                 placed[k] = _from_scores(full[k], text[k], draft, general=general[k], chars=chars[k])
+        # The comments whose full score matches many articles alike: the text chose their article, not the neighbours.
+        wide = _spread_rows(full - chars, full)
         for k, i in enumerate(chunk):
             found = placed[k]
-            if found.kind == "content" and model.weight != W_NEIGHBOURS:
+            if found.kind == "content" and model.weight != W_NEIGHBOURS and not (TEXT_WHEN_SPREAD and wide[k]):
                 # On an article: which one, the neighbours at this consultation's weight (the score, which
                 # off-topic reads, stays the evidence that put the comment on an article).
                 best = int(np.argmax(choice[k]))

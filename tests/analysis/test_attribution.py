@@ -186,10 +186,25 @@ def test_a_comment_that_many_articles_match_alike_stays_on_the_whole_draft(artic
     spread[2] = 2.0
     assert len(articles) > attribution.MAX_SPREAD
     assert _from_scores(few, text, draft).article == "第三条"
-    # The draft's text points to 第三条 alone, but every article resembles the comment about as much.
-    found = _from_scores(spread, text, draft)
+    # Every article resembles the comment about as much, in the draft's words as in other residents'.
+    found = _from_scores(spread, spread, draft)
     assert found.article is None
     assert found.kind == "unattributed"
+
+
+def test_neighbours_that_match_every_article_alike_leave_the_choice_to_the_draft_text(articles, segmenter):
+    # Other residents' words match the comment on every article about as much (everyday words: 车, 罚), and the
+    # draft's own text points to 第三条 alone (a word only it writes): the text decides.
+    draft = build_draft(articles, DRAFT_TITLE, segmenter)
+    text = np.zeros(len(articles), dtype=np.float32)
+    text[2] = 0.6
+    spread = np.full(len(articles), 1.5, dtype=np.float32)
+    spread[1] = 2.0
+    found = _from_scores(spread, text, draft)
+    assert (found.article, found.kind) == ("第三条", "content")
+    # …not when it speaks of the draft as a whole, nor when the text too matches many articles.
+    assert _from_scores(spread, text, draft, general=True).article is None
+    assert _from_scores(spread, np.full(len(articles), 0.6, dtype=np.float32), draft).article is None
 
 
 def test_a_word_the_draft_does_not_use_counts_by_the_characters_few_articles_hold(articles, segmenter):
