@@ -65,7 +65,11 @@ _WHOLE_DRAFT = re.compile(
 # (README, "Law-making remarks").
 _LAW_MAKING = re.compile(
     r"立法(?:听证|论证)会?|征求意见(?:期|的?时间)|起草说明|配套(?:的具体)?(?:规定|细则|办法|制度)|实施细则|实施办法"
-    r"|立法后评估|(?:尽快|早日|早点)(?:出台|通过)"
+    r"|立法后评估|(?:尽快|早日|早点)出台"
+    # 通过 is also to get through (行人也要尽快通过: a crossing): passing the law only with the law before it in
+    # the clause, or nothing but the asker and a verb of asking (希望尽快通过, 我们支持早日通过).
+    r"|(?:(?:法|法律|条例|草案|办法)[^，,。；;！!？?]{0,4}|(?:^|[，,。；;！!？?：:\s])(?:我|我们|大家)?都?"
+    r"(?:希望|支持|建议|盼望|期待|期盼|呼吁|恳请|请|争取|力争|赞成)?)(?:尽快|早日|早点)通过"
     r"|implementing (?:rules|regulations|measures)|legislative hearing|consultation period"
 )
 # A remark on the text as a document: another edition of it for the public — illustrated, in plain words, in

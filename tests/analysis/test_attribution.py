@@ -8,6 +8,7 @@ import pytest
 from legislink.analysis import AnalysisOptions, Article, Comment, attribute, attribution
 from legislink.analysis.attribution import ContentModel, _from_scores
 from legislink.analysis.corpus import build_draft, prepare
+from legislink.analysis.text import normalize
 
 from .conftest import DRAFT_TITLE
 
@@ -127,6 +128,18 @@ def test_a_remark_on_making_the_law_stays_on_the_whole_draft(articles, segmenter
     # In English as in Chinese.
     remark = "Please publish the implementing rules soon and extend the consultation period."
     assert _beside(articles, segmenter, named, remark) == WHOLE
+
+
+@pytest.mark.parametrize(("text", "law_making"), [
+    ("希望条例尽快通过。", True),
+    ("我们支持早日通过，越快越好。", True),
+    ("希望这部法早日通过实施。", True),
+    # 通过 as getting through: what a provision asks of people, not the law being passed.
+    ("建议规定办卡的人核验完身份尽快通过，别堵在营业厅门口。", False),
+    ("行人也要尽快通过人行横道。", False),
+])
+def test_passing_the_law_is_told_from_getting_through(text, law_making):
+    assert attribution._speaks_of_the_whole(normalize(text)) is law_making
 
 
 def test_a_request_for_another_edition_of_the_text_stays_on_the_whole_draft(articles, segmenter):
