@@ -178,6 +178,9 @@ class Settings:
     # Are a resident's short forms of the two texts' terms (维保 for 维护保养, 医保 for 医疗保障) looked for as
     # those terms (Revision.with_terms)?
     short_forms: bool = True
+    # Is an ask its asking sentences do not find looked for again in the whole comment, the story around the ask
+    # (a fine 被电子眼拍了 told before 希望可以交给开罚单的部门), kept when that finds it taken up?
+    whole_comment: bool = True
 
 
 DEFAULT = Settings()
@@ -1241,9 +1244,10 @@ def _figure_only(found: set[str], text: str) -> bool:
     return not found - set(pairs("".join(figures(text)))) - _QUOTA_FRAME
 
 
-def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: str) -> Proposal:
+def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: str, whole_text: bool = False
+             ) -> Proposal:
     """Where the asked-for content went in the whole final text, and how much of it."""
-    text = ask_clauses(opinion.text) + "。" + opinion.suggestion
+    text = (normalize(opinion.text) if whole_text else ask_clauses(opinion.text)) + "。" + opinion.suggestion
     quoted = [q for q in _PROPOSED.findall(normalize(opinion.text + "\n" + opinion.suggestion)) if len(q) >= 6]
     said = _said(text, settings, kind, revision)
     asked = set(pairs(" ".join(quoted) if quoted else said)) & revision.vocabulary
@@ -1283,7 +1287,8 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     if on_home := _at_home(revision, opinion, settings, text, share, judged, [home, best] if found else [home]):
         return on_home
     if not found:
-        return (_figure_elsewhere(revision, opinion, settings, asked_figures, home)
+        return (_in_whole_comment(revision, opinion, settings, kind, text)
+                or _figure_elsewhere(revision, opinion, settings, asked_figures, home)
                 or (None if figures(text) or kind == "keep" else _quantity_written(revision, opinion, text, home))
                 or _not_found(revision, opinion, home, share, mass))
     made_figures = same_figures(asked_figures, figures(at_end(best.text, end)))
@@ -1309,6 +1314,22 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     if covered or made_figures:
         return _taken_up(revision, opinion, best, best_found, made_figures, share, extra, whole)
     return _by_share(revision, opinion, settings, home, best, share, mass, extra)
+
+
+# What a search of the whole comment may propose: the ask's content found in a final article (not the figure and
+# modal rules, which read the asking sentences' own figures and duties).
+_FOUND_CODES = frozenset(("added_as_asked", "rewritten_as_asked", "partly_some", "partly_general", "whole_draft_found"))
+
+
+def _in_whole_comment(revision: Revision, opinion: Opinion, settings: Settings, kind: str, text: str
+                      ) -> Proposal | None:
+    """An ask its asking sentences (`text`) did not find, found in the whole comment (settings.whole_comment):
+    the story around the ask often holds the words of the problem the final text took up (被电子眼拍了,
+    钱不多、事情也简单的案子) more than the ask's own; None otherwise."""
+    if not settings.whole_comment or text == normalize(opinion.text) + "。" + opinion.suggestion:
+        return None
+    again = _located(revision, opinion, settings, kind=kind, whole_text=True)
+    return again if again.evidence.get("reason", {}).get("code") in _FOUND_CODES else None
 
 
 def _partly_figure(revision: Revision, opinion: Opinion, final: _Final, asked: set[str], got: str, similarity: float,

@@ -1492,3 +1492,17 @@ def test_a_figure_asked_of_an_article_merged_into_another_is_read_against_its_ow
     shortened = revision(("第十七条", old, None, None, "deleted"),
                          (None, None, "第三十条", new.replace("五日", "三日"), "added"), *BASE)
     assert propose(ask, shortened).outcome == "adopted"
+
+
+def test_an_ask_its_asking_sentences_do_not_find_is_looked_for_in_the_story_around_it():
+    # The ask (就近办理) is in the resident's words; the story says what the final text took up, in its words.
+    old = "当事人对处罚决定不服的，可以向上一级机关申请复议。"
+    new = old + "\n对依据电子技术监控设备记录的违法事实作出的处罚决定不服的，可以通过作出处罚决定的机关提交复议申请。"
+    rev = revision(("第九条", old, "第十二条", new, "modified"), *BASE)
+    ask = Opinion("我开车被路口的电子技术监控设备记录了违法事实，被罚了款，想复议还得跑去上一级机关。"
+                  "希望能就近办理，别让老百姓来回跑。", article="第九条")
+    assert propose(ask, rev).outcome == "adopted"
+    assert propose(ask, Revision(rev.pairs, Settings(whole_comment=False))).outcome == "not_adopted"
+    # A story the final text did not take up leaves the ask not found.
+    unchanged = revision(("第九条", old, "第十二条", old + "\n复议机关应当加强信息化建设。", "modified"), *BASE)
+    assert propose(ask, unchanged).outcome == "not_adopted"
