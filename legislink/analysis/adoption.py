@@ -289,7 +289,7 @@ _FIGURE = re.compile(rf"百分之{_NUMERAL}|半个月|半年|一半|半数"
                      rf"|(?<![百千万])(?:[零〇一二两三四五六七八九十]+|千|万)分之[零〇一二两三四五六七八九十]+"
                      rf"|{_CLOCK_PATTERN}"
                      rf"|{_NUMERAL}(?:%|％|个工作日|工作日|日|天|个?星期|周岁|岁|周|个月|月|年(?!代)|倍|万元|元|名|人"
-                     r"|次|学时|课时|个?小时|个?钟头|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|毫升|升|分贝)")
+                     r"|次|个?学时|个?课时|个?小时|个?钟头|分钟|平方米|公里|千米|厘米|米|千克|公斤|克|吨|毫升|升|分贝)")
 # A count of things, by the measure words (量词) of Chinese grammar that statutes count with (每日抽检不少于
 # 二十批次, 补植三株, 配备两台, 设置三处): each measure word its own kind of count, so that 三株 is
 # compared with 五株 and not with 三台. 一 with a measure word is the indefinite article of speech (一棵树),
@@ -381,6 +381,7 @@ _FAMILY = {"%": ("share", 1), "个工作日": ("time", 1), "工作日": ("time",
            "倍": ("times", 1), "万元": ("money", 10000), "元": ("money", 1), "名": ("people", 1),
            "人": ("people", 1), "次": ("count", 1),
            "周岁": ("age", 1), "岁": ("age", 1), "学时": ("lessons", 1), "课时": ("lessons", 1),
+           "个学时": ("lessons", 1), "个课时": ("lessons", 1),
            "平方米": ("area", 1), "公里": ("length", 1000), "千米": ("length", 1000), "厘米": ("length", 0.01),
            "米": ("length", 1), "千克": ("weight", 1000), "公斤": ("weight", 1000), "克": ("weight", 1),
            "吨": ("weight", 1e6), "毫升": ("volume", 1), "升": ("volume", 1000), "分贝": ("loudness", 1),
@@ -389,7 +390,7 @@ _FAMILY = {"%": ("share", 1), "个工作日": ("time", 1), "工作日": ("time",
 _MEASURES = frozenset({"area", "length", "weight", "volume", "loudness", "speed",
                        *(f"count of {word}" for word in _CLASSIFIERS)})
 _UNIT = re.compile(r"^(百分之)?(.+?)(%|个工作日|工作日|日|天|个星期|星期|周岁|岁|周|个月|月|年|倍|万元|元|名|人|次"
-                   r"|学时|课时|个小时|小时|个钟头|钟头|分钟|平方米|公里/时|公里|千米|厘米|米|千克|公斤|克|吨|毫升|升|分贝"
+                   r"|个学时|学时|个课时|课时|个小时|小时|个钟头|钟头|分钟|平方米|公里/时|公里|千米|厘米|米|千克|公斤|克|吨|毫升|升|分贝"
                    rf"|{'|'.join(_CLASSIFIERS)})?$")
 
 

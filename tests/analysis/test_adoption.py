@@ -433,6 +433,9 @@ def test_a_figure_is_read_as_what_it_measures_in_one_unit():
     assert figures("教职工代表不少于三分之一") == {"三分之一"}
     assert figure_value("三分之一") == ("share", 100 / 3)
     assert figure_moved({"三分之一"}, "应当有教职工代表", "教职工代表不少于五分之一") == "五分之一"
+    # Class hours with the measure word of speech (四十个学时), as 个小时 and 个工作日 are read.
+    assert figures("每年业务培训不少于四十个学时") == {"四十个学时"}
+    assert figure_value("四十个学时") == figure_value("四十学时") == ("lessons", 40)
 
 
 def test_a_figure_moved_toward_the_ask_is_found_and_one_moved_away_is_not():
