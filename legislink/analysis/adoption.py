@@ -1288,7 +1288,7 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     if on_home := _at_home(revision, opinion, settings, text, share, judged, [home, best] if found else [home]):
         return on_home
     if not found:
-        return (_in_whole_comment(revision, opinion, settings, kind, text)
+        return (_in_whole_comment(revision, opinion, settings, kind, text, whole_text)
                 or _figure_elsewhere(revision, opinion, settings, asked_figures, home)
                 or (None if figures(text) or kind == "keep" else _quantity_written(revision, opinion, text, home))
                 or _not_found(revision, opinion, home, share, mass))
@@ -1322,12 +1322,13 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
 _FOUND_CODES = frozenset(("added_as_asked", "rewritten_as_asked", "partly_some", "partly_general", "whole_draft_found"))
 
 
-def _in_whole_comment(revision: Revision, opinion: Opinion, settings: Settings, kind: str, text: str
-                      ) -> Proposal | None:
+def _in_whole_comment(revision: Revision, opinion: Opinion, settings: Settings, kind: str, text: str,
+                      searched: bool) -> Proposal | None:
     """An ask its asking sentences (`text`) did not find, found in the whole comment (settings.whole_comment):
     the story around the ask often holds the words of the problem the final text took up (被电子眼拍了,
-    钱不多、事情也简单的案子) more than the ask's own; None otherwise."""
-    if not settings.whole_comment or text == normalize(opinion.text) + "。" + opinion.suggestion:
+    钱不多、事情也简单的案子) more than the ask's own; None otherwise, and when the whole comment was what was
+    `searched` already, or is all the asking sentences."""
+    if searched or not settings.whole_comment or text == normalize(opinion.text) + "。" + opinion.suggestion:
         return None
     again = _located(revision, opinion, settings, kind=kind, whole_text=True)
     return again if again.evidence.get("reason", {}).get("code") in _FOUND_CODES else None
