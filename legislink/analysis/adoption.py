@@ -1247,10 +1247,13 @@ def _figure_only(found: set[str], text: str) -> bool:
 
 def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: str, whole_text: bool = False
              ) -> Proposal:
-    """Where the asked-for content went in the whole final text, and how much of it."""
-    text = (normalize(opinion.text) if whole_text else ask_clauses(opinion.text)) + "。" + opinion.suggestion
+    """Where the asked-for content went in the whole final text, and how much of it. `whole_text`: the words
+    looked for are the whole comment's; the figures and the diff of the article commented on are still read in
+    the asking sentences (a fine told in the story, 罚了两百, is not asked)."""
+    text = ask_clauses(opinion.text) + "。" + opinion.suggestion
     quoted = [q for q in _PROPOSED.findall(normalize(opinion.text + "\n" + opinion.suggestion)) if len(q) >= 6]
-    said = _said(text, settings, kind, revision)
+    looked = normalize(opinion.text) + "。" + opinion.suggestion if whole_text else text
+    said = _said(looked, settings, kind, revision)
     asked = set(pairs(" ".join(quoted) if quoted else said)) & revision.vocabulary
     consulted = revision.old_pairs.get(opinion.article or "", set())
     wanted = asked - consulted if consulted else asked
@@ -1261,7 +1264,7 @@ def _located(revision: Revision, opinion: Opinion, settings: Settings, *, kind: 
     # characters): an ask to say the same thing in another article ("设立慈善信托依法享受税收优惠" beside
     # an article on 慈善信托 and 税收优惠) is made there in words its own article had.
     restated = asked - wanted
-    ask_text = _NOT_TEXT.sub("", normalize(" ".join(quoted) if quoted else text))
+    ask_text = _NOT_TEXT.sub("", normalize(" ".join(quoted) if quoted else looked))
     discount = settings.elsewhere_discount
     best, best_score, best_found, best_total = None, 0.0, set(), total
     for final in revision.finals:
