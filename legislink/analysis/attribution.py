@@ -464,7 +464,7 @@ def _from_scores(row: np.ndarray, text: np.ndarray, draft: Draft, *, general: bo
         # out (遗洒, a word of one article, among everyday words other residents use on many).
         text_best = int(np.argmax(mine))
         if (TEXT_WHEN_SPREAD and not general and _singles_out(mine, text_best, MIN_TEXT_ONLY_SCORE)
-                and np.count_nonzero(mine >= SPREAD_RATIO * mine.max()) <= MAX_SPREAD):
+                and not _spread_wide(mine, mine)):
             return Attribution(article=draft.articles[text_best].label, kind="content",
                                chapter=draft.chapter_of(text_best), score=float(own[text_best]))
         return Attribution(article=None, kind="unattributed", score=float(own.max()))
