@@ -945,8 +945,10 @@ def test_a_soft_word_the_consulted_article_already_had_does_not_make_an_ask_part
     assert propose(asked, rev, Settings(soft_new=False)).outcome == "partly"
 
 
-def test_the_asking_verbs_are_not_what_an_ask_is_matched_on():
+def test_cues_out_leaves_the_asking_verbs_out_of_what_an_ask_is_matched_on():
     # 增加 asks for something; met in another article's 逐步增加 it is chance, not the ask made there.
+    # The setting is off by default (the tuning folds and the held-out sets chose it off), so this is
+    # a known chance match of the default: with the verbs in, so is the ask's weight.
     funds = "县级以上人民政府应当将市场建设经费列入预算。"
     grown = "县级以上人民政府应当将市场建设经费列入预算，并逐步增加。"
     rev = revision(*BASE[:2], ("第三条", FIRE, "第三条", FIRE, "same"), ("第四条", funds, "第四条", grown, "modified"))

@@ -76,7 +76,9 @@ NOW = {"cishan": {"accuracy": 0.82, "adopted": 0.75, "partly": 0.73, "not": 0.97
        "paishui_rev": {"accuracy": 0.69, "adopted": 0.59, "partly": 0.55, "not": 0.83},
        "xianxue_rev": {"accuracy": 0.75, "adopted": 0.79, "partly": 0.55, "not": 0.88},
        "anquan_rev": {"accuracy": 0.77, "adopted": 0.76, "partly": 0.73, "not": 0.81},
-       "tufa_rev": {"accuracy": 0.74, "adopted": 0.87, "partly": 0.50, "not": 0.83},
+       # tufa_rev 0.740 -> 0.720, not 0.79 -> 0.70, when the asking verbs stayed in the ask's weight
+       # (adoption.Settings.cues_out off, eighteenth session: held out +5, tuning +5 -> tufa_rev -2).
+       "tufa_rev": {"accuracy": 0.71, "adopted": 0.87, "partly": 0.50, "not": 0.69},
        "weixiu_rev": {"accuracy": 0.59, "adopted": 0.60, "partly": 0.49, "not": 0.66},
        "shirong_rev": {"accuracy": 0.58, "adopted": 0.55, "partly": 0.35, "not": 0.81},
        "fuyi_rev": {"accuracy": 0.51, "adopted": 0.41, "partly": 0.39, "not": 0.72}}
