@@ -17,10 +17,13 @@ suggest-file`: attribution by the analysis, then the proposal.
 import argparse
 import itertools
 import json
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import replace
 from pathlib import Path
 
@@ -189,36 +192,57 @@ def row(name: str, result: dict) -> str:
             f"{r['not_adopted']:.2f} |")
 
 
+def grid_settings() -> list[adoption.Settings]:
+    """Every combination of GRID's values, `partly` below `adopted`."""
+    return [replace(adoption.DEFAULT, **dict(zip(GRID, values, strict=True)))
+            for values in itertools.product(*GRID.values()) if values[1] < values[0]]
+
+
+def set_results(item: tuple[str, tuple[Path, ...]]) -> tuple[str, list[dict]]:
+    """One set's figures for every setting of the grid (a worker's task: the analysis runs once, the revision is
+    built once per value of the settings read when it is built, `moved`)."""
+    name, files = item
+    pairs, items = prepared(*files)
+    revisions = {moved: adoption.Revision(pairs, replace(adoption.DEFAULT, moved=moved)) for moved in GRID["moved"]}
+    return name, [score(revisions[s.moved], items, s) for s in grid_settings()]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="sets scored at once, one process each (default: one per core)")
     args = parser.parse_args()
-    data = {name: prepared(*files) for name, files in sets(args.shared).items()}
-    if not data:
+    found = sets(args.shared)
+    if not found:
         print("no labeled revision set found", file=sys.stderr)
         return 1
     keys = list(GRID)
-    grid = [replace(adoption.DEFAULT, **dict(zip(keys, values, strict=True)))
-            for values in itertools.product(*GRID.values()) if values[1] < values[0]]
-    # The revision is built once per set and per value of the settings read when it is built (moved).
-    revisions = {(name, moved): adoption.Revision(pairs, replace(adoption.DEFAULT, moved=moved))
-                 for name, (pairs, _) in data.items() for moved in GRID["moved"]}
-    results = {name: [score(revisions[name, s.moved], items, s) for s in grid] for name, (_, items) in data.items()}
+    grid = grid_settings()
+    print(f"{len(found)} sets x {len(grid)} settings, {args.workers} worker(s)", file=sys.stderr)
+    results = {}
+    started = time.monotonic()
+    with ProcessPoolExecutor(args.workers) as pool:
+        for done in as_completed([pool.submit(set_results, item) for item in found.items()]):
+            name, figures = done.result()
+            results[name] = figures
+            print(f"  {len(results)}/{len(found)} {name} ({time.monotonic() - started:.0f} s)", file=sys.stderr)
+    results = {name: results[name] for name in found}
     header = "| set | accuracy | recall adopted | recall partly | recall not |\n|---|---:|---:|---:|---:|"
-    if len(data) > 1:
+    if len(results) > 1:
         print("Held out (settings chosen on the other sets):\n" + header)
         held = []
-        for name in data:
-            others = [n for n in data if n != name]
+        for name in results:
+            others = [n for n in results if n != name]
             best = max(range(len(grid)), key=lambda k: sum(objective(results[n][k]) for n in others))
             held.append(results[name][best])
             print(row(name, results[name][best]) + f" chosen on the others: {_settings(grid[best], keys)}")
         accuracies = [h["accuracy"] for h in held]
         print(f"\nheld-out accuracy: mean {statistics.mean(accuracies):.3f}, "
               f"min {min(accuracies):.3f}, max {max(accuracies):.3f}")
-    best = max(range(len(grid)), key=lambda k: sum(objective(results[n][k]) for n in data))
+    best = max(range(len(grid)), key=lambda k: sum(objective(results[n][k]) for n in results))
     print(f"\nKept (best on all sets): {_settings(grid[best], keys)}\n" + header)
-    for name in data:
+    for name in results:
         print(row(name, results[name][best]))
     default = grid.index(adoption.DEFAULT) if adoption.DEFAULT in grid else None
     if default is not None and default != best:
