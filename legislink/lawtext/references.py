@@ -69,7 +69,9 @@ _NOT_A_LAW = re.compile(
 # A leading verb or preposition is not part of the law's name: 根据民法典 -> 民法典.
 _NAME_PREFIX = re.compile(
     r"^(?:.*(?:根据|依照|按照|参照|依据|看了|读了|看到|读到|听说|知道|觉得|认为|对照|比照|关于|对于|写进|写入|纳入"
-    r"|列入|希望|建议))?[对与和及跟同在是按依]?"
+    # ... and the verbs of asking, fearing and inquiring that take the text under discussion as their
+    # object (他要求条例规定…, 担心条例实施后…, 询问条例出台后…): what follows them is the law's name, if any.
+    r"|列入|希望|建议|要求|请求|恳请|呼吁|担心|担忧|害怕|询问|咨询))?[对与和及跟同在是按依]?"
 )
 @dataclass(frozen=True)
 class Reference:
@@ -177,7 +179,8 @@ _SHORT_LAW_NAMES = frozenset(("刑法", "宪法", "民法", "商法", "税法"))
 # noun phrase of what it governs): a run of words before 法 or 条例 holds the name only after the last
 # of them (总的来说条例, 有了条例: no name), and a demonstrative with a classifier right before a short
 # name points at the text under discussion (支持这部文明条例), as _THIS_LAW does. Closed classes.
-_NOT_IN_A_NAME = re.compile(r".*[的了是这那把被说吗呢吧么们]")
+# The personal pronouns (我, 他, 她, 您…) are another closed class no law's name holds (他要求条例规定…).
+_NOT_IN_A_NAME = re.compile(r".*[的了是这那把被说吗呢吧么们我你您他她它咱俺]")
 _POINTS_HERE = re.compile(rf"(?:{DEMONSTRATIVE}|那[个部项]?)[\u4e00-\u9fff]{{0,6}}(?:法|法典|条例)$")
 
 

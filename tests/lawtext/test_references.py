@@ -90,6 +90,13 @@ def test_a_list_of_articles_names_each_in_order(text):
     ("我看到条例里写了登记，很好", []),
     ("这个条例是好条例，新条例出台后大家都守规矩", []),
     ("按照物业管理条例和民法典的规定", ["物业管理条例", "民法典"]),
+    # A pronoun or a verb of asking, fearing or inquiring before a bare 条例: the text under discussion.
+    ("他要求条例规定平台要为司机缴纳保险", []),
+    ("来电人担心条例实施后自己的车不合格", []),
+    ("她询问条例出台后这种情况是否违法", []),
+    # ... and before a name, the name.
+    ("我们要求物业管理条例修改", ["物业管理条例"]),
+    ("我担心电动自行车管理条例管得太宽", ["电动自行车管理条例"]),
 ])
 def test_laws_are_named_anywhere_in_a_text(text, names):
     assert laws_named(text) == names
