@@ -540,6 +540,11 @@ def _names_other_law(norm: str, draft: Draft) -> bool:
     return bool(_other_laws(norm, draft))
 
 
+def _names_the_draft(norm: str, draft: Draft) -> bool:
+    """Whether a normalised comment names the draft by its title (慈善法 on the 慈善法 draft), as 本法 does."""
+    return any(not names_other_law(Reference(article=None, law=name), draft.title) for name in laws_named(norm))
+
+
 def _outside(units: Sequence[tuple[str, ...]], names: Sequence[str]) -> list[tuple[str, ...]]:
     """The units that are not words of the laws' names: 管理条例 and 电动自行车 in 电动自行车管理条例
     say which law a comment speaks of, not that it speaks of the draft's subject."""
@@ -581,7 +586,7 @@ def classify(norm: str, tokens: Sequence[str], attribution: Attribution, draft: 
     units = _subject_words(tokens)
     # A comment that names the draft itself (草案, 本次修改, 本条例) speaks of it, whatever other laws it
     # names beside it; 这个法 after another law's name may be that law (anaphora), so it does not count.
-    others = [] if _DRAFT_ITSELF.search(norm) else _other_laws(norm, draft)
+    others = [] if _DRAFT_ITSELF.search(norm) or _names_the_draft(norm, draft) else _other_laws(norm, draft)
     other_law = bool(others)
     relation = draft_relation(_outside(units, others) if other_law else units, draft)
     if is_empty(norm, [word for unit in units for word in unit], relation, draft):

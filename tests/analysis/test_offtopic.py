@@ -2,7 +2,7 @@
 
 import pytest
 
-from legislink.analysis import AnalysisOptions, Comment, classify_offtopic, offtopic
+from legislink.analysis import AnalysisOptions, Article, Comment, classify_offtopic, offtopic
 from legislink.analysis.corpus import build_draft
 from legislink.analysis.text import normalize
 
@@ -188,6 +188,25 @@ def test_another_law_named_beside_an_ask_of_this_draft_is_no_ask_of_that_law(art
     # A bare 条例 after a verb of asking is the draft itself, as laws_named reads it: no other law.
     assert not offtopic.asks_of_another_law(normalize("建议在条例里规定营业厅必须当场退卡。"), draft)
     assert offtopic.asks_of_another_law(normalize("建议在电信条例里规定营业厅必须当场退卡。"), draft)
+
+
+# A small charity draft written for the test below.
+_CHARITY = [("第一条", ("为了发展慈善事业，弘扬慈善文化，规范慈善活动，保护慈善组织、捐赠人、志愿者、受益人等"
+                       "慈善活动参与者的合法权益，制定本法。",)),
+            ("第二条", ("慈善组织开展公开募捐，应当取得公开募捐资格。",)),
+            ("第三条", ("捐赠人可以通过慈善组织捐赠，也可以直接向受益人捐赠。",))]
+
+
+def test_a_comment_naming_the_draft_by_its_title_beside_another_law_speaks_of_the_draft(segmenter):
+    # The draft named by its title counts as 本法 does: the other law named beside it does not take the
+    # comment away (an ask to make the two laws one, in few of the draft's words).
+    articles = [Article(label=label, number=n, path=("第一章 总则",), paragraphs=text)
+                for n, (label, text) in enumerate(_CHARITY, start=1)]
+    text = "慈善法和公益事业捐赠法两部法有不少重复的地方，建议以后合成一部。"
+    comments = [Comment(id="1", text=text), Comment(id="2", text=text.replace("慈善法和", ""))]
+    found = classify_offtopic(articles, comments, options=AnalysisOptions(title="中华人民共和国慈善法"),
+                              segmenter=segmenter)
+    assert found == {"1": None, "2": "other_law"}
 
 
 @pytest.mark.parametrize(("text", "act"), [
