@@ -97,6 +97,21 @@ def _singular(word: str) -> str:
     return word
 
 
+# British spellings and the American ones CC-CEDICT's definitions use (centre: center, labour: labor,
+# organisation: organization, programme: program, defence: defense): the regular correspondences of English
+# orthography, each tried only on a word long enough to carry it (four: no; neighbour: neighbor).
+_AMERICAN = ((re.compile(r"(?<=\w{3})our$"), "or"), (re.compile(r"(?<=\w{3})tre$"), "ter"),
+             (re.compile(r"(?<=\w{2})is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(r"(?<=\w{3})mme$"), "m"),
+             (re.compile(r"(?<=\w{2})([fc])ence$"), r"\1ense"))
+
+
+def _american(word: str) -> str:
+    """`word` in American spelling where a British one's regular correspondence applies, else `word`."""
+    for pattern, replacement in _AMERICAN:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 def translation_groups(tokens: Sequence[str]) -> list[tuple[str, ...]]:
     """For each English word of `tokens` (or two-word phrase, matched first) that the glossary knows,
     the Chinese words it is read as."""
@@ -112,7 +127,9 @@ def translation_groups(tokens: Sequence[str]) -> list[tuple[str, ...]]:
             continue
         pair = words.get(f"{first} {second}")
         skip = pair is not None
-        found = pair or words.get(first)
+        # A British spelling is read as its American one where the glossary has that (centre is 基点 there,
+        # center 中心).
+        found = pair or words.get(_american(first)) or words.get(first)
         if found:
             groups.append(found)
     return groups

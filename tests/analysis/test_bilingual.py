@@ -73,3 +73,14 @@ def test_the_dictionary_glossary_is_built_once_and_read_back_by_the_next_process
     monkeypatch.undo()
     monkeypatch.setattr(segmentation.tempfile, "tempdir", str(tmp_path))
     assert segmentation._dictionary_part() == built
+
+def test_a_british_spelling_is_read_as_the_american_one_the_dictionary_defines():
+    # CC-CEDICT defines in American spelling: neighbour and labour would find nothing, and centre only a
+    # rare sense (基点) where center has 中心.
+    (neighbours, labour, centre) = translation_groups(["neighbours", "labour", "centre"])
+    assert "邻居" in neighbours
+    assert translation_groups(["labor"]) == [labour]
+    assert "中心" in centre
+    # Words too short to carry a British ending keep their own reading (hour is not "hor").
+    (hour,) = translation_groups(["hour"])
+    assert "小时" in hour
