@@ -1,6 +1,6 @@
 """Choose the adoption thresholds by leaving one labeled revision set out.
 
-usage: python benchmarks/tune_adoption.py [--shared ../shared]
+usage: python benchmarks/tune_adoption.py [--shared ../shared] [--workers N]
 
 The sets: the shared 慈善法 2016 → 2023 sample (`../shared/samples/cishan_adoption_comments.jsonl`
 with the two laws), and every folder under `tests/analysis/fixtures/adoption/` holding

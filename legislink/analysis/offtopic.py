@@ -532,17 +532,14 @@ def _casual(word: str, draft: Draft) -> bool:
 
 
 def _other_laws(norm: str, draft: Draft) -> list[str]:
-    """The names of the laws other than the draft that a normalised comment mentions."""
-    return [name for name in laws_named(norm) if names_other_law(Reference(article=None, law=name), draft.title)]
-
-
-def _names_other_law(norm: str, draft: Draft) -> bool:
-    return bool(_other_laws(norm, draft))
-
-
-def _names_the_draft(norm: str, draft: Draft) -> bool:
-    """Whether a normalised comment names the draft by its title (慈善法 on the 慈善法 draft), as 本法 does."""
-    return any(not names_other_law(Reference(article=None, law=name), draft.title) for name in laws_named(norm))
+    """The names of the laws other than the draft that a normalised comment mentions: none when it names the
+    draft itself (草案, 本次修改, 本条例, or its title: 慈善法 on the 慈善法 draft), whatever other laws it names
+    beside it; 这个法 after another law's name may be that law (anaphora), so it does not count."""
+    if _DRAFT_ITSELF.search(norm):
+        return []
+    named = laws_named(norm)
+    others = [name for name in named if names_other_law(Reference(article=None, law=name), draft.title)]
+    return others if len(others) == len(named) else []
 
 
 def _outside(units: Sequence[tuple[str, ...]], names: Sequence[str]) -> list[tuple[str, ...]]:
@@ -584,9 +581,7 @@ def classify(norm: str, tokens: Sequence[str], attribution: Attribution, draft: 
     if attribution.kind in ("explicit", "locked"):
         return None
     units = _subject_words(tokens)
-    # A comment that names the draft itself (草案, 本次修改, 本条例) speaks of it, whatever other laws it
-    # names beside it; 这个法 after another law's name may be that law (anaphora), so it does not count.
-    others = [] if _DRAFT_ITSELF.search(norm) or _names_the_draft(norm, draft) else _other_laws(norm, draft)
+    others = _other_laws(norm, draft)
     other_law = bool(others)
     relation = draft_relation(_outside(units, others) if other_law else units, draft)
     if is_empty(norm, [word for unit in units for word in unit], relation, draft):

@@ -74,6 +74,7 @@ def test_the_dictionary_glossary_is_built_once_and_read_back_by_the_next_process
     monkeypatch.setattr(segmentation.tempfile, "tempdir", str(tmp_path))
     assert segmentation._dictionary_part() == built
 
+
 def test_a_british_spelling_is_read_as_the_american_one_the_dictionary_defines():
     # CC-CEDICT defines in American spelling: neighbour and labour would find nothing, and centre only a
     # rare sense (基点) where center has 中心.
