@@ -48,8 +48,12 @@ def edition(repo: Path, path: str) -> str:
                             capture_output=True, text=True, check=True).stdout.strip()
     if not commit:
         raise SystemExit(f"{path}: not in {repo}")
-    markdown = subprocess.run(["git", "-C", str(repo), "show", f"{commit}:{path}"],
-                              capture_output=True, text=True, check=True).stdout
+    return plain_text(subprocess.run(["git", "-C", str(repo), "show", f"{commit}:{path}"],
+                                     capture_output=True, text=True, check=True).stdout)
+
+
+def plain_text(markdown: str) -> str:
+    """A law of the collection as staff would paste it: its HTML comments gone, its headings' # marks dropped."""
     markdown = re.sub(r"<!--.*?-->", "", markdown, flags=re.S)
     return "\n".join(line.lstrip("#").strip() for line in markdown.splitlines())
 

@@ -43,6 +43,7 @@ _MESSAGES = {
     "preamble_text": "Text before the first article is neither the title nor a note: {text}",
     "stray_text": "Text outside any article: {text}",
     "unclosed_quote": "A quotation opened before {label} was never closed.",
+    "misprinted_label": "{found} is read as {label} (笫 misprinted for 第).",
 }
 
 
@@ -146,6 +147,7 @@ class _Parser:
         self._close_article()
         heading = Heading(level, pat.heading_label(level, number), number, title, line.number)
         self._number_heading(heading)
+        self._check_misprint(line, heading.label)
         rank = LEVELS.index(level)
         self._set_path([h for h in self.path if LEVELS.index(h.level) < rank] + [heading])
         self.headings.append(heading)
@@ -227,6 +229,7 @@ class _Parser:
             self.warnings.append(_warning(line.number, "unclosed_quote", label=label))
             self.in_quote = False
         self._check_numbering(line.number, number, sub, label)
+        self._check_misprint(line, label)
         # `四、删去第七条。` is an amendment item, not a placeholder.
         deleted = not self.items_mode and bool(pat.DELETED_RE.match(rest))
         paragraphs = [Paragraph(rest, line.number)] if rest and not deleted else []
@@ -237,6 +240,12 @@ class _Parser:
         self.prev_complete = not paragraphs
         self.started = True
         self.pending_heading = None
+
+    def _check_misprint(self, line: Line, label: str) -> None:
+        """A label typed with 笫 for 第 (patterns.MISPRINTED_ORDINAL) is read as the label, and said."""
+        if line.text.startswith(pat.MISPRINTED_ORDINAL):
+            found = pat.MISPRINTED_ORDINAL + pat.compact(line.text)[1:len(pat.compact(label))]
+            self.warnings.append(_warning(line.number, "misprinted_label", found=found, label=label))
 
     def _check_numbering(self, line_no: int, number: int, sub: int, label: str) -> None:
         # An excerpt may begin anywhere: only what follows the first article is checked.

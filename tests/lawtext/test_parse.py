@@ -362,6 +362,28 @@ def test_numbering_gaps_and_repeats_are_reported_with_line_numbers():
     assert "第五条" in gap.message
 
 
+def test_a_label_misprinted_with_笫_is_read_as_the_article_and_said():
+    # 笫五十四条 as the 农民专业合作社法 (2017) of the LawRefBook collection has it: before, its text went
+    # into 第五十三条 and only the jump to 第五十五条 was reported.
+    text = "第一章　总则\n第五十三条　甲。\n笫五十四条　乙。\n第五十五条　丙。\n笫二章　附则\n第五十六条　丁。"
+    doc = parse_text(text)
+    assert [a.label for a in doc.articles] == ["第五十三条", "第五十四条", "第五十五条", "第五十六条"]
+    assert doc.articles[1].paragraphs[0].full_text == "乙。"
+    assert [h.label for h in doc.headings] == ["第一章", "第二章"]
+    assert [(w.line, w.code, w.params) for w in doc.warnings] == [
+        (3, "misprinted_label", {"found": "笫五十四条", "label": "第五十四条"}),
+        (5, "misprinted_label", {"found": "笫二章", "label": "第二章"}),
+    ]
+
+
+@pytest.mark.parametrize("ordinal", ["第", "笫"])
+def test_a_citation_at_a_line_start_is_no_article_however_its_ordinal_is_typed(ordinal):
+    # A guard on the misprint reading: 笫 is read as 第 is read, citations included (第二条规定的… starts nothing).
+    doc = parse_text(f"第一条　甲。\n{ordinal}二条规定的事项除外。\n第二条　乙。")
+    assert [a.label for a in doc.articles] == ["第一条", "第二条"]
+    assert [p.full_text for p in doc.articles[0].paragraphs] == ["甲。", f"{ordinal}二条规定的事项除外。"]
+
+
 def test_an_empty_article_is_reported():
     assert codes("第一条　甲。\n第二条\n第三条　丙。") == [(2, "empty_article")]
 

@@ -478,3 +478,11 @@ def test_a_civil_code_sized_pair_stays_usable(staff, shared_dir):
     everything = staff.get(compare + "?show=all&page=26").get_data(as_text=True)
     assert "Page 26 of 26" in everything
     assert everything.count('<article class="diff-row') == 1260 - 25 * versions.DIFF_PAGE_SIZE
+
+
+def test_every_warning_the_parser_gives_has_a_message_staff_read_in_their_language():
+    # A code missing here falls back to the parser's English sentence on a Chinese page.
+    from legislink.lawtext.parse import _MESSAGES
+    from legislink.web.drafts import WARNING_MESSAGES
+
+    assert set(WARNING_MESSAGES) == set(_MESSAGES)
