@@ -196,7 +196,10 @@ class _Parser:
         elif pos is Position.CONT:
             accepted = expected and shape.strong
         elif pos is Position.UNFINISHED:
-            accepted = expected
+            # In a typed text each line is a paragraph, so a line that stops without a full stop is a stray
+            # heading or a missing stop, not a cut: a separated label further on after it is still a label,
+            # and the gap is reported where it is (第十六条 missing, a stray line above 第十七条).
+            accepted = expected or (not self.layout.wrapped and shape.strong and self._ahead(shape.number))
         else:
             accepted = pos is Position.START or expected or shape.strong
         if accepted:
@@ -212,6 +215,10 @@ class _Parser:
             return False
         self._open(line, number, 0, None, rest)
         return True
+
+    def _ahead(self, number: int) -> bool:
+        """Whether `number` lies beyond the next article's: a gap, not a repeat or a step back."""
+        return bool(self.articles) and number > self.articles[-1].number + 1
 
     def _expected(self, number: int, sub: int) -> bool:
         if not self.articles:

@@ -384,6 +384,16 @@ def test_a_citation_at_a_line_start_is_no_article_however_its_ordinal_is_typed(o
     assert [p.full_text for p in doc.articles[0].paragraphs] == ["甲。", f"{ordinal}二条规定的事项除外。"]
 
 
+def test_in_a_typed_text_a_label_after_a_stray_line_is_read_even_past_a_gap():
+    # As 北京市人民代表大会议事规则 (2022) of the LawRefBook collection has it: 第十六条 missing, and a line with no
+    # full stop above 第十七条. 第十七条 used to go into 第十五条, the gap reported at 第十八条.
+    text = "第十五条　甲。\n第三章　审议\n审查计划和预算\n第十七条　乙。\n第十八条　丙。"
+    doc = parse_text(text)
+    assert [a.label for a in doc.articles] == ["第十五条", "第十七条", "第十八条"]
+    assert doc.articles[1].paragraphs[0].full_text == "乙。"
+    assert [(w.line, w.code) for w in doc.warnings if w.code.startswith("numbering")] == [(4, "numbering_gap")]
+
+
 def test_an_empty_article_is_reported():
     assert codes("第一条　甲。\n第二条\n第三条　丙。") == [(2, "empty_article")]
 
