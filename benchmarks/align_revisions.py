@@ -9,10 +9,18 @@ repository's history, their Markdown headings and comments stripped, parsed as a
 `legislink drafts compare` aligns them. The table gives the articles of each edition, how many consulted
 articles have their exact text somewhere in the new edition, how many of those the alignment failed to
 pair with it (issue 14, point 8: none), and the changes it found.
+
+usage: python benchmarks/align_revisions.py REPO --all [--list]
+
+Every law of the collection that has two or more dated editions in its history (the file name's date: 畜牧法
+(2015-04-24).md, 畜牧法(2022-10-30).md; national and local, court interpretations and cases left out), each edition
+aligned with the next: one summary row (`--list`: a row per pair). Editions that do not parse as articles (a
+decision, an empty text) are counted apart.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import sys
@@ -24,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from legislink.lawtext import parse_text  # noqa: E402
 from legislink.lawtext.diff import _comparable, align  # noqa: E402
+from legislink.lawtext.errors import ParseError  # noqa: E402
 from tests.lawtext.helpers import unchanged_pairs_missed  # noqa: E402
 
 # Older and newer edition of national laws revised heavily (several grow by half or more), as the
@@ -43,13 +52,15 @@ REVISIONS = {
 
 
 def edition(repo: Path, path: str) -> str:
-    """The text of one file as last committed anywhere in the repository's history, as plain text."""
-    commit = subprocess.run(["git", "-C", str(repo), "log", "--all", "-1", "--format=%H", "--", path],
-                            capture_output=True, text=True, check=True).stdout.strip()
-    if not commit:
-        raise SystemExit(f"{path}: not in {repo}")
-    return plain_text(subprocess.run(["git", "-C", str(repo), "show", f"{commit}:{path}"],
-                                     capture_output=True, text=True, check=True).stdout)
+    """The text of one file as last committed anywhere in the repository's history, as plain text (the newest
+    commit that touched it and still holds it: the last may be the one that moved it away)."""
+    commits = subprocess.run(["git", "-C", str(repo), "log", "--all", "--format=%H", "--", path],
+                             capture_output=True, text=True, check=True).stdout.split()
+    for commit in commits:
+        shown = subprocess.run(["git", "-C", str(repo), "show", f"{commit}:{path}"], capture_output=True, text=True)
+        if shown.returncode == 0:
+            return plain_text(shown.stdout)
+    raise SystemExit(f"{path}: not in {repo}")
 
 
 def plain_text(markdown: str) -> str:
@@ -58,10 +69,62 @@ def plain_text(markdown: str) -> str:
     return "\n".join(line.lstrip("#").strip() for line in markdown.splitlines())
 
 
+_DATED = re.compile(r"(?:^|/)([^/]+)\((\d{4}-\d{2}-\d{2})\)\.md$")
+_NOT_LEGISLATION = re.compile(r"司法解释|案例")
+
+
+def dated_editions(repo: Path) -> dict[str, list[str]]:
+    """Law name -> the paths of its dated editions in the repository's history, oldest first (one path a date:
+    an edition moved between folders is one edition)."""
+    listed = subprocess.run(["git", "-C", str(repo), "-c", "core.quotepath=off", "log", "--all", "--name-only",
+                             "--format=", "--", "*.md"], capture_output=True, text=True, check=True).stdout
+    found: dict[str, dict[str, str]] = {}
+    for path in sorted(set(listed.splitlines())):
+        match = _DATED.search(path)
+        if match and not _NOT_LEGISLATION.search(path):
+            found.setdefault(match[1], {}).setdefault(match[2], path)
+    return {name: [dates[d] for d in sorted(dates)] for name, dates in sorted(found.items()) if len(dates) > 1}
+
+
+def sweep(repo: Path, listing: bool) -> int:
+    """Each dated edition of every law aligned with the next (`--all`)."""
+    totals: Counter[str] = Counter()
+    failures = []
+    for name, paths in dated_editions(repo).items():
+        for before, after in itertools.pairwise(paths):
+            try:
+                old, new = (parse_text(edition(repo, path)) for path in (before, after))
+            except ParseError:
+                totals["not parsed"] += 1
+                continue
+            if old.kind != "law" or new.kind != "law":
+                totals["not articles"] += 1
+                continue
+            missed = unchanged_pairs_missed(old.articles, new.articles)
+            texts = {_comparable(a) for a in new.articles}
+            totals["pairs"] += 1
+            totals["unchanged"] += sum(_comparable(a) in texts for a in old.articles)
+            totals["missed"] += len(missed)
+            if missed:
+                failures.append(f"{before} → {after}: {'、'.join(missed)}")
+            if listing:
+                print(f"{name}\t{len(old.articles)} → {len(new.articles)}\t{len(missed)}")
+    print("| editions aligned with the next | consulted articles whose exact text the next keeps | not paired with it "
+          "| pairs not of articles (decisions) | not parsed |")
+    print("|---:|---:|---:|---:|---:|")
+    print(f"| {totals['pairs']} | {totals['unchanged']:,} | {totals['missed']} | {totals['not articles']} "
+          f"| {totals['not parsed']} |")
+    for failure in failures:
+        print(failure)
+    return 1 if failures else 0
+
+
 def main(argv: list[str]) -> int:
     if not argv:
         print(__doc__)
         return 2
+    if "--all" in argv:
+        return sweep(Path(argv[0]), "--list" in argv)
     repo, names = Path(argv[0]), argv[1:] or list(REVISIONS)
     print("| law | articles before → after | unchanged texts | not paired | changes |")
     print("|---|---|---:|---:|---|")
