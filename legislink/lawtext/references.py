@@ -29,6 +29,10 @@ _COUNTED = (
 # 第十二、十三条 / 第12和13条: each number of the list is an article.
 _LIST = re.compile(rf"第\s*(?P<nums>{_NUM}(?:\s*[、，,和及与]\s*{_NUM})+)\s*[条條]")
 _LIST_SPLIT = re.compile(r"\s*[、，,和及与]\s*")
+# 第五至第七条 / 第5-7条 / 第十二到十五条 (and 第五条至第七条): a range names each article from the first to the last.
+_RANGE = re.compile(rf"第\s*(?P<first>{_NUM})\s*(?:[条條]\s*)?(?:至|到|[-—–~～])\s*第?\s*(?P<last>{_NUM})\s*[条條]")
+# A range longer than this names its two ends only: 第一至一百条 is the whole text, not a hundred remarks.
+MAX_RANGE = 20
 _WITH_DI = re.compile(rf"第\s*(?P<num>{_NUM})\s*[条條](?!(?:意见|建议)[:：是])" + _TAIL)
 _BARE_ARABIC = re.compile(
     rf"(?<![0-9０-９.第])(?P<num>[0-9０-９]{{1,4}})\s*[条條](?!(?:{_COUNTED})|[0-9])" + _TAIL
@@ -106,12 +110,24 @@ def _law_before(text: str, start: int) -> str | None:
 
 
 def _listed_references(text: str) -> tuple[list[Reference], list[tuple[int, int]]]:
-    found = []
+    """The articles of lists (第十二、十三条) and ranges (第五至第七条), first to last, and the spans they take."""
+    found, taken = [], []
+    for m in _RANGE.finditer(text):
+        first, last = cn_to_int(m.group("first")), cn_to_int(m.group("last"))
+        if not 0 < first < last:
+            continue
+        law = _law_before(text, m.start())
+        numbers = range(first, last + 1) if last - first <= MAX_RANGE else (first, last)
+        found.extend(Reference(article=n, law=law, span=m.span()) for n in numbers)
+        taken.append(m.span())
     for m in _LIST.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
         law = _law_before(text, m.start())
         found.extend(Reference(article=cn_to_int(n), law=law, span=m.span())
                      for n in _LIST_SPLIT.split(m.group("nums")))
-    return found, [m.span() for m in _LIST.finditer(text)]
+        taken.append(m.span())
+    return found, taken
 
 
 def _chinese_references(text: str) -> list[Reference]:

@@ -74,6 +74,20 @@ def test_a_list_of_articles_names_each_in_order(text):
     assert [r.article for r in find_references(text)] == [12, 13]
 
 
+@pytest.mark.parametrize("text", ["第五至第七条应当合并", "第5-7条应当合并", "第五到七条应当合并",
+                                  "第五条至第七条应当合并", "建议第5～7条合并"])
+def test_a_range_of_articles_names_each_from_the_first(text):
+    assert [r.article for r in find_references(text)] == [5, 6, 7]
+
+
+def test_a_long_range_names_its_two_ends_only():
+    assert [r.article for r in find_references("第一至第一百条都要改")] == [1, 100]
+
+
+def test_a_range_backwards_or_of_one_article_is_no_range():
+    assert [r.article for r in find_references("第七至第五条")] == [5]
+
+
 @pytest.mark.parametrize(("text", "names"), [
     ("关于个人所得税法的专项附加扣除，建议提高标准", ["个人所得税法"]),
     ("要与《未成年人保护法》衔接", ["未成年人保护法"]),
