@@ -43,7 +43,8 @@ _MESSAGES = {
     "preamble_text": "Text before the first article is neither the title nor a note: {text}",
     "stray_text": "Text outside any article: {text}",
     "unclosed_quote": "A quotation opened before {label} was never closed.",
-    "misprinted_label": "{found} is read as {label} (笫 misprinted for 第).",
+    "misprinted_label": "{found} begins with 笫 (zǐ, a bamboo mat), which looks like 第: it is read as {label}; "
+                        "correct the text.",
 }
 
 

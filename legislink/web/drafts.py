@@ -56,7 +56,8 @@ WARNING_MESSAGES = {
     "preamble_text": _l("Text before the first article is neither the title nor a note: %(text)s"),
     "stray_text": _l("Text outside any article: %(text)s"),
     "unclosed_quote": _l("A quotation opened before %(label)s was never closed."),
-    "misprinted_label": _l("%(found)s is read as %(label)s (笫 misprinted for 第)."),
+    "misprinted_label": _l("%(found)s begins with 笫 (zǐ, a bamboo mat), which looks like 第: it is read as "
+                           "%(label)s; correct the text."),
 }
 SHOW_CHOICES = ("changed", "all", *versions.CHANGES)
 
