@@ -252,8 +252,8 @@ class _Parser:
     def _check_misprint(self, line: Line, label: str) -> None:
         """A label typed with 笫 for 第 (patterns.MISPRINTED_ORDINAL) is read as the label, and said."""
         if line.text.startswith(pat.MISPRINTED_ORDINAL):
-            found = pat.MISPRINTED_ORDINAL + pat.compact(line.text)[1:len(pat.compact(label))]
-            self.warnings.append(_warning(line.number, "misprinted_label", found=found, label=label))
+            typed = pat.ARTICLE_RE.match(line.text) or pat.HEADING_RE.match(line.text)
+            self.warnings.append(_warning(line.number, "misprinted_label", found=pat.compact(typed[0]), label=label))
 
     def _check_numbering(self, line_no: int, number: int, sub: int, label: str) -> None:
         # An excerpt may begin anywhere: only what follows the first article is checked.

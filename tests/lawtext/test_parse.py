@@ -376,6 +376,12 @@ def test_a_label_misprinted_with_笫_is_read_as_the_article_and_said():
     ]
 
 
+def test_a_misprinted_label_is_quoted_as_typed():
+    doc = parse_text("第五十三条　甲。\n笫54条　乙。\n笫 五十五 条　丙。")
+    assert [w.params["found"] for w in doc.warnings] == ["笫54条", "笫五十五条"]
+    assert [a.label for a in doc.articles] == ["第五十三条", "第五十四条", "第五十五条"]
+
+
 @pytest.mark.parametrize("ordinal", ["第", "笫"])
 def test_a_citation_at_a_line_start_is_no_article_however_its_ordinal_is_typed(ordinal):
     # A guard on the misprint reading: 笫 is read as 第 is read, citations included (第二条规定的… starts nothing).
