@@ -30,8 +30,9 @@ _CN = CHINESE_NUMERAL_PATTERN
 # 笫 begins no word of legal text, so at a line's start before a numeral and 条 or 章 it is read as 第 (and said:
 # MISPRINTED_ORDINAL). References in running text are not read so (lawtext.references).
 MISPRINTED_ORDINAL = "笫"
-ARTICLE_RE = re.compile(rf"[第笫]\s?({_NUM})\s?条(?:\s?之\s?({_NUM}))?")
-HEADING_RE = re.compile(rf"[第笫]\s?({_NUM})\s?(分编|编|章|节)")
+_ORDINAL = f"[第{MISPRINTED_ORDINAL}]"
+ARTICLE_RE = re.compile(rf"{_ORDINAL}\s?({_NUM})\s?条(?:\s?之\s?({_NUM}))?")
+HEADING_RE = re.compile(rf"{_ORDINAL}\s?({_NUM})\s?(分编|编|章|节)")
 _AMENDMENT_ITEM_RE = re.compile(rf"({_CN})、")
 _ITEM_RE = re.compile(rf"[（(]\s*({_CN})\s*[）)]")
 _SUBITEM_RE = re.compile(r"(?:([0-9０-９]{1,3})\s?[.．、](?![0-9０-９])|[（(]([0-9０-９]{1,3})[）)])")

@@ -109,6 +109,11 @@ def _law_before(text: str, start: int) -> str | None:
     return name
 
 
+def _within(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `position` falls inside one of `spans` (a reference another pattern already read)."""
+    return any(start <= position < end for start, end in spans)
+
+
 def _listed_references(text: str) -> tuple[list[Reference], list[tuple[int, int]]]:
     """The articles of lists (第十二、十三条) and ranges (第五至第七条), first to last, and the spans they take."""
     found, taken = [], []
@@ -121,7 +126,7 @@ def _listed_references(text: str) -> tuple[list[Reference], list[tuple[int, int]
         found.extend(Reference(article=n, law=law, span=m.span()) for n in numbers)
         taken.append(m.span())
     for m in _LIST.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        if _within(m.start(), taken):
             continue
         law = _law_before(text, m.start())
         found.extend(Reference(article=cn_to_int(n), law=law, span=m.span())
@@ -136,7 +141,7 @@ def _chinese_references(text: str) -> list[Reference]:
     found, taken = _listed_references(text)
     for pattern in (_WITH_DI, _BARE_ARABIC, _BARE_CN):
         for m in pattern.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
+            if _within(m.start(), taken):
                 continue
             taken.append(m.span())
             found.append(Reference(
